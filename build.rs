@@ -1,0 +1,38 @@
+//! Compiles the protos with protox (no system `protoc`) into tonic/prost code plus a
+//! descriptor set for gRPC reflection, and converts the in-repository OpenAPI YAML documents
+//! to JSON so the server embeds them without a YAML parser at run time.
+
+use std::{env, error::Error, fs, path::PathBuf};
+
+const PROTOS: &[&str] = &[
+    "proto/netweave/o2ims/v1/objects.proto",
+    "proto/netweave/o2ims/v1/inventory.proto",
+    "proto/netweave/o2ims/v1/subscriptions.proto",
+];
+const INCLUDES: &[&str] = &["proto", "proto/third_party"];
+const SPECS: &[(&str, &str)] = &[
+    ("specs/oran-o2ims/inventory.yaml", "o2ims_inventory.json"),
+    ("specs/oran-o2ims/common.yaml", "o2ims_common.json"),
+];
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let out = PathBuf::from(env::var("OUT_DIR")?);
+    println!("cargo:rerun-if-changed=proto");
+    println!("cargo:rerun-if-changed=specs");
+
+    let fds = protox::compile(PROTOS, INCLUDES)?;
+    fs::write(
+        out.join("netweave_descriptor.bin"),
+        prost::Message::encode_to_vec(&fds),
+    )?;
+    tonic_prost_build::configure()
+        .build_client(true)
+        .build_server(true)
+        .compile_fds(fds)?;
+
+    for (yaml, json) in SPECS {
+        let doc: serde_json::Value = serde_yaml::from_str(&fs::read_to_string(yaml)?)?;
+        fs::write(out.join(json), serde_json::to_vec(&doc)?)?;
+    }
+    Ok(())
+}

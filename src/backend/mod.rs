@@ -1,0 +1,200 @@
+//! Backends: where the O-Cloud inventory comes from. A backend lists and gets objects of each
+//! kind, optionally writes pools and resources (netweave extensions, gated by capabilities),
+//! reports its health, and publishes every change with its prior and post state.
+
+pub mod cache;
+pub mod simulator;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+use crate::domain::{objects::*, Attributes, ListQuery, Page};
+
+/// What a backend can do beyond reading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Capabilities {
+    pub resource_pool_write: bool,
+    pub resource_write: bool,
+}
+
+/// Identity of a backend instance.
+#[derive(Clone, Debug, Serialize)]
+pub struct BackendInfo {
+    pub name: String,
+    pub version: String,
+    pub capabilities: Capabilities,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error("{kind} '{id}' not found")]
+    NotFound { kind: &'static str, id: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("backend '{backend}' does not support {operation}")]
+    Unsupported {
+        backend: String,
+        operation: &'static str,
+    },
+    #[error("backend unavailable: {0}")]
+    Unavailable(String),
+}
+
+/// The kinds of inventory object a backend serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Kind {
+    DeploymentManager,
+    ResourceType,
+    ResourcePool,
+    Resource,
+    AlarmDictionary,
+    Location,
+    OCloudSite,
+}
+
+impl Kind {
+    /// The name used in messages ("resource pool 'x' not found").
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::DeploymentManager => "deployment manager",
+            Kind::ResourceType => "resource type",
+            Kind::ResourcePool => "resource pool",
+            Kind::Resource => "resource",
+            Kind::AlarmDictionary => "alarm dictionary",
+            Kind::Location => "location",
+            Kind::OCloudSite => "O-Cloud site",
+        }
+    }
+}
+
+/// Any inventory object, shared.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Object {
+    DeploymentManager(Arc<DeploymentManager>),
+    ResourceType(Arc<ResourceType>),
+    ResourcePool(Arc<ResourcePool>),
+    Resource(Arc<Resource>),
+    AlarmDictionary(Arc<AlarmDictionary>),
+    Location(Arc<LocationInfo>),
+    OCloudSite(Arc<OCloudSiteInfo>),
+}
+
+/// A typed inventory object: how it is wrapped into and taken out of [`Object`].
+pub trait InventoryObject: Attributes + Serialize + Send + Sync + 'static {
+    const KIND: Kind;
+    fn wrap(this: Arc<Self>) -> Object;
+    fn unwrap(object: Object) -> Option<Arc<Self>>;
+}
+
+macro_rules! inventory_objects {
+    ($($variant:ident($ty:ty)),* $(,)?) => {
+        $(impl InventoryObject for $ty {
+            const KIND: Kind = Kind::$variant;
+            fn wrap(this: Arc<Self>) -> Object {
+                Object::$variant(this)
+            }
+            fn unwrap(object: Object) -> Option<Arc<Self>> {
+                match object {
+                    Object::$variant(o) => Some(o),
+                    _ => None,
+                }
+            }
+        })*
+
+        impl Object {
+            pub fn kind(&self) -> Kind {
+                match self { $(Object::$variant(_) => Kind::$variant,)* }
+            }
+            /// The object as the REST API shows it.
+            pub fn to_json(&self) -> serde_json::Value {
+                match self { $(Object::$variant(o) => serde_json::to_value(o.as_ref()),)* }
+                    .unwrap_or_default()
+            }
+        }
+    };
+}
+
+inventory_objects!(
+    DeploymentManager(DeploymentManager),
+    ResourceType(ResourceType),
+    ResourcePool(ResourcePool),
+    Resource(Resource),
+    AlarmDictionary(AlarmDictionary),
+    Location(LocationInfo),
+    OCloudSite(OCloudSiteInfo),
+);
+
+/// One change of the inventory, with the object before and after it.
+#[derive(Clone, Debug)]
+pub struct InventoryChange {
+    pub kind: Kind,
+    pub id: String,
+    /// `None` for a creation.
+    pub prior: Option<Object>,
+    /// `None` for a deletion.
+    pub post: Option<Object>,
+}
+
+/// Where to list: `parent` is the resource pool for [`Kind::Resource`].
+#[derive(Clone, Copy, Debug)]
+pub struct Scope<'a> {
+    pub kind: Kind,
+    pub parent: Option<&'a str>,
+}
+
+#[async_trait]
+pub trait Backend: Send + Sync + 'static {
+    fn info(&self) -> BackendInfo;
+
+    /// Ready to serve: connected and synchronised.
+    async fn health(&self) -> Result<(), BackendError>;
+
+    async fn list(&self, scope: Scope<'_>, query: &ListQuery)
+        -> Result<Page<Object>, BackendError>;
+
+    async fn get(&self, scope: Scope<'_>, id: &str) -> Result<Object, BackendError>;
+
+    /// Every change from now on. Receivers that fall behind see `Lagged`.
+    fn changes(&self) -> broadcast::Receiver<InventoryChange>;
+
+    async fn create_resource_pool(
+        &self,
+        _pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        Err(self.unsupported("creating resource pools"))
+    }
+
+    async fn update_resource_pool(
+        &self,
+        _pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        Err(self.unsupported("updating resource pools"))
+    }
+
+    async fn delete_resource_pool(&self, _id: &str) -> Result<(), BackendError> {
+        Err(self.unsupported("deleting resource pools"))
+    }
+
+    async fn create_resource(&self, _resource: Resource) -> Result<Arc<Resource>, BackendError> {
+        Err(self.unsupported("creating resources"))
+    }
+
+    async fn delete_resource(&self, _pool_id: &str, _id: &str) -> Result<(), BackendError> {
+        Err(self.unsupported("deleting resources"))
+    }
+
+    fn unsupported(&self, operation: &'static str) -> BackendError {
+        BackendError::Unsupported {
+            backend: self.info().name,
+            operation,
+        }
+    }
+}
+
+pub type BackendRef = Arc<dyn Backend>;

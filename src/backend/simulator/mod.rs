@@ -1,0 +1,278 @@
+//! The simulator backend: a deterministic O-Cloud generated from a seed and sizes, held in
+//! memory, fully writable through the netweave write extensions. The embedded default for
+//! demos, tests and benchmarks.
+
+mod catalog;
+mod generate;
+
+use std::sync::{Arc, RwLock};
+
+use async_trait::async_trait;
+use tokio::sync::broadcast;
+use uuid::Uuid;
+
+pub use generate::SimSpec;
+
+use super::{
+    cache::Inventory, Backend, BackendError, BackendInfo, Capabilities, InventoryChange, Kind,
+    Object, Scope,
+};
+use crate::domain::{objects::*, ListQuery, Page};
+
+/// Changes buffered for slow observers before they see `Lagged`.
+const CHANGE_BUFFER: usize = 65_536;
+
+pub struct Simulator {
+    inventory: RwLock<Inventory>,
+    changes: broadcast::Sender<InventoryChange>,
+}
+
+impl Simulator {
+    pub fn new(spec: &SimSpec) -> Simulator {
+        let inventory = generate::generate(spec);
+        tracing::info!(
+            seed = spec.seed,
+            pools = inventory.resource_pools.len(),
+            resources = inventory.resource_count(),
+            "simulated o-cloud generated"
+        );
+        Simulator {
+            inventory: RwLock::new(inventory),
+            changes: broadcast::channel(CHANGE_BUFFER).0,
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Inventory> {
+        self.inventory.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inventory> {
+        self.inventory.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn publish(&self, kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) {
+        // No receiver is not an error: nobody observes changes yet.
+        let _ = self.changes.send(InventoryChange {
+            kind,
+            id: id.to_owned(),
+            prior,
+            post,
+        });
+    }
+
+    /// Records `pool_id` in (or, with `add == false`, out of) its site's pool list.
+    fn link_site(&self, inv: &mut Inventory, site_id: &str, pool_id: &str, add: bool) {
+        let Some(site) = inv.sites.get_mut(site_id) else {
+            return;
+        };
+        let prior = Arc::clone(site);
+        let pools = &mut Arc::make_mut(site).resource_pools;
+        pools.retain(|p| p != pool_id);
+        if add {
+            pools.push(pool_id.to_owned());
+        }
+        let post = Arc::clone(site);
+        self.publish(
+            Kind::OCloudSite,
+            site_id,
+            Some(Object::OCloudSite(prior)),
+            Some(Object::OCloudSite(post)),
+        );
+    }
+}
+
+fn new_id(given: &str, what: &str) -> Result<String, BackendError> {
+    if given.is_empty() {
+        return Ok(Uuid::new_v4().to_string());
+    }
+    Uuid::parse_str(given)
+        .map(|u| u.to_string())
+        .map_err(|_| BackendError::Invalid(format!("{what} '{given}' is not a UUID")))
+}
+
+fn require(value: &str, field: &str) -> Result<(), BackendError> {
+    if value.trim().is_empty() {
+        return Err(BackendError::Invalid(format!("'{field}' is required")));
+    }
+    Ok(())
+}
+
+fn check_pool(inv: &Inventory, pool: &ResourcePool) -> Result<(), BackendError> {
+    require(&pool.name, "name")?;
+    require(&pool.o_cloud_site_id, "oCloudSiteId")?;
+    if !inv.sites.contains_key(&pool.o_cloud_site_id) {
+        return Err(BackendError::Invalid(format!(
+            "oCloudSiteId '{}' names no O-Cloud site",
+            pool.o_cloud_site_id
+        )));
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl Backend for Simulator {
+    fn info(&self) -> BackendInfo {
+        BackendInfo {
+            name: "simulator".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            capabilities: Capabilities {
+                resource_pool_write: true,
+                resource_write: true,
+            },
+        }
+    }
+
+    async fn health(&self) -> Result<(), BackendError> {
+        Ok(())
+    }
+
+    async fn list(
+        &self,
+        scope: Scope<'_>,
+        query: &ListQuery,
+    ) -> Result<Page<Object>, BackendError> {
+        self.read().list(scope, query)
+    }
+
+    async fn get(&self, scope: Scope<'_>, id: &str) -> Result<Object, BackendError> {
+        self.read().get(scope, id)
+    }
+
+    fn changes(&self) -> broadcast::Receiver<InventoryChange> {
+        self.changes.subscribe()
+    }
+
+    async fn create_resource_pool(
+        &self,
+        mut pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        pool.resource_pool_id = new_id(&pool.resource_pool_id, "resourcePoolId")?;
+        let mut inv = self.write();
+        check_pool(&inv, &pool)?;
+        if inv.resource_pools.contains_key(&pool.resource_pool_id) {
+            return Err(BackendError::Conflict(format!(
+                "resource pool '{}' already exists",
+                pool.resource_pool_id
+            )));
+        }
+        let pool = Arc::new(pool);
+        inv.resource_pools
+            .insert(pool.resource_pool_id.clone(), Arc::clone(&pool));
+        self.publish(
+            Kind::ResourcePool,
+            &pool.resource_pool_id,
+            None,
+            Some(Object::ResourcePool(Arc::clone(&pool))),
+        );
+        self.link_site(
+            &mut inv,
+            &pool.o_cloud_site_id,
+            &pool.resource_pool_id,
+            true,
+        );
+        Ok(pool)
+    }
+
+    async fn update_resource_pool(
+        &self,
+        pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        let mut inv = self.write();
+        check_pool(&inv, &pool)?;
+        let id = pool.resource_pool_id.clone();
+        let Some(prior) = inv.resource_pools.get(&id).cloned() else {
+            return Err(BackendError::NotFound {
+                kind: Kind::ResourcePool.label(),
+                id,
+            });
+        };
+        let pool = Arc::new(pool);
+        if *prior == *pool {
+            return Ok(prior);
+        }
+        inv.resource_pools.insert(id.clone(), Arc::clone(&pool));
+        self.publish(
+            Kind::ResourcePool,
+            &id,
+            Some(Object::ResourcePool(Arc::clone(&prior))),
+            Some(Object::ResourcePool(Arc::clone(&pool))),
+        );
+        if prior.o_cloud_site_id != pool.o_cloud_site_id {
+            self.link_site(&mut inv, &prior.o_cloud_site_id, &id, false);
+            self.link_site(&mut inv, &pool.o_cloud_site_id, &id, true);
+        }
+        Ok(pool)
+    }
+
+    async fn delete_resource_pool(&self, id: &str) -> Result<(), BackendError> {
+        let mut inv = self.write();
+        let Some(prior) = inv.resource_pools.get(id).cloned() else {
+            return Err(BackendError::NotFound {
+                kind: Kind::ResourcePool.label(),
+                id: id.into(),
+            });
+        };
+        let held = inv.resources.get(id).map_or(0, |r| r.len());
+        if held > 0 {
+            return Err(BackendError::Conflict(format!(
+                "resource pool '{id}' still holds {held} resources; delete them first"
+            )));
+        }
+        inv.resource_pools.remove(id);
+        inv.resources.remove(id);
+        self.publish(
+            Kind::ResourcePool,
+            id,
+            Some(Object::ResourcePool(Arc::clone(&prior))),
+            None,
+        );
+        self.link_site(&mut inv, &prior.o_cloud_site_id, id, false);
+        Ok(())
+    }
+
+    async fn create_resource(&self, mut resource: Resource) -> Result<Arc<Resource>, BackendError> {
+        resource.resource_id = new_id(&resource.resource_id, "resourceId")?;
+        require(&resource.resource_type_id, "resourceTypeId")?;
+        let mut inv = self.write();
+        inv.pool_resources(Some(&resource.resource_pool_id))?;
+        if !inv.resource_types.contains_key(&resource.resource_type_id) {
+            return Err(BackendError::Invalid(format!(
+                "resourceTypeId '{}' names no resource type",
+                resource.resource_type_id
+            )));
+        }
+        let pool = inv
+            .resources
+            .entry(resource.resource_pool_id.clone())
+            .or_default();
+        if pool.contains_key(&resource.resource_id) {
+            return Err(BackendError::Conflict(format!(
+                "resource '{}' already exists",
+                resource.resource_id
+            )));
+        }
+        let resource = Arc::new(resource);
+        pool.insert(resource.resource_id.clone(), Arc::clone(&resource));
+        self.publish(
+            Kind::Resource,
+            &resource.resource_id,
+            None,
+            Some(Object::Resource(Arc::clone(&resource))),
+        );
+        Ok(resource)
+    }
+
+    async fn delete_resource(&self, pool_id: &str, id: &str) -> Result<(), BackendError> {
+        let mut inv = self.write();
+        inv.pool_resources(Some(pool_id))?;
+        let removed = inv.resources.get_mut(pool_id).and_then(|r| r.remove(id));
+        let Some(prior) = removed else {
+            return Err(BackendError::NotFound {
+                kind: Kind::Resource.label(),
+                id: id.into(),
+            });
+        };
+        self.publish(Kind::Resource, id, Some(Object::Resource(prior)), None);
+        Ok(())
+    }
+}

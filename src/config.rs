@@ -1,0 +1,236 @@
+//! Layered configuration: built-in defaults, then an optional TOML file (`--config`), then
+//! `NETWEAVE_*` environment variables (`__` separates nested keys: `NETWEAVE_SIM__POOLS=4`),
+//! then command-line flags. Every field is listed in the README's configuration table; a test
+//! keeps the two in step.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::Args;
+use figment::{
+    providers::{Env, Format, Serialized, Toml},
+    Figment,
+};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::OCloudInfo;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address serving REST and gRPC on one port (HTTP/1.1 and h2c). Default `127.0.0.1:8080`.
+    pub listen: SocketAddr,
+    /// Separate address for gRPC; when unset gRPC shares `listen`. Default unset.
+    pub grpc_listen: Option<SocketAddr>,
+    /// Directory of the embedded store. Default `./data`.
+    pub data_dir: PathBuf,
+    /// Redis URL (`redis://host:port/db`); when set, subscriptions live in Redis. Default unset.
+    pub redis_url: Option<String>,
+    /// Hash tag of every Redis key (`{netweave}:…`). Default `netweave`.
+    pub redis_prefix: String,
+    /// Inventory backend: `simulator`. Default `simulator`.
+    pub backend: BackendKind,
+    /// The simulator's O-Cloud.
+    pub sim: SimConfig,
+    /// Identity of this O-Cloud.
+    pub ocloud: OCloudConfig,
+    /// Page size of `/v1` lists when the client gives none. Default `100`.
+    pub v1_page_size: usize,
+    /// Largest page any list returns. Default `1000`.
+    pub max_page_size: usize,
+    /// Log format: `text` or `json`. Default `text`.
+    pub log_format: LogFormat,
+    /// Log filter in `tracing` env-filter syntax. Default `info`.
+    pub log_level: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum BackendKind {
+    Simulator,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SimConfig {
+    /// Seed of the generated inventory; the same seed gives the same ids. Default `42`.
+    pub seed: u64,
+    /// Number of resource pools. Default `3`.
+    pub pools: usize,
+    /// Number of resources, spread over the pools. Default `1000`.
+    pub resources: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OCloudConfig {
+    /// O-Cloud identifier (UUID); empty derives a stable one from `name`. Default empty.
+    pub id: String,
+    /// Identifier the SMO assigned at genesis (UUID); empty derives one from `name`. Default empty.
+    pub global_cloud_id: String,
+    /// Human-readable name. Default `netweave`.
+    pub name: String,
+    /// Human-readable description. Default `netweave O-Cloud`.
+    pub description: String,
+    /// URL root of the O2ims services; empty derives `http://<listen>`. Default empty.
+    pub service_uri: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            grpc_listen: None,
+            data_dir: PathBuf::from("./data"),
+            redis_url: None,
+            redis_prefix: "netweave".into(),
+            backend: BackendKind::Simulator,
+            sim: SimConfig::default(),
+            ocloud: OCloudConfig::default(),
+            v1_page_size: 100,
+            max_page_size: 1000,
+            log_format: LogFormat::Text,
+            log_level: "info".into(),
+        }
+    }
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        SimConfig {
+            seed: 42,
+            pools: 3,
+            resources: 1000,
+        }
+    }
+}
+
+impl Default for OCloudConfig {
+    fn default() -> Self {
+        OCloudConfig {
+            id: String::new(),
+            global_cloud_id: String::new(),
+            name: "netweave".into(),
+            description: "netweave O-Cloud".into(),
+            service_uri: String::new(),
+        }
+    }
+}
+
+/// Flags of `netweave serve`; each overrides the file and the environment.
+#[derive(Args, Debug, Default, Serialize)]
+pub struct ServeArgs {
+    /// TOML configuration file.
+    #[arg(long)]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grpc_listen: Option<SocketAddr>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redis_url: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redis_prefix: Option<String>,
+    #[arg(long, value_enum)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backend: Option<BackendKind>,
+    #[arg(long = "sim-seed")]
+    #[serde(skip)]
+    pub sim_seed: Option<u64>,
+    #[arg(long = "sim-pools")]
+    #[serde(skip)]
+    pub sim_pools: Option<usize>,
+    #[arg(long = "sim-resources")]
+    #[serde(skip)]
+    pub sim_resources: Option<usize>,
+    #[arg(long, value_enum)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_format: Option<LogFormat>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_level: Option<String>,
+}
+
+impl Config {
+    /// Defaults → file → environment → flags.
+    pub fn load(args: &ServeArgs) -> Result<Config, figment::Error> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(path) = &args.config {
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        figment = figment
+            .merge(Env::prefixed("NETWEAVE_").split("__"))
+            .merge(Serialized::defaults(args));
+        if let Some(seed) = args.sim_seed {
+            figment = figment.merge(("sim.seed", seed));
+        }
+        if let Some(pools) = args.sim_pools {
+            figment = figment.merge(("sim.pools", pools));
+        }
+        if let Some(resources) = args.sim_resources {
+            figment = figment.merge(("sim.resources", resources));
+        }
+        let config: Config = figment.extract()?;
+        config.validate().map_err(figment::Error::from)?;
+        Ok(config)
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if self.max_page_size == 0 || self.v1_page_size == 0 {
+            return Err("max_page_size and v1_page_size must be at least 1".into());
+        }
+        if self.sim.pools == 0 && self.sim.resources > 0 {
+            return Err("sim.resources needs at least one pool (sim.pools)".into());
+        }
+        for (name, value) in [
+            ("ocloud.id", &self.ocloud.id),
+            ("ocloud.global_cloud_id", &self.ocloud.global_cloud_id),
+        ] {
+            if !value.is_empty() && Uuid::parse_str(value).is_err() {
+                return Err(format!("{name} '{value}' is not a UUID"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The O-Cloud as `GET /o2ims-infrastructureInventory/v2` shows it.
+    pub fn cloud_info(&self, listen: SocketAddr) -> OCloudInfo {
+        let derived = |what: &str| {
+            Uuid::new_v5(
+                &Uuid::NAMESPACE_OID,
+                format!("netweave/{what}/{}", self.ocloud.name).as_bytes(),
+            )
+            .to_string()
+        };
+        let or = |value: &str, fallback: String| {
+            if value.is_empty() {
+                fallback
+            } else {
+                value.to_owned()
+            }
+        };
+        OCloudInfo {
+            o_cloud_id: or(&self.ocloud.id, derived("ocloud")),
+            global_cloud_id: or(&self.ocloud.global_cloud_id, derived("global")),
+            name: self.ocloud.name.clone(),
+            description: self.ocloud.description.clone(),
+            service_uri: or(&self.ocloud.service_uri, format!("http://{listen}")),
+            extensions: serde_json::Map::new(),
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure domain types and rules: O2-IMS objects, the O-RAN filter engine, field selection and
+//! list paging. No I/O.
+
+pub mod attributes;
+pub mod fields;
+pub mod filter;
+pub mod list;
+pub mod objects;
+
+pub use attributes::Attributes;
+pub use fields::{FieldsError, Projection};
+pub use filter::{Filter, FilterError};
+pub use list::{ListQuery, Page};
+pub use objects::*;

@@ -1,0 +1,326 @@
+//! gRPC adapter of the inventory service.
+
+use tonic::{Request, Response, Status};
+
+use super::{list_params, project};
+use crate::{
+    domain::objects as d,
+    proto::o2ims::v1::{self as pb, inventory_service_server::InventoryService as InventoryRpc},
+    service::{InventoryService, Listed},
+};
+
+pub struct InventoryGrpc(pub InventoryService);
+
+fn items<T, P>(listed: &Listed<T>) -> Vec<P>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Default,
+    P: for<'a> From<&'a T>,
+{
+    listed
+        .items
+        .iter()
+        .map(|i| project(i, &listed.projection))
+        .collect()
+}
+
+fn token<T>(listed: &Listed<T>) -> String {
+    listed.next_page_token.clone().unwrap_or_default()
+}
+
+type R<T> = Result<Response<T>, Status>;
+
+#[tonic::async_trait]
+impl InventoryRpc for InventoryGrpc {
+    async fn get_cloud_info(
+        &self,
+        r: Request<pb::GetCloudInfoRequest>,
+    ) -> R<pb::GetCloudInfoResponse> {
+        let params = list_params(r.into_inner().options);
+        let projection = params.projection::<d::OCloudInfo>()?;
+        Ok(Response::new(pb::GetCloudInfoResponse {
+            cloud_info: Some(project(&self.0.cloud_info(), &projection)),
+        }))
+    }
+
+    async fn get_all_versions(
+        &self,
+        _: Request<pb::GetAllVersionsRequest>,
+    ) -> R<pb::GetAllVersionsResponse> {
+        Ok(Response::new(pb::GetAllVersionsResponse {
+            versions: Some((&self.0.all_versions()).into()),
+        }))
+    }
+
+    async fn get_minor_versions(
+        &self,
+        r: Request<pb::GetMinorVersionsRequest>,
+    ) -> R<pb::GetMinorVersionsResponse> {
+        let versions = self.0.minor_versions(&r.into_inner().major_version)?;
+        Ok(Response::new(pb::GetMinorVersionsResponse {
+            versions: Some((&versions).into()),
+        }))
+    }
+
+    async fn list_deployment_managers(
+        &self,
+        r: Request<pb::ListDeploymentManagersRequest>,
+    ) -> R<pb::ListDeploymentManagersResponse> {
+        let listed = self
+            .0
+            .list::<d::DeploymentManager>(None, &list_params(r.into_inner().options))
+            .await?;
+        Ok(Response::new(pb::ListDeploymentManagersResponse {
+            deployment_managers: items(&listed),
+            next_page_token: token(&listed),
+        }))
+    }
+
+    async fn get_deployment_manager(
+        &self,
+        r: Request<pb::GetDeploymentManagerRequest>,
+    ) -> R<pb::GetDeploymentManagerResponse> {
+        let found = self
+            .0
+            .get::<d::DeploymentManager>(None, &r.into_inner().deployment_manager_id)
+            .await?;
+        Ok(Response::new(pb::GetDeploymentManagerResponse {
+            deployment_manager: Some(found.as_ref().into()),
+        }))
+    }
+
+    async fn list_resource_types(
+        &self,
+        r: Request<pb::ListResourceTypesRequest>,
+    ) -> R<pb::ListResourceTypesResponse> {
+        let listed = self
+            .0
+            .list::<d::ResourceType>(None, &list_params(r.into_inner().options))
+            .await?;
+        Ok(Response::new(pb::ListResourceTypesResponse {
+            resource_types: items(&listed),
+            next_page_token: token(&listed),
+        }))
+    }
+
+    async fn get_resource_type(
+        &self,
+        r: Request<pb::GetResourceTypeRequest>,
+    ) -> R<pb::GetResourceTypeResponse> {
+        let found = self
+            .0
+            .get::<d::ResourceType>(None, &r.into_inner().resource_type_id)
+            .await?;
+        Ok(Response::new(pb::GetResourceTypeResponse {
+            resource_type: Some(found.as_ref().into()),
+        }))
+    }
+
+    async fn get_resource_type_alarm_dictionary(
+        &self,
+        r: Request<pb::GetResourceTypeAlarmDictionaryRequest>,
+    ) -> R<pb::GetResourceTypeAlarmDictionaryResponse> {
+        let found = self
+            .0
+            .resource_type_alarm_dictionary(&r.into_inner().resource_type_id)
+            .await?;
+        Ok(Response::new(pb::GetResourceTypeAlarmDictionaryResponse {
+            alarm_dictionary: Some(found.as_ref().into()),
+        }))
+    }
+
+    async fn list_resource_pools(
+        &self,
+        r: Request<pb::ListResourcePoolsRequest>,
+    ) -> R<pb::ListResourcePoolsResponse> {
+        let listed = self
+            .0
+            .list::<d::ResourcePool>(None, &list_params(r.into_inner().options))
+            .await?;
+        Ok(Response::new(pb::ListResourcePoolsResponse {
+            resource_pools: items(&listed),
+            next_page_token: token(&listed),
+        }))
+    }
+
+    async fn get_resource_pool(
+        &self,
+        r: Request<pb::GetResourcePoolRequest>,
+    ) -> R<pb::GetResourcePoolResponse> {
+        let found = self
+            .0
+            .get::<d::ResourcePool>(None, &r.into_inner().resource_pool_id)
+            .await?;
+        Ok(Response::new(pb::GetResourcePoolResponse {
+            resource_pool: Some(found.as_ref().into()),
+        }))
+    }
+
+    async fn create_resource_pool(
+        &self,
+        r: Request<pb::CreateResourcePoolRequest>,
+    ) -> R<pb::CreateResourcePoolResponse> {
+        let pool = r.into_inner().resource_pool.unwrap_or_default();
+        let created = self.0.create_resource_pool(pool.into()).await?;
+        Ok(Response::new(pb::CreateResourcePoolResponse {
+            resource_pool: Some(created.as_ref().into()),
+        }))
+    }
+
+    async fn update_resource_pool(
+        &self,
+        r: Request<pb::UpdateResourcePoolRequest>,
+    ) -> R<pb::UpdateResourcePoolResponse> {
+        let r = r.into_inner();
+        let pool = r.resource_pool.unwrap_or_default();
+        let updated = self
+            .0
+            .update_resource_pool(&r.resource_pool_id, pool.into())
+            .await?;
+        Ok(Response::new(pb::UpdateResourcePoolResponse {
+            resource_pool: Some(updated.as_ref().into()),
+        }))
+    }
+
+    async fn delete_resource_pool(
+        &self,
+        r: Request<pb::DeleteResourcePoolRequest>,
+    ) -> R<pb::DeleteResourcePoolResponse> {
+        self.0
+            .delete_resource_pool(&r.into_inner().resource_pool_id)
+            .await?;
+        Ok(Response::new(pb::DeleteResourcePoolResponse {}))
+    }
+
+    async fn list_resources(
+        &self,
+        r: Request<pb::ListResourcesRequest>,
+    ) -> R<pb::ListResourcesResponse> {
+        let r = r.into_inner();
+        let mut params = list_params(r.options);
+        params.count_total = true;
+        let listed = self
+            .0
+            .list::<d::Resource>(Some(&r.resource_pool_id), &params)
+            .await?;
+        Ok(Response::new(pb::ListResourcesResponse {
+            resources: items(&listed),
+            next_page_token: token(&listed),
+            total_count: listed.total.unwrap_or_default() as i64,
+        }))
+    }
+
+    async fn get_resource(&self, r: Request<pb::GetResourceRequest>) -> R<pb::GetResourceResponse> {
+        let r = r.into_inner();
+        let found = self
+            .0
+            .get::<d::Resource>(Some(&r.resource_pool_id), &r.resource_id)
+            .await?;
+        Ok(Response::new(pb::GetResourceResponse {
+            resource: Some(found.as_ref().into()),
+        }))
+    }
+
+    async fn create_resource(
+        &self,
+        r: Request<pb::CreateResourceRequest>,
+    ) -> R<pb::CreateResourceResponse> {
+        let r = r.into_inner();
+        let resource = r.resource.unwrap_or_default();
+        let created = self
+            .0
+            .create_resource(&r.resource_pool_id, resource.into())
+            .await?;
+        Ok(Response::new(pb::CreateResourceResponse {
+            resource: Some(created.as_ref().into()),
+        }))
+    }
+
+    async fn delete_resource(
+        &self,
+        r: Request<pb::DeleteResourceRequest>,
+    ) -> R<pb::DeleteResourceResponse> {
+        let r = r.into_inner();
+        self.0
+            .delete_resource(&r.resource_pool_id, &r.resource_id)
+            .await?;
+        Ok(Response::new(pb::DeleteResourceResponse {}))
+    }
+
+    async fn list_alarm_dictionaries(
+        &self,
+        r: Request<pb::ListAlarmDictionariesRequest>,
+    ) -> R<pb::ListAlarmDictionariesResponse> {
+        let listed = self
+            .0
+            .list::<d::AlarmDictionary>(None, &list_params(r.into_inner().options))
+            .await?;
+        Ok(Response::new(pb::ListAlarmDictionariesResponse {
+            alarm_dictionaries: items(&listed),
+            next_page_token: token(&listed),
+        }))
+    }
+
+    async fn get_alarm_dictionary(
+        &self,
+        r: Request<pb::GetAlarmDictionaryRequest>,
+    ) -> R<pb::GetAlarmDictionaryResponse> {
+        let found = self
+            .0
+            .get::<d::AlarmDictionary>(None, &r.into_inner().alarm_dictionary_id)
+            .await?;
+        Ok(Response::new(pb::GetAlarmDictionaryResponse {
+            alarm_dictionary: Some(found.as_ref().into()),
+        }))
+    }
+
+    async fn list_locations(
+        &self,
+        r: Request<pb::ListLocationsRequest>,
+    ) -> R<pb::ListLocationsResponse> {
+        let listed = self
+            .0
+            .list::<d::LocationInfo>(None, &list_params(r.into_inner().options))
+            .await?;
+        Ok(Response::new(pb::ListLocationsResponse {
+            locations: items(&listed),
+            next_page_token: token(&listed),
+        }))
+    }
+
+    async fn get_location(&self, r: Request<pb::GetLocationRequest>) -> R<pb::GetLocationResponse> {
+        let found = self
+            .0
+            .get::<d::LocationInfo>(None, &r.into_inner().global_location_id)
+            .await?;
+        Ok(Response::new(pb::GetLocationResponse {
+            location: Some(found.as_ref().into()),
+        }))
+    }
+
+    async fn list_o_cloud_sites(
+        &self,
+        r: Request<pb::ListOCloudSitesRequest>,
+    ) -> R<pb::ListOCloudSitesResponse> {
+        let listed = self
+            .0
+            .list::<d::OCloudSiteInfo>(None, &list_params(r.into_inner().options))
+            .await?;
+        Ok(Response::new(pb::ListOCloudSitesResponse {
+            o_cloud_sites: items(&listed),
+            next_page_token: token(&listed),
+        }))
+    }
+
+    async fn get_o_cloud_site(
+        &self,
+        r: Request<pb::GetOCloudSiteRequest>,
+    ) -> R<pb::GetOCloudSiteResponse> {
+        let found = self
+            .0
+            .get::<d::OCloudSiteInfo>(None, &r.into_inner().o_cloud_site_id)
+            .await?;
+        Ok(Response::new(pb::GetOCloudSiteResponse {
+            o_cloud_site: Some(found.as_ref().into()),
+        }))
+    }
+}

@@ -1,0 +1,78 @@
+//! tonic adapters: proto request → service call → proto response. No business rules here.
+
+mod convert;
+mod inventory;
+mod subscriptions;
+
+use std::sync::Arc;
+
+use serde::{de::DeserializeOwned, Serialize};
+use tonic::service::Routes;
+
+pub use convert::{from_struct, to_struct};
+
+use crate::{
+    domain::Projection,
+    proto::{
+        o2ims::v1::{
+            inventory_service_server::InventoryServiceServer,
+            subscription_service_server::SubscriptionServiceServer, ListOptions,
+        },
+        FILE_DESCRIPTOR_SET,
+    },
+    service::{InventoryService, ListParams, SubscriptionService},
+};
+
+/// The gRPC services, health and reflection, ready to be served next to the REST routes.
+pub async fn routes(inventory: InventoryService, subscriptions: SubscriptionService) -> Routes {
+    let (health_reporter, health) = tonic_health::server::health_reporter();
+    health_reporter
+        .set_serving::<InventoryServiceServer<inventory::InventoryGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<SubscriptionServiceServer<subscriptions::SubscriptionGrpc>>()
+        .await;
+    let reflection = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()
+        .expect("the embedded descriptor set is valid");
+    Routes::new(InventoryServiceServer::new(inventory::InventoryGrpc(
+        inventory,
+    )))
+    .add_service(SubscriptionServiceServer::new(
+        subscriptions::SubscriptionGrpc(subscriptions),
+    ))
+    .add_service(health)
+    .add_service(reflection)
+}
+
+fn list_params(options: Option<ListOptions>) -> ListParams {
+    let o = options.unwrap_or_default();
+    let some = |s: String| (!s.is_empty()).then_some(s);
+    ListParams {
+        filter: some(o.filter),
+        fields: some(o.fields),
+        exclude_fields: some(o.exclude_fields),
+        all_fields: o.all_fields,
+        page_size: (o.page_size > 0).then_some(o.page_size as usize),
+        page_token: some(o.page_token),
+        count_total: false,
+    }
+}
+
+/// Converts a domain object to its message, after applying the field selection.
+fn project<T, P>(item: &Arc<T>, projection: &Projection) -> P
+where
+    T: Serialize + DeserializeOwned + Default,
+    P: for<'a> From<&'a T>,
+{
+    if projection.is_identity() {
+        return P::from(item.as_ref());
+    }
+    let selected = serde_json::to_value(item.as_ref())
+        .map(|v| projection.apply(v))
+        .and_then(serde_json::from_value::<T>)
+        .unwrap_or_default();
+    P::from(&selected)
+}

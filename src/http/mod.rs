@@ -1,0 +1,107 @@
+//! The REST layer: axum routers over the same services the gRPC adapters call. Handlers
+//! extract, call and render; errors become RFC 7807 ProblemDetails.
+
+pub mod o2ims;
+pub mod openapi;
+mod ops;
+pub mod problem;
+pub mod query;
+mod render;
+
+use std::{
+    sync::{atomic::AtomicBool, Arc},
+    time::Instant,
+};
+
+use axum::{
+    extract::{MatchedPath, Request},
+    http::header,
+    middleware::Next,
+    response::{IntoResponse, Response},
+    Router,
+};
+use bytes::Bytes;
+use metrics_exporter_prometheus::PrometheusHandle;
+
+use crate::{
+    metrics::{GRPC_DURATION, GRPC_REQUESTS, HTTP_DURATION, HTTP_REQUESTS},
+    service::{InventoryService, SubscriptionService},
+};
+
+/// What every REST handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub inventory: InventoryService,
+    pub subscriptions: SubscriptionService,
+    pub v1_page_size: usize,
+    pub metrics: PrometheusHandle,
+    /// Set once every listener is bound.
+    pub listening: Arc<AtomicBool>,
+    /// `/openapi.json`, rendered once.
+    pub openapi: Bytes,
+}
+
+/// The REST routes (O2-IMS and operations), with ProblemDetails fallbacks.
+pub fn router(mut state: AppState) -> Router {
+    let (o2ims, routes) = o2ims::routes();
+    state.openapi =
+        Bytes::from(serde_json::to_vec(&openapi::document(&routes)).unwrap_or_default());
+    o2ims
+        .merge(ops::routes())
+        .method_not_allowed_fallback(problem::method_not_allowed)
+        .with_state(state)
+}
+
+/// Joins the REST router and the gRPC routes on one port; unknown paths get a ProblemDetails
+/// 404, or UNIMPLEMENTED when the caller speaks gRPC.
+pub fn with_grpc(rest: Router, grpc: Router) -> Router {
+    grpc.merge(rest)
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn(track))
+}
+
+async fn fallback(req: Request) -> Response {
+    if is_grpc(&req) {
+        return tonic::Status::unimplemented(format!("unknown method {}", req.uri().path()))
+            .into_http::<axum::body::Body>()
+            .into_response();
+    }
+    problem::not_found(req.uri().clone()).await.into_response()
+}
+
+fn is_grpc(req: &Request) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/grpc"))
+}
+
+/// Records request counts and latencies, per route template or per RPC.
+pub async fn track(req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    if is_grpc(&req) {
+        let rpc = req.uri().path().to_owned();
+        let response = next.run(req).await;
+        let code = response
+            .headers()
+            .get("grpc-status")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("0")
+            .to_owned();
+        metrics::counter!(GRPC_REQUESTS, "rpc" => rpc.clone(), "code" => code).increment(1);
+        metrics::histogram!(GRPC_DURATION, "rpc" => rpc).record(start.elapsed().as_secs_f64());
+        return response;
+    }
+    let method = req.method().to_string();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let response = next.run(req).await;
+    let status = response.status().as_u16().to_string();
+    metrics::counter!(HTTP_REQUESTS, "method" => method.clone(), "route" => route.clone(), "status" => status)
+        .increment(1);
+    metrics::histogram!(HTTP_DURATION, "method" => method, "route" => route)
+        .record(start.elapsed().as_secs_f64());
+    response
+}

@@ -1,0 +1,500 @@
+//! The O-RAN O2-IMS inventory REST surface: `/v2` as the normative spec defines it, `/v1` for
+//! INF O2 SMOs (always paged, with `Link` and `X-Total-Count`), and the netweave write
+//! extensions. Every route names the RPC it transcodes; `tests/it/contract.rs` checks the
+//! table against the protos' `google.api.http` annotations in both directions.
+
+use axum::{
+    extract::{OriginalUri, Path, State},
+    http::{header, HeaderValue, Method, StatusCode},
+    response::{IntoResponse, Response},
+    routing::{delete, get, post, put, MethodRouter},
+    Router,
+};
+use serde::Serialize;
+
+use super::{
+    problem::{JsonBody, Problem},
+    query::Selectors,
+    render, AppState,
+};
+use crate::{
+    backend::InventoryObject,
+    domain::{objects::*, Projection},
+    service::{inventory::API_ROOT, Listed},
+};
+
+/// A REST route and the fully-qualified RPC it serves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteInfo {
+    pub method: Method,
+    pub path: String,
+    pub rpc: String,
+}
+
+const INVENTORY: &str = "netweave.o2ims.v1.InventoryService";
+const SUBSCRIPTIONS: &str = "netweave.o2ims.v1.SubscriptionService";
+
+struct Table {
+    router: Router<AppState>,
+    routes: Vec<RouteInfo>,
+}
+
+impl Table {
+    fn add(
+        mut self,
+        method: Method,
+        path: String,
+        rpc: String,
+        handler: MethodRouter<AppState>,
+    ) -> Table {
+        self.router = self.router.route(&path, handler);
+        self.routes.push(RouteInfo { method, path, rpc });
+        self
+    }
+}
+
+fn rpc(service: &str, method: &str) -> String {
+    format!("{service}/{method}")
+}
+
+/// The routes of both versions, and the table describing them.
+pub fn routes() -> (Router<AppState>, Vec<RouteInfo>) {
+    let v1 = format!("{API_ROOT}/v1");
+    let v2 = format!("{API_ROOT}/v2");
+    let inv = |m| rpc(INVENTORY, m);
+    let sub = |m| rpc(SUBSCRIPTIONS, m);
+    let t = Table {
+        router: Router::new(),
+        routes: Vec::new(),
+    };
+    let t = t
+        .add(
+            Method::GET,
+            format!("{API_ROOT}/api_versions"),
+            inv("GetAllVersions"),
+            get(all_versions),
+        )
+        .add(
+            Method::GET,
+            v2.clone(),
+            inv("GetCloudInfo"),
+            get(cloud_info),
+        )
+        .add(
+            Method::GET,
+            v1.clone(),
+            inv("GetCloudInfo"),
+            get(cloud_info),
+        )
+        .add(
+            Method::GET,
+            format!("{v2}/api_versions"),
+            inv("GetMinorVersions"),
+            get(minor_versions::<false>),
+        )
+        .add(
+            Method::GET,
+            format!("{v1}/api_versions"),
+            inv("GetMinorVersions"),
+            get(minor_versions::<true>),
+        );
+    let t = top_level::<DeploymentManager>(
+        t,
+        &v1,
+        &v2,
+        "deploymentManagers",
+        "deploymentManagerId",
+        "DeploymentManager",
+        true,
+    );
+    let t = top_level::<ResourceType>(
+        t,
+        &v1,
+        &v2,
+        "resourceTypes",
+        "resourceTypeId",
+        "ResourceType",
+        true,
+    );
+    let t = top_level::<ResourcePool>(
+        t,
+        &v1,
+        &v2,
+        "resourcePools",
+        "resourcePoolId",
+        "ResourcePool",
+        true,
+    );
+    let t = top_level::<AlarmDictionary>(
+        t,
+        &v1,
+        &v2,
+        "alarmDictionaries",
+        "alarmDictionaryId",
+        "AlarmDictionary",
+        false,
+    );
+    let t = top_level::<LocationInfo>(
+        t,
+        &v1,
+        &v2,
+        "locations",
+        "globalLocationId",
+        "Location",
+        false,
+    );
+    let t = top_level::<OCloudSiteInfo>(
+        t,
+        &v1,
+        &v2,
+        "oCloudSites",
+        "oCloudSiteId",
+        "OCloudSite",
+        false,
+    );
+    let pools = format!("{v2}/resourcePools");
+    let resources = format!("{pools}/{{resourcePoolId}}/resources");
+    let resources_v1 = format!("{v1}/resourcePools/{{resourcePoolId}}/resources");
+    let t = t
+        .add(
+            Method::GET,
+            format!("{v2}/resourceTypes/{{resourceTypeId}}/alarmDictionary"),
+            inv("GetResourceTypeAlarmDictionary"),
+            get(type_alarm_dictionary),
+        )
+        .add(
+            Method::POST,
+            pools.clone(),
+            inv("CreateResourcePool"),
+            post(create_pool),
+        )
+        .add(
+            Method::PUT,
+            format!("{pools}/{{resourcePoolId}}"),
+            inv("UpdateResourcePool"),
+            put(update_pool),
+        )
+        .add(
+            Method::DELETE,
+            format!("{pools}/{{resourcePoolId}}"),
+            inv("DeleteResourcePool"),
+            delete(delete_pool),
+        )
+        .add(
+            Method::GET,
+            resources.clone(),
+            inv("ListResources"),
+            get(list_resources::<false>),
+        )
+        .add(
+            Method::GET,
+            resources_v1.clone(),
+            inv("ListResources"),
+            get(list_resources::<true>),
+        )
+        .add(
+            Method::POST,
+            resources.clone(),
+            inv("CreateResource"),
+            post(create_resource),
+        )
+        .add(
+            Method::GET,
+            format!("{resources}/{{resourceId}}"),
+            inv("GetResource"),
+            get(get_resource),
+        )
+        .add(
+            Method::GET,
+            format!("{resources_v1}/{{resourceId}}"),
+            inv("GetResource"),
+            get(get_resource),
+        )
+        .add(
+            Method::DELETE,
+            format!("{resources}/{{resourceId}}"),
+            inv("DeleteResource"),
+            delete(delete_resource),
+        );
+    let mut t = t;
+    for (prefix, v1_surface) in [(&v2, false), (&v1, true)] {
+        let subs = format!("{prefix}/subscriptions");
+        let list = if v1_surface {
+            get(list_subscriptions::<true>)
+        } else {
+            get(list_subscriptions::<false>)
+        };
+        let create = if v1_surface {
+            post(create_subscription::<true>)
+        } else {
+            post(create_subscription::<false>)
+        };
+        t = t
+            .add(Method::GET, subs.clone(), sub("ListSubscriptions"), list)
+            .add(
+                Method::POST,
+                subs.clone(),
+                sub("CreateSubscription"),
+                create,
+            )
+            .add(
+                Method::GET,
+                format!("{subs}/{{subscriptionId}}"),
+                sub("GetSubscription"),
+                get(get_subscription),
+            )
+            .add(
+                Method::DELETE,
+                format!("{subs}/{{subscriptionId}}"),
+                sub("DeleteSubscription"),
+                delete(delete_subscription),
+            );
+    }
+    (t.router, t.routes)
+}
+
+/// `GET {collection}` and `GET {collection}/{id}` on v2, and on v1 when `with_v1`.
+fn top_level<T: InventoryObject>(
+    t: Table,
+    v1: &str,
+    v2: &str,
+    collection: &str,
+    id: &str,
+    rpc_name: &str,
+    with_v1: bool,
+) -> Table {
+    let plural = if rpc_name.ends_with('y') {
+        format!("{}ies", rpc_name.trim_end_matches('y'))
+    } else {
+        format!("{rpc_name}s")
+    };
+    let list_rpc = rpc(INVENTORY, &format!("List{plural}"));
+    let get_rpc = rpc(INVENTORY, &format!("Get{rpc_name}"));
+    let mut t = t
+        .add(
+            Method::GET,
+            format!("{v2}/{collection}"),
+            list_rpc.clone(),
+            get(list::<T, false>),
+        )
+        .add(
+            Method::GET,
+            format!("{v2}/{collection}/{{{id}}}"),
+            get_rpc.clone(),
+            get(get_one::<T>),
+        );
+    if with_v1 {
+        t = t
+            .add(
+                Method::GET,
+                format!("{v1}/{collection}"),
+                list_rpc,
+                get(list::<T, true>),
+            )
+            .add(
+                Method::GET,
+                format!("{v1}/{collection}/{{{id}}}"),
+                get_rpc,
+                get(get_one::<T>),
+            );
+    }
+    t
+}
+
+type Reply = Result<Response, Problem>;
+
+fn created<T: Serialize>(location: String, item: &T) -> Response {
+    let mut response = render::object(StatusCode::CREATED, item, &Projection::default());
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// Renders a page: `Link: <…>; rel="next"` when more follow, `X-Total-Count` when counted.
+fn page<T: Serialize + Send + Sync + 'static>(
+    listed: Listed<T>,
+    selectors: &Selectors,
+    uri: &OriginalUri,
+) -> Response {
+    let link = listed.next_page_token.as_deref().map(|token| {
+        format!(
+            "<{}?{}>; rel=\"next\"",
+            uri.path(),
+            selectors.next_query(token)
+        )
+    });
+    let total = listed.total;
+    let mut response = render::array(listed.items, listed.projection);
+    let headers = response.headers_mut();
+    if let Some(value) = link.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        headers.insert(header::LINK, value);
+    }
+    if let Some(total) = total {
+        headers.insert("x-total-count", HeaderValue::from(total));
+    }
+    response
+}
+
+fn paged(v1: bool, s: &Selectors) -> bool {
+    v1 || s.limit.is_some() || s.marker.is_some()
+}
+
+async fn all_versions(State(s): State<AppState>) -> Response {
+    render::object(
+        StatusCode::OK,
+        &s.inventory.all_versions(),
+        &Projection::default(),
+    )
+}
+
+async fn minor_versions<const V1: bool>(State(s): State<AppState>) -> Reply {
+    let versions = s.inventory.minor_versions(if V1 { "v1" } else { "v2" })?;
+    Ok(render::object(
+        StatusCode::OK,
+        &versions,
+        &Projection::default(),
+    ))
+}
+
+async fn cloud_info(State(s): State<AppState>, sel: Selectors) -> Reply {
+    let projection = sel.params(false, 0, false).projection::<OCloudInfo>()?;
+    Ok(render::object(
+        StatusCode::OK,
+        s.inventory.cloud_info().as_ref(),
+        &projection,
+    ))
+}
+
+async fn list<T: InventoryObject, const V1: bool>(
+    State(s): State<AppState>,
+    uri: OriginalUri,
+    sel: Selectors,
+) -> Reply {
+    let params = sel.params(paged(V1, &sel), s.v1_page_size, V1);
+    let listed = s.inventory.list::<T>(None, &params).await?;
+    Ok(page(listed, &sel, &uri))
+}
+
+async fn get_one<T: InventoryObject>(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    let found = s.inventory.get::<T>(None, &id).await?;
+    Ok(render::object(
+        StatusCode::OK,
+        found.as_ref(),
+        &Projection::default(),
+    ))
+}
+
+async fn type_alarm_dictionary(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    let found = s.inventory.resource_type_alarm_dictionary(&id).await?;
+    Ok(render::object(
+        StatusCode::OK,
+        found.as_ref(),
+        &Projection::default(),
+    ))
+}
+
+async fn list_resources<const V1: bool>(
+    State(s): State<AppState>,
+    Path(pool): Path<String>,
+    uri: OriginalUri,
+    sel: Selectors,
+) -> Reply {
+    let params = sel.params(paged(V1, &sel), s.v1_page_size, V1);
+    let listed = s.inventory.list::<Resource>(Some(&pool), &params).await?;
+    Ok(page(listed, &sel, &uri))
+}
+
+async fn get_resource(
+    State(s): State<AppState>,
+    Path((pool, id)): Path<(String, String)>,
+) -> Reply {
+    let found = s.inventory.get::<Resource>(Some(&pool), &id).await?;
+    Ok(render::object(
+        StatusCode::OK,
+        found.as_ref(),
+        &Projection::default(),
+    ))
+}
+
+async fn create_pool(State(s): State<AppState>, JsonBody(pool): JsonBody<ResourcePool>) -> Reply {
+    let pool = s.inventory.create_resource_pool(pool).await?;
+    let location = format!("{API_ROOT}/v2/resourcePools/{}", pool.resource_pool_id);
+    Ok(created(location, pool.as_ref()))
+}
+
+async fn update_pool(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(pool): JsonBody<ResourcePool>,
+) -> Reply {
+    let pool = s.inventory.update_resource_pool(&id, pool).await?;
+    Ok(render::object(
+        StatusCode::OK,
+        pool.as_ref(),
+        &Projection::default(),
+    ))
+}
+
+async fn delete_pool(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    s.inventory.delete_resource_pool(&id).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn create_resource(
+    State(s): State<AppState>,
+    Path(pool): Path<String>,
+    JsonBody(resource): JsonBody<Resource>,
+) -> Reply {
+    let resource = s.inventory.create_resource(&pool, resource).await?;
+    let location = format!(
+        "{API_ROOT}/v2/resourcePools/{}/resources/{}",
+        resource.resource_pool_id, resource.resource_id
+    );
+    Ok(created(location, resource.as_ref()))
+}
+
+async fn delete_resource(
+    State(s): State<AppState>,
+    Path((pool, id)): Path<(String, String)>,
+) -> Reply {
+    s.inventory.delete_resource(&pool, &id).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn list_subscriptions<const V1: bool>(
+    State(s): State<AppState>,
+    uri: OriginalUri,
+    sel: Selectors,
+) -> Reply {
+    let params = sel.params(paged(V1, &sel), s.v1_page_size, V1);
+    let listed = s.subscriptions.list(&params).await?;
+    Ok(page(listed, &sel, &uri))
+}
+
+async fn create_subscription<const V1: bool>(
+    State(s): State<AppState>,
+    JsonBody(input): JsonBody<Subscription>,
+) -> Reply {
+    let created_sub = s.subscriptions.create(input).await?;
+    let version = if V1 { "v1" } else { "v2" };
+    let location = format!(
+        "{API_ROOT}/{version}/subscriptions/{}",
+        created_sub.subscription_id
+    );
+    Ok(created(location, &created_sub))
+}
+
+async fn get_subscription(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    let found = s.subscriptions.get(&id).await?;
+    Ok(render::object(
+        StatusCode::OK,
+        &found,
+        &Projection::default(),
+    ))
+}
+
+async fn delete_subscription(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    s.subscriptions.delete(&id).await?;
+    Ok(StatusCode::OK.into_response())
+}

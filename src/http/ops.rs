@@ -1,0 +1,61 @@
+//! Operational endpoints: liveness, readiness, metrics, the OpenAPI document.
+
+use std::sync::atomic::Ordering;
+
+use axum::{
+    extract::State,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+
+use super::{problem, AppState};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .route("/openapi.json", get(openapi))
+}
+
+async fn readyz(State(s): State<AppState>) -> Response {
+    let mut down = Vec::new();
+    if !s.listening.load(Ordering::Acquire) {
+        down.push("listeners not bound".to_owned());
+    }
+    if let Err(e) = s.subscriptions.store().health().await {
+        down.push(format!("{} store: {e}", s.subscriptions.store().name()));
+    }
+    if let Err(e) = s.inventory.backend().health().await {
+        down.push(format!(
+            "backend {}: {e}",
+            s.inventory.backend().info().name
+        ));
+    }
+    if down.is_empty() {
+        return "ready".into_response();
+    }
+    problem::render(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Service Unavailable",
+        down.join("; "),
+    )
+}
+
+async fn metrics(State(s): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        s.metrics.render(),
+    )
+        .into_response()
+}
+
+async fn openapi(State(s): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        s.openapi.clone(),
+    )
+        .into_response()
+}

@@ -1,0 +1,16 @@
+//! netweave: an O-RAN O2-IMS control plane. gRPC first; the O-RAN REST API by transcoding
+//! onto the same services.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod backend;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod grpc;
+pub mod http;
+pub mod metrics;
+pub mod proto;
+pub mod service;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,72 @@
+//! The `netweave` command: `netweave serve [flags]`.
+#![forbid(unsafe_code)]
+
+use clap::{Parser, Subcommand};
+use netweave::{
+    app::{self, Listeners},
+    config::{Config, ServeArgs},
+    telemetry,
+};
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(name = "netweave", version, about = "O-RAN O2-IMS control plane")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the O2-IMS APIs over gRPC and REST.
+    Serve(ServeArgs),
+    /// Print the effective configuration (defaults, file, environment, flags) as TOML.
+    Config(ServeArgs),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => {
+            let config = Config::load(&args)?;
+            telemetry::init(config.log_format, &config.log_level);
+            let listeners = Listeners::bind(&config).await?;
+            let shutdown = CancellationToken::new();
+            tokio::spawn(stop_on_signal(shutdown.clone()));
+            app::run(config, listeners, shutdown).await
+        }
+        Command::Config(args) => {
+            let config = Config::load(&args)?;
+            print!("{}", toml_of(&config)?);
+            Ok(())
+        }
+    }
+}
+
+fn toml_of(config: &Config) -> anyhow::Result<String> {
+    Ok(
+        figment::Figment::from(figment::providers::Serialized::defaults(config))
+            .extract::<toml::Value>()
+            .map(|v| v.to_string())?,
+    )
+}
+
+async fn stop_on_signal(shutdown: CancellationToken) {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+    shutdown.cancel();
+}

@@ -1,0 +1,39 @@
+//! Prometheus metrics. Every metric netweave records is named here.
+//!
+//! | metric | type | labels |
+//! | --- | --- | --- |
+//! | `netweave_http_requests_total` | counter | `method`, `route` (the matched route template), `status` |
+//! | `netweave_http_request_duration_seconds` | histogram | `method`, `route` |
+//! | `netweave_grpc_requests_total` | counter | `rpc` (`/package.Service/Method`), `code` (gRPC status code) |
+//! | `netweave_grpc_request_duration_seconds` | histogram | `rpc` |
+
+use std::sync::OnceLock;
+
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+
+pub const HTTP_REQUESTS: &str = "netweave_http_requests_total";
+pub const HTTP_DURATION: &str = "netweave_http_request_duration_seconds";
+pub const GRPC_REQUESTS: &str = "netweave_grpc_requests_total";
+pub const GRPC_DURATION: &str = "netweave_grpc_request_duration_seconds";
+
+const BUCKETS: &[f64] = &[
+    0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+];
+
+/// The process-wide recorder, installed on first use.
+pub fn handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Suffix("_duration_seconds".into()), BUCKETS)
+                .expect("static buckets are valid")
+                .build_recorder();
+            let handle = recorder.handle();
+            if metrics::set_global_recorder(recorder).is_err() {
+                tracing::warn!("a metrics recorder was already installed; /metrics may be empty");
+            }
+            handle
+        })
+        .clone()
+}

@@ -1,0 +1,12 @@
+//! Code generated from `proto/` by `build.rs`, and the encoded descriptor set for reflection.
+
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod o2ims {
+    pub mod v1 {
+        tonic::include_proto!("netweave.o2ims.v1");
+    }
+}
+
+/// Every file of `proto/`, encoded, for gRPC server reflection and contract tests.
+pub const FILE_DESCRIPTOR_SET: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/netweave_descriptor.bin"));

@@ -1,0 +1,210 @@
+//! The O2-IMS infrastructure inventory: O-Cloud info, API versions, and the backend's objects,
+//! with the netweave write extensions gated by the backend's capabilities.
+
+use std::sync::Arc;
+
+use super::{require_uuid, ListParams, Listed};
+use crate::{
+    backend::{BackendRef, InventoryObject, Kind, Scope},
+    domain::{objects::*, ApiVersion},
+    error::{ApiError, ApiResult, ErrorCode},
+};
+
+/// The inventory API's URL root.
+pub const API_ROOT: &str = "/o2ims-infrastructureInventory";
+/// Major versions served, with their full version.
+pub const VERSIONS: &[(&str, &str)] = &[("v1", "1.0.0"), ("v2", "2.0.0")];
+
+#[derive(Clone)]
+pub struct InventoryService {
+    backend: BackendRef,
+    cloud: Arc<OCloudInfo>,
+    max_page_size: usize,
+}
+
+impl InventoryService {
+    pub fn new(backend: BackendRef, cloud: OCloudInfo, max_page_size: usize) -> Self {
+        InventoryService {
+            backend,
+            cloud: Arc::new(cloud),
+            max_page_size,
+        }
+    }
+
+    pub fn backend(&self) -> &BackendRef {
+        &self.backend
+    }
+
+    pub fn cloud_info(&self) -> Arc<OCloudInfo> {
+        Arc::clone(&self.cloud)
+    }
+
+    pub fn all_versions(&self) -> ApiVersions {
+        ApiVersions {
+            uri_prefix: API_ROOT.into(),
+            api_versions: VERSIONS
+                .iter()
+                .map(|(_, v)| ApiVersion {
+                    version: (*v).into(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The versions of one major version ("v1" or "v2"; empty means "v2").
+    pub fn minor_versions(&self, major: &str) -> ApiResult<ApiVersions> {
+        let major = if major.is_empty() { "v2" } else { major };
+        let (_, version) = VERSIONS.iter().find(|(m, _)| *m == major).ok_or_else(|| {
+            ApiError::invalid(format!("unknown major version '{major}'; served: v1, v2"))
+        })?;
+        Ok(ApiVersions {
+            uri_prefix: format!("{API_ROOT}/{major}"),
+            api_versions: vec![ApiVersion {
+                version: (*version).into(),
+            }],
+        })
+    }
+
+    /// Lists objects of type `T`; `parent` is the resource pool when `T` is `Resource`.
+    pub async fn list<T: InventoryObject>(
+        &self,
+        parent: Option<&str>,
+        params: &ListParams,
+    ) -> ApiResult<Listed<T>> {
+        let (query, projection) = params.query::<T>(self.max_page_size)?;
+        if let Some(pool) = parent {
+            require_uuid("resourcePoolId", pool)?;
+        }
+        let page = self
+            .backend
+            .list(
+                Scope {
+                    kind: T::KIND,
+                    parent,
+                },
+                &query,
+            )
+            .await?;
+        let page = page.map(|o| T::unwrap(o).expect("backend returned the kind asked for"));
+        Ok(Listed::new(page, projection))
+    }
+
+    pub async fn get<T: InventoryObject>(
+        &self,
+        parent: Option<&str>,
+        id: &str,
+    ) -> ApiResult<Arc<T>> {
+        if let Some(pool) = parent {
+            require_uuid("resourcePoolId", pool)?;
+        }
+        if T::KIND != Kind::Location {
+            require_uuid(T::ID_FIELD, id)?;
+        }
+        let object = self
+            .backend
+            .get(
+                Scope {
+                    kind: T::KIND,
+                    parent,
+                },
+                id,
+            )
+            .await?;
+        Ok(T::unwrap(object).expect("backend returned the kind asked for"))
+    }
+
+    /// The alarm dictionary of a resource type.
+    pub async fn resource_type_alarm_dictionary(
+        &self,
+        type_id: &str,
+    ) -> ApiResult<Arc<AlarmDictionary>> {
+        let ty = self.get::<ResourceType>(None, type_id).await?;
+        let Some(dictionary_id) = ty.alarm_dictionary_id.as_deref() else {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("resource type '{type_id}' has no alarm dictionary"),
+            ));
+        };
+        self.get::<AlarmDictionary>(None, dictionary_id).await
+    }
+
+    fn require_capability(&self, enabled: bool, what: &str) -> ApiResult<()> {
+        if enabled {
+            return Ok(());
+        }
+        Err(ApiError::new(
+            ErrorCode::Unsupported,
+            format!(
+                "backend '{}' does not support {what}",
+                self.backend.info().name
+            ),
+        ))
+    }
+
+    pub async fn create_resource_pool(&self, pool: ResourcePool) -> ApiResult<Arc<ResourcePool>> {
+        self.require_capability(
+            self.backend.info().capabilities.resource_pool_write,
+            "writing resource pools",
+        )?;
+        Ok(self.backend.create_resource_pool(pool).await?)
+    }
+
+    pub async fn update_resource_pool(
+        &self,
+        id: &str,
+        mut pool: ResourcePool,
+    ) -> ApiResult<Arc<ResourcePool>> {
+        self.require_capability(
+            self.backend.info().capabilities.resource_pool_write,
+            "writing resource pools",
+        )?;
+        require_uuid("resourcePoolId", id)?;
+        if !pool.resource_pool_id.is_empty() && pool.resource_pool_id != id {
+            return Err(ApiError::invalid(format!(
+                "body resourcePoolId '{}' differs from the path's '{id}'",
+                pool.resource_pool_id
+            )));
+        }
+        pool.resource_pool_id = id.to_owned();
+        Ok(self.backend.update_resource_pool(pool).await?)
+    }
+
+    pub async fn delete_resource_pool(&self, id: &str) -> ApiResult<()> {
+        self.require_capability(
+            self.backend.info().capabilities.resource_pool_write,
+            "writing resource pools",
+        )?;
+        require_uuid("resourcePoolId", id)?;
+        Ok(self.backend.delete_resource_pool(id).await?)
+    }
+
+    pub async fn create_resource(
+        &self,
+        pool_id: &str,
+        mut resource: Resource,
+    ) -> ApiResult<Arc<Resource>> {
+        self.require_capability(
+            self.backend.info().capabilities.resource_write,
+            "writing resources",
+        )?;
+        require_uuid("resourcePoolId", pool_id)?;
+        if !resource.resource_pool_id.is_empty() && resource.resource_pool_id != pool_id {
+            return Err(ApiError::invalid(format!(
+                "body resourcePoolId '{}' differs from the path's '{pool_id}'",
+                resource.resource_pool_id
+            )));
+        }
+        resource.resource_pool_id = pool_id.to_owned();
+        Ok(self.backend.create_resource(resource).await?)
+    }
+
+    pub async fn delete_resource(&self, pool_id: &str, id: &str) -> ApiResult<()> {
+        self.require_capability(
+            self.backend.info().capabilities.resource_write,
+            "writing resources",
+        )?;
+        require_uuid("resourcePoolId", pool_id)?;
+        require_uuid("resourceId", id)?;
+        Ok(self.backend.delete_resource(pool_id, id).await?)
+    }
+}

@@ -1,0 +1,95 @@
+//! The behaviour of each proto service, called in-process by both the gRPC adapters and the
+//! REST handlers. Transports only extract, call and render.
+
+pub mod inventory;
+pub mod subscriptions;
+
+use std::sync::Arc;
+
+use uuid::Uuid;
+
+use crate::{
+    domain::{list::token, Attributes, Filter, ListQuery, Page, Projection},
+    error::{ApiError, ApiResult},
+};
+
+pub use inventory::InventoryService;
+pub use subscriptions::SubscriptionService;
+
+/// The O-RAN list selectors, as either transport received them.
+#[derive(Clone, Debug, Default)]
+pub struct ListParams {
+    pub filter: Option<String>,
+    pub fields: Option<String>,
+    pub exclude_fields: Option<String>,
+    pub all_fields: bool,
+    /// Page size; `None` lists every match.
+    pub page_size: Option<usize>,
+    /// Opaque marker from a previous page.
+    pub page_token: Option<String>,
+    /// Count every match (the v1 `X-Total-Count`).
+    pub count_total: bool,
+}
+
+/// A listed page with the projection to render it with.
+#[derive(Debug)]
+pub struct Listed<T> {
+    pub items: Vec<Arc<T>>,
+    pub projection: Projection,
+    pub next_page_token: Option<String>,
+    pub total: Option<usize>,
+}
+
+impl ListParams {
+    /// Parses the selectors for objects of type `T`; `max_page` caps the page size.
+    pub fn query<T: Attributes>(&self, max_page: usize) -> ApiResult<(ListQuery, Projection)> {
+        let filter = Filter::parse_opt(self.filter.as_deref(), T::FIELDS)?;
+        let projection = self.projection::<T>()?;
+        let after = self
+            .page_token
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(token::decode)
+            .transpose()
+            .map_err(ApiError::invalid)?;
+        let limit = match self.page_size {
+            Some(0) => return Err(ApiError::invalid("page size must be at least 1")),
+            Some(n) => Some(n.min(max_page)),
+            None => None,
+        };
+        let query = ListQuery {
+            filter,
+            after,
+            limit,
+            count_total: self.count_total,
+        };
+        Ok((query, projection))
+    }
+
+    pub fn projection<T: Attributes>(&self) -> ApiResult<Projection> {
+        Ok(Projection::parse(
+            self.fields.as_deref().filter(|f| !f.is_empty()),
+            self.exclude_fields.as_deref().filter(|f| !f.is_empty()),
+            T::FIELDS,
+            T::ID_FIELD,
+        )?)
+    }
+}
+
+impl<T> Listed<T> {
+    pub fn new(page: Page<Arc<T>>, projection: Projection) -> Listed<T> {
+        Listed {
+            items: page.items,
+            projection,
+            next_page_token: page.next_after.as_deref().map(token::encode),
+            total: page.total,
+        }
+    }
+}
+
+/// Checks that a path identifier the spec types as a UUID is one.
+pub fn require_uuid(field: &str, value: &str) -> ApiResult<()> {
+    Uuid::parse_str(value)
+        .map(|_| ())
+        .map_err(|_| ApiError::invalid(format!("{field} '{value}' is not a UUID")))
+}

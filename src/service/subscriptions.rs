@@ -1,0 +1,130 @@
+//! O2-IMS inventory subscriptions: validation, identifier allocation and storage. The filter
+//! names events NOT to report and is checked here with the same engine the lists use.
+
+use std::{
+    collections::BTreeMap,
+    sync::{Arc, OnceLock},
+};
+
+use url::Url;
+use uuid::Uuid;
+
+use super::{require_uuid, ListParams, Listed};
+use crate::{
+    domain::{list::page_of, objects::*, Attributes, Filter},
+    error::{ApiError, ApiResult},
+    store::StoreRef,
+};
+
+/// Attributes a subscription filter may name: any inventory object's attribute, plus the
+/// notification's own `notificationEventType` and `objectRef`.
+pub fn event_filter_fields() -> &'static [&'static str] {
+    static FIELDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut all: Vec<&'static str> = [
+            DeploymentManager::FIELDS,
+            ResourceType::FIELDS,
+            ResourcePool::FIELDS,
+            Resource::FIELDS,
+            AlarmDictionary::FIELDS,
+            LocationInfo::FIELDS,
+            OCloudSiteInfo::FIELDS,
+            &["notificationEventType", "objectRef"],
+        ]
+        .concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
+
+#[derive(Clone)]
+pub struct SubscriptionService {
+    store: StoreRef,
+    max_page_size: usize,
+}
+
+fn validate_callback(callback: &str) -> ApiResult<()> {
+    if callback.is_empty() {
+        return Err(ApiError::invalid("callback is required"));
+    }
+    let url = Url::parse(callback).map_err(|e| {
+        ApiError::invalid(format!("callback '{callback}' is not an absolute URL: {e}"))
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(ApiError::invalid(format!(
+            "callback '{callback}' must use http or https, not '{}'",
+            url.scheme()
+        )));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(ApiError::invalid(format!(
+            "callback '{callback}' has no host"
+        )));
+    }
+    Ok(())
+}
+
+impl SubscriptionService {
+    pub fn new(store: StoreRef, max_page_size: usize) -> Self {
+        SubscriptionService {
+            store,
+            max_page_size,
+        }
+    }
+
+    pub fn store(&self) -> &StoreRef {
+        &self.store
+    }
+
+    /// Validates and stores a new subscription; the identifier is always allocated here.
+    pub async fn create(&self, input: Subscription) -> ApiResult<Subscription> {
+        validate_callback(&input.callback)?;
+        let consumer = input.consumer_subscription_id.filter(|c| !c.is_empty());
+        if let Some(c) = &consumer {
+            require_uuid("consumerSubscriptionId", c)?;
+        }
+        let filter = input.filter.filter(|f| !f.trim().is_empty());
+        if let Some(f) = &filter {
+            Filter::parse(f, event_filter_fields())?;
+        }
+        let subscription = Subscription {
+            subscription_id: Uuid::new_v4().to_string(),
+            consumer_subscription_id: consumer,
+            filter,
+            callback: input.callback,
+        };
+        self.store.insert(&subscription).await?;
+        tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
+        Ok(subscription)
+    }
+
+    pub async fn get(&self, id: &str) -> ApiResult<Subscription> {
+        require_uuid("subscriptionId", id)?;
+        self.store
+            .get(id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("subscription", id))
+    }
+
+    pub async fn list(&self, params: &ListParams) -> ApiResult<Listed<Subscription>> {
+        let (query, projection) = params.query::<Subscription>(self.max_page_size)?;
+        let all: BTreeMap<String, Arc<Subscription>> = self
+            .store
+            .list()
+            .await?
+            .into_iter()
+            .map(|s| (s.subscription_id.clone(), Arc::new(s)))
+            .collect();
+        Ok(Listed::new(page_of(&all, &query), projection))
+    }
+
+    pub async fn delete(&self, id: &str) -> ApiResult<()> {
+        require_uuid("subscriptionId", id)?;
+        if !self.store.remove(id).await? {
+            return Err(ApiError::not_found("subscription", id));
+        }
+        tracing::info!(subscription_id = %id, "subscription deleted");
+        Ok(())
+    }
+}

@@ -1,0 +1,145 @@
+//! The embedded store: redb, an ACID key-value database in one file of the data directory.
+//! Every write is one durable transaction, so a subscription acknowledged to a client survives
+//! a crash, and the callback uniqueness check cannot race with another insert.
+
+use std::{path::Path, sync::Arc};
+
+use async_trait::async_trait;
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+
+use super::{StoreError, SubscriptionStore};
+use crate::domain::Subscription;
+
+/// Subscription id → the subscription as JSON.
+const SUBSCRIPTIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("subscriptions");
+/// Callback URL → subscription id.
+const BY_CALLBACK: TableDefinition<&str, &str> = TableDefinition::new("subscriptions_by_callback");
+
+pub const FILE_NAME: &str = "netweave.redb";
+
+pub struct EmbeddedStore {
+    db: Arc<Database>,
+}
+
+fn internal(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Internal(e.to_string())
+}
+
+impl EmbeddedStore {
+    /// Opens (creating if needed) the database in `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<EmbeddedStore, StoreError> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| StoreError::Unavailable(format!("{}: {e}", data_dir.display())))?;
+        let path = data_dir.join(FILE_NAME);
+        let db = Database::create(&path)
+            .map_err(|e| StoreError::Unavailable(format!("{}: {e}", path.display())))?;
+        let txn = db.begin_write().map_err(internal)?;
+        txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
+        txn.open_table(BY_CALLBACK).map_err(internal)?;
+        txn.commit().map_err(internal)?;
+        Ok(EmbeddedStore { db: Arc::new(db) })
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Database) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let db = Arc::clone(&self.db);
+        tokio::task::spawn_blocking(move || f(&db))
+            .await
+            .map_err(internal)?
+    }
+}
+
+fn decode(bytes: &[u8]) -> Result<Subscription, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+#[async_trait]
+impl SubscriptionStore for EmbeddedStore {
+    fn name(&self) -> &'static str {
+        "embedded"
+    }
+
+    async fn health(&self) -> Result<(), StoreError> {
+        self.blocking(|db| {
+            db.begin_read()
+                .and_then(|t| Ok(t.open_table(SUBSCRIPTIONS).map(|_| ())))
+                .map_err(internal)?
+                .map_err(internal)
+        })
+        .await
+    }
+
+    async fn insert(&self, subscription: &Subscription) -> Result<(), StoreError> {
+        let sub = subscription.clone();
+        self.blocking(move |db| {
+            let body = serde_json::to_vec(&sub).map_err(internal)?;
+            let txn = db.begin_write().map_err(internal)?;
+            {
+                let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
+                if let Some(existing) = by_callback.get(sub.callback.as_str()).map_err(internal)? {
+                    return Err(StoreError::DuplicateCallback {
+                        callback: sub.callback.clone(),
+                        existing: existing.value().to_owned(),
+                    });
+                }
+                by_callback
+                    .insert(sub.callback.as_str(), sub.subscription_id.as_str())
+                    .map_err(internal)?;
+                let mut subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
+                subs.insert(sub.subscription_id.as_str(), body.as_slice())
+                    .map_err(internal)?;
+            }
+            txn.commit().map_err(internal)
+        })
+        .await
+    }
+
+    async fn get(&self, id: &str) -> Result<Option<Subscription>, StoreError> {
+        let id = id.to_owned();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
+            let found = subs.get(id.as_str()).map_err(internal)?;
+            found.map(|v| decode(v.value())).transpose()
+        })
+        .await
+    }
+
+    async fn list(&self) -> Result<Vec<Subscription>, StoreError> {
+        self.blocking(|db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
+            subs.iter()
+                .map_err(internal)?
+                .map(|entry| entry.map_err(internal).and_then(|(_, v)| decode(v.value())))
+                .collect()
+        })
+        .await
+    }
+
+    async fn remove(&self, id: &str) -> Result<bool, StoreError> {
+        let id = id.to_owned();
+        self.blocking(move |db| {
+            let txn = db.begin_write().map_err(internal)?;
+            let removed = {
+                let mut subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
+                let removed = subs.remove(id.as_str()).map_err(internal)?;
+                match removed {
+                    Some(v) => Some(decode(v.value())?),
+                    None => None,
+                }
+            };
+            if let Some(sub) = &removed {
+                let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
+                by_callback
+                    .remove(sub.callback.as_str())
+                    .map_err(internal)?;
+            }
+            txn.commit().map_err(internal)?;
+            Ok(removed.is_some())
+        })
+        .await
+    }
+}

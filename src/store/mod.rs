@@ -1,0 +1,46 @@
+//! Subscription storage: one trait, two real implementations — an embedded ACID database in
+//! the data directory (the default) and Redis (selected by `--redis-url`).
+
+pub mod embedded;
+pub mod keys;
+pub mod redis;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use crate::domain::Subscription;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("callback '{callback}' is already used by subscription '{existing}'")]
+    DuplicateCallback { callback: String, existing: String },
+    #[error("store unavailable: {0}")]
+    Unavailable(String),
+    #[error("stored record is corrupt: {0}")]
+    Corrupt(String),
+    #[error("store failure: {0}")]
+    Internal(String),
+}
+
+#[async_trait]
+pub trait SubscriptionStore: Send + Sync + 'static {
+    /// "embedded" or "redis", for logs and health.
+    fn name(&self) -> &'static str;
+
+    async fn health(&self) -> Result<(), StoreError>;
+
+    /// Stores a new subscription; fails with `DuplicateCallback` (and stores nothing) when
+    /// another subscription already uses its callback.
+    async fn insert(&self, subscription: &Subscription) -> Result<(), StoreError>;
+
+    async fn get(&self, id: &str) -> Result<Option<Subscription>, StoreError>;
+
+    /// Every subscription, in no particular order.
+    async fn list(&self) -> Result<Vec<Subscription>, StoreError>;
+
+    /// Removes a subscription; `false` when there was none.
+    async fn remove(&self, id: &str) -> Result<bool, StoreError>;
+}
+
+pub type StoreRef = Arc<dyn SubscriptionStore>;
