@@ -20,15 +20,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=proto");
     println!("cargo:rerun-if-changed=specs");
 
-    let fds = protox::compile(PROTOS, INCLUDES)?;
+    let mut compiler = protox::Compiler::new(INCLUDES)?;
+    compiler.include_imports(true).include_source_info(true);
+    compiler.open_files(PROTOS)?;
+    // The encoded set keeps option extensions (google.api.http) that prost_types drops.
     fs::write(
         out.join("netweave_descriptor.bin"),
-        prost::Message::encode_to_vec(&fds),
+        compiler.encode_file_descriptor_set(),
     )?;
     tonic_prost_build::configure()
         .build_client(true)
         .build_server(true)
-        .compile_fds(fds)?;
+        .compile_fds(compiler.file_descriptor_set())?;
 
     for (yaml, json) in SPECS {
         let doc: serde_json::Value = serde_yaml::from_str(&fs::read_to_string(yaml)?)?;

@@ -80,6 +80,7 @@ pub fn build_backend(config: &Config, o_cloud_id: &str) -> BackendRef {
             seed: config.sim.seed,
             pools: config.sim.pools,
             resources: config.sim.resources,
+            read_only: config.sim.read_only,
             o_cloud_id: o_cloud_id.to_owned(),
         })),
     }

@@ -66,6 +66,8 @@ pub struct SimConfig {
     pub pools: usize,
     /// Number of resources, spread over the pools. Default `1000`.
     pub resources: usize,
+    /// Report no write capability, like a read-only production backend. Default `false`.
+    pub read_only: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -108,6 +110,7 @@ impl Default for SimConfig {
             seed: 42,
             pools: 3,
             resources: 1000,
+            read_only: false,
         }
     }
 }
@@ -168,7 +171,7 @@ pub struct ServeArgs {
 
 impl Config {
     /// Defaults → file → environment → flags.
-    pub fn load(args: &ServeArgs) -> Result<Config, figment::Error> {
+    pub fn load(args: &ServeArgs) -> anyhow::Result<Config> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = &args.config {
             figment = figment.merge(Toml::file_exact(path));
@@ -186,7 +189,7 @@ impl Config {
             figment = figment.merge(("sim.resources", resources));
         }
         let config: Config = figment.extract()?;
-        config.validate().map_err(figment::Error::from)?;
+        config.validate().map_err(anyhow::Error::msg)?;
         Ok(config)
     }
 

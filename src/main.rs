@@ -38,18 +38,10 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Config(args) => {
             let config = Config::load(&args)?;
-            print!("{}", toml_of(&config)?);
+            print!("{}", toml::to_string_pretty(&config)?);
             Ok(())
         }
     }
-}
-
-fn toml_of(config: &Config) -> anyhow::Result<String> {
-    Ok(
-        figment::Figment::from(figment::providers::Serialized::defaults(config))
-            .extract::<toml::Value>()
-            .map(|v| v.to_string())?,
-    )
 }
 
 async fn stop_on_signal(shutdown: CancellationToken) {

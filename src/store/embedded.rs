@@ -63,10 +63,8 @@ impl SubscriptionStore for EmbeddedStore {
 
     async fn health(&self) -> Result<(), StoreError> {
         self.blocking(|db| {
-            db.begin_read()
-                .and_then(|t| Ok(t.open_table(SUBSCRIPTIONS).map(|_| ())))
-                .map_err(internal)?
-                .map_err(internal)
+            let txn = db.begin_read().map_err(internal)?;
+            txn.open_table(SUBSCRIPTIONS).map(|_| ()).map_err(internal)
         })
         .await
     }

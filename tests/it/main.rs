@@ -1,1 +1,11 @@
-fn main() {}
+//! netweave's integration suite: one binary, real servers on loopback ports.
+
+mod contract;
+mod filter;
+mod grpc;
+mod harness;
+mod inventory;
+mod pagination;
+mod redis_store;
+mod spec;
+mod subscriptions;

@@ -18,6 +18,8 @@ pub struct SimSpec {
     pub seed: u64,
     pub pools: usize,
     pub resources: usize,
+    /// Report no write capabilities.
+    pub read_only: bool,
     pub o_cloud_id: String,
 }
 

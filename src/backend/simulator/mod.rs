@@ -23,6 +23,7 @@ use crate::domain::{objects::*, ListQuery, Page};
 const CHANGE_BUFFER: usize = 65_536;
 
 pub struct Simulator {
+    writable: bool,
     inventory: RwLock<Inventory>,
     changes: broadcast::Sender<InventoryChange>,
 }
@@ -37,9 +38,17 @@ impl Simulator {
             "simulated o-cloud generated"
         );
         Simulator {
+            writable: !spec.read_only,
             inventory: RwLock::new(inventory),
             changes: broadcast::channel(CHANGE_BUFFER).0,
         }
+    }
+
+    fn check_writable(&self, operation: &'static str) -> Result<(), BackendError> {
+        if self.writable {
+            return Ok(());
+        }
+        Err(self.unsupported(operation))
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Inventory> {
@@ -116,8 +125,8 @@ impl Backend for Simulator {
             name: "simulator".into(),
             version: env!("CARGO_PKG_VERSION").into(),
             capabilities: Capabilities {
-                resource_pool_write: true,
-                resource_write: true,
+                resource_pool_write: self.writable,
+                resource_write: self.writable,
             },
         }
     }
@@ -146,6 +155,7 @@ impl Backend for Simulator {
         &self,
         mut pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
+        self.check_writable("creating resource pools")?;
         pool.resource_pool_id = new_id(&pool.resource_pool_id, "resourcePoolId")?;
         let mut inv = self.write();
         check_pool(&inv, &pool)?;
@@ -177,6 +187,7 @@ impl Backend for Simulator {
         &self,
         pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
+        self.check_writable("updating resource pools")?;
         let mut inv = self.write();
         check_pool(&inv, &pool)?;
         let id = pool.resource_pool_id.clone();
@@ -205,6 +216,7 @@ impl Backend for Simulator {
     }
 
     async fn delete_resource_pool(&self, id: &str) -> Result<(), BackendError> {
+        self.check_writable("deleting resource pools")?;
         let mut inv = self.write();
         let Some(prior) = inv.resource_pools.get(id).cloned() else {
             return Err(BackendError::NotFound {
@@ -231,6 +243,7 @@ impl Backend for Simulator {
     }
 
     async fn create_resource(&self, mut resource: Resource) -> Result<Arc<Resource>, BackendError> {
+        self.check_writable("creating resources")?;
         resource.resource_id = new_id(&resource.resource_id, "resourceId")?;
         require(&resource.resource_type_id, "resourceTypeId")?;
         let mut inv = self.write();
@@ -263,6 +276,7 @@ impl Backend for Simulator {
     }
 
     async fn delete_resource(&self, pool_id: &str, id: &str) -> Result<(), BackendError> {
+        self.check_writable("deleting resources")?;
         let mut inv = self.write();
         inv.pool_resources(Some(pool_id))?;
         let removed = inv.resources.get_mut(pool_id).and_then(|r| r.remove(id));

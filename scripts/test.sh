@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what the tests need when it is missing (redis-server from
+# Debian, buf from npm), lints the protos under buf's STANDARD rules, then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUF_VERSION=1.75.0
+BUF=.tools/node_modules/.bin/buf
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} from Debian packages"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
+  echo "installing buf $BUF_VERSION from npm into .tools/"
+  npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION"
+fi
+
+echo "buf lint (STANDARD)"
+"$BUF" lint
+
+cargo test --locked --all-targets

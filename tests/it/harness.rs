@@ -1,0 +1,243 @@
+//! `TestApp`: the real server on port 0 with real clients; `RedisServer`: a real
+//! `redis-server` on a free loopback port. Every REST call made through `TestApp::call`
+//! has its response validated against the OpenAPI contract (see `spec.rs`).
+
+use std::{
+    net::{SocketAddr, TcpListener as StdListener},
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use netweave::{
+    app::{self, Listeners},
+    config::Config,
+    proto::o2ims::v1::{
+        inventory_service_client::InventoryServiceClient,
+        subscription_service_client::SubscriptionServiceClient,
+    },
+};
+use reqwest::{header::HeaderMap, Method, StatusCode};
+use serde_json::Value;
+use tempfile::TempDir;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use tonic::transport::Channel;
+
+use crate::spec;
+
+pub const V2: &str = "/o2ims-infrastructureInventory/v2";
+pub const V1: &str = "/o2ims-infrastructureInventory/v1";
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub http: reqwest::Client,
+    shutdown: CancellationToken,
+    task: JoinHandle<anyhow::Result<()>>,
+    data: Option<TempDir>,
+}
+
+/// A REST reply: status, headers and the JSON body (`Null` when empty).
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+impl TestApp {
+    pub async fn start() -> TestApp {
+        Self::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let data = TempDir::new().expect("temp dir");
+        Self::start_in(data, tweak).await
+    }
+
+    /// Starts on an existing data directory (to test restarts).
+    pub async fn start_in(data: TempDir, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = Config {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            data_dir: data.path().to_path_buf(),
+            ..Config::default()
+        };
+        config.sim.resources = 200;
+        tweak(&mut config);
+        netweave::telemetry::init(config.log_format, "warn");
+        let listeners = Listeners::bind(&config).await.expect("bind");
+        let addr = listeners.main_addr();
+        let shutdown = CancellationToken::new();
+        let task = tokio::spawn(app::run(config, listeners, shutdown.clone()));
+        let app = TestApp {
+            addr,
+            http: reqwest::Client::new(),
+            shutdown,
+            task,
+            data: Some(data),
+        };
+        app.wait_ready().await;
+        app
+    }
+
+    async fn wait_ready(&self) {
+        for _ in 0..200 {
+            if let Ok(r) = self.http.get(self.url("/readyz")).send().await {
+                if r.status() == StatusCode::OK {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("server at {} never became ready", self.addr);
+    }
+
+    /// Stops the server, waits for it to drain, and hands back its data directory.
+    pub async fn stop(mut self) -> TempDir {
+        self.shutdown.cancel();
+        let task = &mut self.task;
+        tokio::time::timeout(Duration::from_secs(10), task)
+            .await
+            .expect("server stops within 10 s")
+            .expect("server task")
+            .expect("server ran cleanly");
+        self.data.take().expect("data dir")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// Calls the REST API and validates the response against the contract.
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let mut request = self.http.request(method.clone(), self.url(path));
+        if let Some(b) = body {
+            request = request.json(&b);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("body read");
+        let body: Value = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+                panic!(
+                    "{method} {path}: body is not JSON ({e}): {}",
+                    String::from_utf8_lossy(&bytes)
+                )
+            })
+        };
+        spec::check(&method, path, status.as_u16(), &headers, &body);
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None).await
+    }
+
+    /// GETs a path that must answer 200 and returns its body.
+    pub async fn get_ok(&self, path: &str) -> Value {
+        let reply = self.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "GET {path}: {}", reply.body);
+        reply.body
+    }
+
+    pub async fn channel(&self) -> Channel {
+        Channel::from_shared(self.url(""))
+            .unwrap()
+            .connect()
+            .await
+            .expect("grpc connect")
+    }
+
+    pub async fn inventory(&self) -> InventoryServiceClient<Channel> {
+        InventoryServiceClient::new(self.channel().await)
+    }
+
+    pub async fn subscriptions(&self) -> SubscriptionServiceClient<Channel> {
+        SubscriptionServiceClient::new(self.channel().await)
+    }
+}
+
+/// A free loopback port (bound, then released).
+pub fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// A real `redis-server`, killed on drop.
+pub struct RedisServer {
+    child: Child,
+    pub url: String,
+    _dir: TempDir,
+}
+
+impl RedisServer {
+    pub fn start() -> RedisServer {
+        let dir = TempDir::new().expect("temp dir");
+        let port = free_port();
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .arg("--dir")
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("redis-server must be installed (the test command installs it: make test)");
+        let server = RedisServer {
+            child,
+            url: format!("redis://127.0.0.1:{port}/"),
+            _dir: dir,
+        };
+        for _ in 0..200 {
+            if let Ok(client) = redis::Client::open(server.url.as_str()) {
+                if let Ok(mut conn) = client.get_connection() {
+                    if redis::cmd("PING").query::<String>(&mut conn).is_ok() {
+                        return server;
+                    }
+                }
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        panic!("redis-server on port {port} did not answer PING");
+    }
+
+    pub fn connection(&self) -> redis::Connection {
+        redis::Client::open(self.url.as_str())
+            .unwrap()
+            .get_connection()
+            .unwrap()
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A unique Redis key prefix per test.
+pub fn unique_prefix() -> String {
+    format!("nwtest-{}", uuid::Uuid::new_v4().simple())
+}
