@@ -1,1 +1,339 @@
-fn main() {}
+//! `make bench`: starts `netweave serve` (the release binary beside this one) with a large
+//! simulated O-Cloud, drives it over loopback, and prints throughput, latency percentiles and
+//! the server's resident memory. The load generator shares the machine with the server.
+
+use std::{
+    net::SocketAddr,
+    process::{Child, Command, Stdio},
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+
+use bytes::Bytes;
+use clap::Parser;
+use http_body_util::{BodyExt, Empty};
+use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+use netweave::proto::o2ims::v1::{
+    inventory_service_client::InventoryServiceClient, ListResourcePoolsRequest,
+};
+use tokio::task::JoinSet;
+
+#[derive(Parser)]
+#[command(about = "netweave benchmarks")]
+struct Args {
+    /// Seconds each closed-loop and fixed-rate run lasts.
+    #[arg(long, default_value_t = 5)]
+    seconds: u64,
+    /// Simulated resources.
+    #[arg(long, default_value_t = 100_000)]
+    resources: usize,
+    /// Simulated pools.
+    #[arg(long, default_value_t = 10)]
+    pools: usize,
+    /// Concurrent requests of the closed-loop runs.
+    #[arg(long, default_value_t = 64)]
+    concurrency: usize,
+    /// HTTP/2 connections the gRPC run spreads its calls over.
+    #[arg(long, default_value_t = 8)]
+    grpc_connections: usize,
+    /// Requests per second of the fixed-rate filtered-page run.
+    #[arg(long, default_value_t = 1000)]
+    rate: u64,
+}
+
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    _data: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_addr() -> SocketAddr {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+}
+
+async fn start(args: &Args) -> anyhow::Result<Server> {
+    let exe = std::env::current_exe()?.with_file_name("netweave");
+    let data = tempfile::tempdir()?;
+    let addr = free_addr();
+    let child = Command::new(&exe)
+        .args([
+            "serve",
+            "--listen",
+            &addr.to_string(),
+            "--log-level",
+            "warn",
+        ])
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--sim-pools", &args.pools.to_string()])
+        .args(["--sim-resources", &args.resources.to_string()])
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "starting {}: {e} (run `cargo build --release --bins`)",
+                exe.display()
+            )
+        })?;
+    let server = Server {
+        child,
+        addr,
+        _data: data,
+    };
+    let client = http_client();
+    for _ in 0..600 {
+        let uri = format!("http://{addr}/readyz").parse()?;
+        if let Ok(r) = client.get(uri).await {
+            if r.status().is_success() {
+                return Ok(server);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("netweave did not become ready")
+}
+
+fn http_client() -> Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>> {
+    Client::builder(TokioExecutor::new())
+        .pool_max_idle_per_host(1024)
+        .build_http()
+}
+
+/// Resident and peak resident memory of a process, in MiB.
+fn memory_mib(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+struct Stats {
+    requests: usize,
+    errors: usize,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+}
+
+impl Stats {
+    fn percentile(&self, p: f64) -> f64 {
+        if self.latencies.is_empty() {
+            return f64::NAN;
+        }
+        let i = ((self.latencies.len() as f64 - 1.0) * p).round() as usize;
+        self.latencies[i].as_secs_f64() * 1000.0
+    }
+
+    fn print(&self, name: &str) {
+        println!(
+            "{name:<58} {:>9.0} req/s   p50 {:>7.3} ms   p99 {:>7.3} ms   ({} requests, {} errors)",
+            self.requests as f64 / self.elapsed.as_secs_f64(),
+            self.percentile(0.50),
+            self.percentile(0.99),
+            self.requests,
+            self.errors
+        );
+    }
+}
+
+fn finish(mut latencies: Vec<Duration>, errors: usize, elapsed: Duration) -> Stats {
+    latencies.sort_unstable();
+    Stats {
+        requests: latencies.len() + errors,
+        errors,
+        elapsed,
+        latencies,
+    }
+}
+
+/// `concurrency` loops calling `call` back to back for `duration`.
+async fn closed_loop<F, Fut>(concurrency: usize, duration: Duration, call: F) -> Stats
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = bool> + Send,
+{
+    let start = Instant::now();
+    let deadline = start + duration;
+    let mut tasks = JoinSet::new();
+    for _ in 0..concurrency {
+        let call = call.clone();
+        tasks.spawn(async move {
+            let (mut latencies, mut errors) = (Vec::new(), 0usize);
+            while Instant::now() < deadline {
+                let t = Instant::now();
+                if call().await {
+                    latencies.push(t.elapsed());
+                } else {
+                    errors += 1;
+                }
+            }
+            (latencies, errors)
+        });
+    }
+    let (mut all, mut errors) = (Vec::new(), 0);
+    while let Some(Ok((l, e))) = tasks.join_next().await {
+        all.extend(l);
+        errors += e;
+    }
+    finish(all, errors, start.elapsed())
+}
+
+/// Requests started at a fixed rate whatever the latency (open loop).
+async fn fixed_rate<F, Fut>(rate: u64, duration: Duration, call: F) -> Stats
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = bool> + Send + 'static,
+{
+    let latencies = Arc::new(Mutex::new(Vec::new()));
+    let errors = Arc::new(Mutex::new(0usize));
+    let mut ticker = tokio::time::interval(Duration::from_nanos(1_000_000_000 / rate));
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+    let start = Instant::now();
+    let mut tasks = JoinSet::new();
+    while start.elapsed() < duration {
+        ticker.tick().await;
+        let (latencies, errors, fut) = (Arc::clone(&latencies), Arc::clone(&errors), call());
+        tasks.spawn(async move {
+            let t = Instant::now();
+            if fut.await {
+                latencies.lock().unwrap().push(t.elapsed());
+            } else {
+                *errors.lock().unwrap() += 1;
+            }
+        });
+    }
+    while tasks.join_next().await.is_some() {}
+    let latencies = std::mem::take(&mut *latencies.lock().unwrap());
+    let errors = *errors.lock().unwrap();
+    finish(latencies, errors, start.elapsed())
+}
+
+async fn get_ok(
+    client: &Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>>,
+    uri: &hyper::Uri,
+) -> bool {
+    match client.get(uri.clone()).await {
+        Ok(r) if r.status().is_success() => r.into_body().collect().await.is_ok(),
+        _ => false,
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let duration = Duration::from_secs(args.seconds);
+    let started = Instant::now();
+    let server = start(&args).await?;
+    let pid = server.child.id();
+    let (rss, _) = memory_mib(pid);
+    println!(
+        "netweave {} · {} resources in {} pools · ready in {:.1} s · {} cores · load generator on the same machine",
+        env!("CARGO_PKG_VERSION"),
+        args.resources,
+        args.pools,
+        started.elapsed().as_secs_f64(),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    println!("{:<58} {rss:>9.1} MiB", "resident memory after start-up");
+
+    let base = format!("http://{}/o2ims-infrastructureInventory/v2", server.addr);
+    let client = http_client();
+    let pools_uri: hyper::Uri = format!("{base}/resourcePools").parse()?;
+    let body = client
+        .get(pools_uri.clone())
+        .await?
+        .into_body()
+        .collect()
+        .await?
+        .to_bytes();
+    let pools: serde_json::Value = serde_json::from_slice(&body)?;
+    let pool = pools[0]["resourcePoolId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
+    let c = client.clone();
+    let uri = pools_uri.clone();
+    closed_loop(args.concurrency, duration, move || {
+        let (c, uri) = (c.clone(), uri.clone());
+        async move { get_ok(&c, &uri).await }
+    })
+    .await
+    .print(&format!(
+        "REST GET /v2/resourcePools (c={})",
+        args.concurrency
+    ));
+
+    let mut clients = Vec::new();
+    for _ in 0..args.grpc_connections {
+        let channel = tonic::transport::Channel::from_shared(format!("http://{}", server.addr))?
+            .tcp_nodelay(true)
+            .connect()
+            .await?;
+        clients.push(InventoryServiceClient::new(channel));
+    }
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    closed_loop(args.concurrency, duration, move || {
+        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut grpc = clients[i % clients.len()].clone();
+        async move {
+            grpc.list_resource_pools(ListResourcePoolsRequest::default())
+                .await
+                .is_ok()
+        }
+    })
+    .await
+    .print(&format!(
+        "gRPC ListResourcePools (c={}, {} connections)",
+        args.concurrency, args.grpc_connections
+    ));
+
+    let filter = "(eq,extensions/usageState,BUSY);(gte,extensions/cpuCores,32)";
+    let encoded: String = url::form_urlencoded::byte_serialize(filter.as_bytes()).collect();
+    let page_uri: hyper::Uri =
+        format!("{base}/resourcePools/{pool}/resources?filter={encoded}&limit=100").parse()?;
+    let c = client.clone();
+    fixed_rate(args.rate, duration, move || {
+        let (c, uri) = (c.clone(), page_uri.clone());
+        async move { get_ok(&c, &uri).await }
+    })
+    .await
+    .print(&format!(
+        "REST filtered resource page, limit 100 ({} req/s)",
+        args.rate
+    ));
+
+    let scan_uri: hyper::Uri =
+        format!("{base}/resourcePools/{pool}/resources?filter={encoded}").parse()?;
+    let c = client.clone();
+    closed_loop(4, duration, move || {
+        let (c, uri) = (c.clone(), scan_uri.clone());
+        async move { get_ok(&c, &uri).await }
+    })
+    .await
+    .print(&format!(
+        "REST filtered whole pool ({} resources scanned, c=4)",
+        args.resources / args.pools.max(1)
+    ));
+
+    let (rss, peak) = memory_mib(pid);
+    println!(
+        "{:<58} {rss:>9.1} MiB   (peak {peak:.1} MiB)",
+        "resident memory after the runs"
+    );
+    Ok(())
+}
