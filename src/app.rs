@@ -7,11 +7,12 @@ use std::{
         atomic::{AtomicBool, Ordering},
         Arc,
     },
+    time::Duration,
 };
 
 use anyhow::Context;
-use axum::{serve::ListenerExt, Router};
-use tokio::net::TcpListener;
+use axum::Router;
+use tokio::{net::TcpListener, task::JoinSet};
 use tokio_util::sync::CancellationToken;
 
 use crate::{
@@ -20,8 +21,13 @@ use crate::{
         BackendRef,
     },
     config::{BackendKind, Config},
+    events::{
+        embedded::{EmbeddedLog, Retention},
+        publisher::pump_backend,
+        EventLogRef, EventSource, Hub, Publisher,
+    },
     grpc, http,
-    service::{InventoryService, SubscriptionService},
+    service::{EventService, InventoryService, SubscriptionService},
     store::{embedded::EmbeddedStore, redis::RedisStore, StoreRef},
 };
 
@@ -74,16 +80,81 @@ pub async fn build_store(config: &Config) -> anyhow::Result<StoreRef> {
     })
 }
 
-pub fn build_backend(config: &Config, o_cloud_id: &str) -> BackendRef {
+/// The configured backend; the simulator's churn starts here when configured.
+pub fn build_backend(
+    config: &Config,
+    o_cloud_id: &str,
+    shutdown: &CancellationToken,
+) -> BackendRef {
     match config.backend {
-        BackendKind::Simulator => Arc::new(Simulator::new(&SimSpec {
-            seed: config.sim.seed,
-            pools: config.sim.pools,
-            resources: config.sim.resources,
-            read_only: config.sim.read_only,
-            o_cloud_id: o_cloud_id.to_owned(),
-        })),
+        BackendKind::Simulator => {
+            let sim = Arc::new(Simulator::new(&SimSpec {
+                seed: config.sim.seed,
+                pools: config.sim.pools,
+                resources: config.sim.resources,
+                read_only: config.sim.read_only,
+                o_cloud_id: o_cloud_id.to_owned(),
+            }));
+            if config.sim.churn > 0.0 {
+                sim.start_churn(config.sim.churn, config.sim.seed, shutdown.clone());
+            }
+            sim
+        }
     }
+}
+
+/// The event log, publisher, backend pump and watch hub; their tasks end on `shutdown`.
+async fn build_events(
+    config: &Config,
+    backend: &BackendRef,
+    shutdown: &CancellationToken,
+    tasks: &mut JoinSet<()>,
+) -> anyhow::Result<EventService> {
+    let retention = Retention {
+        max_events: config.events.retention_events,
+        max_age: Duration::from_secs(config.events.retention_seconds),
+    };
+    let embedded =
+        Arc::new(EmbeddedLog::open(&config.data_dir, retention).context("opening the event log")?);
+    let log: EventLogRef = embedded.clone();
+    let (publisher, drain) = Publisher::start(
+        Arc::clone(&log),
+        config.events.publish_queue,
+        shutdown.clone(),
+    );
+    let source = EventSource {
+        backend: backend.info().name,
+        instance_id: uuid::Uuid::new_v4().to_string(),
+    };
+    let pump = pump_backend(backend, publisher, source, shutdown.clone());
+    let heartbeat = Duration::from_secs_f64(config.events.heartbeat_seconds);
+    let (hub, tail) = Hub::start(
+        Arc::clone(&log),
+        config.events.watch_buffer,
+        heartbeat,
+        shutdown.clone(),
+    )
+    .await?;
+    let stop = shutdown.clone();
+    tasks.spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tokio::select! {
+                _ = every.tick() => match embedded.trim_by_age().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(removed = n, "expired events trimmed"),
+                    Err(e) => tracing::warn!(error = %e, "trimming expired events failed"),
+                },
+                _ = stop.cancelled() => return,
+            }
+        }
+    });
+    for task in [drain, pump, tail] {
+        tasks.spawn(async move {
+            let _ = task.await;
+        });
+    }
+    Ok(EventService::new(log, hub, config.max_page_size))
 }
 
 /// Serves until `shutdown` is cancelled, then stops accepting and drains in-flight requests.
@@ -94,29 +165,32 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let cloud = config.cloud_info(listeners.main_addr());
     let store = build_store(&config).await?;
-    let backend = build_backend(&config, &cloud.o_cloud_id);
+    let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown);
+    let mut background = JoinSet::new();
+    let events = build_events(&config, &backend, &shutdown, &mut background).await?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size);
     let subscriptions = SubscriptionService::new(store, config.max_page_size);
     let listening = Arc::new(AtomicBool::new(false));
     let state = http::AppState {
         inventory: inventory.clone(),
         subscriptions: subscriptions.clone(),
+        events: events.clone(),
         v1_page_size: config.v1_page_size,
         metrics: crate::metrics::handle(),
         listening: Arc::clone(&listening),
         openapi: Default::default(),
     };
     let rest = http::router(state);
-    let grpc = grpc::routes(inventory, subscriptions)
+    let grpc = grpc::routes(inventory, subscriptions, events)
         .await
         .prepare()
         .into_axum_router();
 
-    let mut servers = tokio::task::JoinSet::new();
+    let mut servers = JoinSet::new();
     match listeners.grpc {
         None => {
             tracing::info!(addr = %listeners.main.local_addr()?, "serving rest and grpc");
-            servers.spawn(serve(
+            servers.spawn(crate::server::serve(
                 listeners.main,
                 http::with_grpc(rest, grpc),
                 shutdown.clone(),
@@ -124,12 +198,12 @@ pub async fn run(
         }
         Some(grpc_listener) => {
             tracing::info!(rest = %listeners.main.local_addr()?, grpc = %grpc_listener.local_addr()?, "serving rest and grpc on separate ports");
-            servers.spawn(serve(
+            servers.spawn(crate::server::serve(
                 listeners.main,
                 http::with_grpc(rest, Router::new()),
                 shutdown.clone(),
             ));
-            servers.spawn(serve(
+            servers.spawn(crate::server::serve(
                 grpc_listener,
                 http::with_grpc(Router::new(), grpc),
                 shutdown.clone(),
@@ -140,24 +214,8 @@ pub async fn run(
     while let Some(done) = servers.join_next().await {
         done.context("server task panicked")??;
     }
+    shutdown.cancel();
+    while background.join_next().await.is_some() {}
     tracing::info!("stopped");
     Ok(())
-}
-
-async fn serve(
-    listener: TcpListener,
-    router: Router,
-    shutdown: CancellationToken,
-) -> anyhow::Result<()> {
-    // gRPC answers in several small writes (headers, data, trailers): without TCP_NODELAY,
-    // Nagle's algorithm meets the client's delayed ACK and adds ~40 ms to every call.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::warn!(error = %e, "cannot set TCP_NODELAY");
-        }
-    });
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown.cancelled_owned())
-        .await
-        .context("serving")
 }

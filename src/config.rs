@@ -34,6 +34,8 @@ pub struct Config {
     pub sim: SimConfig,
     /// Identity of this O-Cloud.
     pub ocloud: OCloudConfig,
+    /// The event stream.
+    pub events: EventsConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
     pub v1_page_size: usize,
     /// Largest page any list returns. Default `1000`.
@@ -68,6 +70,36 @@ pub struct SimConfig {
     pub resources: usize,
     /// Report no write capability, like a read-only production backend. Default `false`.
     pub read_only: bool,
+    /// Realistic state changes per second (admin/operational/usage/power states, resources
+    /// added and removed), for demos and benchmarks; 0 disables. Default `0`.
+    pub churn: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EventsConfig {
+    /// Events kept in the stream at most. Default `100000`.
+    pub retention_events: u64,
+    /// Seconds an event is kept at most. Default `86400`.
+    pub retention_seconds: u64,
+    /// Events a watcher may fall behind before it is cut off with its resume cursor. Default `1024`.
+    pub watch_buffer: usize,
+    /// Seconds between Watch heartbeats. Default `15`.
+    pub heartbeat_seconds: f64,
+    /// Capacity of the fire-and-forget publish queue. Default `10000`.
+    pub publish_queue: usize,
+}
+
+impl Default for EventsConfig {
+    fn default() -> Self {
+        EventsConfig {
+            retention_events: 100_000,
+            retention_seconds: 86_400,
+            watch_buffer: 1024,
+            heartbeat_seconds: 15.0,
+            publish_queue: 10_000,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -96,6 +128,7 @@ impl Default for Config {
             backend: BackendKind::Simulator,
             sim: SimConfig::default(),
             ocloud: OCloudConfig::default(),
+            events: EventsConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
             log_format: LogFormat::Text,
@@ -111,6 +144,7 @@ impl Default for SimConfig {
             pools: 3,
             resources: 1000,
             read_only: false,
+            churn: 0.0,
         }
     }
 }
@@ -161,6 +195,9 @@ pub struct ServeArgs {
     #[arg(long = "sim-resources")]
     #[serde(skip)]
     pub sim_resources: Option<usize>,
+    #[arg(long = "sim-churn")]
+    #[serde(skip)]
+    pub sim_churn: Option<f64>,
     #[arg(long, value_enum)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_format: Option<LogFormat>,
@@ -188,6 +225,9 @@ impl Config {
         if let Some(resources) = args.sim_resources {
             figment = figment.merge(("sim.resources", resources));
         }
+        if let Some(churn) = args.sim_churn {
+            figment = figment.merge(("sim.churn", churn));
+        }
         let config: Config = figment.extract()?;
         config.validate().map_err(anyhow::Error::msg)?;
         Ok(config)
@@ -196,6 +236,15 @@ impl Config {
     pub fn validate(&self) -> Result<(), String> {
         if self.max_page_size == 0 || self.v1_page_size == 0 {
             return Err("max_page_size and v1_page_size must be at least 1".into());
+        }
+        if self.events.watch_buffer < 2
+            || self.events.heartbeat_seconds <= 0.0
+            || self.events.retention_events == 0
+        {
+            return Err("events.watch_buffer must be at least 2, events.heartbeat_seconds and events.retention_events above 0".into());
+        }
+        if !(0.0..=100_000.0).contains(&self.sim.churn) {
+            return Err("sim.churn must be between 0 and 100000 changes per second".into());
         }
         if self.sim.pools == 0 && self.sim.resources > 0 {
             return Err("sim.resources needs at least one pool (sim.pools)".into());

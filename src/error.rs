@@ -22,6 +22,8 @@ pub enum ErrorCode {
     AlreadyExists,
     /// The request is valid but the state forbids it (e.g. deleting a non-empty pool).
     FailedPrecondition,
+    /// A stream position older than retention: resynchronise (list afresh, then watch).
+    OutOfRange,
     /// The backend lacks the capability a write extension needs.
     Unsupported,
     /// A dependency (store, backend) is unreachable; retrying may help.
@@ -39,6 +41,7 @@ impl ErrorCode {
             ErrorCode::FailedPrecondition | ErrorCode::Unsupported => {
                 tonic::Code::FailedPrecondition
             }
+            ErrorCode::OutOfRange => tonic::Code::OutOfRange,
             ErrorCode::Unavailable => tonic::Code::Unavailable,
             ErrorCode::Internal => tonic::Code::Internal,
         }
@@ -50,6 +53,7 @@ impl ErrorCode {
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::FailedPrecondition => StatusCode::CONFLICT,
             ErrorCode::Unsupported => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorCode::OutOfRange => StatusCode::GONE,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -63,6 +67,7 @@ impl ErrorCode {
             ErrorCode::AlreadyExists => "Already Exists",
             ErrorCode::FailedPrecondition => "Conflict",
             ErrorCode::Unsupported => "Method Not Allowed",
+            ErrorCode::OutOfRange => "Gone",
             ErrorCode::Unavailable => "Service Unavailable",
             ErrorCode::Internal => "Internal Server Error",
         }

@@ -6,6 +6,11 @@
 //! | `netweave_http_request_duration_seconds` | histogram | `method`, `route` |
 //! | `netweave_grpc_requests_total` | counter | `rpc` (`/package.Service/Method`), `code` (gRPC status code) |
 //! | `netweave_grpc_request_duration_seconds` | histogram | `rpc` |
+//! | `netweave_events_published_total` | counter | — |
+//! | `netweave_events_overflowed_total` | counter | — |
+//! | `netweave_events_lost_total` | counter | — |
+//! | `netweave_events_handled_total` | counter | `outcome` (`ok`, `panicked`) |
+//! | `netweave_events_handle_duration_seconds` | histogram | — |
 
 use std::sync::OnceLock;
 
@@ -37,3 +42,14 @@ pub fn handle() -> PrometheusHandle {
         })
         .clone()
 }
+
+/// Events appended to the stream.
+pub const EVENTS_PUBLISHED: &str = "netweave_events_published_total";
+/// Fire-and-forget publications refused because the queue was full.
+pub const EVENTS_OVERFLOWED: &str = "netweave_events_overflowed_total";
+/// Backend changes lost before publication (the change feed overran).
+pub const EVENTS_LOST: &str = "netweave_events_lost_total";
+/// Events handed to in-process handlers, by outcome (`ok`, `panicked`).
+pub const EVENTS_HANDLED: &str = "netweave_events_handled_total";
+/// Time in-process handlers took per event.
+pub const EVENTS_HANDLE_DURATION: &str = "netweave_events_handle_duration_seconds";

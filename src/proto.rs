@@ -7,6 +7,13 @@ pub mod o2ims {
     }
 }
 
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod events {
+    pub mod v1 {
+        tonic::include_proto!("netweave.events.v1");
+    }
+}
+
 /// Every file of `proto/`, encoded, for gRPC server reflection and contract tests.
 pub const FILE_DESCRIPTOR_SET: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/netweave_descriptor.bin"));

@@ -11,7 +11,7 @@ use async_trait::async_trait;
 use serde::Serialize;
 use tokio::sync::broadcast;
 
-use crate::domain::{objects::*, Attributes, ListQuery, Page};
+use crate::domain::{objects::*, Attributes, Fields, ListQuery, Page};
 
 /// What a backend can do beyond reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -86,7 +86,7 @@ pub enum Object {
 }
 
 /// A typed inventory object: how it is wrapped into and taken out of [`Object`].
-pub trait InventoryObject: Attributes + Serialize + Send + Sync + 'static {
+pub trait InventoryObject: Attributes + Fields + Serialize + Send + Sync + 'static {
     const KIND: Kind;
     fn wrap(this: Arc<Self>) -> Object;
     fn unwrap(object: Object) -> Option<Arc<Self>>;

@@ -41,6 +41,14 @@ impl<'a> Attr<'a> {
     }
 }
 
+/// Objects with a fixed set of top-level fields, which filters and projections may name.
+pub trait Fields {
+    /// The top-level JSON field names; references to any other name are rejected.
+    const FIELDS: &'static [&'static str];
+    /// The field holding the object's identifier, always kept by projections.
+    const ID_FIELD: &'static str;
+}
+
 /// Conversion of a typed field into an [`Attr`].
 pub trait AsAttr {
     fn as_attr(&self) -> Attr<'_>;
@@ -90,12 +98,8 @@ serialized_attr!(
     Option<Vec<CivicAddressElement>>
 );
 
-/// Objects whose attributes the filter engine and projections can address.
+/// Objects the filter engine can evaluate: attributes by name.
 pub trait Attributes {
-    /// The top-level JSON field names; references to any other name are rejected.
-    const FIELDS: &'static [&'static str];
-    /// The field holding the object's identifier, always kept by projections.
-    const ID_FIELD: &'static str;
     fn attribute(&self, name: &str) -> Attr<'_>;
 
     fn lookup(&self, path: &[String]) -> Attr<'_> {
@@ -108,9 +112,11 @@ pub trait Attributes {
 
 macro_rules! attributes {
     ($ty:ty, id = $id:literal, { $($json:literal => $field:ident),* $(,)? }) => {
-        impl Attributes for $ty {
+        impl Fields for $ty {
             const FIELDS: &'static [&'static str] = &[$($json),*];
             const ID_FIELD: &'static str = $id;
+        }
+        impl Attributes for $ty {
             fn attribute(&self, name: &str) -> Attr<'_> {
                 match name {
                     $($json => self.$field.as_attr(),)*

@@ -7,7 +7,7 @@ pub mod filter;
 pub mod list;
 pub mod objects;
 
-pub use attributes::Attributes;
+pub use attributes::{Attributes, Fields};
 pub use fields::{FieldsError, Projection};
 pub use filter::{Filter, FilterError};
 pub use list::{ListQuery, Page};

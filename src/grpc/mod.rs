@@ -1,6 +1,7 @@
 //! tonic adapters: proto request → service call → proto response. No business rules here.
 
 mod convert;
+pub mod events;
 mod inventory;
 mod subscriptions;
 
@@ -14,23 +15,31 @@ pub use convert::{from_struct, to_struct};
 use crate::{
     domain::Projection,
     proto::{
+        events::v1::event_service_server::EventServiceServer,
         o2ims::v1::{
             inventory_service_server::InventoryServiceServer,
             subscription_service_server::SubscriptionServiceServer, ListOptions,
         },
         FILE_DESCRIPTOR_SET,
     },
-    service::{InventoryService, ListParams, SubscriptionService},
+    service::{EventService, InventoryService, ListParams, SubscriptionService},
 };
 
 /// The gRPC services, health and reflection, ready to be served next to the REST routes.
-pub async fn routes(inventory: InventoryService, subscriptions: SubscriptionService) -> Routes {
+pub async fn routes(
+    inventory: InventoryService,
+    subscriptions: SubscriptionService,
+    events: EventService,
+) -> Routes {
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
         .set_serving::<InventoryServiceServer<inventory::InventoryGrpc>>()
         .await;
     health_reporter
         .set_serving::<SubscriptionServiceServer<subscriptions::SubscriptionGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<EventServiceServer<events::EventGrpc>>()
         .await;
     let reflection = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
@@ -43,6 +52,7 @@ pub async fn routes(inventory: InventoryService, subscriptions: SubscriptionServ
     .add_service(SubscriptionServiceServer::new(
         subscriptions::SubscriptionGrpc(subscriptions),
     ))
+    .add_service(EventServiceServer::new(events::EventGrpc(events)))
     .add_service(health)
     .add_service(reflection)
 }

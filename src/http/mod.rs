@@ -1,12 +1,14 @@
 //! The REST layer: axum routers over the same services the gRPC adapters call. Handlers
 //! extract, call and render; errors become RFC 7807 ProblemDetails.
 
+pub mod events;
 pub mod o2ims;
 pub mod openapi;
 mod ops;
 pub mod problem;
 pub mod query;
 mod render;
+pub mod table;
 
 use std::{
     sync::{atomic::AtomicBool, Arc},
@@ -25,7 +27,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::{
     metrics::{GRPC_DURATION, GRPC_REQUESTS, HTTP_DURATION, HTTP_REQUESTS},
-    service::{InventoryService, SubscriptionService},
+    service::{EventService, InventoryService, SubscriptionService},
 };
 
 /// What every REST handler can reach.
@@ -33,6 +35,7 @@ use crate::{
 pub struct AppState {
     pub inventory: InventoryService,
     pub subscriptions: SubscriptionService,
+    pub events: EventService,
     pub v1_page_size: usize,
     pub metrics: PrometheusHandle,
     /// Set once every listener is bound.
@@ -41,12 +44,18 @@ pub struct AppState {
     pub openapi: Bytes,
 }
 
-/// The REST routes (O2-IMS and operations), with ProblemDetails fallbacks.
+/// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
+pub fn rpc_table() -> table::Table {
+    events::add_routes(o2ims::add_routes(table::Table::default()))
+}
+
+/// The REST routes (RPC-backed and operations), with ProblemDetails fallbacks.
 pub fn router(mut state: AppState) -> Router {
-    let (o2ims, routes) = o2ims::routes();
+    let table = rpc_table();
     state.openapi =
-        Bytes::from(serde_json::to_vec(&openapi::document(&routes)).unwrap_or_default());
-    o2ims
+        Bytes::from(serde_json::to_vec(&openapi::document(&table.routes)).unwrap_or_default());
+    table
+        .router
         .merge(ops::routes())
         .method_not_allowed_fallback(problem::method_not_allowed)
         .with_state(state)

@@ -1,21 +1,21 @@
 //! The O-RAN O2-IMS inventory REST surface: `/v2` as the normative spec defines it, `/v1` for
 //! INF O2 SMOs (always paged, with `Link` and `X-Total-Count`), and the netweave write
-//! extensions. Every route names the RPC it transcodes; `tests/it/contract.rs` checks the
-//! table against the protos' `google.api.http` annotations in both directions.
+//! extensions. Every route names the RPC it transcodes (see `table.rs`).
 
 use axum::{
     extract::{OriginalUri, Path, State},
     http::{header, HeaderValue, Method, StatusCode},
     response::{IntoResponse, Response},
-    routing::{delete, get, post, put, MethodRouter},
-    Router,
+    routing::{delete, get, post, put},
 };
 use serde::Serialize;
 
 use super::{
     problem::{JsonBody, Problem},
     query::Selectors,
-    render, AppState,
+    render,
+    table::{rpc, Table},
+    AppState,
 };
 use crate::{
     backend::InventoryObject,
@@ -23,50 +23,15 @@ use crate::{
     service::{inventory::API_ROOT, Listed},
 };
 
-/// A REST route and the fully-qualified RPC it serves.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RouteInfo {
-    pub method: Method,
-    pub path: String,
-    pub rpc: String,
-}
-
 const INVENTORY: &str = "netweave.o2ims.v1.InventoryService";
 const SUBSCRIPTIONS: &str = "netweave.o2ims.v1.SubscriptionService";
 
-struct Table {
-    router: Router<AppState>,
-    routes: Vec<RouteInfo>,
-}
-
-impl Table {
-    fn add(
-        mut self,
-        method: Method,
-        path: String,
-        rpc: String,
-        handler: MethodRouter<AppState>,
-    ) -> Table {
-        self.router = self.router.route(&path, handler);
-        self.routes.push(RouteInfo { method, path, rpc });
-        self
-    }
-}
-
-fn rpc(service: &str, method: &str) -> String {
-    format!("{service}/{method}")
-}
-
-/// The routes of both versions, and the table describing them.
-pub fn routes() -> (Router<AppState>, Vec<RouteInfo>) {
+/// Adds the routes of both versions to the table.
+pub fn add_routes(t: Table) -> Table {
     let v1 = format!("{API_ROOT}/v1");
     let v2 = format!("{API_ROOT}/v2");
     let inv = |m| rpc(INVENTORY, m);
     let sub = |m| rpc(SUBSCRIPTIONS, m);
-    let t = Table {
-        router: Router::new(),
-        routes: Vec::new(),
-    };
     let t = t
         .add(
             Method::GET,
@@ -250,7 +215,7 @@ pub fn routes() -> (Router<AppState>, Vec<RouteInfo>) {
                 delete(delete_subscription),
             );
     }
-    (t.router, t.routes)
+    t
 }
 
 /// `GET {collection}` and `GET {collection}/{id}` on v2, and on v1 when `with_v1`.

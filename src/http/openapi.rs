@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde_json::{json, Map, Value};
 
-use super::o2ims::RouteInfo;
+use super::table::RouteInfo;
 use crate::service::inventory::API_ROOT;
 
 const INVENTORY: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_inventory.json"));
@@ -177,6 +177,49 @@ fn operations_paths(paths: &mut Map<String, Value>) {
     paths.insert("/openapi.json".into(), text("This document"));
 }
 
+/// The event stream: history and the Server-Sent Events feed.
+fn event_paths(paths: &mut Map<String, Value>) {
+    let event = json!({ "type": "object", "required": ["eventId", "cursor", "eventType", "objectKind", "objectId", "objectRef", "occurredAt", "publishedAt", "source"],
+        "properties": {
+            "eventId": { "type": "string", "format": "uuid" },
+            "cursor": { "type": "integer", "minimum": 1, "description": "Stream position; resume after it." },
+            "source": { "type": "object", "properties": { "backend": { "type": "string" }, "instanceId": { "type": "string" } } },
+            "eventType": { "type": "string", "description": "o2ims.<ObjectKind>.<Created|Updated|Deleted>" },
+            "objectKind": { "type": "string" }, "objectId": { "type": "string" },
+            "objectRef": { "type": "string", "description": "The object's REST path." },
+            "priorObjectState": { "type": "object", "description": "Absent on creation." },
+            "postObjectState": { "type": "object", "description": "Absent on deletion." },
+            "occurredAt": { "type": "string", "format": "date-time" },
+            "publishedAt": { "type": "string", "format": "date-time" },
+            "metadata": { "type": "object", "additionalProperties": { "type": "string" } } } });
+    let query = |name: &str, description: &str, schema: Value| json!({ "name": name, "in": "query", "required": false, "description": description, "schema": schema });
+    let pattern = query(
+        "type",
+        "Glob over event types: `o2ims.Resource.*`, `*.*.Deleted`.",
+        json!({ "type": "string" }),
+    );
+    let filter = query("filter", "O-RAN filter over the event (`eventType`, `objectKind`, `objectId`, `objectRef`, `notificationEventType`) and the changed object's attributes.", json!({ "type": "string" }));
+    let after = query(
+        "after",
+        "Cursor to start after.",
+        json!({ "type": "integer", "minimum": 0 }),
+    );
+    paths.insert("/events".into(), json!({ "get": {
+        "operationId": "listEvents", "tags": ["events"], "summary": "Event history, oldest first",
+        "parameters": [after, query("limit", "Events per page (default 100).", json!({ "type": "integer", "minimum": 1 })), pattern, filter],
+        "responses": { "200": { "description": "Events; `Link: <…>; rel=\"next\"` when more follow.",
+                "headers": paging_headers(false),
+                "content": { "application/json": { "schema": { "type": "array", "items": event } } } },
+            "400": problem("Bad request"), "503": problem("Event log unavailable") } } }));
+    paths.insert("/events/stream".into(), json!({ "get": {
+        "operationId": "watchEvents", "tags": ["events"],
+        "summary": "Server-Sent Events: replays after `Last-Event-ID` (or `after`), then follows live",
+        "description": "Each event is sent with `id: <cursor>` and `event: <eventType>`. `event: heartbeat` carries the cursor to resume from; `event: lagged` ends a feed that fell too far behind; `event: resync` ends one whose cursor left retention.",
+        "parameters": [{ "name": "Last-Event-ID", "in": "header", "required": false, "schema": { "type": "string" } }, after, pattern, filter],
+        "responses": { "200": { "description": "The feed", "content": { "text/event-stream": { "schema": { "type": "string" } } } },
+            "400": problem("Bad request"), "410": problem("The cursor is older than retention: list afresh, then watch") } } }));
+}
+
 /// Marks the v2 lists as pageable through the extension parameters.
 fn paging_extension(paths: &mut Map<String, Value>) {
     for item in paths.values_mut() {
@@ -238,6 +281,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     paging_extension(paths);
     write_extensions(paths);
     v1_mirror(paths, routes);
+    event_paths(paths);
     operations_paths(paths);
     doc
 }

@@ -1,6 +1,7 @@
 //! The behaviour of each proto service, called in-process by both the gRPC adapters and the
 //! REST handlers. Transports only extract, call and render.
 
+pub mod events;
 pub mod inventory;
 pub mod subscriptions;
 
@@ -9,10 +10,11 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::{
-    domain::{list::token, Attributes, Filter, ListQuery, Page, Projection},
+    domain::{list::token, Attributes, Fields, Filter, ListQuery, Page, Projection},
     error::{ApiError, ApiResult},
 };
 
+pub use events::EventService;
 pub use inventory::InventoryService;
 pub use subscriptions::SubscriptionService;
 
@@ -42,7 +44,10 @@ pub struct Listed<T> {
 
 impl ListParams {
     /// Parses the selectors for objects of type `T`; `max_page` caps the page size.
-    pub fn query<T: Attributes>(&self, max_page: usize) -> ApiResult<(ListQuery, Projection)> {
+    pub fn query<T: Attributes + Fields>(
+        &self,
+        max_page: usize,
+    ) -> ApiResult<(ListQuery, Projection)> {
         let filter = Filter::parse_opt(self.filter.as_deref(), T::FIELDS)?;
         let projection = self.projection::<T>()?;
         let after = self
@@ -66,7 +71,7 @@ impl ListParams {
         Ok((query, projection))
     }
 
-    pub fn projection<T: Attributes>(&self) -> ApiResult<Projection> {
+    pub fn projection<T: Fields>(&self) -> ApiResult<Projection> {
         Ok(Projection::parse(
             self.fields.as_deref().filter(|f| !f.is_empty()),
             self.exclude_fields.as_deref().filter(|f| !f.is_empty()),

@@ -1,42 +1,17 @@
 //! O2-IMS inventory subscriptions: validation, identifier allocation and storage. The filter
 //! names events NOT to report and is checked here with the same engine the lists use.
 
-use std::{
-    collections::BTreeMap,
-    sync::{Arc, OnceLock},
-};
+use std::{collections::BTreeMap, sync::Arc};
 
 use url::Url;
 use uuid::Uuid;
 
 use super::{require_uuid, ListParams, Listed};
 use crate::{
-    domain::{list::page_of, objects::*, Attributes, Filter},
+    domain::{list::page_of, objects::*, Filter},
     error::{ApiError, ApiResult},
     store::StoreRef,
 };
-
-/// Attributes a subscription filter may name: any inventory object's attribute, plus the
-/// notification's own `notificationEventType` and `objectRef`.
-pub fn event_filter_fields() -> &'static [&'static str] {
-    static FIELDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    FIELDS.get_or_init(|| {
-        let mut all: Vec<&'static str> = [
-            DeploymentManager::FIELDS,
-            ResourceType::FIELDS,
-            ResourcePool::FIELDS,
-            Resource::FIELDS,
-            AlarmDictionary::FIELDS,
-            LocationInfo::FIELDS,
-            OCloudSiteInfo::FIELDS,
-            &["notificationEventType", "objectRef"],
-        ]
-        .concat();
-        all.sort_unstable();
-        all.dedup();
-        all
-    })
-}
 
 #[derive(Clone)]
 pub struct SubscriptionService {
@@ -86,7 +61,7 @@ impl SubscriptionService {
         }
         let filter = input.filter.filter(|f| !f.trim().is_empty());
         if let Some(f) = &filter {
-            Filter::parse(f, event_filter_fields())?;
+            Filter::parse(f, super::events::filter_fields())?;
         }
         let subscription = Subscription {
             subscription_id: Uuid::new_v4().to_string(),

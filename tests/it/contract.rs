@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use netweave::{config::Config, http::o2ims, proto::FILE_DESCRIPTOR_SET};
+use netweave::{config::Config, proto::FILE_DESCRIPTOR_SET};
 use prost_reflect::{DescriptorPool, DynamicMessage, Value as PValue};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -70,7 +70,7 @@ fn annotated() -> BTreeSet<(String, String, String)> {
 #[test]
 fn every_rpc_has_a_rest_route_and_every_route_an_rpc() {
     let annotated = annotated();
-    let (_, routes) = o2ims::routes();
+    let routes = netweave::http::rpc_table().routes;
     let served: BTreeSet<(String, String, String)> = routes
         .iter()
         .map(|r| (r.method.to_string(), normalise(&r.path), r.rpc.clone()))
@@ -94,7 +94,7 @@ fn every_rpc_has_a_rest_route_and_every_route_an_rpc() {
 
 #[test]
 fn the_served_openapi_describes_exactly_the_served_routes() {
-    let (_, routes) = o2ims::routes();
+    let routes = netweave::http::rpc_table().routes;
     let doc = netweave::http::openapi::document(&routes);
     let mut documented = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().unwrap() {

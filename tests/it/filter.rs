@@ -1,7 +1,7 @@
 //! The O-RAN filter grammar, table-driven: every operator, quoting, nested paths, typed
 //! comparison, and malformed expressions answered with a 400 ProblemDetails naming the fault.
 
-use netweave::domain::{Attributes, Filter, Resource};
+use netweave::domain::{Fields, Filter, Resource};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

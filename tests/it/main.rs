@@ -1,6 +1,7 @@
 //! netweave's integration suite: one binary, real servers on loopback ports.
 
 mod contract;
+mod events;
 mod filter;
 mod grpc;
 mod harness;

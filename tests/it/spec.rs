@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 fn served() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
-    DOC.get_or_init(|| netweave::http::openapi::document(&netweave::http::o2ims::routes().1))
+    DOC.get_or_init(|| netweave::http::openapi::document(&netweave::http::rpc_table().routes))
 }
 
 /// The operation serving `method path` and the document it comes from.

@@ -3,6 +3,7 @@
 //! demos, tests and benchmarks.
 
 mod catalog;
+mod churn;
 mod generate;
 
 use std::sync::{Arc, RwLock};

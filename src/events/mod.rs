@@ -1,0 +1,14 @@
+//! The event stream: inventory changes as events on one durable log, fanned out to watchers
+//! (gRPC `Watch`, SSE) and consumed by the webhook workers.
+
+pub mod embedded;
+pub mod handlers;
+pub mod hub;
+pub mod log;
+pub mod model;
+pub mod publisher;
+
+pub use hub::{Hub, WatchItem, WatchSpec};
+pub use log::{Bounds, EventError, EventLog, EventLogRef};
+pub use model::{Cursor, Event, EventSource};
+pub use publisher::Publisher;

@@ -1,0 +1,160 @@
+//! Publishing: awaited (returns once the events are durable) or fire-and-forget (a bounded
+//! queue that never blocks the caller; overflow is counted and logged). The backend pump turns
+//! every backend change into an event, in order.
+
+use std::{
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
+
+use tokio::sync::{broadcast, mpsc};
+use tokio_util::sync::CancellationToken;
+
+use super::{
+    log::{EventError, EventLogRef},
+    model::{Event, EventSource},
+};
+use crate::{backend::BackendRef, metrics};
+
+/// Changes gathered into one append when the backend produces them faster than one by one.
+const PUMP_BATCH: usize = 512;
+
+pub struct Publisher {
+    log: EventLogRef,
+    queue: mpsc::Sender<Event>,
+    overflowed: AtomicU64,
+}
+
+impl Publisher {
+    /// Starts the publisher and the task draining its fire-and-forget queue.
+    pub fn start(
+        log: EventLogRef,
+        queue_size: usize,
+        shutdown: CancellationToken,
+    ) -> (Arc<Publisher>, tokio::task::JoinHandle<()>) {
+        let (queue, rx) = mpsc::channel(queue_size.max(1));
+        let publisher = Arc::new(Publisher {
+            log,
+            queue,
+            overflowed: AtomicU64::new(0),
+        });
+        let task = tokio::spawn(drain(Arc::clone(&publisher), rx, shutdown));
+        (publisher, task)
+    }
+
+    pub fn log(&self) -> &EventLogRef {
+        &self.log
+    }
+
+    /// Appends and returns once the events are durable.
+    pub async fn publish(&self, events: Vec<Event>) -> Result<Vec<Event>, EventError> {
+        let count = events.len() as u64;
+        let appended = self.log.append(events).await?;
+        ::metrics::counter!(metrics::EVENTS_PUBLISHED).increment(count);
+        Ok(appended)
+    }
+
+    /// Queues without waiting; `false` (and a counted, logged overflow) when the queue is full.
+    pub fn publish_nowait(&self, event: Event) -> bool {
+        match self.queue.try_send(event) {
+            Ok(()) => true,
+            Err(e) => {
+                let total = self.overflowed.fetch_add(1, Ordering::Relaxed) + 1;
+                ::metrics::counter!(metrics::EVENTS_OVERFLOWED).increment(1);
+                tracing::warn!(total_overflowed = total, reason = %e, "event publish queue overflowed; event not published");
+                false
+            }
+        }
+    }
+
+    pub fn overflowed(&self) -> u64 {
+        self.overflowed.load(Ordering::Relaxed)
+    }
+
+    /// Appends, retrying with backoff until it succeeds or shutdown; events are never dropped.
+    async fn publish_retrying(&self, events: Vec<Event>, shutdown: &CancellationToken) {
+        let mut delay = Duration::from_millis(50);
+        loop {
+            match self.publish(events.clone()).await {
+                Ok(_) => return,
+                Err(e) => {
+                    tracing::error!(error = %e, events = events.len(), "appending events failed; retrying");
+                    tokio::select! {
+                        _ = tokio::time::sleep(delay) => {}
+                        _ = shutdown.cancelled() => return,
+                    }
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+            }
+        }
+    }
+}
+
+async fn drain(
+    publisher: Arc<Publisher>,
+    mut rx: mpsc::Receiver<Event>,
+    shutdown: CancellationToken,
+) {
+    let mut batch = Vec::new();
+    loop {
+        let received = tokio::select! {
+            n = rx.recv_many(&mut batch, PUMP_BATCH) => n,
+            _ = shutdown.cancelled() => {
+                // Flush what was queued before the shutdown, then stop.
+                rx.close();
+                while let Ok(event) = rx.try_recv() {
+                    batch.push(event);
+                }
+                if !batch.is_empty() {
+                    if let Err(e) = publisher.publish(std::mem::take(&mut batch)).await {
+                        tracing::error!(error = %e, "queued events were not published at shutdown");
+                    }
+                }
+                return;
+            }
+        };
+        if received == 0 {
+            return;
+        }
+        publisher
+            .publish_retrying(std::mem::take(&mut batch), &shutdown)
+            .await;
+    }
+}
+
+/// Publishes every change of `backend` until shutdown. Subscribe before serving writes.
+pub fn pump_backend(
+    backend: &BackendRef,
+    publisher: Arc<Publisher>,
+    source: EventSource,
+    shutdown: CancellationToken,
+) -> tokio::task::JoinHandle<()> {
+    let mut changes = backend.changes();
+    tokio::spawn(async move {
+        loop {
+            let first = tokio::select! {
+                r = changes.recv() => r,
+                _ = shutdown.cancelled() => break,
+            };
+            let mut batch = match first {
+                Ok(change) => vec![Event::from_change(&change, &source)],
+                Err(broadcast::error::RecvError::Lagged(lost)) => {
+                    ::metrics::counter!(metrics::EVENTS_LOST).increment(lost);
+                    tracing::error!(lost, "backend changes were lost before publication");
+                    continue;
+                }
+                Err(broadcast::error::RecvError::Closed) => break,
+            };
+            while batch.len() < PUMP_BATCH {
+                match changes.try_recv() {
+                    Ok(change) => batch.push(Event::from_change(&change, &source)),
+                    Err(_) => break,
+                }
+            }
+            publisher.publish_retrying(batch, &shutdown).await;
+        }
+    })
+}

@@ -1,0 +1,173 @@
+//! The event stream's service: history reads and watches, shared by gRPC and REST (SSE).
+
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::mpsc;
+
+use crate::{
+    domain::{objects::*, Fields, Filter},
+    error::{ApiError, ApiResult},
+    events::{hub::WatchSpec, Cursor, Event, EventLogRef, Hub, WatchItem},
+};
+
+/// Attributes an event filter may name: the event's own fields, the notification's
+/// `notificationEventType`, and any inventory object's attribute (of the changed object).
+pub fn filter_fields() -> &'static [&'static str] {
+    static FIELDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut all: Vec<&'static str> = [
+            DeploymentManager::FIELDS,
+            ResourceType::FIELDS,
+            ResourcePool::FIELDS,
+            Resource::FIELDS,
+            AlarmDictionary::FIELDS,
+            LocationInfo::FIELDS,
+            OCloudSiteInfo::FIELDS,
+            &[
+                "eventType",
+                "objectKind",
+                "objectId",
+                "objectRef",
+                "notificationEventType",
+            ],
+        ]
+        .concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
+
+/// Events to read per history page by default.
+pub const DEFAULT_PAGE: usize = 100;
+
+#[derive(Clone)]
+pub struct EventService {
+    log: EventLogRef,
+    hub: Arc<Hub>,
+    max_page_size: usize,
+}
+
+/// A page of history.
+pub struct EventPage {
+    pub events: Vec<Event>,
+    /// The cursor to read after for the next page, when the log holds more.
+    pub next_after: Option<Cursor>,
+}
+
+pub fn parse_cursor(text: &str) -> ApiResult<Cursor> {
+    text.trim().parse().map_err(|_| {
+        ApiError::invalid(format!(
+            "cursor '{text}' is not a stream position (a non-negative integer)"
+        ))
+    })
+}
+
+fn spec_filter(filter: Option<&str>) -> ApiResult<Filter> {
+    Ok(Filter::parse_opt(filter, filter_fields())?)
+}
+
+impl EventService {
+    pub fn new(log: EventLogRef, hub: Arc<Hub>, max_page_size: usize) -> Self {
+        EventService {
+            log,
+            hub,
+            max_page_size,
+        }
+    }
+
+    pub fn log(&self) -> &EventLogRef {
+        &self.log
+    }
+
+    pub fn hub(&self) -> &Arc<Hub> {
+        &self.hub
+    }
+
+    /// Fails with `OutOfRange` when events after `resume` were already removed by retention.
+    pub async fn check_resume(&self, resume: Option<Cursor>) -> ApiResult<()> {
+        let Some(cursor) = resume else { return Ok(()) };
+        let bounds = self.log.bounds().await.map_err(internal)?;
+        if bounds.is_too_old(cursor) || cursor > bounds.last {
+            return Err(ApiError::new(
+                crate::error::ErrorCode::OutOfRange,
+                format!(
+                    "cursor {cursor} is outside the retained stream ({}..={}); list afresh, then watch from the latest cursor",
+                    bounds.first, bounds.last
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Starts a watcher; `resume` of `None` (or 0 over gRPC) follows from now.
+    pub fn watch(
+        &self,
+        pattern: Option<String>,
+        filter: Option<&str>,
+        resume: Option<Cursor>,
+    ) -> ApiResult<mpsc::Receiver<WatchItem>> {
+        let filter = spec_filter(filter)?;
+        let pattern = pattern.filter(|p| !p.is_empty() && p != "*");
+        Ok(self.hub.watch(WatchSpec {
+            pattern,
+            filter,
+            resume,
+        }))
+    }
+
+    /// Events after `after` that match, oldest first.
+    pub async fn list(
+        &self,
+        after: Cursor,
+        limit: Option<usize>,
+        pattern: Option<&str>,
+        filter: Option<&str>,
+    ) -> ApiResult<EventPage> {
+        let filter = spec_filter(filter)?;
+        let pattern = pattern
+            .filter(|p| !p.is_empty())
+            .map(wildmatch::WildMatch::new);
+        let limit = match limit {
+            Some(0) => return Err(ApiError::invalid("limit must be at least 1")),
+            Some(n) => n.min(self.max_page_size),
+            None => DEFAULT_PAGE,
+        };
+        let bounds = self.log.bounds().await.map_err(internal)?;
+        let mut position = after;
+        let mut events = Vec::new();
+        while events.len() < limit {
+            let batch = self
+                .log
+                .read(position, limit.max(256))
+                .await
+                .map_err(internal)?;
+            if batch.is_empty() {
+                break;
+            }
+            for event in batch {
+                if events.len() == limit {
+                    break;
+                }
+                position = event.cursor;
+                if pattern
+                    .as_ref()
+                    .is_none_or(|p| p.matches(&event.event_type))
+                    && filter.matches(&event)
+                {
+                    events.push(event);
+                }
+            }
+        }
+        let next_after = (position < bounds.last && events.len() == limit).then_some(position);
+        Ok(EventPage { events, next_after })
+    }
+}
+
+fn internal(e: crate::events::EventError) -> ApiError {
+    ApiError {
+        code: crate::error::ErrorCode::Unavailable,
+        message: "event log unavailable".into(),
+        source: Some(e.into()),
+    }
+}
