@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing (redis-server from
-# Debian, buf from npm), lints the protos under buf's STANDARD rules, then runs every test.
+# Debian, buf from npm, the standardwebhooks verifier from PyPI), lints the protos under buf's
+# STANDARD rules, then runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian packages"
   as_root apt-get update -qq
@@ -20,6 +23,13 @@ fi
 if [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
   echo "installing buf $BUF_VERSION from npm into .tools/"
   npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION"
+fi
+
+# The independent Standard Webhooks verifier the webhook tests run.
+if ! PYTHONPATH=.tools/python python3 -c "import standardwebhooks" >/dev/null 2>&1; then
+  echo "installing standardwebhooks from PyPI into .tools/python"
+  python3 -m pip install --quiet --disable-pip-version-check --target .tools/python standardwebhooks \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages --target .tools/python standardwebhooks
 fi
 
 echo "buf lint (STANDARD)"

@@ -27,8 +27,12 @@ use crate::{
         EventLogRef, EventSource, Hub, Publisher,
     },
     grpc, http,
-    service::{EventService, InventoryService, SubscriptionService},
+    service::{
+        subscriptions::CallbackChecks, EventService, InventoryService, SubscriptionService,
+        WebhookService,
+    },
     store::{embedded::EmbeddedStore, redis::RedisStore, StoreRef},
+    webhook::{embedded::EmbeddedQueue, DeliveryQueueRef, Sender, Webhooks},
 };
 
 /// Listeners bound before the server starts, so tests can bind port 0 and read the address.
@@ -109,7 +113,7 @@ async fn build_events(
     backend: &BackendRef,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
-) -> anyhow::Result<EventService> {
+) -> anyhow::Result<(EventService, Arc<EmbeddedLog>)> {
     let retention = Retention {
         max_events: config.events.retention_events,
         max_age: Duration::from_secs(config.events.retention_seconds),
@@ -117,6 +121,7 @@ async fn build_events(
     let embedded =
         Arc::new(EmbeddedLog::open(&config.data_dir, retention).context("opening the event log")?);
     let log: EventLogRef = embedded.clone();
+    let returned = Arc::clone(&embedded);
     let (publisher, drain) = Publisher::start(
         Arc::clone(&log),
         config.events.publish_queue,
@@ -154,7 +159,45 @@ async fn build_events(
             let _ = task.await;
         });
     }
-    Ok(EventService::new(log, hub, config.max_page_size))
+    Ok((EventService::new(log, hub, config.max_page_size), returned))
+}
+
+/// The delivery queue and sender; the workers start here unless disabled.
+fn build_webhooks(
+    config: &Config,
+    log: Arc<EmbeddedLog>,
+    store: &StoreRef,
+    shutdown: &CancellationToken,
+    tasks: &mut JoinSet<()>,
+) -> anyhow::Result<(WebhookService, CallbackChecks)> {
+    let policy = Arc::new(config.webhooks.policy().map_err(anyhow::Error::msg)?);
+    let secrets = config.webhooks.secrets().map_err(anyhow::Error::msg)?;
+    let timeout = Duration::from_secs_f64(config.webhooks.timeout_seconds);
+    let sender = Arc::new(Sender::new(
+        Arc::clone(&policy),
+        secrets,
+        timeout,
+        config.webhooks.retry(),
+    ));
+    let queue: DeliveryQueueRef =
+        Arc::new(EmbeddedQueue::open(log).context("opening the delivery queue")?);
+    if config.webhooks.workers {
+        let workers = Arc::new(Webhooks {
+            queue: Arc::clone(&queue),
+            store: Arc::clone(store),
+            sender: Arc::clone(&sender),
+            concurrency: config.webhooks.concurrency,
+        });
+        workers.start(shutdown.clone(), tasks);
+    }
+    let checks = CallbackChecks {
+        policy,
+        verify_with: config
+            .webhooks
+            .verify_callbacks
+            .then(|| sender.client().clone()),
+    };
+    Ok((WebhookService::new(queue, config.max_page_size), checks))
 }
 
 /// Serves until `shutdown` is cancelled, then stops accepting and drains in-flight requests.
@@ -167,21 +210,23 @@ pub async fn run(
     let store = build_store(&config).await?;
     let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown);
     let mut background = JoinSet::new();
-    let events = build_events(&config, &backend, &shutdown, &mut background).await?;
+    let (events, log) = build_events(&config, &backend, &shutdown, &mut background).await?;
+    let (webhooks, checks) = build_webhooks(&config, log, &store, &shutdown, &mut background)?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size);
-    let subscriptions = SubscriptionService::new(store, config.max_page_size);
+    let subscriptions = SubscriptionService::new(store, config.max_page_size, checks);
     let listening = Arc::new(AtomicBool::new(false));
     let state = http::AppState {
         inventory: inventory.clone(),
         subscriptions: subscriptions.clone(),
         events: events.clone(),
+        webhooks: webhooks.clone(),
         v1_page_size: config.v1_page_size,
         metrics: crate::metrics::handle(),
         listening: Arc::clone(&listening),
         openapi: Default::default(),
     };
     let rest = http::router(state);
-    let grpc = grpc::routes(inventory, subscriptions, events)
+    let grpc = grpc::routes(inventory, subscriptions, events, webhooks)
         .await
         .prepare()
         .into_axum_router();

@@ -36,6 +36,8 @@ pub struct Config {
     pub ocloud: OCloudConfig,
     /// The event stream.
     pub events: EventsConfig,
+    /// Webhook delivery.
+    pub webhooks: WebhooksConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
     pub v1_page_size: usize,
     /// Largest page any list returns. Default `1000`.
@@ -90,6 +92,76 @@ pub struct EventsConfig {
     pub publish_queue: usize,
 }
 
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebhooksConfig {
+    /// Run webhook delivery workers in this process. Default `true`.
+    pub workers: bool,
+    /// Server-wide signing secrets (`whsec_…`), comma-separated; several during rotation, the
+    /// first also signs `X-O2IMS-Signature`. Empty sends unsigned notifications. Default empty.
+    pub secret: String,
+    /// Networks callbacks may be in although loopback or link-local, comma-separated CIDRs
+    /// (`127.0.0.0/8` for local receivers). Default empty.
+    pub callback_allow: String,
+    /// Check each new subscription's callback with a GET that must answer 204. Default `false`.
+    pub verify_callbacks: bool,
+    /// Attempts before a delivery is dead-lettered. Default `10`.
+    pub max_attempts: u32,
+    /// First retry delay in milliseconds, doubled per attempt, jittered. Default `1000`.
+    pub base_delay_ms: u64,
+    /// Largest retry delay in seconds. Default `300`.
+    pub max_delay_seconds: u64,
+    /// Seconds a callback has to answer. Default `10`.
+    pub timeout_seconds: f64,
+    /// Deliveries attempted at once per worker. Default `64`.
+    pub concurrency: usize,
+}
+
+impl Default for WebhooksConfig {
+    fn default() -> Self {
+        WebhooksConfig {
+            workers: true,
+            secret: String::new(),
+            callback_allow: String::new(),
+            verify_callbacks: false,
+            max_attempts: 10,
+            base_delay_ms: 1000,
+            max_delay_seconds: 300,
+            timeout_seconds: 10.0,
+            concurrency: 64,
+        }
+    }
+}
+
+impl WebhooksConfig {
+    fn list(text: &str) -> Vec<String> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    pub fn secrets(&self) -> Result<Vec<crate::webhook::Secret>, String> {
+        Self::list(&self.secret)
+            .iter()
+            .map(|s| crate::webhook::Secret::parse(s).map_err(|e| format!("webhooks.secret: {e}")))
+            .collect()
+    }
+
+    pub fn policy(&self) -> Result<crate::webhook::CallbackPolicy, String> {
+        crate::webhook::CallbackPolicy::new(&Self::list(&self.callback_allow))
+    }
+
+    pub fn retry(&self) -> crate::webhook::RetryPolicy {
+        crate::webhook::RetryPolicy {
+            base: std::time::Duration::from_millis(self.base_delay_ms),
+            cap: std::time::Duration::from_secs(self.max_delay_seconds),
+            max_attempts: self.max_attempts,
+        }
+    }
+}
+
 impl Default for EventsConfig {
     fn default() -> Self {
         EventsConfig {
@@ -129,6 +201,7 @@ impl Default for Config {
             sim: SimConfig::default(),
             ocloud: OCloudConfig::default(),
             events: EventsConfig::default(),
+            webhooks: WebhooksConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
             log_format: LogFormat::Text,
@@ -198,6 +271,14 @@ pub struct ServeArgs {
     #[arg(long = "sim-churn")]
     #[serde(skip)]
     pub sim_churn: Option<f64>,
+    /// Server-wide webhook signing secret(s), `whsec_…`, comma-separated.
+    #[arg(long = "webhook-secret")]
+    #[serde(skip)]
+    pub webhook_secret: Option<String>,
+    /// Callback networks allowed although loopback or link-local, comma-separated CIDRs.
+    #[arg(long = "callback-allow")]
+    #[serde(skip)]
+    pub callback_allow: Option<String>,
     #[arg(long, value_enum)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_format: Option<LogFormat>,
@@ -228,6 +309,12 @@ impl Config {
         if let Some(churn) = args.sim_churn {
             figment = figment.merge(("sim.churn", churn));
         }
+        if let Some(secret) = &args.webhook_secret {
+            figment = figment.merge(("webhooks.secret", secret));
+        }
+        if let Some(allow) = &args.callback_allow {
+            figment = figment.merge(("webhooks.callback_allow", allow));
+        }
         let config: Config = figment.extract()?;
         config.validate().map_err(anyhow::Error::msg)?;
         Ok(config)
@@ -242,6 +329,14 @@ impl Config {
             || self.events.retention_events == 0
         {
             return Err("events.watch_buffer must be at least 2, events.heartbeat_seconds and events.retention_events above 0".into());
+        }
+        self.webhooks.secrets()?;
+        self.webhooks.policy()?;
+        if self.webhooks.max_attempts == 0
+            || self.webhooks.concurrency == 0
+            || self.webhooks.timeout_seconds <= 0.0
+        {
+            return Err("webhooks.max_attempts, webhooks.concurrency and webhooks.timeout_seconds must be above 0".into());
         }
         if !(0.0..=100_000.0).contains(&self.sim.churn) {
             return Err("sim.churn must be between 0 and 100000 changes per second".into());

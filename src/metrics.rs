@@ -11,6 +11,12 @@
 //! | `netweave_events_lost_total` | counter | — |
 //! | `netweave_events_handled_total` | counter | `outcome` (`ok`, `panicked`) |
 //! | `netweave_events_handle_duration_seconds` | histogram | — |
+//! | `o2ims_webhook_deliveries_total` | counter | `subscription_id`, `status` |
+//! | `o2ims_webhook_latency_seconds` | histogram | — |
+//! | `o2ims_webhook_retries_total` | counter | — |
+//! | `o2ims_webhook_dlq_total` | counter | — |
+//! | `o2ims_event_stream_length` | gauge | — |
+//! | `o2ims_active_webhook_workers` | gauge | — |
 
 use std::sync::OnceLock;
 
@@ -53,3 +59,15 @@ pub const EVENTS_LOST: &str = "netweave_events_lost_total";
 pub const EVENTS_HANDLED: &str = "netweave_events_handled_total";
 /// Time in-process handlers took per event.
 pub const EVENTS_HANDLE_DURATION: &str = "netweave_events_handle_duration_seconds";
+/// Webhook delivery attempts by outcome (`delivered`, `failed`, `dead_lettered`, `dropped`).
+pub const WEBHOOK_DELIVERIES: &str = "o2ims_webhook_deliveries_total";
+/// Time one webhook delivery attempt took.
+pub const WEBHOOK_LATENCY: &str = "o2ims_webhook_latency_seconds";
+/// Webhook attempts that will be retried.
+pub const WEBHOOK_RETRIES: &str = "o2ims_webhook_retries_total";
+/// Webhook deliveries moved to the dead-letter queue.
+pub const WEBHOOK_DLQ: &str = "o2ims_webhook_dlq_total";
+/// Events in the stream.
+pub const EVENT_STREAM_LENGTH: &str = "o2ims_event_stream_length";
+/// Webhook delivery loops running.
+pub const WEBHOOK_ACTIVE_WORKERS: &str = "o2ims_active_webhook_workers";

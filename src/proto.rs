@@ -14,6 +14,13 @@ pub mod events {
     }
 }
 
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod webhooks {
+    pub mod v1 {
+        tonic::include_proto!("netweave.webhooks.v1");
+    }
+}
+
 /// Every file of `proto/`, encoded, for gRPC server reflection and contract tests.
 pub const FILE_DESCRIPTOR_SET: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/netweave_descriptor.bin"));

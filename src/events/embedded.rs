@@ -69,6 +69,11 @@ impl EmbeddedLog {
             .map_err(internal)?
     }
 
+    /// The database, shared with the embedded delivery queue so both change in one transaction.
+    pub fn database(&self) -> Arc<Database> {
+        Arc::clone(&self.db)
+    }
+
     /// Removes events older than the retention age; returns how many.
     pub async fn trim_by_age(&self) -> Result<u64, EventError> {
         let cutoff = SystemTime::now() - self.retention.max_age;

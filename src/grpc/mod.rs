@@ -4,6 +4,7 @@ mod convert;
 pub mod events;
 mod inventory;
 mod subscriptions;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -20,9 +21,10 @@ use crate::{
             inventory_service_server::InventoryServiceServer,
             subscription_service_server::SubscriptionServiceServer, ListOptions,
         },
+        webhooks::v1::webhook_service_server::WebhookServiceServer,
         FILE_DESCRIPTOR_SET,
     },
-    service::{EventService, InventoryService, ListParams, SubscriptionService},
+    service::{EventService, InventoryService, ListParams, SubscriptionService, WebhookService},
 };
 
 /// The gRPC services, health and reflection, ready to be served next to the REST routes.
@@ -30,6 +32,7 @@ pub async fn routes(
     inventory: InventoryService,
     subscriptions: SubscriptionService,
     events: EventService,
+    webhooks: WebhookService,
 ) -> Routes {
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -40,6 +43,9 @@ pub async fn routes(
         .await;
     health_reporter
         .set_serving::<EventServiceServer<events::EventGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<WebhookServiceServer<webhooks::WebhookGrpc>>()
         .await;
     let reflection = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
@@ -53,6 +59,7 @@ pub async fn routes(
         subscriptions::SubscriptionGrpc(subscriptions),
     ))
     .add_service(EventServiceServer::new(events::EventGrpc(events)))
+    .add_service(WebhookServiceServer::new(webhooks::WebhookGrpc(webhooks)))
     .add_service(health)
     .add_service(reflection)
 }

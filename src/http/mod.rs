@@ -9,6 +9,7 @@ pub mod problem;
 pub mod query;
 mod render;
 pub mod table;
+pub mod webhooks;
 
 use std::{
     sync::{atomic::AtomicBool, Arc},
@@ -27,7 +28,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::{
     metrics::{GRPC_DURATION, GRPC_REQUESTS, HTTP_DURATION, HTTP_REQUESTS},
-    service::{EventService, InventoryService, SubscriptionService},
+    service::{EventService, InventoryService, SubscriptionService, WebhookService},
 };
 
 /// What every REST handler can reach.
@@ -36,6 +37,7 @@ pub struct AppState {
     pub inventory: InventoryService,
     pub subscriptions: SubscriptionService,
     pub events: EventService,
+    pub webhooks: WebhookService,
     pub v1_page_size: usize,
     pub metrics: PrometheusHandle,
     /// Set once every listener is bound.
@@ -46,7 +48,9 @@ pub struct AppState {
 
 /// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
 pub fn rpc_table() -> table::Table {
-    events::add_routes(o2ims::add_routes(table::Table::default()))
+    webhooks::add_routes(events::add_routes(o2ims::add_routes(
+        table::Table::default(),
+    )))
 }
 
 /// The REST routes (RPC-backed and operations), with ProblemDetails fallbacks.

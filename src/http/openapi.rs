@@ -220,6 +220,26 @@ fn event_paths(paths: &mut Map<String, Value>) {
             "400": problem("Bad request"), "410": problem("The cursor is older than retention: list afresh, then watch") } } }));
 }
 
+/// The webhook dead-letter queue.
+fn webhook_paths(paths: &mut Map<String, Value>) {
+    let letter = json!({ "type": "object", "required": ["id", "delivery", "deadLetteredAt", "error"], "properties": {
+        "id": { "type": "integer" }, "deadLetteredAt": { "type": "string", "format": "date-time" }, "error": { "type": "string" },
+        "delivery": { "type": "object", "required": ["subscriptionId", "notificationId", "event", "attempts"], "properties": {
+            "subscriptionId": { "type": "string" }, "notificationId": { "type": "string", "format": "uuid" },
+            "event": { "type": "object" }, "attempts": { "type": "integer" }, "lastError": { "type": "string" } } } } });
+    paths.insert("/webhooks/deadLetters".into(), json!({ "get": {
+        "operationId": "listDeadLetters", "tags": ["webhooks"], "summary": "Notifications that exhausted their attempts, oldest first",
+        "parameters": [
+            { "name": "after", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 0 } },
+            { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1 } }],
+        "responses": { "200": { "description": "Dead letters", "content": { "application/json": { "schema": { "type": "array", "items": letter } } } },
+            "400": problem("Bad request") } } }));
+    paths.insert("/webhooks/deadLetters/{id}/replay".into(), json!({ "post": {
+        "operationId": "replayDeadLetter", "tags": ["webhooks"], "summary": "Deliver a dead letter again, from its first attempt",
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "responses": { "202": { "description": "Queued again" }, "400": problem("Bad request"), "404": problem("No such dead letter") } } }));
+}
+
 /// Marks the v2 lists as pageable through the extension parameters.
 fn paging_extension(paths: &mut Map<String, Value>) {
     for item in paths.values_mut() {
@@ -282,6 +302,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     write_extensions(paths);
     v1_mirror(paths, routes);
     event_paths(paths);
+    webhook_paths(paths);
     operations_paths(paths);
     doc
 }

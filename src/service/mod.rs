@@ -4,6 +4,7 @@
 pub mod events;
 pub mod inventory;
 pub mod subscriptions;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use crate::{
 pub use events::EventService;
 pub use inventory::InventoryService;
 pub use subscriptions::SubscriptionService;
+pub use webhooks::WebhookService;
 
 /// The O-RAN list selectors, as either transport received them.
 #[derive(Clone, Debug, Default)]

@@ -11,15 +11,25 @@ use crate::{
     domain::{list::page_of, objects::*, Filter},
     error::{ApiError, ApiResult},
     store::StoreRef,
+    webhook::{sender::verify_callback, CallbackPolicy},
 };
+
+/// How new callbacks are checked: the address policy, and optionally the O-RAN verification
+/// GET (answered 204) made with this client.
+#[derive(Clone, Default)]
+pub struct CallbackChecks {
+    pub policy: Arc<CallbackPolicy>,
+    pub verify_with: Option<reqwest::Client>,
+}
 
 #[derive(Clone)]
 pub struct SubscriptionService {
     store: StoreRef,
     max_page_size: usize,
+    checks: CallbackChecks,
 }
 
-fn validate_callback(callback: &str) -> ApiResult<()> {
+fn validate_callback(callback: &str) -> ApiResult<Url> {
     if callback.is_empty() {
         return Err(ApiError::invalid("callback is required"));
     }
@@ -37,14 +47,15 @@ fn validate_callback(callback: &str) -> ApiResult<()> {
             "callback '{callback}' has no host"
         )));
     }
-    Ok(())
+    Ok(url)
 }
 
 impl SubscriptionService {
-    pub fn new(store: StoreRef, max_page_size: usize) -> Self {
+    pub fn new(store: StoreRef, max_page_size: usize, checks: CallbackChecks) -> Self {
         SubscriptionService {
             store,
             max_page_size,
+            checks,
         }
     }
 
@@ -54,7 +65,7 @@ impl SubscriptionService {
 
     /// Validates and stores a new subscription; the identifier is always allocated here.
     pub async fn create(&self, input: Subscription) -> ApiResult<Subscription> {
-        validate_callback(&input.callback)?;
+        let url = validate_callback(&input.callback)?;
         let consumer = input.consumer_subscription_id.filter(|c| !c.is_empty());
         if let Some(c) = &consumer {
             require_uuid("consumerSubscriptionId", c)?;
@@ -62,6 +73,16 @@ impl SubscriptionService {
         let filter = input.filter.filter(|f| !f.trim().is_empty());
         if let Some(f) = &filter {
             Filter::parse(f, super::events::filter_fields())?;
+        }
+        self.checks
+            .policy
+            .check_url(&url)
+            .await
+            .map_err(ApiError::invalid)?;
+        if let Some(client) = &self.checks.verify_with {
+            verify_callback(client, &input.callback)
+                .await
+                .map_err(ApiError::invalid)?;
         }
         let subscription = Subscription {
             subscription_id: Uuid::new_v4().to_string(),

@@ -165,7 +165,7 @@ async fn subscriptions_made_over_grpc_are_seen_over_rest() {
     let created = subs
         .create_subscription(pb::CreateSubscriptionRequest {
             subscription: Some(pb::Subscription {
-                callback: "https://smo.example/o2ims/notify".into(),
+                callback: "https://10.20.0.8/o2ims/notify".into(),
                 filter: "(eq,resourceTypeId,6f1b1c1e-0000-4000-8000-000000000001)".into(),
                 ..Default::default()
             }),
@@ -185,7 +185,7 @@ async fn subscriptions_made_over_grpc_are_seen_over_rest() {
     let dup = subs
         .create_subscription(pb::CreateSubscriptionRequest {
             subscription: Some(pb::Subscription {
-                callback: "https://smo.example/o2ims/notify".into(),
+                callback: "https://10.20.0.8/o2ims/notify".into(),
                 ..Default::default()
             }),
         })

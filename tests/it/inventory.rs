@@ -48,7 +48,7 @@ async fn concrete_paths(app: &TestApp) -> Vec<(Method, String)> {
         .call(
             Method::POST,
             &format!("{V2}/subscriptions"),
-            Some(json!({"callback": "http://smo.example:8080/notify"})),
+            Some(json!({"callback": "http://10.20.0.6:8080/notify"})),
         )
         .await;
     assert_eq!(sub.status, StatusCode::CREATED, "{}", sub.body);
@@ -86,7 +86,7 @@ async fn every_normative_operation_answers_with_spec_shaped_bodies() {
     );
     for (method, path) in operations {
         let body = (method == Method::POST)
-            .then(|| json!({"callback": format!("http://smo.example/{}", uuid::Uuid::new_v4())}));
+            .then(|| json!({"callback": format!("http://10.20.0.7/{}", uuid::Uuid::new_v4())}));
         let reply = app.call(method.clone(), &path, body).await;
         let expected = match method.as_str() {
             "POST" => StatusCode::CREATED,

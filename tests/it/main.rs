@@ -7,6 +7,8 @@ mod grpc;
 mod harness;
 mod inventory;
 mod pagination;
+mod receiver;
 mod redis_store;
 mod spec;
 mod subscriptions;
+mod webhooks;

@@ -36,7 +36,7 @@ async fn redis_keys_are_documented_and_hash_tagged() {
         .call(
             Method::POST,
             &format!("{V2}/subscriptions"),
-            Some(json!({"callback": "http://smo/a", "consumerSubscriptionId": consumer})),
+            Some(json!({"callback": "http://10.20.0.10/a", "consumerSubscriptionId": consumer})),
         )
         .await;
     let id = created.body["subscriptionId"].as_str().unwrap().to_owned();
@@ -55,9 +55,12 @@ async fn redis_keys_are_documented_and_hash_tagged() {
     let callback: String = conn
         .hget(format!("{tag}:subscription:{id}"), "callback")
         .unwrap();
-    assert_eq!(callback, "http://smo/a");
+    assert_eq!(callback, "http://10.20.0.10/a");
     let indexed: String = conn
-        .hget(format!("{tag}:subscriptions:by-callback"), "http://smo/a")
+        .hget(
+            format!("{tag}:subscriptions:by-callback"),
+            "http://10.20.0.10/a",
+        )
         .unwrap();
     assert_eq!(indexed, id);
 
@@ -86,7 +89,7 @@ async fn redis_subscriptions_survive_a_gateway_restart_and_are_shared() {
         .call(
             Method::POST,
             &format!("{V2}/subscriptions"),
-            Some(json!({"callback": "http://smo/b"})),
+            Some(json!({"callback": "http://10.20.0.11/b"})),
         )
         .await;
     let id = created.body["subscriptionId"].as_str().unwrap().to_owned();
@@ -99,7 +102,7 @@ async fn redis_subscriptions_survive_a_gateway_restart_and_are_shared() {
         .call(
             Method::POST,
             &format!("{V2}/subscriptions"),
-            Some(json!({"callback": "http://smo/b"})),
+            Some(json!({"callback": "http://10.20.0.11/b"})),
         )
         .await;
     assert_eq!(dup.status, StatusCode::BAD_REQUEST);

@@ -13,7 +13,7 @@ pub async fn lifecycle(app: &TestApp) {
             Method::POST,
             &format!("{V2}/subscriptions"),
             Some(json!({
-                "callback": "https://smo.example:8443/o2ims/inventory",
+                "callback": "https://10.20.0.5:8443/o2ims/inventory",
                 "consumerSubscriptionId": consumer,
                 "filter": "(eq,resourcePoolId,6f1b1c1e-0000-4000-8000-000000000001)",
             })),
@@ -43,7 +43,7 @@ pub async fn lifecycle(app: &TestApp) {
         .call(
             Method::POST,
             &format!("{V2}/subscriptions"),
-            Some(json!({"callback": "https://smo.example:8443/o2ims/inventory"})),
+            Some(json!({"callback": "https://10.20.0.5:8443/o2ims/inventory"})),
         )
         .await;
     assert_eq!(
@@ -69,7 +69,7 @@ pub async fn lifecycle(app: &TestApp) {
         .call(
             Method::POST,
             &format!("{V2}/subscriptions"),
-            Some(json!({"callback": "https://smo.example:8443/o2ims/inventory"})),
+            Some(json!({"callback": "https://10.20.0.5:8443/o2ims/inventory"})),
         )
         .await;
     assert_eq!(
@@ -100,11 +100,11 @@ async fn invalid_subscriptions_are_400_and_store_nothing() {
             "http or https",
         ),
         (
-            json!({"callback": "http://smo.example/n", "consumerSubscriptionId": "abc"}),
+            json!({"callback": "http://10.20.0.9/n", "consumerSubscriptionId": "abc"}),
             "not a UUID",
         ),
         (
-            json!({"callback": "http://smo.example/n", "filter": "(eq,nonsense,x)"}),
+            json!({"callback": "http://10.20.0.9/n", "filter": "(eq,nonsense,x)"}),
             "unknown attribute 'nonsense'",
         ),
         (json!({"callback": 42}), "invalid request body"),

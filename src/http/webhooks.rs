@@ -1,0 +1,70 @@
+//! The webhook dead-letter queue over REST.
+
+use axum::{
+    extract::{rejection::QueryRejection, Path, Query, State},
+    http::{header, Method, StatusCode},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+
+use super::{
+    problem::Problem,
+    table::{rpc, Table},
+    AppState,
+};
+use crate::{error::ErrorCode, service::events::parse_cursor};
+
+const SERVICE: &str = "netweave.webhooks.v1.WebhookService";
+
+pub fn add_routes(t: Table) -> Table {
+    t.add(
+        Method::GET,
+        "/webhooks/deadLetters".into(),
+        rpc(SERVICE, "ListDeadLetters"),
+        get(list),
+    )
+    .add(
+        Method::POST,
+        "/webhooks/deadLetters/{id}/replay".into(),
+        rpc(SERVICE, "ReplayDeadLetter"),
+        post(replay),
+    )
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListParams {
+    after: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn list(
+    State(s): State<AppState>,
+    query: Result<Query<ListParams>, QueryRejection>,
+) -> Result<Response, Problem> {
+    let Query(q) = query.map_err(|e| Problem::new(ErrorCode::InvalidArgument, e.body_text()))?;
+    let after = q
+        .after
+        .as_deref()
+        .map(parse_cursor)
+        .transpose()?
+        .unwrap_or(0);
+    let letters = s.webhooks.dead_letters(after, q.limit).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        serde_json::to_vec(&letters).unwrap_or_default(),
+    )
+        .into_response())
+}
+
+async fn replay(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, Problem> {
+    let id = id.parse::<u64>().map_err(|_| {
+        Problem::new(
+            ErrorCode::InvalidArgument,
+            format!("dead letter id '{id}' is not a number"),
+        )
+    })?;
+    s.webhooks.replay(id).await?;
+    Ok(StatusCode::ACCEPTED.into_response())
+}

@@ -1,0 +1,18 @@
+//! Webhook delivery: O2-IMS notifications for every event a subscription does not filter out,
+//! signed (Standard Webhooks and `X-O2IMS-Signature`), in order per object, retried with
+//! backoff, dead-lettered when attempts run out, at least once across crashes.
+
+pub mod embedded;
+pub mod notification;
+pub mod policy;
+pub mod queue;
+pub mod retry;
+pub mod sender;
+pub mod worker;
+
+pub use notification::Secret;
+pub use policy::CallbackPolicy;
+pub use queue::{DeadLetter, Delivery, DeliveryQueue, DeliveryQueueRef, Outcome};
+pub use retry::RetryPolicy;
+pub use sender::Sender;
+pub use worker::Webhooks;

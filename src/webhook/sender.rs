@@ -1,0 +1,164 @@
+//! One delivery attempt: POST the notification, signed, without following redirects, within
+//! the timeout; classify the answer into delivered, retry (when) or dead-letter.
+
+use std::{sync::Arc, time::Duration};
+
+use reqwest::{header::RETRY_AFTER, redirect, StatusCode};
+
+use super::{
+    notification::{self, Secret},
+    policy::{CallbackPolicy, PolicyResolver},
+    queue::{now_ms, Delivery, Outcome},
+    retry::{retry_after, RetryPolicy},
+};
+use crate::domain::Subscription;
+
+pub struct Sender {
+    client: reqwest::Client,
+    policy: Arc<CallbackPolicy>,
+    secrets: Vec<Secret>,
+    retry: RetryPolicy,
+}
+
+/// Why an attempt failed, and the server's `Retry-After` when it gave one.
+struct Failure {
+    error: String,
+    retry_after: Option<Duration>,
+    permanent: bool,
+}
+
+impl Sender {
+    pub fn new(
+        policy: Arc<CallbackPolicy>,
+        secrets: Vec<Secret>,
+        timeout: Duration,
+        retry: RetryPolicy,
+    ) -> Sender {
+        let client = reqwest::Client::builder()
+            .redirect(redirect::Policy::none())
+            .timeout(timeout)
+            .tcp_nodelay(true)
+            .dns_resolver(Arc::new(PolicyResolver(Arc::clone(&policy))))
+            .user_agent(concat!("netweave/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .expect("static client settings are valid");
+        Sender {
+            client,
+            policy,
+            secrets,
+            retry,
+        }
+    }
+
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    /// Attempts `delivery` to `subscription` and says what happens next.
+    pub async fn attempt(
+        &self,
+        delivery: &Delivery,
+        subscription: &Subscription,
+        rng: &mut fastrand::Rng,
+    ) -> Outcome {
+        let failure = match self.post(delivery, subscription).await {
+            Ok(()) => return Outcome::Delivered,
+            Err(f) => f,
+        };
+        let attempts = delivery.attempts + 1;
+        if failure.permanent || self.retry.exhausted(attempts) {
+            return Outcome::Dead {
+                error: failure.error,
+            };
+        }
+        let wait = failure
+            .retry_after
+            .unwrap_or_else(|| self.retry.delay(attempts, rng));
+        Outcome::Retry {
+            at_ms: now_ms() + wait.as_millis() as u64,
+            error: failure.error,
+        }
+    }
+
+    async fn post(&self, delivery: &Delivery, subscription: &Subscription) -> Result<(), Failure> {
+        let fail = |error: String, permanent: bool| Failure {
+            error,
+            retry_after: None,
+            permanent,
+        };
+        let url = url::Url::parse(&subscription.callback)
+            .map_err(|e| fail(format!("invalid callback: {e}"), true))?;
+        // Literal addresses never reach the resolver: check them here.
+        if let Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) = url.host() {
+            let port = url.port_or_known_default().unwrap_or(80);
+            self.policy
+                .resolve(url.host_str().unwrap_or_default(), port)
+                .await
+                .map_err(|e| fail(e, true))?;
+        }
+        let body = notification::body(subscription, &delivery.event);
+        let timestamp = now_ms() / 1000;
+        let mut request = self.client.post(url);
+        for (name, value) in notification::headers(
+            &delivery.notification_id,
+            &subscription.subscription_id,
+            &delivery.event.event_type,
+            &body,
+            timestamp,
+            &self.secrets,
+        ) {
+            request = request.header(name, value);
+        }
+        let response = request.body(body).send().await.map_err(|e| {
+            let error = if e.is_timeout() {
+                "the callback did not answer in time".to_owned()
+            } else {
+                format!("the callback could not be reached: {e}")
+            };
+            fail(error, false)
+        })?;
+        let status = response.status();
+        if status.is_success() {
+            return Ok(());
+        }
+        let retry_after = match status {
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => response
+                .headers()
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(retry_after),
+            _ => None,
+        };
+        let error = if status.is_redirection() {
+            let to = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("?");
+            format!("the callback answered {status} (redirect to {to}, not followed)")
+        } else {
+            format!("the callback answered {status}")
+        };
+        Err(Failure {
+            error,
+            retry_after,
+            permanent: status == StatusCode::GONE,
+        })
+    }
+}
+
+/// The O-RAN callback verification: a GET the consumer answers with 204.
+pub async fn verify_callback(client: &reqwest::Client, callback: &str) -> Result<(), String> {
+    let response = client
+        .get(callback)
+        .send()
+        .await
+        .map_err(|e| format!("callback verification failed: {e}"))?;
+    if response.status() == StatusCode::NO_CONTENT {
+        return Ok(());
+    }
+    Err(format!(
+        "callback verification expected 204, got {}",
+        response.status()
+    ))
+}

@@ -1,0 +1,210 @@
+//! The webhook workers: a dispatcher turns each event into one delivery per subscription
+//! whose filter does not exclude it; senders claim due deliveries, attempt them with bounded
+//! concurrency, and settle the outcomes in batches.
+
+use std::{
+    collections::HashMap,
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use tokio::{
+    sync::{mpsc, Semaphore},
+    task::JoinSet,
+};
+use tokio_util::sync::CancellationToken;
+
+use super::{
+    queue::{DeliveryQueueRef, NewDelivery, Outcome},
+    sender::Sender,
+};
+use crate::{
+    domain::{Filter, Subscription},
+    metrics,
+    service::events::filter_fields,
+    store::StoreRef,
+};
+
+/// Events dispatched per transaction.
+const DISPATCH_BATCH: usize = 512;
+/// How long a looked-up subscription is reused by the senders.
+const SUBSCRIPTION_TTL: Duration = Duration::from_secs(1);
+
+pub struct Webhooks {
+    pub queue: DeliveryQueueRef,
+    pub store: StoreRef,
+    pub sender: Arc<Sender>,
+    pub concurrency: usize,
+}
+
+impl Webhooks {
+    /// Starts the dispatcher and the senders; they stop on `shutdown` after finishing what is
+    /// in flight.
+    pub fn start(self: &Arc<Self>, shutdown: CancellationToken, tasks: &mut JoinSet<()>) {
+        tasks.spawn(Arc::clone(self).dispatch_loop(shutdown.clone()));
+        tasks.spawn(Arc::clone(self).delivery_loop(shutdown));
+    }
+
+    async fn dispatch_loop(self: Arc<Self>, shutdown: CancellationToken) {
+        while !shutdown.is_cancelled() {
+            let events = tokio::select! {
+                r = self.queue.undispatched(DISPATCH_BATCH) => r,
+                _ = shutdown.cancelled() => return,
+            };
+            let events = match events {
+                Ok(e) if e.is_empty() => continue,
+                Ok(e) => e,
+                Err(e) => {
+                    tracing::warn!(error = %e, "reading undispatched events failed");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    continue;
+                }
+            };
+            let subscriptions = match self.store.list().await {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::warn!(error = %e, "listing subscriptions failed; dispatch retried");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    continue;
+                }
+            };
+            let filters: Vec<(String, Filter)> = subscriptions
+                .into_iter()
+                .map(|s| {
+                    let filter =
+                        Filter::parse_opt(s.filter.as_deref(), filter_fields()).unwrap_or_default();
+                    (s.subscription_id, filter)
+                })
+                .collect();
+            let through = events.last().map_or(0, |e| e.cursor);
+            let mut deliveries = Vec::new();
+            for event in &events {
+                for (id, filter) in &filters {
+                    // The O-RAN filter names what is NOT to be reported.
+                    if filter.is_empty() || !filter.matches(event) {
+                        deliveries.push(NewDelivery {
+                            subscription_id: id.clone(),
+                            event: event.clone(),
+                        });
+                    }
+                }
+            }
+            while let Err(e) = self.queue.dispatch(through, deliveries.clone()).await {
+                tracing::warn!(error = %e, "dispatching deliveries failed; retrying");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    }
+
+    async fn delivery_loop(self: Arc<Self>, shutdown: CancellationToken) {
+        let permits = Arc::new(Semaphore::new(self.concurrency.max(1)));
+        let (done, mut outcomes) = mpsc::unbounded_channel();
+        let queue = Arc::clone(&self.queue);
+        let settler = tokio::spawn(async move {
+            let mut batch = Vec::new();
+            while outcomes.recv_many(&mut batch, 512).await > 0 {
+                record(&batch);
+                let settled = std::mem::take(&mut batch);
+                while let Err(e) = queue.settle(settled.clone()).await {
+                    tracing::warn!(error = %e, "settling deliveries failed; retrying");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+        });
+        ::metrics::gauge!(metrics::WEBHOOK_ACTIVE_WORKERS).increment(1.0);
+        let mut subscriptions: HashMap<String, (Instant, Option<Subscription>)> = HashMap::new();
+        let mut rng = fastrand::Rng::new();
+        while !shutdown.is_cancelled() {
+            let free = permits.available_permits();
+            let claimed = if free == 0 {
+                Ok(Vec::new())
+            } else {
+                self.queue.claim(free).await
+            };
+            let claimed = match claimed {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::warn!(error = %e, "claiming deliveries failed");
+                    Vec::new()
+                }
+            };
+            if claimed.is_empty() {
+                tokio::select! {
+                    _ = self.queue.wait(Duration::from_secs(1)) => {}
+                    _ = shutdown.cancelled() => break,
+                }
+                continue;
+            }
+            for delivery in claimed {
+                let subscription = self
+                    .subscription(&mut subscriptions, &delivery.subscription_id)
+                    .await;
+                let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+                    break;
+                };
+                let (sender, done, mut rng) = (Arc::clone(&self.sender), done.clone(), rng.fork());
+                tokio::spawn(async move {
+                    let started = Instant::now();
+                    let outcome = match &subscription {
+                        Some(s) => sender.attempt(&delivery, s, &mut rng).await,
+                        None => Outcome::Dropped,
+                    };
+                    ::metrics::histogram!(metrics::WEBHOOK_LATENCY)
+                        .record(started.elapsed().as_secs_f64());
+                    let _ = done.send((delivery, outcome));
+                    drop(permit);
+                });
+            }
+        }
+        // Finish what is in flight, settle it, then stop.
+        let _ = permits.acquire_many(self.concurrency.max(1) as u32).await;
+        drop(done);
+        let _ = settler.await;
+        ::metrics::gauge!(metrics::WEBHOOK_ACTIVE_WORKERS).decrement(1.0);
+    }
+
+    async fn subscription(
+        &self,
+        cache: &mut HashMap<String, (Instant, Option<Subscription>)>,
+        id: &str,
+    ) -> Option<Subscription> {
+        if let Some((at, s)) = cache.get(id) {
+            if at.elapsed() < SUBSCRIPTION_TTL {
+                return s.clone();
+            }
+        }
+        let found = match self.store.get(id).await {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::warn!(error = %e, subscription_id = %id, "looking up a subscription failed");
+                cache.get(id).and_then(|(_, s)| s.clone())
+            }
+        };
+        cache.insert(id.to_owned(), (Instant::now(), found.clone()));
+        found
+    }
+}
+
+fn record(outcomes: &[(super::queue::Delivery, Outcome)]) {
+    for (delivery, outcome) in outcomes {
+        let status = match outcome {
+            Outcome::Delivered => "delivered",
+            Outcome::Retry { .. } => "failed",
+            Outcome::Dead { .. } => "dead_lettered",
+            Outcome::Dropped => "dropped",
+        };
+        ::metrics::counter!(metrics::WEBHOOK_DELIVERIES, "subscription_id" => delivery.subscription_id.clone(), "status" => status)
+            .increment(1);
+        match outcome {
+            Outcome::Retry { error, .. } => {
+                ::metrics::counter!(metrics::WEBHOOK_RETRIES).increment(1);
+                tracing::warn!(attempt = delivery.attempts + 1, subscription_id = %delivery.subscription_id, notification_id = %delivery.notification_id, %error, "webhook delivery failed; will retry");
+            }
+            Outcome::Dead { error } => {
+                ::metrics::counter!(metrics::WEBHOOK_DLQ).increment(1);
+                tracing::error!(attempts = delivery.attempts + 1, subscription_id = %delivery.subscription_id, notification_id = %delivery.notification_id, %error, "webhook delivery dead-lettered");
+            }
+            _ => {}
+        }
+    }
+}
