@@ -24,6 +24,7 @@ use crate::{
     events::{
         embedded::{EmbeddedLog, Retention},
         publisher::pump_backend,
+        redis::RedisLog,
         EventLogRef, EventSource, Hub, Publisher,
     },
     grpc, http,
@@ -32,7 +33,7 @@ use crate::{
         WebhookService,
     },
     store::{embedded::EmbeddedStore, redis::RedisStore, StoreRef},
-    webhook::{embedded::EmbeddedQueue, DeliveryQueueRef, Sender, Webhooks},
+    webhook::{embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, Webhooks},
 };
 
 /// Listeners bound before the server starts, so tests can bind port 0 and read the address.
@@ -107,23 +108,77 @@ pub fn build_backend(
     }
 }
 
-/// The event log, publisher, backend pump and watch hub; their tasks end on `shutdown`.
+/// The event log: embedded in the data directory, or Redis Streams with `--redis-url`.
+pub enum Log {
+    Embedded(Arc<EmbeddedLog>),
+    Redis(Arc<RedisLog>),
+}
+
+impl Log {
+    pub async fn open(config: &Config) -> anyhow::Result<Log> {
+        Ok(match &config.redis_url {
+            Some(url) => Log::Redis(Arc::new(
+                RedisLog::connect(url, &config.redis_prefix, config.events.retention_events)
+                    .await
+                    .context("connecting the event log to redis")?,
+            )),
+            None => {
+                let retention = Retention {
+                    max_events: config.events.retention_events,
+                    max_age: Duration::from_secs(config.events.retention_seconds),
+                };
+                Log::Embedded(Arc::new(
+                    EmbeddedLog::open(&config.data_dir, retention)
+                        .context("opening the event log")?,
+                ))
+            }
+        })
+    }
+
+    pub fn as_ref(&self) -> EventLogRef {
+        match self {
+            Log::Embedded(l) => l.clone(),
+            Log::Redis(l) => l.clone(),
+        }
+    }
+
+    /// The delivery queue beside this log.
+    pub async fn queue(&self, config: &Config) -> anyhow::Result<DeliveryQueueRef> {
+        Ok(match self {
+            Log::Embedded(l) => {
+                Arc::new(EmbeddedQueue::open(Arc::clone(l)).context("opening the delivery queue")?)
+            }
+            Log::Redis(l) => {
+                // A claim outlives the slowest attempt, so a live sender never loses it.
+                let lease = Duration::from_secs_f64(config.webhooks.timeout_seconds)
+                    + Duration::from_secs(3);
+                let worker = format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple());
+                Arc::new(
+                    RedisQueue::open(Arc::clone(l), worker, lease)
+                        .await
+                        .context("opening the delivery queue")?,
+                )
+            }
+        })
+    }
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map_or_else(|_| "netweave".into(), |h| h.trim().to_owned())
+}
+
+/// The publisher, backend pump and watch hub; their tasks end on `shutdown`.
 async fn build_events(
     config: &Config,
+    log: &Log,
     backend: &BackendRef,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
-) -> anyhow::Result<(EventService, Arc<EmbeddedLog>)> {
-    let retention = Retention {
-        max_events: config.events.retention_events,
-        max_age: Duration::from_secs(config.events.retention_seconds),
-    };
-    let embedded =
-        Arc::new(EmbeddedLog::open(&config.data_dir, retention).context("opening the event log")?);
-    let log: EventLogRef = embedded.clone();
-    let returned = Arc::clone(&embedded);
+) -> anyhow::Result<EventService> {
+    let events = log.as_ref();
     let (publisher, drain) = Publisher::start(
-        Arc::clone(&log),
+        Arc::clone(&events),
         config.events.publish_queue,
         shutdown.clone(),
     );
@@ -134,38 +189,40 @@ async fn build_events(
     let pump = pump_backend(backend, publisher, source, shutdown.clone());
     let heartbeat = Duration::from_secs_f64(config.events.heartbeat_seconds);
     let (hub, tail) = Hub::start(
-        Arc::clone(&log),
+        Arc::clone(&events),
         config.events.watch_buffer,
         heartbeat,
         shutdown.clone(),
     )
     .await?;
-    let stop = shutdown.clone();
-    tasks.spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            tokio::select! {
-                _ = every.tick() => match embedded.trim_by_age().await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!(removed = n, "expired events trimmed"),
-                    Err(e) => tracing::warn!(error = %e, "trimming expired events failed"),
-                },
-                _ = stop.cancelled() => return,
+    if let Log::Embedded(embedded) = log {
+        let (embedded, stop) = (Arc::clone(embedded), shutdown.clone());
+        tasks.spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tokio::select! {
+                    _ = every.tick() => match embedded.trim_by_age().await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(removed = n, "expired events trimmed"),
+                        Err(e) => tracing::warn!(error = %e, "trimming expired events failed"),
+                    },
+                    _ = stop.cancelled() => return,
+                }
             }
-        }
-    });
+        });
+    }
     for task in [drain, pump, tail] {
         tasks.spawn(async move {
             let _ = task.await;
         });
     }
-    Ok((EventService::new(log, hub, config.max_page_size), returned))
+    Ok(EventService::new(events, hub, config.max_page_size))
 }
 
-/// The delivery queue and sender; the workers start here unless disabled.
+/// The sender, and the workers unless disabled.
 fn build_webhooks(
     config: &Config,
-    log: Arc<EmbeddedLog>,
+    queue: DeliveryQueueRef,
     store: &StoreRef,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
@@ -179,8 +236,6 @@ fn build_webhooks(
         timeout,
         config.webhooks.retry(),
     ));
-    let queue: DeliveryQueueRef =
-        Arc::new(EmbeddedQueue::open(log).context("opening the delivery queue")?);
     if config.webhooks.workers {
         let workers = Arc::new(Webhooks {
             queue: Arc::clone(&queue),
@@ -200,6 +255,38 @@ fn build_webhooks(
     Ok((WebhookService::new(queue, config.max_page_size), checks))
 }
 
+/// `netweave worker`: webhook delivery workers only, sharing Redis with the gateways. Serves
+/// `/healthz` and `/metrics` on `listen`.
+pub async fn run_worker(
+    mut config: Config,
+    listeners: Listeners,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        config.redis_url.is_some(),
+        "netweave worker shares the stream through Redis: give --redis-url"
+    );
+    config.webhooks.workers = true;
+    let store = build_store(&config).await?;
+    let log = Log::open(&config).await?;
+    let queue = log.queue(&config).await?;
+    let mut tasks = JoinSet::new();
+    build_webhooks(&config, queue, &store, &shutdown, &mut tasks)?;
+    let metrics = crate::metrics::handle();
+    let router = Router::new()
+        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .route(
+            "/metrics",
+            axum::routing::get(move || std::future::ready(metrics.render())),
+        );
+    tracing::info!(addr = %listeners.main_addr(), "webhook worker running");
+    crate::server::serve(listeners.main, router, shutdown.clone()).await?;
+    shutdown.cancel();
+    while tasks.join_next().await.is_some() {}
+    tracing::info!("worker stopped");
+    Ok(())
+}
+
 /// Serves until `shutdown` is cancelled, then stops accepting and drains in-flight requests.
 pub async fn run(
     config: Config,
@@ -210,8 +297,10 @@ pub async fn run(
     let store = build_store(&config).await?;
     let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown);
     let mut background = JoinSet::new();
-    let (events, log) = build_events(&config, &backend, &shutdown, &mut background).await?;
-    let (webhooks, checks) = build_webhooks(&config, log, &store, &shutdown, &mut background)?;
+    let log = Log::open(&config).await?;
+    let queue = log.queue(&config).await?;
+    let events = build_events(&config, &log, &backend, &shutdown, &mut background).await?;
+    let (webhooks, checks) = build_webhooks(&config, queue, &store, &shutdown, &mut background)?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size);
     let subscriptions = SubscriptionService::new(store, config.max_page_size, checks);
     let listening = Arc::new(AtomicBool::new(false));

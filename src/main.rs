@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Serve the O2-IMS APIs over gRPC and REST.
     Serve(ServeArgs),
+    /// Run webhook delivery workers only (scale out by running more); needs --redis-url.
+    Worker(ServeArgs),
     /// Print the effective configuration (defaults, file, environment, flags) as TOML.
     Config(ServeArgs),
 }
@@ -35,6 +37,14 @@ async fn main() -> anyhow::Result<()> {
             let shutdown = CancellationToken::new();
             tokio::spawn(stop_on_signal(shutdown.clone()));
             app::run(config, listeners, shutdown).await
+        }
+        Command::Worker(args) => {
+            let config = Config::load(&args)?;
+            telemetry::init(config.log_format, &config.log_level);
+            let listeners = Listeners::bind(&config).await?;
+            let shutdown = CancellationToken::new();
+            tokio::spawn(stop_on_signal(shutdown.clone()));
+            app::run_worker(config, listeners, shutdown).await
         }
         Command::Config(args) => {
             let config = Config::load(&args)?;

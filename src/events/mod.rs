@@ -7,6 +7,7 @@ pub mod hub;
 pub mod log;
 pub mod model;
 pub mod publisher;
+pub mod redis;
 
 pub use hub::{Hub, WatchItem, WatchSpec};
 pub use log::{Bounds, EventError, EventLog, EventLogRef};

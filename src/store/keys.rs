@@ -8,6 +8,15 @@
 //! | `{p}:subscriptions` | set | identifiers of every active subscription |
 //! | `{p}:subscriptions:by-callback` | hash | callback URL → subscription id (callbacks are unique) |
 //! | `{p}:subscriptions:by-consumer:<consumerSubscriptionId>` | set | subscription ids carrying that consumer id |
+//! | `{p}:events` | stream | the event stream; entry id `<cursor>-0`, field `e` = event JSON; consumer group `webhooks` |
+//! | `{p}:events:last` | string | the last cursor assigned (cursors never repeat, even after trimming) |
+//! | `{p}:delivery:<notificationId>` | string | one pending delivery (JSON) |
+//! | `{p}:chain:<subscriptionId>\|<objectRef>` | list | pending delivery ids of one subscription and object, in event order |
+//! | `{p}:deliveries:due` | sorted set | chain heads ready to send, scored by due time (ms) |
+//! | `{p}:deliveries:inflight` | sorted set | claimed deliveries, scored by lease expiry (ms) |
+//! | `{p}:dispatcher` | string | lease of the one dispatcher (worker id), with expiry |
+//! | `{p}:dlq` | stream | dead letters; entry id `<n>-0`, field `d` = dead letter JSON |
+//! | `{p}:dlq:last` | string | the last dead-letter number |
 
 #[derive(Clone, Debug)]
 pub struct Keys {
@@ -31,6 +40,39 @@ impl Keys {
 
     pub fn subscriptions_by_callback(&self) -> String {
         format!("{}:subscriptions:by-callback", self.tag)
+    }
+
+    pub fn events(&self) -> String {
+        format!("{}:events", self.tag)
+    }
+
+    pub fn events_last(&self) -> String {
+        format!("{}:events:last", self.tag)
+    }
+
+    /// Delivery, chain and queue keys share this prefix; scripts append the rest.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    pub fn deliveries_due(&self) -> String {
+        format!("{}:deliveries:due", self.tag)
+    }
+
+    pub fn deliveries_inflight(&self) -> String {
+        format!("{}:deliveries:inflight", self.tag)
+    }
+
+    pub fn dispatcher(&self) -> String {
+        format!("{}:dispatcher", self.tag)
+    }
+
+    pub fn dlq(&self) -> String {
+        format!("{}:dlq", self.tag)
+    }
+
+    pub fn dlq_last(&self) -> String {
+        format!("{}:dlq:last", self.tag)
     }
 
     /// The by-consumer key without the consumer id, for scripts that append it.

@@ -155,6 +155,10 @@ impl SubscriptionStore for RedisStore {
             .smembers(self.keys.subscriptions())
             .await
             .map_err(map_err)?;
+        if ids.is_empty() {
+            // An empty pipeline is an error to redis-rs.
+            return Ok(Vec::new());
+        }
         let mut pipe = redis::pipe();
         for id in &ids {
             pipe.hgetall(self.keys.subscription(id));

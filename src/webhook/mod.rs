@@ -6,6 +6,7 @@ pub mod embedded;
 pub mod notification;
 pub mod policy;
 pub mod queue;
+pub mod redis;
 pub mod retry;
 pub mod sender;
 pub mod worker;

@@ -205,22 +205,27 @@ async fn read_events(stream: &mut tonic::Streaming<pb::WatchResponse>, n: usize)
 #[tokio::test]
 async fn a_watcher_resumes_from_its_cursor_exactly_once_in_order() {
     let app = TestApp::start_with(|c| c.events.heartbeat_seconds = 0.2).await;
-    let pool = first(&app, "resourcePools", "resourcePoolId").await;
-    let ty = first(&app, "resourceTypes", "resourceTypeId").await;
-    let start = latest_cursor(&app).await;
+    watcher_resumes(&app).await;
+}
+
+/// Needs a short heartbeat (run on every provider).
+pub async fn watcher_resumes(app: &TestApp) {
+    let pool = first(app, "resourcePools", "resourcePoolId").await;
+    let ty = first(app, "resourceTypes", "resourceTypeId").await;
+    let start = latest_cursor(app).await;
     let mut client = EventServiceClient::new(app.channel().await);
     let mut stream = watch(&mut client, 0).await;
     // The first heartbeat proves the watcher is following.
     let hb = stream.message().await.unwrap().unwrap();
     assert!(matches!(hb.item, Some(Item::Heartbeat(_))));
     for n in 0..10 {
-        create_resource(&app, &pool, &ty, n).await;
+        create_resource(app, &pool, &ty, n).await;
     }
     let got = read_events(&mut stream, 4).await;
     assert_eq!(got, (start + 1..=start + 4).collect::<Vec<_>>());
     drop(stream);
     for n in 10..20 {
-        create_resource(&app, &pool, &ty, n).await;
+        create_resource(app, &pool, &ty, n).await;
     }
     let mut resumed = watch(&mut client, *got.last().unwrap()).await;
     let rest = read_events(&mut resumed, 16).await;

@@ -179,47 +179,77 @@ pub fn free_port() -> u16 {
 /// A real `redis-server`, killed on drop.
 pub struct RedisServer {
     child: Child,
+    port: u16,
+    persistent: bool,
     pub url: String,
-    _dir: TempDir,
+    dir: TempDir,
+}
+
+fn spawn_redis(port: u16, dir: &TempDir, persistent: bool) -> Child {
+    let appendonly = if persistent { "yes" } else { "no" };
+    Command::new("redis-server")
+        .args([
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+        ])
+        .args(["--appendonly", appendonly, "--appendfsync", "always"])
+        .arg("--dir")
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("redis-server must be installed (the test command installs it: make test)")
 }
 
 impl RedisServer {
     pub fn start() -> RedisServer {
+        Self::launch(false)
+    }
+
+    /// With an append-only file synced on every write: a restart loses nothing acknowledged.
+    pub fn start_persistent() -> RedisServer {
+        Self::launch(true)
+    }
+
+    /// Kills the server (SIGKILL) and starts it again on the same port and files.
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.child = spawn_redis(self.port, &self.dir, self.persistent);
+        self.wait_ready();
+    }
+
+    fn launch(persistent: bool) -> RedisServer {
         let dir = TempDir::new().expect("temp dir");
         let port = free_port();
-        let child = Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .arg("--dir")
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("redis-server must be installed (the test command installs it: make test)");
+        let child = spawn_redis(port, &dir, persistent);
         let server = RedisServer {
             child,
+            port,
+            persistent,
             url: format!("redis://127.0.0.1:{port}/"),
-            _dir: dir,
+            dir,
         };
+        server.wait_ready();
+        server
+    }
+
+    fn wait_ready(&self) {
         for _ in 0..200 {
-            if let Ok(client) = redis::Client::open(server.url.as_str()) {
+            if let Ok(client) = redis::Client::open(self.url.as_str()) {
                 if let Ok(mut conn) = client.get_connection() {
                     if redis::cmd("PING").query::<String>(&mut conn).is_ok() {
-                        return server;
+                        return;
                     }
                 }
             }
             std::thread::sleep(Duration::from_millis(25));
         }
-        panic!("redis-server on port {port} did not answer PING");
+        panic!("redis-server on port {} did not answer PING", self.port);
     }
 
     pub fn connection(&self) -> redis::Connection {

@@ -8,6 +8,7 @@ mod harness;
 mod inventory;
 mod pagination;
 mod receiver;
+mod redis_events;
 mod redis_store;
 mod spec;
 mod subscriptions;

@@ -42,7 +42,19 @@ async fn redis_keys_are_documented_and_hash_tagged() {
     let id = created.body["subscriptionId"].as_str().unwrap().to_owned();
     let mut conn = redis.connection();
     let tag = format!("{{{prefix}}}");
-    let mut keys: Vec<String> = conn.keys("*").unwrap();
+    let all: Vec<String> = conn.keys("*").unwrap();
+    assert!(
+        all.iter().all(|k| k.starts_with(&tag)),
+        "every key is under the hash tag: {all:?}"
+    );
+    assert!(
+        all.contains(&format!("{tag}:events")),
+        "the event stream shares the tag: {all:?}"
+    );
+    let mut keys: Vec<String> = all
+        .into_iter()
+        .filter(|k| k.contains(":subscription"))
+        .collect();
     keys.sort();
     let mut expected = vec![
         format!("{tag}:subscription:{id}"),
@@ -68,7 +80,7 @@ async fn redis_keys_are_documented_and_hash_tagged() {
         .call(Method::DELETE, &format!("{V2}/subscriptions/{id}"), None)
         .await;
     assert_eq!(deleted.status, StatusCode::OK);
-    let left: Vec<String> = conn.keys("*").unwrap();
+    let left: Vec<String> = conn.keys(format!("{tag}:subscription*")).unwrap();
     assert!(
         left.is_empty(),
         "delete removes the hash and every index entry: {left:?}"

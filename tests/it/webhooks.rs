@@ -18,14 +18,14 @@ use crate::{
 
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-fn webhook_config(c: &mut netweave::config::Config) {
+pub fn webhook_config(c: &mut netweave::config::Config) {
     c.webhooks.secret = SECRET.into();
     c.webhooks.callback_allow = "127.0.0.0/8".into();
     c.webhooks.base_delay_ms = 20;
     c.webhooks.max_delay_seconds = 1;
 }
 
-async fn subscribe(app: &TestApp, callback: &str, filter: Option<&str>) -> String {
+pub async fn subscribe(app: &TestApp, callback: &str, filter: Option<&str>) -> String {
     let mut body =
         json!({"callback": callback, "consumerSubscriptionId": uuid::Uuid::new_v4().to_string()});
     if let Some(f) = filter {
@@ -46,7 +46,7 @@ async fn first(app: &TestApp, collection: &str, field: &str) -> String {
 }
 
 /// Creates, renames and deletes a pool; returns its id.
-async fn pool_lifecycle(app: &TestApp, name: &str) -> String {
+pub async fn pool_lifecycle(app: &TestApp, name: &str) -> String {
     let site = first(app, "oCloudSites", "oCloudSiteId").await;
     let created = app
         .call(
@@ -121,15 +121,20 @@ fn hex_signature(body: &[u8]) -> String {
 async fn notifications_are_spec_shaped_signed_and_in_order() {
     let receiver = Receiver::start(Mode::Ok).await;
     let app = TestApp::start_with(webhook_config).await;
+    signed_notifications(&app, &receiver).await;
+}
+
+/// Pool changes reach a subscriber spec-shaped, signed, in order (run on every provider).
+pub async fn signed_notifications(app: &TestApp, receiver: &Receiver) {
     let sub = subscribe(
-        &app,
+        app,
         &receiver.url("/smo/notify"),
         Some("(neq,objectKind,ResourcePool)"),
     )
     .await;
     let consumer =
         app.get_ok(&format!("{V2}/subscriptions/{sub}")).await["consumerSubscriptionId"].clone();
-    let pool = pool_lifecycle(&app, "signed").await;
+    let pool = pool_lifecycle(app, "signed").await;
     let got = receiver.wait_for(3, Duration::from_secs(10)).await;
     assert_eq!(
         got.len(),
@@ -312,17 +317,22 @@ async fn a_dead_endpoint_is_dead_lettered_then_replayed() {
         c.webhooks.max_attempts = 3;
     })
     .await;
+    dead_letter_then_replay(&app, &receiver).await;
+}
+
+/// Needs `max_attempts = 3` and a receiver answering 500 (run on every provider).
+pub async fn dead_letter_then_replay(app: &TestApp, receiver: &Receiver) {
     // The filter names what NOT to report: pool creations.
     subscribe(
-        &app,
+        app,
         &receiver.url("/dead"),
         Some("(eq,eventType,o2ims.ResourcePool.Created)"),
     )
     .await;
-    pool_lifecycle(&app, "dead").await;
+    pool_lifecycle(app, "dead").await;
     let mut letters = Vec::new();
     for _ in 0..200 {
-        letters = dead_letters(&app).await;
+        letters = dead_letters(app).await;
         if letters.len() == 4 {
             break;
         }
@@ -353,7 +363,7 @@ async fn a_dead_endpoint_is_dead_lettered_then_replayed() {
         got[12].header("webhook-id"),
         letters[0]["delivery"]["notificationId"].as_str().unwrap()
     );
-    assert_eq!(dead_letters(&app).await.len(), 3);
+    assert_eq!(dead_letters(app).await.len(), 3);
     let again = app
         .call(
             Method::POST,

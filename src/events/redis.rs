@@ -1,0 +1,221 @@
+//! The event log on Redis Streams (`{p}:events`, see `store::keys`). An append assigns cursors
+//! from a counter and adds entries with id `<cursor>-0` in one script, so cursors are dense,
+//! ordered and shared by every gateway. Retention trims by length (`MAXLEN ~`). Blocking reads
+//! use connections of their own so they never stall other commands.
+
+use std::{sync::Mutex, time::Duration};
+
+use async_trait::async_trait;
+use redis::{aio::MultiplexedConnection, streams::StreamRangeReply, Script};
+
+use super::{
+    log::{Bounds, EventError, EventLog},
+    model::{now_rfc3339, Cursor, Event},
+};
+use crate::store::keys::Keys;
+
+/// KEYS: stream, last-cursor counter. ARGV: max length, then one event JSON per event.
+/// Returns the last cursor assigned.
+const APPEND: &str = r"
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+for i = 2, #ARGV do
+  last = last + 1
+  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], last .. '-0', 'e', ARGV[i])
+end
+redis.call('SET', KEYS[2], last)
+return last
+";
+
+/// Response timeout of blocking reads: above the longest `BLOCK` (1 s) with margin.
+const BLOCKING_RESPONSE_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct RedisLog {
+    client: redis::Client,
+    conn: redis::aio::ConnectionManager,
+    keys: Keys,
+    max_len: u64,
+    append: Script,
+    /// Idle connections for blocking reads.
+    blocking: Mutex<Vec<MultiplexedConnection>>,
+}
+
+pub(crate) fn redis_err(e: redis::RedisError) -> EventError {
+    if e.is_io_error() || e.is_connection_dropped() || e.is_connection_refusal() || e.is_timeout() {
+        EventError::Unavailable(e.to_string())
+    } else {
+        EventError::Internal(e.to_string())
+    }
+}
+
+/// The cursor of a stream entry id `<cursor>-0`.
+pub(crate) fn cursor_of(id: &str) -> Result<Cursor, EventError> {
+    id.split('-')
+        .next()
+        .and_then(|c| c.parse().ok())
+        .ok_or_else(|| EventError::Corrupt(format!("stream id '{id}' is not a cursor")))
+}
+
+pub(crate) fn events_of(reply: StreamRangeReply, field: &str) -> Result<Vec<Event>, EventError> {
+    reply
+        .ids
+        .into_iter()
+        .map(|entry| {
+            let body: String = entry.get(field).ok_or_else(|| {
+                EventError::Corrupt(format!("stream entry {} has no '{field}'", entry.id))
+            })?;
+            let mut event: Event =
+                serde_json::from_str(&body).map_err(|e| EventError::Corrupt(e.to_string()))?;
+            event.cursor = cursor_of(&entry.id)?;
+            Ok(event)
+        })
+        .collect()
+}
+
+impl RedisLog {
+    pub async fn connect(url: &str, prefix: &str, max_len: u64) -> Result<RedisLog, EventError> {
+        let client =
+            redis::Client::open(url).map_err(|e| EventError::Unavailable(e.to_string()))?;
+        let conn = client.get_connection_manager().await.map_err(redis_err)?;
+        Ok(RedisLog {
+            client,
+            conn,
+            keys: Keys::new(prefix),
+            max_len,
+            append: Script::new(APPEND),
+            blocking: Mutex::new(Vec::new()),
+        })
+    }
+
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    pub fn client(&self) -> &redis::Client {
+        &self.client
+    }
+
+    pub fn connection(&self) -> redis::aio::ConnectionManager {
+        self.conn.clone()
+    }
+
+    /// A connection for a blocking command, from the idle ones or new. Its response timeout
+    /// is longer than any `BLOCK` netweave issues.
+    pub async fn blocking_connection(&self) -> Result<MultiplexedConnection, EventError> {
+        let idle = self
+            .blocking
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop();
+        match idle {
+            Some(c) => Ok(c),
+            None => {
+                let config = redis::AsyncConnectionConfig::new()
+                    .set_connection_timeout(Some(Duration::from_secs(5)))
+                    .set_response_timeout(Some(BLOCKING_RESPONSE_TIMEOUT));
+                self.client
+                    .get_multiplexed_async_connection_with_config(&config)
+                    .await
+                    .map_err(redis_err)
+            }
+        }
+    }
+
+    pub fn release(&self, conn: MultiplexedConnection) {
+        self.blocking
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(conn);
+    }
+}
+
+#[async_trait]
+impl EventLog for RedisLog {
+    fn name(&self) -> &'static str {
+        "redis"
+    }
+
+    async fn append(&self, mut events: Vec<Event>) -> Result<Vec<Event>, EventError> {
+        if events.is_empty() {
+            return Ok(events);
+        }
+        let published = now_rfc3339();
+        let mut invocation = self.append.prepare_invoke();
+        invocation
+            .key(self.keys.events())
+            .key(self.keys.events_last())
+            .arg(self.max_len);
+        for event in &mut events {
+            event.published_at = published.clone();
+            invocation.arg(
+                serde_json::to_string(event).map_err(|e| EventError::Internal(e.to_string()))?,
+            );
+        }
+        let last: u64 = invocation
+            .invoke_async(&mut self.conn.clone())
+            .await
+            .map_err(redis_err)?;
+        let first = last + 1 - events.len() as u64;
+        for (i, event) in events.iter_mut().enumerate() {
+            event.cursor = first + i as u64;
+        }
+        Ok(events)
+    }
+
+    async fn read(&self, after: Cursor, max: usize) -> Result<Vec<Event>, EventError> {
+        let reply: StreamRangeReply = redis::cmd("XRANGE")
+            .arg(self.keys.events())
+            .arg(format!("{}-0", after + 1))
+            .arg("+")
+            .arg("COUNT")
+            .arg(max)
+            .query_async(&mut self.conn.clone())
+            .await
+            .map_err(redis_err)?;
+        events_of(reply, "e")
+    }
+
+    async fn bounds(&self) -> Result<Bounds, EventError> {
+        let mut conn = self.conn.clone();
+        let last: Option<u64> = redis::cmd("GET")
+            .arg(self.keys.events_last())
+            .query_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        let last = last.unwrap_or(0);
+        let head: StreamRangeReply = redis::cmd("XRANGE")
+            .arg(self.keys.events())
+            .arg("-")
+            .arg("+")
+            .arg("COUNT")
+            .arg(1)
+            .query_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        let first = match head.ids.first() {
+            Some(entry) => cursor_of(&entry.id)?,
+            None => last + 1,
+        };
+        Ok(Bounds { first, last })
+    }
+
+    async fn wait(&self, after: Cursor, timeout: Duration) -> Result<(), EventError> {
+        let mut conn = self.blocking_connection().await?;
+        let result: Result<redis::Value, _> = redis::cmd("XREAD")
+            .arg("COUNT")
+            .arg(1)
+            .arg("BLOCK")
+            .arg(timeout.min(Duration::from_secs(5)).as_millis().max(1) as u64)
+            .arg("STREAMS")
+            .arg(self.keys.events())
+            .arg(format!("{after}-0"))
+            .query_async(&mut conn)
+            .await;
+        match result {
+            Ok(_) => {
+                self.release(conn);
+                Ok(())
+            }
+            Err(e) => Err(redis_err(e)),
+        }
+    }
+}
