@@ -3,6 +3,7 @@
 
 use std::{
     net::SocketAddr,
+    path::PathBuf,
     sync::{
         atomic::{AtomicBool, Ordering},
         Arc,
@@ -23,6 +24,7 @@ use crate::{
     config::{BackendKind, Config},
     events::{
         embedded::{EmbeddedLog, Retention},
+        nats::NatsLog,
         publisher::pump_backend,
         redis::RedisLog,
         EventLogRef, EventSource, Hub, Publisher,
@@ -112,10 +114,24 @@ pub fn build_backend(
 pub enum Log {
     Embedded(Arc<EmbeddedLog>),
     Redis(Arc<RedisLog>),
+    /// NATS JetStream; webhook offsets and deliveries stay in the data directory.
+    Nats(Arc<NatsLog>, PathBuf),
 }
 
 impl Log {
     pub async fn open(config: &Config) -> anyhow::Result<Log> {
+        if let Some(url) = &config.nats_url {
+            let max_age = Duration::from_secs(config.events.retention_seconds);
+            let log = NatsLog::connect(
+                url,
+                &config.redis_prefix,
+                config.events.retention_events,
+                max_age,
+            )
+            .await
+            .context("connecting the event log to nats")?;
+            return Ok(Log::Nats(Arc::new(log), config.data_dir.clone()));
+        }
         Ok(match &config.redis_url {
             Some(url) => Log::Redis(Arc::new(
                 RedisLog::connect(url, &config.redis_prefix, config.events.retention_events)
@@ -139,14 +155,25 @@ impl Log {
         match self {
             Log::Embedded(l) => l.clone(),
             Log::Redis(l) => l.clone(),
+            Log::Nats(l, _) => l.clone(),
         }
     }
 
     /// The delivery queue beside this log.
     pub async fn queue(&self, config: &Config) -> anyhow::Result<DeliveryQueueRef> {
         Ok(match self {
-            Log::Embedded(l) => {
-                Arc::new(EmbeddedQueue::open(Arc::clone(l)).context("opening the delivery queue")?)
+            Log::Embedded(l) => Arc::new(
+                EmbeddedQueue::open(l.database(), self.as_ref())
+                    .context("opening the delivery queue")?,
+            ),
+            Log::Nats(_, data_dir) => {
+                std::fs::create_dir_all(data_dir)?;
+                let db = redb::Database::create(data_dir.join("deliveries.redb"))
+                    .context("opening the delivery queue")?;
+                Arc::new(
+                    EmbeddedQueue::open(Arc::new(db), self.as_ref())
+                        .context("opening the delivery queue")?,
+                )
             }
             Log::Redis(l) => {
                 // A claim outlives the slowest attempt, so a live sender never loses it.

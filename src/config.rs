@@ -26,8 +26,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Redis URL (`redis://host:port/db`); when set, subscriptions live in Redis. Default unset.
     pub redis_url: Option<String>,
-    /// Hash tag of every Redis key (`{netweave}:…`). Default `netweave`.
+    /// Hash tag of every Redis key (`{netweave}:…`), and the NATS stream's name prefix. Default `netweave`.
     pub redis_prefix: String,
+    /// NATS URL (`nats://host:4222`); when set, the event stream is a JetStream stream. Default unset.
+    pub nats_url: Option<String>,
     /// Inventory backend: `simulator`. Default `simulator`.
     pub backend: BackendKind,
     /// The simulator's O-Cloud.
@@ -197,6 +199,7 @@ impl Default for Config {
             data_dir: PathBuf::from("./data"),
             redis_url: None,
             redis_prefix: "netweave".into(),
+            nats_url: None,
             backend: BackendKind::Simulator,
             sim: SimConfig::default(),
             ocloud: OCloudConfig::default(),
@@ -256,6 +259,9 @@ pub struct ServeArgs {
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redis_prefix: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nats_url: Option<String>,
     #[arg(long, value_enum)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backend: Option<BackendKind>,

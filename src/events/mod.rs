@@ -6,6 +6,7 @@ pub mod handlers;
 pub mod hub;
 pub mod log;
 pub mod model;
+pub mod nats;
 pub mod publisher;
 pub mod redis;
 

@@ -1,6 +1,6 @@
 //! The event log on Redis Streams (`{p}:events`, see `store::keys`). An append assigns cursors
 //! from a counter and adds entries with id `<cursor>-0` in one script, so cursors are dense,
-//! ordered and shared by every gateway. Retention trims by length (`MAXLEN ~`). Blocking reads
+//! ordered and shared by every gateway. Retention trims by length (`MAXLEN`, exact). Blocking reads
 //! use connections of their own so they never stall other commands.
 
 use std::{sync::Mutex, time::Duration};
@@ -20,7 +20,7 @@ const APPEND: &str = r"
 local last = tonumber(redis.call('GET', KEYS[2]) or '0')
 for i = 2, #ARGV do
   last = last + 1
-  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], last .. '-0', 'e', ARGV[i])
+  redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], last .. '-0', 'e', ARGV[i])
 end
 redis.call('SET', KEYS[2], last)
 return last

@@ -1,6 +1,6 @@
-//! The embedded delivery queue, in the event log's redb file: dispatching a batch of events
-//! (the deliveries it creates and the consumer group's new offset) is one ACID transaction, so
-//! a crash never dispatches an event twice or loses one. An in-memory index of chains and due
+//! The embedded delivery queue, in a redb file (the embedded event log's own, or one beside a
+//! NATS log): dispatching a batch of events (the deliveries it creates and the consumer group's
+//! new offset) is one ACID transaction, so a crash never dispatches an event twice or loses one. An in-memory index of chains and due
 //! times serves claims; in-flight leases are in memory, so after a restart every unfinished
 //! delivery is simply due again (at-least-once).
 
@@ -18,7 +18,7 @@ use super::{
     notification::notification_id,
     queue::{now_ms, DeadLetter, Delivery, DeliveryQueue, NewDelivery, Outcome, QueueError},
 };
-use crate::events::{embedded::EmbeddedLog, model::now_rfc3339, Cursor, Event, EventLog};
+use crate::events::{model::now_rfc3339, Cursor, Event, EventLogRef};
 
 const DELIVERIES: TableDefinition<u64, &[u8]> = TableDefinition::new("webhook_deliveries");
 const DEAD: TableDefinition<u64, &[u8]> = TableDefinition::new("webhook_dead_letters");
@@ -72,7 +72,7 @@ impl Index {
 
 pub struct EmbeddedQueue {
     db: Arc<Database>,
-    log: Arc<EmbeddedLog>,
+    log: EventLogRef,
     index: Mutex<Index>,
     notify: Notify,
 }
@@ -86,8 +86,8 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, QueueError> {
 }
 
 impl EmbeddedQueue {
-    pub fn open(log: Arc<EmbeddedLog>) -> Result<EmbeddedQueue, QueueError> {
-        let db = log.database();
+    /// Opens the queue in `db`, following `log`.
+    pub fn open(db: Arc<Database>, log: EventLogRef) -> Result<EmbeddedQueue, QueueError> {
         let txn = db.begin_write().map_err(internal)?;
         let mut index = Index::default();
         {

@@ -271,3 +271,44 @@ impl Drop for RedisServer {
 pub fn unique_prefix() -> String {
     format!("nwtest-{}", uuid::Uuid::new_v4().simple())
 }
+
+/// A real `nats-server` with JetStream, killed on drop.
+pub struct NatsServer {
+    child: Child,
+    pub url: String,
+    _dir: TempDir,
+}
+
+impl NatsServer {
+    pub fn start() -> NatsServer {
+        let dir = TempDir::new().expect("temp dir");
+        let port = free_port();
+        let mut child = Command::new("nats-server")
+            .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("nats-server must be installed (the test command installs it: make test)");
+        for _ in 0..200 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return NatsServer {
+                    child,
+                    url: format!("nats://127.0.0.1:{port}"),
+                    _dir: dir,
+                };
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("nats-server on port {port} did not start");
+    }
+}
+
+impl Drop for NatsServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

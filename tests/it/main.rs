@@ -7,6 +7,7 @@ mod grpc;
 mod harness;
 mod inventory;
 mod pagination;
+mod providers;
 mod receiver;
 mod redis_events;
 mod redis_store;
