@@ -16,7 +16,7 @@ impl From<&DeadLetter> for pb::DeadLetter {
             id: d.id,
             subscription_id: d.delivery.subscription_id.clone(),
             notification_id: d.delivery.notification_id.clone(),
-            event: Some((&d.delivery.event).into()),
+            event: Some(d.delivery.event.as_ref().into()),
             attempts: d.delivery.attempts,
             error: d.error.clone(),
             dead_lettered_at: d.dead_lettered_at.clone(),

@@ -152,7 +152,7 @@ impl DeliveryQueue for EmbeddedQueue {
         Ok(events)
     }
 
-    async fn dispatch(&self, through: Cursor, new: Vec<NewDelivery>) -> Result<(), QueueError> {
+    async fn dispatch(&self, through: Cursor, new: &[NewDelivery]) -> Result<(), QueueError> {
         let first_seq = {
             let mut index = self.index();
             index.next_seq += new.len() as u64;
@@ -160,13 +160,13 @@ impl DeliveryQueue for EmbeddedQueue {
         };
         let now = now_ms();
         let deliveries: Vec<Delivery> = new
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(i, d)| Delivery {
                 seq: first_seq + i as u64,
                 notification_id: notification_id(&d.subscription_id, &d.event.event_id),
-                subscription_id: d.subscription_id,
-                event: d.event,
+                subscription_id: d.subscription_id.clone(),
+                event: Arc::clone(&d.event),
                 attempts: 0,
                 next_attempt_ms: now,
                 last_error: None,

@@ -21,7 +21,8 @@ pub enum QueueError {
 #[derive(Clone, Debug)]
 pub struct NewDelivery {
     pub subscription_id: String,
-    pub event: Event,
+    /// Shared by every delivery of the event.
+    pub event: Arc<Event>,
 }
 
 /// One notification of one event to one subscription.
@@ -31,7 +32,7 @@ pub struct Delivery {
     pub seq: u64,
     pub subscription_id: String,
     pub notification_id: String,
-    pub event: Event,
+    pub event: Arc<Event>,
     /// Attempts made so far.
     pub attempts: u32,
     /// Unix milliseconds of the next attempt.
@@ -78,11 +79,8 @@ pub trait DeliveryQueue: Send + Sync + 'static {
     async fn undispatched(&self, max: usize) -> Result<Vec<Event>, QueueError>;
 
     /// Enqueues `deliveries` and records everything through `through` as dispatched, atomically.
-    async fn dispatch(
-        &self,
-        through: Cursor,
-        deliveries: Vec<NewDelivery>,
-    ) -> Result<(), QueueError>;
+    async fn dispatch(&self, through: Cursor, deliveries: &[NewDelivery])
+        -> Result<(), QueueError>;
 
     /// Claims up to `max` due deliveries, never two of one chain at once.
     async fn claim(&self, max: usize) -> Result<Vec<Delivery>, QueueError>;

@@ -260,7 +260,7 @@ impl DeliveryQueue for RedisQueue {
     async fn dispatch(
         &self,
         through: Cursor,
-        deliveries: Vec<NewDelivery>,
+        deliveries: &[NewDelivery],
     ) -> Result<(), QueueError> {
         let acks: Vec<String> = self
             .read
@@ -287,8 +287,8 @@ impl DeliveryQueue for RedisQueue {
             let delivery = Delivery {
                 seq: d.event.cursor,
                 notification_id: notification_id(&d.subscription_id, &d.event.event_id),
-                subscription_id: d.subscription_id,
-                event: d.event,
+                subscription_id: d.subscription_id.clone(),
+                event: std::sync::Arc::clone(&d.event),
                 attempts: 0,
                 next_attempt_ms: now,
                 last_error: None,

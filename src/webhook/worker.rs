@@ -77,11 +77,12 @@ impl Webhooks {
                 })
                 .collect();
             let through = events.last().map_or(0, |e| e.cursor);
+            let events: Vec<Arc<crate::events::Event>> = events.into_iter().map(Arc::new).collect();
             let mut deliveries = Vec::new();
             for event in &events {
                 for (id, filter) in &filters {
                     // The O-RAN filter names what is NOT to be reported.
-                    if filter.is_empty() || !filter.matches(event) {
+                    if filter.is_empty() || !filter.matches(event.as_ref()) {
                         deliveries.push(NewDelivery {
                             subscription_id: id.clone(),
                             event: event.clone(),
@@ -89,7 +90,7 @@ impl Webhooks {
                     }
                 }
             }
-            while let Err(e) = self.queue.dispatch(through, deliveries.clone()).await {
+            while let Err(e) = self.queue.dispatch(through, &deliveries).await {
                 tracing::warn!(error = %e, "dispatching deliveries failed; retrying");
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }

@@ -18,6 +18,9 @@ use netweave::proto::o2ims::v1::{
 };
 use tokio::task::JoinSet;
 
+mod watch;
+mod webhooks;
+
 #[derive(Parser)]
 #[command(about = "netweave benchmarks")]
 struct Args {
@@ -36,14 +39,23 @@ struct Args {
     /// HTTP/2 connections the gRPC run spreads its calls over.
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
+    /// Which suites to run: inventory, webhooks, watch (comma-separated).
+    #[arg(long, default_value = "inventory,webhooks,watch")]
+    suites: String,
+    /// Subscriptions of the webhook throughput run.
+    #[arg(long, default_value_t = 1000)]
+    subscriptions: usize,
+    /// Watchers of the fan-out run.
+    #[arg(long, default_value_t = 10_000)]
+    watchers: usize,
     /// Requests per second of the fixed-rate filtered-page run.
     #[arg(long, default_value_t = 1000)]
     rate: u64,
 }
 
-struct Server {
-    child: Child,
-    addr: SocketAddr,
+pub struct Server {
+    pub child: Child,
+    pub addr: SocketAddr,
     _data: tempfile::TempDir,
 }
 
@@ -54,13 +66,24 @@ impl Drop for Server {
     }
 }
 
-fn free_addr() -> SocketAddr {
+pub fn free_addr() -> SocketAddr {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
 }
 
 async fn start(args: &Args) -> anyhow::Result<Server> {
+    let sizes = [
+        "--sim-pools".to_owned(),
+        args.pools.to_string(),
+        "--sim-resources".to_owned(),
+        args.resources.to_string(),
+    ];
+    start_with(&sizes, &[]).await
+}
+
+/// Starts `netweave serve` (the release binary beside this one) with extra flags and environment.
+pub async fn start_with(flags: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
     let exe = std::env::current_exe()?.with_file_name("netweave");
     let data = tempfile::tempdir()?;
     let addr = free_addr();
@@ -74,8 +97,8 @@ async fn start(args: &Args) -> anyhow::Result<Server> {
         ])
         .arg("--data-dir")
         .arg(data.path())
-        .args(["--sim-pools", &args.pools.to_string()])
-        .args(["--sim-resources", &args.resources.to_string()])
+        .args(flags)
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| {
@@ -102,14 +125,14 @@ async fn start(args: &Args) -> anyhow::Result<Server> {
     anyhow::bail!("netweave did not become ready")
 }
 
-fn http_client() -> Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>> {
+pub fn http_client() -> Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>> {
     Client::builder(TokioExecutor::new())
         .pool_max_idle_per_host(1024)
         .build_http()
 }
 
 /// Resident and peak resident memory of a process, in MiB.
-fn memory_mib(pid: u32) -> (f64, f64) {
+pub fn memory_mib(pid: u32) -> (f64, f64) {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let field = |name: &str| {
         status
@@ -122,7 +145,7 @@ fn memory_mib(pid: u32) -> (f64, f64) {
     (field("VmRSS:"), field("VmHWM:"))
 }
 
-struct Stats {
+pub struct Stats {
     requests: usize,
     errors: usize,
     elapsed: Duration,
@@ -130,7 +153,7 @@ struct Stats {
 }
 
 impl Stats {
-    fn percentile(&self, p: f64) -> f64 {
+    pub fn percentile(&self, p: f64) -> f64 {
         if self.latencies.is_empty() {
             return f64::NAN;
         }
@@ -138,7 +161,7 @@ impl Stats {
         self.latencies[i].as_secs_f64() * 1000.0
     }
 
-    fn print(&self, name: &str) {
+    pub fn print(&self, name: &str) {
         println!(
             "{name:<58} {:>9.0} req/s   p50 {:>7.3} ms   p99 {:>7.3} ms   ({} requests, {} errors)",
             self.requests as f64 / self.elapsed.as_secs_f64(),
@@ -150,7 +173,7 @@ impl Stats {
     }
 }
 
-fn finish(mut latencies: Vec<Duration>, errors: usize, elapsed: Duration) -> Stats {
+pub fn finish(mut latencies: Vec<Duration>, errors: usize, elapsed: Duration) -> Stats {
     latencies.sort_unstable();
     Stats {
         requests: latencies.len() + errors,
@@ -235,6 +258,75 @@ async fn get_ok(
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    let suites: Vec<&str> = args.suites.split(',').map(str::trim).collect();
+    if suites.contains(&"inventory") {
+        inventory(&args).await?;
+    }
+    if suites.contains(&"webhooks") {
+        webhooks::run("embedded", &[], args.seconds, args.rate, args.subscriptions).await?;
+        match RedisProcess::start() {
+            Some(redis) => {
+                let flags = ["--redis-url".to_owned(), redis.url.clone()];
+                webhooks::run("redis", &flags, args.seconds, args.rate, args.subscriptions).await?;
+            }
+            None => println!("redis-server not found: the Redis webhook figures are skipped"),
+        }
+    }
+    if suites.contains(&"watch") {
+        watch::run(args.watchers, 20).await?;
+    }
+    Ok(())
+}
+
+/// A `redis-server` for the Redis figures, killed on drop.
+struct RedisProcess {
+    child: Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl RedisProcess {
+    fn start() -> Option<RedisProcess> {
+        let dir = tempfile::tempdir().ok()?;
+        let port = free_addr().port();
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .arg("--dir")
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .spawn()
+            .ok()?;
+        for _ in 0..200 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Some(RedisProcess {
+                    child,
+                    url: format!("redis://127.0.0.1:{port}/"),
+                    _dir: dir,
+                });
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        None
+    }
+}
+
+impl Drop for RedisProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn inventory(args: &Args) -> anyhow::Result<()> {
     let duration = Duration::from_secs(args.seconds);
     let started = Instant::now();
     let server = start(&args).await?;
