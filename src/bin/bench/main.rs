@@ -329,7 +329,7 @@ impl Drop for RedisProcess {
 async fn inventory(args: &Args) -> anyhow::Result<()> {
     let duration = Duration::from_secs(args.seconds);
     let started = Instant::now();
-    let server = start(&args).await?;
+    let server = start(args).await?;
     let pid = server.child.id();
     let (rss, _) = memory_mib(pid);
     println!(
