@@ -16,6 +16,8 @@
 //! | `o2ims_webhook_retries_total` | counter | — |
 //! | `o2ims_webhook_dlq_total` | counter | — |
 //! | `o2ims_event_stream_length` | gauge | — |
+//! | `netweave_events_dispatched_total` | counter | — |
+//! | `netweave_events_dispatch_duration_seconds` | histogram | — |
 //! | `o2ims_active_webhook_workers` | gauge | — |
 
 use std::sync::OnceLock;
@@ -71,3 +73,7 @@ pub const WEBHOOK_DLQ: &str = "o2ims_webhook_dlq_total";
 pub const EVENT_STREAM_LENGTH: &str = "o2ims_event_stream_length";
 /// Webhook delivery loops running.
 pub const WEBHOOK_ACTIVE_WORKERS: &str = "o2ims_active_webhook_workers";
+/// Events the webhook dispatcher turned into deliveries.
+pub const EVENTS_DISPATCHED: &str = "netweave_events_dispatched_total";
+/// Time to dispatch one batch of events (match subscriptions, enqueue, acknowledge).
+pub const EVENTS_DISPATCH_DURATION: &str = "netweave_events_dispatch_duration_seconds";

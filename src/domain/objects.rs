@@ -220,4 +220,16 @@ pub struct Subscription {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     pub callback: String,
+    /// netweave extension: this subscription's own Standard Webhooks secret (`whsec_…`), used
+    /// instead of the server's. Write-only: the API never returns it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub webhook_secret: Option<String>,
+}
+
+impl Subscription {
+    /// The subscription as the API shows it: without its secret.
+    pub fn redacted(mut self) -> Subscription {
+        self.webhook_secret = None;
+        self
+    }
 }

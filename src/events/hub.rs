@@ -101,6 +101,10 @@ impl Hub {
 
 async fn tail(hub: Arc<Hub>, mut last: Cursor, shutdown: CancellationToken) {
     loop {
+        if let Ok(b) = hub.log.bounds().await {
+            let length = (b.last + 1).saturating_sub(b.first);
+            ::metrics::gauge!(crate::metrics::EVENT_STREAM_LENGTH).set(length as f64);
+        }
         tokio::select! {
             r = hub.log.wait(last, Duration::from_secs(1)) => {
                 if let Err(e) = r {

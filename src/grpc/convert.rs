@@ -432,6 +432,7 @@ impl From<&d::Subscription> for pb::Subscription {
             consumer_subscription_id: o.consumer_subscription_id.clone().unwrap_or_default(),
             filter: o.filter.clone().unwrap_or_default(),
             callback: o.callback.clone(),
+            webhook_secret: o.webhook_secret.clone().unwrap_or_default(),
         }
     }
 }
@@ -443,6 +444,7 @@ impl From<pb::Subscription> for d::Subscription {
             consumer_subscription_id: opt(o.consumer_subscription_id),
             filter: opt(o.filter),
             callback: o.callback,
+            webhook_secret: opt(o.webhook_secret),
         }
     }
 }

@@ -289,6 +289,9 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     doc["info"]["title"] = json!("netweave O2ims Infrastructure Inventory API");
     doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), its `/v1` INF O2 mirror, and netweave extensions (resource pool and resource writes, paging). Errors are RFC 7807 ProblemDetails.");
     doc["servers"] = json!([{ "url": "/" }]);
+    doc["components"]["schemas"]["Subscription"]["properties"]["webhookSecret"] = json!({
+        "type": "string", "writeOnly": true, "pattern": "^whsec_",
+        "description": "netweave extension: this subscription's own Standard Webhooks secret, used instead of the server's to sign its notifications. Never returned." });
     if let Some(params) = doc["components"]["parameters"].as_object_mut() {
         params.extend(
             extension_parameters()

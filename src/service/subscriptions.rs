@@ -11,7 +11,7 @@ use crate::{
     domain::{list::page_of, objects::*, Filter},
     error::{ApiError, ApiResult},
     store::StoreRef,
-    webhook::{sender::verify_callback, CallbackPolicy},
+    webhook::{sender::verify_callback, CallbackPolicy, Secret},
 };
 
 /// How new callbacks are checked: the address policy, and optionally the O-RAN verification
@@ -84,15 +84,20 @@ impl SubscriptionService {
                 .await
                 .map_err(ApiError::invalid)?;
         }
+        let webhook_secret = input.webhook_secret.filter(|s| !s.is_empty());
+        if let Some(secret) = &webhook_secret {
+            Secret::parse(secret).map_err(|e| ApiError::invalid(format!("webhookSecret: {e}")))?;
+        }
         let subscription = Subscription {
             subscription_id: Uuid::new_v4().to_string(),
             consumer_subscription_id: consumer,
             filter,
             callback: input.callback,
+            webhook_secret,
         };
         self.store.insert(&subscription).await?;
         tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
-        Ok(subscription)
+        Ok(subscription.redacted())
     }
 
     pub async fn get(&self, id: &str) -> ApiResult<Subscription> {
@@ -100,6 +105,7 @@ impl SubscriptionService {
         self.store
             .get(id)
             .await?
+            .map(Subscription::redacted)
             .ok_or_else(|| ApiError::not_found("subscription", id))
     }
 
@@ -110,7 +116,7 @@ impl SubscriptionService {
             .list()
             .await?
             .into_iter()
-            .map(|s| (s.subscription_id.clone(), Arc::new(s)))
+            .map(|s| (s.subscription_id.clone(), Arc::new(s.redacted())))
             .collect();
         Ok(Listed::new(page_of(&all, &query), projection))
     }

@@ -4,7 +4,7 @@
 //!
 //! | key | type | holds |
 //! | --- | --- | --- |
-//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter` (the last two only when set) |
+//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter`, `webhookSecret` (the last three only when set) |
 //! | `{p}:subscriptions` | set | identifiers of every active subscription |
 //! | `{p}:subscriptions:by-callback` | hash | callback URL → subscription id (callbacks are unique) |
 //! | `{p}:subscriptions:by-consumer:<consumerSubscriptionId>` | set | subscription ids carrying that consumer id |

@@ -75,6 +75,9 @@ fn fields(sub: &Subscription) -> Vec<(&'static str, &str)> {
     if let Some(f) = &sub.filter {
         out.push(("filter", f));
     }
+    if let Some(secret) = &sub.webhook_secret {
+        out.push(("webhookSecret", secret));
+    }
     out
 }
 
@@ -94,6 +97,7 @@ fn from_hash(mut h: HashMap<String, String>) -> Result<Option<Subscription>, Sto
         callback,
         consumer_subscription_id: h.remove("consumerSubscriptionId"),
         filter: h.remove("filter"),
+        webhook_secret: h.remove("webhookSecret"),
     }))
 }
 

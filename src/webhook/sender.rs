@@ -98,6 +98,14 @@ impl Sender {
         }
         let body = notification::body(subscription, &delivery.event);
         let timestamp = now_ms() / 1000;
+        // A subscription's own secret replaces the server's (it was validated when stored).
+        let own: Vec<Secret> = subscription
+            .webhook_secret
+            .as_deref()
+            .and_then(|s| Secret::parse(s).ok())
+            .into_iter()
+            .collect();
+        let secrets = if own.is_empty() { &self.secrets } else { &own };
         let mut request = self.client.post(url);
         for (name, value) in notification::headers(
             &delivery.notification_id,
@@ -105,7 +113,7 @@ impl Sender {
             &delivery.event.event_type,
             &body,
             timestamp,
-            &self.secrets,
+            secrets,
         ) {
             request = request.header(name, value);
         }

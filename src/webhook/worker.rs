@@ -60,6 +60,7 @@ impl Webhooks {
                     continue;
                 }
             };
+            let started = Instant::now();
             let subscriptions = match self.store.list().await {
                 Ok(s) => s,
                 Err(e) => {
@@ -94,6 +95,9 @@ impl Webhooks {
                 tracing::warn!(error = %e, "dispatching deliveries failed; retrying");
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
+            ::metrics::counter!(metrics::EVENTS_DISPATCHED).increment(events.len() as u64);
+            ::metrics::histogram!(metrics::EVENTS_DISPATCH_DURATION)
+                .record(started.elapsed().as_secs_f64());
         }
     }
 

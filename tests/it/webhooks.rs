@@ -80,6 +80,10 @@ fn notification_errors(body: &Value) -> Vec<String> {
 
 /// Verifies the Standard Webhooks signature with the independent `standardwebhooks` package.
 fn standard_webhooks_verifies(r: &Received) -> bool {
+    verifies_with(r, SECRET)
+}
+
+fn verifies_with(r: &Received, secret: &str) -> bool {
     let script = r#"
 import sys, standardwebhooks
 secret, msg_id, ts, sig = sys.argv[1:5]
@@ -94,7 +98,7 @@ standardwebhooks.Webhook(secret).verify(body, {"webhook-id": msg_id, "webhook-ti
         .args([
             "-c",
             script,
-            SECRET,
+            secret,
             r.header("webhook-id"),
             r.header("webhook-timestamp"),
             r.header("webhook-signature"),
@@ -546,4 +550,47 @@ async fn the_verification_handshake_expects_204() {
         .as_str()
         .unwrap()
         .contains("expected 204"));
+}
+
+#[tokio::test]
+async fn a_subscription_can_sign_with_its_own_secret_which_is_never_returned() {
+    const OWN: &str = "whsec_c3Vic2NyaXB0aW9uLW93bi1zZWNyZXQtMzJieXRlcw==";
+    let receiver = Receiver::start(Mode::Ok).await;
+    let app = TestApp::start_with(webhook_config).await;
+    let reply = app
+        .call(Method::POST, &format!("{V2}/subscriptions"), Some(json!({
+            "callback": receiver.url("/own"), "webhookSecret": OWN, "filter": "(neq,eventType,o2ims.ResourcePool.Created)"
+        })))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert!(
+        reply.body.get("webhookSecret").is_none(),
+        "the secret is write-only: {}",
+        reply.body
+    );
+    let id = reply.body["subscriptionId"].as_str().unwrap();
+    assert!(app
+        .get_ok(&format!("{V2}/subscriptions/{id}"))
+        .await
+        .get("webhookSecret")
+        .is_none());
+    assert!(app.get_ok(&format!("{V2}/subscriptions")).await[0]
+        .get("webhookSecret")
+        .is_none());
+    pool_lifecycle(&app, "own-secret").await;
+    let got = receiver.wait_for(1, Duration::from_secs(10)).await;
+    assert!(
+        verifies_with(&got[0], OWN),
+        "signed with the subscription's secret"
+    );
+    assert!(!verifies_with(&got[0], SECRET), "not with the server's");
+    let bad = app
+        .call(
+            Method::POST,
+            &format!("{V2}/subscriptions"),
+            Some(json!({"callback": receiver.url("/x"), "webhookSecret": "hunter2"})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body["detail"].as_str().unwrap().contains("whsec_"));
 }
