@@ -51,15 +51,11 @@ struct ListParams {
     filter: Option<String>,
 }
 
-fn bad_query(e: axum::extract::rejection::QueryRejection) -> Problem {
-    Problem::new(crate::error::ErrorCode::InvalidArgument, e.body_text())
-}
-
 async fn list(
     State(s): State<AppState>,
     query: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, Problem> {
-    let Query(q) = query.map_err(bad_query)?;
+    let Query(q) = query.map_err(Problem::from)?;
     let after = q
         .after
         .as_deref()
@@ -110,7 +106,7 @@ async fn stream(
     headers: HeaderMap,
     query: Result<Query<StreamParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, Problem> {
-    let Query(q) = query.map_err(bad_query)?;
+    let Query(q) = query.map_err(Problem::from)?;
     let last_event_id = headers.get("last-event-id").and_then(|v| v.to_str().ok());
     let resume = last_event_id
         .or(q.after.as_deref())

@@ -60,6 +60,12 @@ pub fn render(status: StatusCode, title: &'static str, detail: String) -> Respon
         .into_response()
 }
 
+impl From<axum::extract::rejection::QueryRejection> for Problem {
+    fn from(rejection: axum::extract::rejection::QueryRejection) -> Self {
+        Problem::new(ErrorCode::InvalidArgument, rejection.body_text())
+    }
+}
+
 /// A JSON body whose rejections (bad JSON, wrong content type) are ProblemDetails.
 pub struct JsonBody<T>(pub T);
 

@@ -43,7 +43,7 @@ async fn list(
     State(s): State<AppState>,
     query: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Response, Problem> {
-    let Query(q) = query.map_err(|e| Problem::new(ErrorCode::InvalidArgument, e.body_text()))?;
+    let Query(q) = query.map_err(Problem::from)?;
     let after = q
         .after
         .as_deref()

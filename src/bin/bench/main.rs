@@ -125,6 +125,31 @@ pub async fn start_with(flags: &[String], env: &[(&str, String)]) -> anyhow::Res
     anyhow::bail!("netweave did not become ready")
 }
 
+/// The first pool's and the first resource type's ids, for the write runs.
+pub async fn pool_and_type(
+    client: &reqwest::Client,
+    base: &str,
+) -> anyhow::Result<(String, String)> {
+    let first =
+        |v: serde_json::Value, field: &str| v[0][field].as_str().unwrap_or_default().to_owned();
+    let pools = client
+        .get(format!("{base}/resourcePools"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let types = client
+        .get(format!("{base}/resourceTypes"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    Ok((
+        first(pools, "resourcePoolId"),
+        first(types, "resourceTypeId"),
+    ))
+}
+
 pub fn http_client() -> Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>> {
     Client::builder(TokioExecutor::new())
         .pool_max_idle_per_host(1024)

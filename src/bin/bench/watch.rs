@@ -12,7 +12,7 @@ use std::{
 use netweave::proto::events::v1::{
     event_service_client::EventServiceClient, watch_response::Item, WatchRequest,
 };
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::{memory_mib, start_with};
 
@@ -79,26 +79,7 @@ pub async fn run(watchers: usize, events: usize) -> anyhow::Result<()> {
 
     let client = reqwest::Client::new();
     let base = format!("http://{}/o2ims-infrastructureInventory/v2", server.addr);
-    let pools: Value = client
-        .get(format!("{base}/resourcePools"))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let pool = pools[0]["resourcePoolId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let types: Value = client
-        .get(format!("{base}/resourceTypes"))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let ty = types[0]["resourceTypeId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (pool, ty) = crate::pool_and_type(&client, &base).await?;
     let first_change = Instant::now();
     for i in 0..events {
         client

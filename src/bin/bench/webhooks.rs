@@ -72,26 +72,7 @@ pub async fn run(
         .pool_max_idle_per_host(256)
         .build()?;
     let base = format!("http://{}/o2ims-infrastructureInventory/v2", server.addr);
-    let pools: Value = client
-        .get(format!("{base}/resourcePools"))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let pool = pools[0]["resourcePoolId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let types: Value = client
-        .get(format!("{base}/resourceTypes"))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let ty = types[0]["resourceTypeId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (pool, ty) = crate::pool_and_type(&client, &base).await?;
     let (callback, seen) = receiver().await;
 
     // Latency: one subscriber, changes at a fixed rate.
