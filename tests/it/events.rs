@@ -28,13 +28,6 @@ use tonic::Code;
 
 use crate::harness::{TestApp, V2};
 
-async fn first(app: &TestApp, collection: &str, field: &str) -> String {
-    app.get_ok(&format!("{V2}/{collection}")).await[0][field]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 async fn events_after(app: &TestApp, after: u64) -> Vec<Value> {
     let body = app
         .get_ok(&format!("/events?after={after}&limit=1000"))
@@ -73,7 +66,7 @@ async fn create_resource(app: &TestApp, pool: &str, ty: &str, n: usize) -> Strin
 #[tokio::test]
 async fn writes_become_events_with_true_prior_and_post_states() {
     let app = TestApp::start().await;
-    let site = first(&app, "oCloudSites", "oCloudSiteId").await;
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
     let start = latest_cursor(&app).await;
     let created = app
         .call(
@@ -146,8 +139,8 @@ async fn writes_become_events_with_true_prior_and_post_states() {
 #[tokio::test]
 async fn history_pages_by_cursor_with_link() {
     let app = TestApp::start().await;
-    let pool = first(&app, "resourcePools", "resourcePoolId").await;
-    let ty = first(&app, "resourceTypes", "resourceTypeId").await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     let start = latest_cursor(&app).await;
     for n in 0..25 {
         create_resource(&app, &pool, &ty, n).await;
@@ -210,8 +203,8 @@ async fn a_watcher_resumes_from_its_cursor_exactly_once_in_order() {
 
 /// Needs a short heartbeat (run on every provider).
 pub async fn watcher_resumes(app: &TestApp) {
-    let pool = first(app, "resourcePools", "resourcePoolId").await;
-    let ty = first(app, "resourceTypes", "resourceTypeId").await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     let start = latest_cursor(app).await;
     let mut client = EventServiceClient::new(app.channel().await);
     let mut stream = watch(&mut client, 0).await;
@@ -243,8 +236,8 @@ pub async fn watcher_resumes(app: &TestApp) {
 #[tokio::test]
 async fn a_cursor_older_than_retention_must_resync() {
     let app = TestApp::start_with(|c| c.events.retention_events = 5).await;
-    let pool = first(&app, "resourcePools", "resourcePoolId").await;
-    let ty = first(&app, "resourceTypes", "resourceTypeId").await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     for n in 0..12 {
         create_resource(&app, &pool, &ty, n).await;
     }
@@ -294,8 +287,8 @@ async fn a_thousand_watchers_get_every_event_while_a_stalled_one_is_cut_off() {
         c.events.watch_buffer = 32;
     })
     .await;
-    let pool = first(&app, "resourcePools", "resourcePoolId").await;
-    let ty = first(&app, "resourceTypes", "resourceTypeId").await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     let start = latest_cursor(&app).await;
 
     let mut channels = Vec::new();
@@ -444,8 +437,8 @@ async fn sse_read(response: reqwest::Response, n: usize) -> Vec<(u64, String)> {
 #[tokio::test]
 async fn sse_resumes_from_last_event_id() {
     let app = TestApp::start_with(|c| c.events.heartbeat_seconds = 0.2).await;
-    let pool = first(&app, "resourcePools", "resourcePoolId").await;
-    let ty = first(&app, "resourceTypes", "resourceTypeId").await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     let start = latest_cursor(&app).await;
     for n in 0..6 {
         create_resource(&app, &pool, &ty, n).await;

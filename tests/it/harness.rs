@@ -151,6 +151,15 @@ impl TestApp {
         reply.body
     }
 
+    /// The `field` of the first object `GET /v2/{collection}` lists.
+    pub async fn first_id(&self, collection: &str, field: &str) -> String {
+        let list = self.get_ok(&format!("{V2}/{collection}")).await;
+        list[0][field]
+            .as_str()
+            .unwrap_or_else(|| panic!("no {field} in {list}"))
+            .to_owned()
+    }
+
     pub async fn channel(&self) -> Channel {
         Channel::from_shared(self.url(""))
             .unwrap()

@@ -6,44 +6,19 @@ use serde_json::{json, Value};
 
 use crate::harness::{TestApp, V1, V2};
 
-fn first_id(list: &Value, field: &str) -> String {
-    list[0][field]
-        .as_str()
-        .unwrap_or_else(|| panic!("no {field} in {list}"))
-        .to_owned()
-}
-
 /// Concrete URLs for every normative path template, built from the simulator's own ids.
 async fn concrete_paths(app: &TestApp) -> Vec<(Method, String)> {
-    let dm = first_id(
-        &app.get_ok(&format!("{V2}/deploymentManagers")).await,
-        "deploymentManagerId",
-    );
-    let ty = first_id(
-        &app.get_ok(&format!("{V2}/resourceTypes")).await,
-        "resourceTypeId",
-    );
-    let pool = first_id(
-        &app.get_ok(&format!("{V2}/resourcePools")).await,
-        "resourcePoolId",
-    );
-    let res = first_id(
-        &app.get_ok(&format!("{V2}/resourcePools/{pool}/resources"))
-            .await,
-        "resourceId",
-    );
-    let dict = first_id(
-        &app.get_ok(&format!("{V2}/alarmDictionaries")).await,
-        "alarmDictionaryId",
-    );
-    let loc = first_id(
-        &app.get_ok(&format!("{V2}/locations")).await,
-        "globalLocationId",
-    );
-    let site = first_id(
-        &app.get_ok(&format!("{V2}/oCloudSites")).await,
-        "oCloudSiteId",
-    );
+    let dm = app
+        .first_id("deploymentManagers", "deploymentManagerId")
+        .await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let res = app
+        .first_id(&format!("resourcePools/{pool}/resources"), "resourceId")
+        .await;
+    let dict = app.first_id("alarmDictionaries", "alarmDictionaryId").await;
+    let loc = app.first_id("locations", "globalLocationId").await;
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
     let sub = app
         .call(
             Method::POST,
@@ -260,14 +235,8 @@ async fn fields_selectors_shape_the_objects() {
 #[tokio::test]
 async fn write_extensions_create_update_and_delete() {
     let app = TestApp::start().await;
-    let site = first_id(
-        &app.get_ok(&format!("{V2}/oCloudSites")).await,
-        "oCloudSiteId",
-    );
-    let ty = first_id(
-        &app.get_ok(&format!("{V2}/resourceTypes")).await,
-        "resourceTypeId",
-    );
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     let created = app
         .call(Method::POST, &format!("{V2}/resourcePools"), Some(json!({
             "name": "far-edge", "oCloudSiteId": site, "description": "new pool", "extensions": {"zone": "z9"}
@@ -370,10 +339,7 @@ async fn write_extensions_create_update_and_delete() {
 #[tokio::test]
 async fn writes_on_a_read_only_backend_are_method_not_allowed() {
     let app = TestApp::start_with(|c| c.sim.read_only = true).await;
-    let site = first_id(
-        &app.get_ok(&format!("{V2}/oCloudSites")).await,
-        "oCloudSiteId",
-    );
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
     let reply = app
         .call(
             Method::POST,

@@ -38,16 +38,9 @@ pub async fn subscribe(app: &TestApp, callback: &str, filter: Option<&str>) -> S
     reply.body["subscriptionId"].as_str().unwrap().to_owned()
 }
 
-async fn first(app: &TestApp, collection: &str, field: &str) -> String {
-    app.get_ok(&format!("{V2}/{collection}")).await[0][field]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// Creates, renames and deletes a pool; returns its id.
 pub async fn pool_lifecycle(app: &TestApp, name: &str) -> String {
-    let site = first(app, "oCloudSites", "oCloudSiteId").await;
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
     let created = app
         .call(
             Method::POST,
@@ -208,7 +201,7 @@ async fn filters_exclude_exactly_what_they_name() {
         pools[0]["resourcePoolId"].as_str().unwrap().to_owned(),
         pools[1]["resourcePoolId"].as_str().unwrap().to_owned(),
     );
-    let ty = first(&app, "resourceTypes", "resourceTypeId").await;
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     subscribe(
         &app,
         &receiver.url("/no-pools"),
