@@ -8,7 +8,6 @@
 //! | `netweave_grpc_request_duration_seconds` | histogram | `rpc` |
 //! | `netweave_events_published_total` | counter | — |
 //! | `netweave_events_overflowed_total` | counter | — |
-//! | `netweave_events_lost_total` | counter | — |
 //! | `netweave_events_handled_total` | counter | `outcome` (`ok`, `panicked`) |
 //! | `netweave_events_handle_duration_seconds` | histogram | — |
 //! | `o2ims_webhook_deliveries_total` | counter | `subscription_id`, `status` |
@@ -55,8 +54,6 @@ pub fn handle() -> PrometheusHandle {
 pub const EVENTS_PUBLISHED: &str = "netweave_events_published_total";
 /// Fire-and-forget publications refused because the queue was full.
 pub const EVENTS_OVERFLOWED: &str = "netweave_events_overflowed_total";
-/// Backend changes lost before publication (the change feed overran).
-pub const EVENTS_LOST: &str = "netweave_events_lost_total";
 /// Events handed to in-process handlers, by outcome (`ok`, `panicked`).
 pub const EVENTS_HANDLED: &str = "netweave_events_handled_total";
 /// Time in-process handlers took per event.

@@ -1,6 +1,6 @@
 //! Backends: where the O-Cloud inventory comes from. A backend lists and gets objects of each
 //! kind, optionally writes pools and resources (netweave extensions, gated by capabilities),
-//! reports its health, and publishes every change with its prior and post state.
+//! reports its health, and hands every change with its prior and post state to the event pump.
 
 pub mod cache;
 pub mod simulator;
@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use serde::Serialize;
-use tokio::sync::broadcast;
+use tokio::sync::mpsc;
 
 use crate::domain::{objects::*, Attributes, Fields, ListQuery, Page};
 
@@ -160,8 +160,10 @@ pub trait Backend: Send + Sync + 'static {
 
     async fn get(&self, scope: Scope<'_>, id: &str) -> Result<Object, BackendError>;
 
-    /// Every change from now on. Receivers that fall behind see `Lagged`.
-    fn changes(&self) -> broadcast::Receiver<InventoryChange>;
+    /// The change feed, in the order changes happened, queued from the backend's creation so
+    /// that none is lost before the event pump starts or while it waits on the log. The first
+    /// caller (the pump) takes it; later callers get `None`.
+    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>>;
 
     async fn create_resource_pool(
         &self,

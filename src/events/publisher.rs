@@ -10,7 +10,7 @@ use std::{
     time::Duration,
 };
 
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::{
@@ -125,29 +125,40 @@ async fn drain(
     }
 }
 
-/// Publishes every change of `backend` until shutdown. Subscribe before serving writes.
+/// Publishes every change of `backend`, in order, until shutdown.
 pub fn pump_backend(
     backend: &BackendRef,
     publisher: Arc<Publisher>,
     source: EventSource,
     shutdown: CancellationToken,
 ) -> tokio::task::JoinHandle<()> {
-    let mut changes = backend.changes();
+    let feed = backend.take_changes();
     tokio::spawn(async move {
+        let Some(mut changes) = feed else {
+            tracing::error!(
+                "the backend's change feed was already taken; its changes are not published"
+            );
+            return;
+        };
         loop {
             let first = tokio::select! {
                 r = changes.recv() => r,
-                _ = shutdown.cancelled() => break,
-            };
-            let mut batch = match first {
-                Ok(change) => vec![Event::from_change(&change, &source)],
-                Err(broadcast::error::RecvError::Lagged(lost)) => {
-                    ::metrics::counter!(metrics::EVENTS_LOST).increment(lost);
-                    tracing::error!(lost, "backend changes were lost before publication");
-                    continue;
+                _ = shutdown.cancelled() => {
+                    // Flush the changes made before the shutdown.
+                    let mut rest = Vec::new();
+                    while let Ok(change) = changes.try_recv() {
+                        rest.push(Event::from_change(&change, &source));
+                    }
+                    if !rest.is_empty() {
+                        if let Err(e) = publisher.publish(rest).await {
+                            tracing::error!(error = %e, "changes made before shutdown were not published");
+                        }
+                    }
+                    break;
                 }
-                Err(broadcast::error::RecvError::Closed) => break,
             };
+            let Some(change) = first else { break };
+            let mut batch = vec![Event::from_change(&change, &source)];
             while batch.len() < PUMP_BATCH {
                 match changes.try_recv() {
                     Ok(change) => batch.push(Event::from_change(&change, &source)),

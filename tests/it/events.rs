@@ -665,3 +665,32 @@ async fn churn_produces_realistic_state_changes() {
         "several kinds of state change: {fields:?}"
     );
 }
+
+#[tokio::test]
+async fn the_backend_change_feed_loses_nothing_even_unread() {
+    use netweave::backend::{
+        simulator::{SimSpec, Simulator},
+        Backend,
+    };
+    let sim = Simulator::new(&SimSpec {
+        seed: 1,
+        pools: 2,
+        resources: 100,
+        read_only: false,
+        o_cloud_id: "o".into(),
+    });
+    let mut rng = fastrand::Rng::with_seed(9);
+    // More changes than any buffer of the old broadcast feed, made before anyone reads it.
+    let made = (0..70_000).filter(|_| sim.churn_step(&mut rng)).count();
+    let mut feed = sim.take_changes().expect("the first caller takes the feed");
+    assert!(sim.take_changes().is_none(), "the feed has one taker");
+    let mut received = 0;
+    while let Ok(change) = feed.try_recv() {
+        assert!(change.prior.is_some() || change.post.is_some());
+        received += 1;
+    }
+    assert!(
+        received >= made,
+        "{received} changes received for {made} steps"
+    );
+}

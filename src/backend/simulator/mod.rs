@@ -9,7 +9,7 @@ mod generate;
 use std::sync::{Arc, RwLock};
 
 use async_trait::async_trait;
-use tokio::sync::broadcast;
+use tokio::sync::mpsc;
 use uuid::Uuid;
 
 pub use generate::SimSpec;
@@ -20,13 +20,11 @@ use super::{
 };
 use crate::domain::{objects::*, ListQuery, Page};
 
-/// Changes buffered for slow observers before they see `Lagged`.
-const CHANGE_BUFFER: usize = 65_536;
-
 pub struct Simulator {
     writable: bool,
     inventory: RwLock<Inventory>,
-    changes: broadcast::Sender<InventoryChange>,
+    changes: mpsc::UnboundedSender<InventoryChange>,
+    feed: std::sync::Mutex<Option<mpsc::UnboundedReceiver<InventoryChange>>>,
 }
 
 impl Simulator {
@@ -38,10 +36,12 @@ impl Simulator {
             resources = inventory.resource_count(),
             "simulated o-cloud generated"
         );
+        let (changes, feed) = mpsc::unbounded_channel();
         Simulator {
             writable: !spec.read_only,
             inventory: RwLock::new(inventory),
-            changes: broadcast::channel(CHANGE_BUFFER).0,
+            changes,
+            feed: std::sync::Mutex::new(Some(feed)),
         }
     }
 
@@ -61,7 +61,7 @@ impl Simulator {
     }
 
     fn publish(&self, kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) {
-        // No receiver is not an error: nobody observes changes yet.
+        // Fails only once the feed's taker is gone (shutdown): nothing is left to publish to.
         let _ = self.changes.send(InventoryChange {
             kind,
             id: id.to_owned(),
@@ -148,8 +148,8 @@ impl Backend for Simulator {
         self.read().get(scope, id)
     }
 
-    fn changes(&self) -> broadcast::Receiver<InventoryChange> {
-        self.changes.subscribe()
+    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
+        self.feed.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
     async fn create_resource_pool(
