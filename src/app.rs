@@ -195,6 +195,21 @@ fn hostname() -> String {
         .map_or_else(|_| "netweave".into(), |h| h.trim().to_owned())
 }
 
+/// Age-based retention for the logs that need it trimmed from outside.
+enum Trimmer {
+    Embedded(Arc<EmbeddedLog>),
+    Redis(Arc<RedisLog>, Duration),
+}
+
+impl Trimmer {
+    async fn trim(&self) -> Result<u64, crate::events::EventError> {
+        match self {
+            Trimmer::Embedded(l) => l.trim_by_age().await,
+            Trimmer::Redis(l, max_age) => l.trim_by_age(*max_age).await,
+        }
+    }
+}
+
 /// The publisher, backend pump and watch hub; their tasks end on `shutdown`.
 async fn build_events(
     config: &Config,
@@ -222,13 +237,22 @@ async fn build_events(
         shutdown.clone(),
     )
     .await?;
-    if let Log::Embedded(embedded) = log {
-        let (embedded, stop) = (Arc::clone(embedded), shutdown.clone());
+    let trimmer = match log {
+        Log::Embedded(l) => Some(Trimmer::Embedded(Arc::clone(l))),
+        Log::Redis(l) => Some(Trimmer::Redis(
+            Arc::clone(l),
+            Duration::from_secs(config.events.retention_seconds),
+        )),
+        // JetStream applies max_age itself.
+        Log::Nats(..) => None,
+    };
+    if let Some(trimmer) = trimmer {
+        let stop = shutdown.clone();
         tasks.spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(60));
             loop {
                 tokio::select! {
-                    _ = every.tick() => match embedded.trim_by_age().await {
+                    _ = every.tick() => match trimmer.trim().await {
                         Ok(0) => {}
                         Ok(n) => tracing::info!(removed = n, "expired events trimmed"),
                         Err(e) => tracing::warn!(error = %e, "trimming expired events failed"),

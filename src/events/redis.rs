@@ -1,6 +1,7 @@
 //! The event log on Redis Streams (`{p}:events`, see `store::keys`). An append assigns cursors
 //! from a counter and adds entries with id `<cursor>-0` in one script, so cursors are dense,
-//! ordered and shared by every gateway. Retention trims by length (`MAXLEN`, exact). Blocking reads
+//! ordered and shared by every gateway. Retention trims by length (`MAXLEN`, exact) on append and
+//! by age (`XTRIM MINID`) periodically. Blocking reads
 //! use connections of their own so they never stall other commands.
 
 use std::{sync::Mutex, time::Duration};
@@ -84,6 +85,41 @@ impl RedisLog {
             append: Script::new(APPEND),
             blocking: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Removes events older than `max_age` (entries are ordered, so this trims a prefix of
+    /// the stream); returns how many. Every gateway may run it: it is idempotent.
+    pub async fn trim_by_age(&self, max_age: Duration) -> Result<u64, EventError> {
+        let cutoff = std::time::SystemTime::now() - max_age;
+        let mut keep_from: Option<String> = None;
+        let mut after = 0;
+        'scan: loop {
+            let batch = self.read(after, 256).await?;
+            if batch.is_empty() {
+                break;
+            }
+            for event in batch {
+                let published = humantime::parse_rfc3339_weak(&event.published_at)
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                if published >= cutoff {
+                    keep_from = Some(format!("{}-0", event.cursor));
+                    break 'scan;
+                }
+                after = event.cursor;
+            }
+        }
+        if after == 0 {
+            return Ok(0);
+        }
+        // Everything scanned was expired: trim up to the last one, or to the first young one.
+        let min_id = keep_from.unwrap_or_else(|| format!("{}-1", after));
+        redis::cmd("XTRIM")
+            .arg(self.keys.events())
+            .arg("MINID")
+            .arg(min_id)
+            .query_async(&mut self.conn.clone())
+            .await
+            .map_err(redis_err)
     }
 
     pub fn keys(&self) -> &Keys {

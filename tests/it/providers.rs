@@ -187,3 +187,33 @@ async fn notifications_flow_end_to_end_on_nats() {
     .await;
     signed_notifications(&app, &receiver).await;
 }
+
+#[tokio::test]
+async fn redis_retention_also_trims_by_age() {
+    let redis = RedisServer::start();
+    let log = RedisLog::connect(&redis.url, &unique_prefix(), 1000)
+        .await
+        .unwrap();
+    log.append((0..5).map(event).collect()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    log.append((5..8).map(event).collect()).await.unwrap();
+    assert_eq!(
+        log.trim_by_age(Duration::from_secs(1)).await.unwrap(),
+        5,
+        "the five old events go"
+    );
+    let bounds = log.bounds().await.unwrap();
+    assert_eq!((bounds.first, bounds.last), (6, 8));
+    assert_eq!(
+        log.trim_by_age(Duration::from_secs(1)).await.unwrap(),
+        0,
+        "nothing young is removed"
+    );
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    assert_eq!(log.trim_by_age(Duration::from_secs(1)).await.unwrap(), 3);
+    assert!(
+        log.bounds().await.unwrap().first > 8,
+        "an emptied stream keeps its last cursor"
+    );
+    assert_eq!(log.append(vec![event(9)]).await.unwrap()[0].cursor, 9);
+}
