@@ -5,7 +5,7 @@ use tonic::{Request, Response, Status};
 use crate::{
     proto::webhooks::v1::{self as pb, webhook_service_server::WebhookService as WebhookRpc},
     service::WebhookService,
-    webhook::DeadLetter,
+    webhook::{DeadLetter, DeliveryState, DeliveryStatus},
 };
 
 pub struct WebhookGrpc(pub WebhookService);
@@ -24,8 +24,41 @@ impl From<&DeadLetter> for pb::DeadLetter {
     }
 }
 
+impl From<&DeliveryStatus> for pb::DeliveryStatus {
+    fn from(d: &DeliveryStatus) -> Self {
+        pb::DeliveryStatus {
+            notification_id: d.notification_id.clone(),
+            subscription_id: d.subscription_id.clone(),
+            event_cursor: d.event_cursor,
+            event_type: d.event_type.clone(),
+            object_ref: d.object_ref.clone(),
+            state: match d.state {
+                DeliveryState::Pending => pb::DeliveryState::Pending,
+                DeliveryState::InFlight => pb::DeliveryState::InFlight,
+                DeliveryState::Failed => pb::DeliveryState::Failed,
+            } as i32,
+            attempts: d.attempts,
+            last_error: d.last_error.clone().unwrap_or_default(),
+            next_attempt_at: Some(prost_types::Timestamp {
+                seconds: (d.next_attempt_ms / 1000) as i64,
+                nanos: ((d.next_attempt_ms % 1000) * 1_000_000) as i32,
+            }),
+        }
+    }
+}
+
 #[tonic::async_trait]
 impl WebhookRpc for WebhookGrpc {
+    async fn list_deliveries(
+        &self,
+        r: Request<pb::ListDeliveriesRequest>,
+    ) -> Result<Response<pb::ListDeliveriesResponse>, Status> {
+        let deliveries = self.0.deliveries(&r.into_inner().subscription_id).await?;
+        Ok(Response::new(pb::ListDeliveriesResponse {
+            deliveries: deliveries.iter().map(Into::into).collect(),
+        }))
+    }
+
     async fn list_dead_letters(
         &self,
         r: Request<pb::ListDeadLettersRequest>,

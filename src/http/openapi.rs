@@ -234,6 +234,19 @@ fn webhook_paths(paths: &mut Map<String, Value>) {
             { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1 } }],
         "responses": { "200": { "description": "Dead letters", "content": { "application/json": { "schema": { "type": "array", "items": letter } } } },
             "400": problem("Bad request") } } }));
+    let status = json!({ "type": "object", "required": ["notificationId", "subscriptionId", "eventCursor", "eventType", "objectRef", "state", "attempts", "nextAttemptMs"],
+        "properties": {
+            "notificationId": { "type": "string", "format": "uuid" }, "subscriptionId": { "type": "string", "format": "uuid" },
+            "eventCursor": { "type": "integer" }, "eventType": { "type": "string" }, "objectRef": { "type": "string" },
+            "state": { "type": "string", "enum": ["pending", "inFlight", "failed"] },
+            "attempts": { "type": "integer" }, "lastError": { "type": "string" },
+            "nextAttemptMs": { "type": "integer", "description": "Unix milliseconds of the next attempt." } } });
+    paths.insert("/webhooks/deliveries".into(), json!({ "get": {
+        "operationId": "listDeliveries", "tags": ["webhooks"],
+        "summary": "Unfinished deliveries of a subscription: pending, in flight, or failed and waiting, oldest event first",
+        "parameters": [{ "name": "subscriptionId", "in": "query", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+        "responses": { "200": { "description": "Deliveries", "content": { "application/json": { "schema": { "type": "array", "items": status } } } },
+            "400": problem("Bad request") } } }));
     paths.insert("/webhooks/deadLetters/{id}/replay".into(), json!({ "post": {
         "operationId": "replayDeadLetter", "tags": ["webhooks"], "summary": "Deliver a dead letter again, from its first attempt",
         "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }],

@@ -20,6 +20,12 @@ const SERVICE: &str = "netweave.webhooks.v1.WebhookService";
 pub fn add_routes(t: Table) -> Table {
     t.add(
         Method::GET,
+        "/webhooks/deliveries".into(),
+        rpc(SERVICE, "ListDeliveries"),
+        get(deliveries),
+    )
+    .add(
+        Method::GET,
         "/webhooks/deadLetters".into(),
         rpc(SERVICE, "ListDeadLetters"),
         get(list),
@@ -67,4 +73,23 @@ async fn replay(State(s): State<AppState>, Path(id): Path<String>) -> Result<Res
     })?;
     s.webhooks.replay(id).await?;
     Ok(StatusCode::ACCEPTED.into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct DeliveriesParams {
+    subscription_id: String,
+}
+
+async fn deliveries(
+    State(s): State<AppState>,
+    query: Result<Query<DeliveriesParams>, QueryRejection>,
+) -> Result<Response, Problem> {
+    let Query(q) = query.map_err(Problem::from)?;
+    let found = s.webhooks.deliveries(&q.subscription_id).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        serde_json::to_vec(&found).unwrap_or_default(),
+    )
+        .into_response())
 }

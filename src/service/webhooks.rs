@@ -2,7 +2,7 @@
 
 use crate::{
     error::{ApiError, ApiResult, ErrorCode},
-    webhook::{queue::QueueError, DeadLetter, DeliveryQueueRef},
+    webhook::{queue::QueueError, DeadLetter, DeliveryQueueRef, DeliveryStatus},
 };
 
 #[derive(Clone)]
@@ -40,6 +40,15 @@ impl WebhookService {
         };
         self.queue
             .dead_letters(after, limit)
+            .await
+            .map_err(unavailable)
+    }
+
+    /// The unfinished deliveries of a subscription: pending, in flight, or failed and waiting.
+    pub async fn deliveries(&self, subscription_id: &str) -> ApiResult<Vec<DeliveryStatus>> {
+        crate::service::require_uuid("subscriptionId", subscription_id)?;
+        self.queue
+            .deliveries(subscription_id)
             .await
             .map_err(unavailable)
     }

@@ -14,6 +14,7 @@
 //! | `{p}:chain:<subscriptionId>\|<objectRef>` | list | pending delivery ids of one subscription and object, in event order |
 //! | `{p}:deliveries:due` | sorted set | chain heads ready to send, scored by due time (ms) |
 //! | `{p}:deliveries:inflight` | sorted set | claimed deliveries, scored by lease expiry (ms) |
+//! | `{p}:deliveries:by-subscription:<subscriptionId>` | set | unfinished delivery ids of one subscription |
 //! | `{p}:dispatcher` | string | lease of the one dispatcher (worker id), with expiry |
 //! | `{p}:dlq` | stream | dead letters; entry id `<n>-0`, field `d` = dead letter JSON |
 //! | `{p}:dlq:last` | string | the last dead-letter number |

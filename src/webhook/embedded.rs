@@ -16,7 +16,10 @@ use tokio::sync::Notify;
 
 use super::{
     notification::notification_id,
-    queue::{now_ms, DeadLetter, Delivery, DeliveryQueue, NewDelivery, Outcome, QueueError},
+    queue::{
+        now_ms, DeadLetter, Delivery, DeliveryQueue, DeliveryStatus, NewDelivery, Outcome,
+        QueueError,
+    },
 };
 use crate::events::{model::now_rfc3339, Cursor, Event, EventLogRef};
 
@@ -362,6 +365,18 @@ impl DeliveryQueue for EmbeddedQueue {
 
     async fn backlog(&self) -> Result<usize, QueueError> {
         Ok(self.index().deliveries.len())
+    }
+
+    async fn deliveries(&self, subscription_id: &str) -> Result<Vec<DeliveryStatus>, QueueError> {
+        let index = self.index();
+        let mut out: Vec<DeliveryStatus> = index
+            .deliveries
+            .values()
+            .filter(|d| d.subscription_id == subscription_id)
+            .map(|d| DeliveryStatus::of(d, index.in_flight.contains(&d.seq)))
+            .collect();
+        out.sort_by_key(|d| d.event_cursor);
+        Ok(out)
     }
 
     async fn wait(&self, timeout: Duration) {

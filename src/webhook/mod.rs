@@ -13,7 +13,9 @@ pub mod worker;
 
 pub use notification::Secret;
 pub use policy::CallbackPolicy;
-pub use queue::{DeadLetter, Delivery, DeliveryQueue, DeliveryQueueRef, Outcome};
+pub use queue::{
+    DeadLetter, Delivery, DeliveryQueue, DeliveryQueueRef, DeliveryState, DeliveryStatus, Outcome,
+};
 pub use retry::RetryPolicy;
 pub use sender::Sender;
 pub use worker::Webhooks;

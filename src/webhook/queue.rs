@@ -58,6 +58,56 @@ pub struct DeadLetter {
     pub error: String,
 }
 
+/// Where an unfinished delivery stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DeliveryState {
+    /// Not attempted yet.
+    Pending,
+    /// A sender is attempting it now.
+    InFlight,
+    /// Attempted and failed; waiting for its next attempt.
+    Failed,
+}
+
+/// An unfinished delivery as the API shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveryStatus {
+    pub notification_id: String,
+    pub subscription_id: String,
+    pub event_cursor: Cursor,
+    pub event_type: String,
+    pub object_ref: String,
+    pub state: DeliveryState,
+    pub attempts: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
+    /// Unix milliseconds of the next attempt.
+    pub next_attempt_ms: u64,
+}
+
+impl DeliveryStatus {
+    pub fn of(d: &Delivery, in_flight: bool) -> DeliveryStatus {
+        let state = match (in_flight, d.attempts) {
+            (true, _) => DeliveryState::InFlight,
+            (false, 0) => DeliveryState::Pending,
+            (false, _) => DeliveryState::Failed,
+        };
+        DeliveryStatus {
+            notification_id: d.notification_id.clone(),
+            subscription_id: d.subscription_id.clone(),
+            event_cursor: d.event.cursor,
+            event_type: d.event.event_type.clone(),
+            object_ref: d.event.object_ref.clone(),
+            state,
+            attempts: d.attempts,
+            last_error: d.last_error.clone(),
+            next_attempt_ms: d.next_attempt_ms,
+        }
+    }
+}
+
 /// How an attempt ended.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
@@ -95,6 +145,9 @@ pub trait DeliveryQueue: Send + Sync + 'static {
 
     /// Deliveries waiting or in flight.
     async fn backlog(&self) -> Result<usize, QueueError>;
+
+    /// The unfinished deliveries of one subscription, oldest event first.
+    async fn deliveries(&self, subscription_id: &str) -> Result<Vec<DeliveryStatus>, QueueError>;
 
     /// Returns when work may be ready (new deliveries or a retry falling due), or after `timeout`.
     async fn wait(&self, timeout: Duration);

@@ -12,7 +12,10 @@ use redis::{streams::StreamRangeReply, Script};
 
 use super::{
     notification::notification_id,
-    queue::{now_ms, DeadLetter, Delivery, DeliveryQueue, NewDelivery, Outcome, QueueError},
+    queue::{
+        now_ms, DeadLetter, Delivery, DeliveryQueue, DeliveryStatus, NewDelivery, Outcome,
+        QueueError,
+    },
 };
 use crate::events::{model::now_rfc3339, redis::RedisLog, Cursor, Event, EventError};
 
@@ -30,6 +33,7 @@ while i <= #ARGV do
   local key = tag .. ':delivery:' .. id
   if redis.call('EXISTS', key) == 0 then
     redis.call('SET', key, body)
+    redis.call('SADD', tag .. ':deliveries:by-subscription:' .. string.match(chain, '^[^|]+'), id)
     if redis.call('RPUSH', tag .. ':chain:' .. chain, id) == 1 then redis.call('ZADD', KEYS[2], now, id) end
   end
   i = i + 3
@@ -71,6 +75,7 @@ while i <= #ARGV do
       redis.call('ZADD', KEYS[1], at, id)
     else
       redis.call('DEL', key)
+      redis.call('SREM', tag .. ':deliveries:by-subscription:' .. string.match(chain, '^[^|]+'), id)
       local ckey = tag .. ':chain:' .. chain
       redis.call('LREM', ckey, 1, id)
       local nxt = redis.call('LINDEX', ckey, 0)
@@ -91,6 +96,7 @@ const REPLAY: &str = r"
 if redis.call('XDEL', KEYS[1], ARGV[2]) == 0 then return 0 end
 local key = ARGV[1] .. ':delivery:' .. ARGV[3]
 redis.call('SET', key, ARGV[5])
+redis.call('SADD', ARGV[1] .. ':deliveries:by-subscription:' .. string.match(ARGV[4], '^[^|]+'), ARGV[3])
 if redis.call('RPUSH', ARGV[1] .. ':chain:' .. ARGV[4], ARGV[3]) == 1 then redis.call('ZADD', KEYS[2], ARGV[6], ARGV[3]) end
 return 1
 ";
@@ -441,6 +447,39 @@ impl DeliveryQueue for RedisQueue {
             .await
             .map_err(q)?;
         Ok(due + inflight)
+    }
+
+    async fn deliveries(&self, subscription_id: &str) -> Result<Vec<DeliveryStatus>, QueueError> {
+        let keys = self.log.keys();
+        let mut conn = self.log.connection();
+        let ids: Vec<String> = redis::cmd("SMEMBERS")
+            .arg(format!(
+                "{}:deliveries:by-subscription:{subscription_id}",
+                keys.tag()
+            ))
+            .query_async(&mut conn)
+            .await
+            .map_err(q)?;
+        let mut out = Vec::new();
+        for id in ids {
+            let body: Option<String> = redis::cmd("GET")
+                .arg(format!("{}:delivery:{id}", keys.tag()))
+                .query_async(&mut conn)
+                .await
+                .map_err(q)?;
+            let Some(body) = body else { continue };
+            let delivery: Delivery =
+                serde_json::from_str(&body).map_err(|e| QueueError::Internal(e.to_string()))?;
+            let lease: Option<f64> = redis::cmd("ZSCORE")
+                .arg(keys.deliveries_inflight())
+                .arg(&id)
+                .query_async(&mut conn)
+                .await
+                .map_err(q)?;
+            out.push(DeliveryStatus::of(&delivery, lease.is_some()));
+        }
+        out.sort_by_key(|d| d.event_cursor);
+        Ok(out)
     }
 
     async fn wait(&self, timeout: Duration) {

@@ -184,3 +184,17 @@ async fn a_redis_restart_with_persistence_loses_nothing() {
         "a restarted gateway publishes and delivers again"
     );
 }
+
+#[tokio::test]
+async fn delivery_status_is_visible_on_redis() {
+    let redis = RedisServer::start();
+    let receiver = Receiver::start(Mode::Always(503)).await;
+    let base = on_redis(&redis, &unique_prefix());
+    let app = TestApp::start_with(|c| {
+        base(c);
+        c.webhooks.base_delay_ms = 5000;
+        c.webhooks.max_delay_seconds = 10;
+    })
+    .await;
+    crate::webhooks::delivery_status_is_visible(&app, &receiver).await;
+}

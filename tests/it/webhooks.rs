@@ -587,3 +587,58 @@ async fn a_subscription_can_sign_with_its_own_secret_which_is_never_returned() {
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body["detail"].as_str().unwrap().contains("whsec_"));
 }
+
+/// Needs a receiver answering 503 and a long retry delay (run on every provider).
+pub async fn delivery_status_is_visible(app: &TestApp, receiver: &Receiver) {
+    let sub = subscribe(
+        app,
+        &receiver.url("/stuck"),
+        Some("(eq,objectKind,OCloudSite)"),
+    )
+    .await;
+    pool_lifecycle(app, "stuck").await;
+    receiver.wait_for(1, Duration::from_secs(10)).await;
+    let mut listed = Vec::new();
+    for _ in 0..100 {
+        listed = app
+            .get_ok(&format!("/webhooks/deliveries?subscriptionId={sub}"))
+            .await
+            .as_array()
+            .unwrap()
+            .clone();
+        if listed.len() == 3 && listed[0]["state"] == "failed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        listed.len(),
+        3,
+        "create, update and delete of the pool are unfinished: {listed:?}"
+    );
+    assert_eq!(listed[0]["state"], "failed");
+    assert!(listed[0]["attempts"].as_u64().unwrap() >= 1);
+    assert!(listed[0]["lastError"].as_str().unwrap().contains("503"));
+    assert_eq!(listed[0]["eventType"], "o2ims.ResourcePool.Created");
+    for later in &listed[1..] {
+        assert_eq!(
+            later["state"], "pending",
+            "later changes of the pool wait behind the first: {later}"
+        );
+        assert_eq!(later["attempts"], 0);
+    }
+    let bad = app.get("/webhooks/deliveries?subscriptionId=nope").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn delivery_status_is_visible_on_the_embedded_queue() {
+    let receiver = Receiver::start(Mode::Always(503)).await;
+    let app = TestApp::start_with(|c| {
+        webhook_config(c);
+        c.webhooks.base_delay_ms = 5000;
+        c.webhooks.max_delay_seconds = 10;
+    })
+    .await;
+    delivery_status_is_visible(&app, &receiver).await;
+}
