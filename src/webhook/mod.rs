@@ -7,6 +7,7 @@ pub mod notification;
 pub mod policy;
 pub mod queue;
 pub mod redis;
+mod redis_scripts;
 pub mod retry;
 pub mod sender;
 pub mod worker;
