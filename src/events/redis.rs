@@ -41,7 +41,7 @@ pub struct RedisLog {
 }
 
 pub(crate) fn redis_err(e: redis::RedisError) -> EventError {
-    if e.is_io_error() || e.is_connection_dropped() || e.is_connection_refusal() || e.is_timeout() {
+    if crate::store::redis::is_unavailable(&e) {
         EventError::Unavailable(e.to_string())
     } else {
         EventError::Internal(e.to_string())

@@ -42,8 +42,14 @@ pub struct RedisStore {
     remove: Script,
 }
 
+/// Whether a Redis error means "not reachable now" (retrying may help) rather than a bug or
+/// bad data. The one rule for the store, the event log and the delivery queue.
+pub(crate) fn is_unavailable(e: &redis::RedisError) -> bool {
+    e.is_io_error() || e.is_connection_dropped() || e.is_connection_refusal() || e.is_timeout()
+}
+
 fn map_err(e: redis::RedisError) -> StoreError {
-    if e.is_io_error() || e.is_connection_dropped() || e.is_connection_refusal() || e.is_timeout() {
+    if is_unavailable(&e) {
         StoreError::Unavailable(e.to_string())
     } else {
         StoreError::Internal(e.to_string())

@@ -38,7 +38,7 @@ pub struct RedisQueue {
 }
 
 fn q(e: redis::RedisError) -> QueueError {
-    if e.is_io_error() || e.is_connection_dropped() || e.is_connection_refusal() || e.is_timeout() {
+    if crate::store::redis::is_unavailable(&e) {
         QueueError::Unavailable(e.to_string())
     } else {
         QueueError::Internal(e.to_string())
