@@ -18,12 +18,34 @@ use crate::domain::Filter;
 /// Events read from the log per replay step.
 const REPLAY_BATCH: usize = 256;
 
+/// Which events a reader wants: a glob over event types and an O-RAN filter over the event.
+#[derive(Clone, Debug, Default)]
+pub struct Selector {
+    pattern: Option<WildMatch>,
+    filter: Filter,
+}
+
+impl Selector {
+    /// `pattern` like `o2ims.Resource.*` or `*.*.Deleted`; empty or `*` selects every type.
+    pub fn new(pattern: Option<&str>, filter: Filter) -> Selector {
+        let pattern = pattern
+            .filter(|p| !p.is_empty() && *p != "*")
+            .map(WildMatch::new);
+        Selector { pattern, filter }
+    }
+
+    pub fn matches(&self, event: &Event) -> bool {
+        self.pattern
+            .as_ref()
+            .is_none_or(|p| p.matches(&event.event_type))
+            && self.filter.matches(event)
+    }
+}
+
 /// What a watcher asks for.
 #[derive(Clone, Debug, Default)]
 pub struct WatchSpec {
-    /// Glob over event types (`o2ims.Resource.*`, `*.*.Deleted`); `None` means every type.
-    pub pattern: Option<String>,
-    pub filter: Filter,
+    pub selector: Selector,
     /// Resume after this cursor; `None` follows from now.
     pub resume: Option<Cursor>,
 }
@@ -84,12 +106,10 @@ impl Hub {
         // Room for the buffer plus the closing item (lag or failure).
         let (tx, rx) = mpsc::channel(self.buffer.min(256) + 1);
         let live = self.live.subscribe();
-        let pattern = spec.pattern.as_deref().map(WildMatch::new);
         tokio::spawn(
             Watcher {
                 hub: Arc::clone(self),
                 spec,
-                pattern,
                 tx,
                 live,
             }
@@ -136,7 +156,6 @@ async fn tail(hub: Arc<Hub>, mut last: Cursor, shutdown: CancellationToken) {
 struct Watcher {
     hub: Arc<Hub>,
     spec: WatchSpec,
-    pattern: Option<WildMatch>,
     tx: mpsc::Sender<WatchItem>,
     live: broadcast::Receiver<Arc<Event>>,
 }
@@ -147,16 +166,9 @@ enum Flow {
 }
 
 impl Watcher {
-    fn wanted(&self, event: &Event) -> bool {
-        self.pattern
-            .as_ref()
-            .is_none_or(|p| p.matches(&event.event_type))
-            && self.spec.filter.matches(event)
-    }
-
     /// Sends an event unless the consumer is too far behind (then cuts it off).
     async fn offer(&mut self, event: Arc<Event>, position: Cursor) -> Flow {
-        if !self.wanted(&event) {
+        if !self.spec.selector.matches(&event) {
             return Flow::Continue;
         }
         if self.tx.capacity() <= 1 {

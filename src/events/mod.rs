@@ -10,7 +10,7 @@ pub mod nats;
 pub mod publisher;
 pub mod redis;
 
-pub use hub::{Hub, WatchItem, WatchSpec};
+pub use hub::{Hub, Selector, WatchItem, WatchSpec};
 pub use log::{Bounds, EventError, EventLog, EventLogRef};
 pub use model::{Cursor, Event, EventSource};
 pub use publisher::Publisher;

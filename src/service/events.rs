@@ -7,7 +7,7 @@ use tokio::sync::mpsc;
 use crate::{
     domain::{objects::*, Fields, Filter},
     error::{ApiError, ApiResult},
-    events::{hub::WatchSpec, Cursor, Event, EventLogRef, Hub, WatchItem},
+    events::{Cursor, Event, EventLogRef, Hub, Selector, WatchItem, WatchSpec},
 };
 
 /// Attributes an event filter may name: the event's own fields, the notification's
@@ -63,8 +63,12 @@ pub fn parse_cursor(text: &str) -> ApiResult<Cursor> {
     })
 }
 
-fn spec_filter(filter: Option<&str>) -> ApiResult<Filter> {
-    Ok(Filter::parse_opt(filter, filter_fields())?)
+/// The selector of a watch or a history read; a malformed filter is a bad request.
+fn selector(pattern: Option<&str>, filter: Option<&str>) -> ApiResult<Selector> {
+    Ok(Selector::new(
+        pattern,
+        Filter::parse_opt(filter, filter_fields())?,
+    ))
 }
 
 impl EventService {
@@ -107,13 +111,8 @@ impl EventService {
         filter: Option<&str>,
         resume: Option<Cursor>,
     ) -> ApiResult<mpsc::Receiver<WatchItem>> {
-        let filter = spec_filter(filter)?;
-        let pattern = pattern.filter(|p| !p.is_empty() && p != "*");
-        Ok(self.hub.watch(WatchSpec {
-            pattern,
-            filter,
-            resume,
-        }))
+        let selector = selector(pattern.as_deref(), filter)?;
+        Ok(self.hub.watch(WatchSpec { selector, resume }))
     }
 
     /// Events after `after` that match, oldest first.
@@ -124,10 +123,7 @@ impl EventService {
         pattern: Option<&str>,
         filter: Option<&str>,
     ) -> ApiResult<EventPage> {
-        let filter = spec_filter(filter)?;
-        let pattern = pattern
-            .filter(|p| !p.is_empty())
-            .map(wildmatch::WildMatch::new);
+        let selector = selector(pattern, filter)?;
         let limit = match limit {
             Some(0) => return Err(ApiError::invalid("limit must be at least 1")),
             Some(n) => n.min(self.max_page_size),
@@ -150,11 +146,7 @@ impl EventService {
                     break;
                 }
                 position = event.cursor;
-                if pattern
-                    .as_ref()
-                    .is_none_or(|p| p.matches(&event.event_type))
-                    && filter.matches(&event)
-                {
+                if selector.matches(&event) {
                     events.push(event);
                 }
             }
