@@ -3,7 +3,10 @@
 //! follows the broadcast. A watcher that falls further behind than its buffer is cut off with
 //! its resume cursor, so a slow consumer never slows the publisher or the other watchers.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use tokio::sync::{broadcast, mpsc};
 use tokio_util::sync::CancellationToken;
@@ -14,6 +17,9 @@ use super::{
     model::{Cursor, Event},
 };
 use crate::domain::Filter;
+
+/// How often the tail refreshes the stream-length gauge.
+const STREAM_LENGTH_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Events read from the log per replay step.
 const REPLAY_BATCH: usize = 256;
@@ -120,10 +126,15 @@ impl Hub {
 }
 
 async fn tail(hub: Arc<Hub>, mut last: Cursor, shutdown: CancellationToken) {
+    let mut measured: Option<Instant> = None;
     loop {
-        if let Ok(b) = hub.log.bounds().await {
-            let length = (b.last + 1).saturating_sub(b.first);
-            ::metrics::gauge!(crate::metrics::EVENT_STREAM_LENGTH).set(length as f64);
+        // The length gauge needs no more than a reading per interval, not one per wake.
+        if measured.is_none_or(|at| at.elapsed() >= STREAM_LENGTH_INTERVAL) {
+            measured = Some(Instant::now());
+            if let Ok(b) = hub.log.bounds().await {
+                let length = (b.last + 1).saturating_sub(b.first);
+                ::metrics::gauge!(crate::metrics::EVENT_STREAM_LENGTH).set(length as f64);
+            }
         }
         tokio::select! {
             r = hub.log.wait(last, Duration::from_secs(1)) => {
