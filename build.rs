@@ -10,6 +10,7 @@ const PROTOS: &[&str] = &[
     "proto/netweave/o2ims/v1/subscriptions.proto",
     "proto/netweave/events/v1/events.proto",
     "proto/netweave/webhooks/v1/webhooks.proto",
+    "proto/netweave/tmf688/v4/event_management.proto",
 ];
 const INCLUDES: &[&str] = &["proto", "proto/third_party"];
 const SPECS: &[(&str, &str)] = &[

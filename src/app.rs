@@ -31,8 +31,8 @@ use crate::{
     },
     grpc, http,
     service::{
-        subscriptions::CallbackChecks, EventService, InventoryService, SubscriptionService,
-        WebhookService,
+        subscriptions::CallbackChecks, EventService, HubService, InventoryService,
+        SubscriptionService, WebhookService,
     },
     store::{embedded::EmbeddedStore, redis::RedisStore, StoreRef},
     webhook::{embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, Webhooks},
@@ -354,19 +354,23 @@ pub async fn run(
     let (webhooks, checks) = build_webhooks(&config, queue, &store, &shutdown, &mut background)?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size);
     let subscriptions = SubscriptionService::new(store, config.max_page_size, checks);
+    let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
+    let repairs = hubs.reconcile().await?;
+    tracing::info!(?repairs, "hubs reconciled with their subscriptions");
     let listening = Arc::new(AtomicBool::new(false));
     let state = http::AppState {
         inventory: inventory.clone(),
         subscriptions: subscriptions.clone(),
         events: events.clone(),
         webhooks: webhooks.clone(),
+        hubs: hubs.clone(),
         v1_page_size: config.v1_page_size,
         metrics: crate::metrics::handle(),
         listening: Arc::clone(&listening),
         openapi: Default::default(),
     };
     let rest = http::router(state);
-    let grpc = grpc::routes(inventory, subscriptions, events, webhooks)
+    let grpc = grpc::routes(inventory, subscriptions, events, webhooks, hubs)
         .await
         .prepare()
         .into_axum_router();

@@ -21,6 +21,13 @@ pub mod webhooks {
     }
 }
 
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod tmf688 {
+    pub mod v4 {
+        tonic::include_proto!("netweave.tmf688.v4");
+    }
+}
+
 /// Every file of `proto/`, encoded, for gRPC server reflection and contract tests.
 pub const FILE_DESCRIPTOR_SET: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/netweave_descriptor.bin"));

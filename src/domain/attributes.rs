@@ -168,5 +168,5 @@ attributes!(OCloudSiteInfo, id = "oCloudSiteId", {
 });
 attributes!(Subscription, id = "subscriptionId", {
     "subscriptionId" => subscription_id, "consumerSubscriptionId" => consumer_subscription_id,
-    "filter" => filter, "callback" => callback,
+    "filter" => filter, "callback" => callback, "hubId" => hub_id,
 });

@@ -98,6 +98,11 @@ impl Filter {
         }
     }
 
+    /// A filter of already-validated criteria, for grammars that compile to this engine.
+    pub fn from_criteria(criteria: Vec<Criterion>) -> Filter {
+        Filter { criteria }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.criteria.is_empty()
     }

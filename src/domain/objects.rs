@@ -224,6 +224,10 @@ pub struct Subscription {
     /// instead of the server's. Write-only: the API never returns it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub webhook_secret: Option<String>,
+    /// netweave extension: the TMF688 hub this subscription delivers for. Read-only: set when
+    /// a hub is registered; such a subscription receives TMF events selected by the hub query.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hub_id: Option<String>,
 }
 
 impl Subscription {

@@ -433,6 +433,7 @@ impl From<&d::Subscription> for pb::Subscription {
             filter: o.filter.clone().unwrap_or_default(),
             callback: o.callback.clone(),
             webhook_secret: o.webhook_secret.clone().unwrap_or_default(),
+            hub_id: o.hub_id.clone().unwrap_or_default(),
         }
     }
 }
@@ -445,6 +446,7 @@ impl From<pb::Subscription> for d::Subscription {
             filter: opt(o.filter),
             callback: o.callback,
             webhook_secret: opt(o.webhook_secret),
+            hub_id: opt(o.hub_id),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 mod convert;
 pub mod events;
+mod hubs;
 mod inventory;
 mod subscriptions;
 mod webhooks;
@@ -21,10 +22,16 @@ use crate::{
             inventory_service_server::InventoryServiceServer,
             subscription_service_server::SubscriptionServiceServer, ListOptions,
         },
+        tmf688::v4::{
+            event_service_server::EventServiceServer as TmfEventServiceServer,
+            hub_service_server::HubServiceServer,
+        },
         webhooks::v1::webhook_service_server::WebhookServiceServer,
         FILE_DESCRIPTOR_SET,
     },
-    service::{EventService, InventoryService, ListParams, SubscriptionService, WebhookService},
+    service::{
+        EventService, HubService, InventoryService, ListParams, SubscriptionService, WebhookService,
+    },
 };
 
 /// The gRPC services, health and reflection, ready to be served next to the REST routes.
@@ -33,6 +40,7 @@ pub async fn routes(
     subscriptions: SubscriptionService,
     events: EventService,
     webhooks: WebhookService,
+    hubs: HubService,
 ) -> Routes {
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -47,6 +55,12 @@ pub async fn routes(
     health_reporter
         .set_serving::<WebhookServiceServer<webhooks::WebhookGrpc>>()
         .await;
+    health_reporter
+        .set_serving::<HubServiceServer<hubs::HubGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<TmfEventServiceServer<hubs::TmfEventGrpc>>()
+        .await;
     let reflection = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -60,6 +74,8 @@ pub async fn routes(
     ))
     .add_service(EventServiceServer::new(events::EventGrpc(events)))
     .add_service(WebhookServiceServer::new(webhooks::WebhookGrpc(webhooks)))
+    .add_service(HubServiceServer::new(hubs::HubGrpc(hubs.clone())))
+    .add_service(TmfEventServiceServer::new(hubs::TmfEventGrpc(hubs)))
     .add_service(health)
     .add_service(reflection)
 }

@@ -1,14 +1,17 @@
 //! The REST layer: axum routers over the same services the gRPC adapters call. Handlers
-//! extract, call and render; errors become RFC 7807 ProblemDetails.
+//! extract, call and render; errors become RFC 7807 ProblemDetails, or the TMF `Error` on
+//! `/tmf-api`.
 
 pub mod events;
 pub mod o2ims;
 pub mod openapi;
+pub mod openapi_tmf;
 mod ops;
 pub mod problem;
 pub mod query;
 mod render;
 pub mod table;
+pub mod tmf688;
 pub mod webhooks;
 
 use std::{
@@ -28,7 +31,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::{
     metrics::{GRPC_DURATION, GRPC_REQUESTS, HTTP_DURATION, HTTP_REQUESTS},
-    service::{EventService, InventoryService, SubscriptionService, WebhookService},
+    service::{EventService, HubService, InventoryService, SubscriptionService, WebhookService},
 };
 
 /// What every REST handler can reach.
@@ -38,6 +41,7 @@ pub struct AppState {
     pub subscriptions: SubscriptionService,
     pub events: EventService,
     pub webhooks: WebhookService,
+    pub hubs: HubService,
     pub v1_page_size: usize,
     pub metrics: PrometheusHandle,
     /// Set once every listener is bound.
@@ -48,9 +52,9 @@ pub struct AppState {
 
 /// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
 pub fn rpc_table() -> table::Table {
-    webhooks::add_routes(events::add_routes(o2ims::add_routes(
+    tmf688::add_routes(webhooks::add_routes(events::add_routes(o2ims::add_routes(
         table::Table::default(),
-    )))
+    ))))
 }
 
 /// The REST routes (RPC-backed and operations), with ProblemDetails fallbacks.
@@ -78,6 +82,13 @@ async fn fallback(req: Request) -> Response {
         return tonic::Status::unimplemented(format!("unknown method {}", req.uri().path()))
             .into_http::<axum::body::Body>()
             .into_response();
+    }
+    if tmf688::owns(req.uri().path()) {
+        return tmf688::render_error(
+            axum::http::StatusCode::NOT_FOUND,
+            &crate::error::ErrorCode::NotFound,
+            format!("no resource at '{}'", req.uri().path()),
+        );
     }
     problem::not_found(req.uri().clone()).await.into_response()
 }

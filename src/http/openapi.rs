@@ -300,11 +300,14 @@ fn v1_mirror(paths: &mut Map<String, Value>, routes: &[RouteInfo]) {
 pub fn document(routes: &[RouteInfo]) -> Value {
     let mut doc = normative().clone();
     doc["info"]["title"] = json!("netweave O2ims Infrastructure Inventory API");
-    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), its `/v1` INF O2 mirror, and netweave extensions (resource pool and resource writes, paging). Errors are RFC 7807 ProblemDetails.");
+    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), its `/v1` INF O2 mirror, netweave extensions (resource pool and resource writes, paging, events, webhooks), and TMF688 Event Management v4 hubs and events under `/tmf-api/event/v4` (alias `/tmf-api/eventManagement/v4`). Errors are RFC 7807 ProblemDetails, except on `/tmf-api`, where they are the TMF `Error`.");
     doc["servers"] = json!([{ "url": "/" }]);
     doc["components"]["schemas"]["Subscription"]["properties"]["webhookSecret"] = json!({
         "type": "string", "writeOnly": true, "pattern": "^whsec_",
         "description": "netweave extension: this subscription's own Standard Webhooks secret, used instead of the server's to sign its notifications. Never returned." });
+    doc["components"]["schemas"]["Subscription"]["properties"]["hubId"] = json!({
+        "type": "string", "format": "uuid", "readOnly": true,
+        "description": "netweave extension: the TMF688 hub (`/tmf-api/event/v4/hub/{id}`) this subscription delivers for. Such a subscription receives TMF events selected by the hub's query; deleting it removes the hub." });
     if let Some(params) = doc["components"]["parameters"].as_object_mut() {
         params.extend(
             extension_parameters()
@@ -320,5 +323,6 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     event_paths(paths);
     webhook_paths(paths);
     operations_paths(paths);
+    super::openapi_tmf::add(&mut doc);
     doc
 }

@@ -102,6 +102,13 @@ pub async fn not_found(uri: axum::http::Uri) -> Problem {
 
 /// A served path called with a method it does not allow.
 pub async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> Response {
+    if super::tmf688::owns(uri.path()) {
+        return super::tmf688::render_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            &ErrorCode::Unsupported,
+            format!("{method} is not allowed on '{}'", uri.path()),
+        );
+    }
     render(
         StatusCode::METHOD_NOT_ALLOWED,
         "Method Not Allowed",

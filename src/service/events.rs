@@ -91,7 +91,7 @@ impl EventService {
     /// Fails with `OutOfRange` when events after `resume` were already removed by retention.
     pub async fn check_resume(&self, resume: Option<Cursor>) -> ApiResult<()> {
         let Some(cursor) = resume else { return Ok(()) };
-        let bounds = self.log.bounds().await.map_err(internal)?;
+        let bounds = self.log.bounds().await.map_err(log_unavailable)?;
         if bounds.is_too_old(cursor) || cursor > bounds.last {
             return Err(ApiError::new(
                 crate::error::ErrorCode::OutOfRange,
@@ -129,7 +129,7 @@ impl EventService {
             Some(n) => n.min(self.max_page_size),
             None => DEFAULT_PAGE,
         };
-        let bounds = self.log.bounds().await.map_err(internal)?;
+        let bounds = self.log.bounds().await.map_err(log_unavailable)?;
         let mut position = after;
         let mut events = Vec::new();
         while events.len() < limit {
@@ -137,7 +137,7 @@ impl EventService {
                 .log
                 .read(position, limit.max(256))
                 .await
-                .map_err(internal)?;
+                .map_err(log_unavailable)?;
             if batch.is_empty() {
                 break;
             }
@@ -156,7 +156,8 @@ impl EventService {
     }
 }
 
-fn internal(e: crate::events::EventError) -> ApiError {
+/// An event log failure as the API shows it.
+pub(crate) fn log_unavailable(e: crate::events::EventError) -> ApiError {
     ApiError {
         code: crate::error::ErrorCode::Unavailable,
         message: "event log unavailable".into(),

@@ -2,6 +2,7 @@
 //! REST handlers. Transports only extract, call and render.
 
 pub mod events;
+pub mod hubs;
 pub mod inventory;
 pub mod subscriptions;
 pub mod webhooks;
@@ -16,6 +17,7 @@ use crate::{
 };
 
 pub use events::EventService;
+pub use hubs::HubService;
 pub use inventory::InventoryService;
 pub use subscriptions::SubscriptionService;
 pub use webhooks::WebhookService;

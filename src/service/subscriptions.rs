@@ -65,6 +65,16 @@ impl SubscriptionService {
 
     /// Validates and stores a new subscription; the identifier is always allocated here.
     pub async fn create(&self, input: Subscription) -> ApiResult<Subscription> {
+        let subscription = self.validated(input, true).await?;
+        self.store.insert(&subscription).await?;
+        tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
+        Ok(subscription.redacted())
+    }
+
+    /// Checks a subscription to be created (callback, its address policy and, when `verify`
+    /// and configured, the O-RAN verification GET; consumer id; filter; secret) and gives it a
+    /// fresh identifier. `hubId` is never taken from the input.
+    pub async fn validated(&self, input: Subscription, verify: bool) -> ApiResult<Subscription> {
         let url = validate_callback(&input.callback)?;
         let consumer = input.consumer_subscription_id.filter(|c| !c.is_empty());
         if let Some(c) = &consumer {
@@ -79,7 +89,7 @@ impl SubscriptionService {
             .check_url(&url)
             .await
             .map_err(ApiError::invalid)?;
-        if let Some(client) = &self.checks.verify_with {
+        if let (Some(client), true) = (&self.checks.verify_with, verify) {
             verify_callback(client, &input.callback)
                 .await
                 .map_err(ApiError::invalid)?;
@@ -88,16 +98,14 @@ impl SubscriptionService {
         if let Some(secret) = &webhook_secret {
             Secret::parse(secret).map_err(|e| ApiError::invalid(format!("webhookSecret: {e}")))?;
         }
-        let subscription = Subscription {
+        Ok(Subscription {
             subscription_id: Uuid::new_v4().to_string(),
             consumer_subscription_id: consumer,
             filter,
             callback: input.callback,
             webhook_secret,
-        };
-        self.store.insert(&subscription).await?;
-        tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
-        Ok(subscription.redacted())
+            hub_id: None,
+        })
     }
 
     pub async fn get(&self, id: &str) -> ApiResult<Subscription> {
@@ -126,7 +134,7 @@ impl SubscriptionService {
         if !self.store.remove(id).await? {
             return Err(ApiError::not_found("subscription", id));
         }
-        tracing::info!(subscription_id = %id, "subscription deleted");
+        tracing::info!(subscription_id = %id, "subscription deleted, with its hub if it had one");
         Ok(())
     }
 }

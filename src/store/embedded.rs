@@ -5,15 +5,17 @@
 use std::{path::Path, sync::Arc};
 
 use async_trait::async_trait;
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
 use super::{StoreError, SubscriptionStore};
-use crate::domain::Subscription;
+use crate::{domain::Subscription, failpoint, tmf::Hub};
 
 /// Subscription id → the subscription as JSON.
 const SUBSCRIPTIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("subscriptions");
 /// Callback URL → subscription id.
 const BY_CALLBACK: TableDefinition<&str, &str> = TableDefinition::new("subscriptions_by_callback");
+/// Hub id → the hub registration as JSON.
+const HUBS: TableDefinition<&str, &[u8]> = TableDefinition::new("hubs");
 
 pub const FILE_NAME: &str = "netweave.redb";
 
@@ -36,6 +38,7 @@ impl EmbeddedStore {
         let txn = db.begin_write().map_err(internal)?;
         txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
         txn.open_table(BY_CALLBACK).map_err(internal)?;
+        txn.open_table(HUBS).map_err(internal)?;
         txn.commit().map_err(internal)?;
         Ok(EmbeddedStore { db: Arc::new(db) })
     }
@@ -51,8 +54,72 @@ impl EmbeddedStore {
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<Subscription, StoreError> {
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Adds a subscription and its callback index entry, refusing a taken callback.
+fn insert_subscription(txn: &WriteTransaction, sub: &Subscription) -> Result<(), StoreError> {
+    let body = serde_json::to_vec(sub).map_err(internal)?;
+    let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
+    if let Some(existing) = by_callback.get(sub.callback.as_str()).map_err(internal)? {
+        return Err(StoreError::DuplicateCallback {
+            callback: sub.callback.clone(),
+            existing: existing.value().to_owned(),
+        });
+    }
+    by_callback
+        .insert(sub.callback.as_str(), sub.subscription_id.as_str())
+        .map_err(internal)?;
+    let mut subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
+    subs.insert(sub.subscription_id.as_str(), body.as_slice())
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// Removes a subscription and its callback index entry; returns it.
+fn remove_subscription(
+    txn: &WriteTransaction,
+    id: &str,
+) -> Result<Option<Subscription>, StoreError> {
+    let removed: Option<Subscription> = {
+        let mut subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
+        let removed = subs.remove(id).map_err(internal)?;
+        match removed {
+            Some(v) => Some(decode(v.value())?),
+            None => None,
+        }
+    };
+    if let Some(sub) = &removed {
+        let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
+        by_callback
+            .remove(sub.callback.as_str())
+            .map_err(internal)?;
+    }
+    Ok(removed)
+}
+
+fn read_all<T: serde::de::DeserializeOwned>(
+    db: &Database,
+    table: TableDefinition<&str, &[u8]>,
+) -> Result<Vec<T>, StoreError> {
+    let txn = db.begin_read().map_err(internal)?;
+    let rows = txn.open_table(table).map_err(internal)?;
+    rows.iter()
+        .map_err(internal)?
+        .map(|entry| entry.map_err(internal).and_then(|(_, v)| decode(v.value())))
+        .collect()
+}
+
+fn read_one<T: serde::de::DeserializeOwned>(
+    db: &Database,
+    table: TableDefinition<&str, &[u8]>,
+    id: &str,
+) -> Result<Option<T>, StoreError> {
+    let txn = db.begin_read().map_err(internal)?;
+    let rows = txn.open_table(table).map_err(internal)?;
+    let found = rows.get(id).map_err(internal)?;
+    found.map(|v| decode(v.value())).transpose()
 }
 
 #[async_trait]
@@ -72,23 +139,8 @@ impl SubscriptionStore for EmbeddedStore {
     async fn insert(&self, subscription: &Subscription) -> Result<(), StoreError> {
         let sub = subscription.clone();
         self.blocking(move |db| {
-            let body = serde_json::to_vec(&sub).map_err(internal)?;
             let txn = db.begin_write().map_err(internal)?;
-            {
-                let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
-                if let Some(existing) = by_callback.get(sub.callback.as_str()).map_err(internal)? {
-                    return Err(StoreError::DuplicateCallback {
-                        callback: sub.callback.clone(),
-                        existing: existing.value().to_owned(),
-                    });
-                }
-                by_callback
-                    .insert(sub.callback.as_str(), sub.subscription_id.as_str())
-                    .map_err(internal)?;
-                let mut subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
-                subs.insert(sub.subscription_id.as_str(), body.as_slice())
-                    .map_err(internal)?;
-            }
+            insert_subscription(&txn, &sub)?;
             txn.commit().map_err(internal)
         })
         .await
@@ -96,47 +148,74 @@ impl SubscriptionStore for EmbeddedStore {
 
     async fn get(&self, id: &str) -> Result<Option<Subscription>, StoreError> {
         let id = id.to_owned();
-        self.blocking(move |db| {
-            let txn = db.begin_read().map_err(internal)?;
-            let subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
-            let found = subs.get(id.as_str()).map_err(internal)?;
-            found.map(|v| decode(v.value())).transpose()
-        })
-        .await
+        self.blocking(move |db| read_one(db, SUBSCRIPTIONS, &id))
+            .await
     }
 
     async fn list(&self) -> Result<Vec<Subscription>, StoreError> {
-        self.blocking(|db| {
-            let txn = db.begin_read().map_err(internal)?;
-            let subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
-            subs.iter()
-                .map_err(internal)?
-                .map(|entry| entry.map_err(internal).and_then(|(_, v)| decode(v.value())))
-                .collect()
-        })
-        .await
+        self.blocking(|db| read_all(db, SUBSCRIPTIONS)).await
     }
 
     async fn remove(&self, id: &str) -> Result<bool, StoreError> {
         let id = id.to_owned();
         self.blocking(move |db| {
             let txn = db.begin_write().map_err(internal)?;
-            let removed = {
-                let mut subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
-                let removed = subs.remove(id.as_str()).map_err(internal)?;
+            let removed = remove_subscription(&txn, &id)?;
+            if let Some(hub) = removed.as_ref().and_then(|s| s.hub_id.as_deref()) {
+                let mut hubs = txn.open_table(HUBS).map_err(internal)?;
+                hubs.remove(hub).map_err(internal)?;
+            }
+            txn.commit().map_err(internal)?;
+            Ok(removed.is_some())
+        })
+        .await
+    }
+
+    async fn insert_hub(&self, hub: &Hub, subscription: &Subscription) -> Result<(), StoreError> {
+        let (hub, sub) = (hub.clone(), subscription.clone());
+        self.blocking(move |db| {
+            let body = serde_json::to_vec(&hub).map_err(internal)?;
+            let txn = db.begin_write().map_err(internal)?;
+            insert_subscription(&txn, &sub)?;
+            failpoint::reach(failpoint::HUB_REGISTER);
+            {
+                let mut hubs = txn.open_table(HUBS).map_err(internal)?;
+                hubs.insert(hub.id.as_str(), body.as_slice())
+                    .map_err(internal)?;
+            }
+            txn.commit().map_err(internal)
+        })
+        .await
+    }
+
+    async fn get_hub(&self, id: &str) -> Result<Option<Hub>, StoreError> {
+        let id = id.to_owned();
+        self.blocking(move |db| read_one(db, HUBS, &id)).await
+    }
+
+    async fn list_hubs(&self) -> Result<Vec<Hub>, StoreError> {
+        self.blocking(|db| read_all(db, HUBS)).await
+    }
+
+    async fn remove_hub(&self, id: &str) -> Result<bool, StoreError> {
+        let id = id.to_owned();
+        self.blocking(move |db| {
+            let txn = db.begin_write().map_err(internal)?;
+            let removed: Option<Hub> = {
+                let mut hubs = txn.open_table(HUBS).map_err(internal)?;
+                let removed = hubs.remove(id.as_str()).map_err(internal)?;
                 match removed {
                     Some(v) => Some(decode(v.value())?),
                     None => None,
                 }
             };
-            if let Some(sub) = &removed {
-                let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
-                by_callback
-                    .remove(sub.callback.as_str())
-                    .map_err(internal)?;
-            }
+            let Some(hub) = removed else {
+                return Ok(false);
+            };
+            failpoint::reach(failpoint::HUB_UNREGISTER);
+            remove_subscription(&txn, &hub.subscription_id)?;
             txn.commit().map_err(internal)?;
-            Ok(removed.is_some())
+            Ok(true)
         })
         .await
     }

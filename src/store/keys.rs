@@ -4,10 +4,12 @@
 //!
 //! | key | type | holds |
 //! | --- | --- | --- |
-//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter`, `webhookSecret` (the last three only when set) |
+//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter`, `webhookSecret`, `hubId` (the last four only when set) |
 //! | `{p}:subscriptions` | set | identifiers of every active subscription |
 //! | `{p}:subscriptions:by-callback` | hash | callback URL → subscription id (callbacks are unique) |
 //! | `{p}:subscriptions:by-consumer:<consumerSubscriptionId>` | set | subscription ids carrying that consumer id |
+//! | `{p}:hub:<id>` | hash | a TMF688 hub: `id`, `callback`, `query`, `subscriptionId`, `createdAt`, `afterCursor`, `@type`, `@baseType`, `@schemaLocation` (the last three only when set) |
+//! | `{p}:hubs` | set | identifiers of every hub |
 //! | `{p}:events` | stream | the event stream; entry id `<cursor>-0`, field `e` = event JSON; consumer group `webhooks` |
 //! | `{p}:events:last` | string | the last cursor assigned (cursors never repeat, even after trimming) |
 //! | `{p}:delivery:<notificationId>` | string | one pending delivery (JSON) |
@@ -33,6 +35,24 @@ impl Keys {
 
     pub fn subscription(&self, id: &str) -> String {
         format!("{}:subscription:{id}", self.tag)
+    }
+
+    /// The subscription key without the id, for scripts that append it.
+    pub fn subscription_prefix(&self) -> String {
+        format!("{}:subscription:", self.tag)
+    }
+
+    pub fn hub(&self, id: &str) -> String {
+        format!("{}:hub:{id}", self.tag)
+    }
+
+    /// The hub key without the id, for scripts that append it.
+    pub fn hub_prefix(&self) -> String {
+        format!("{}:hub:", self.tag)
+    }
+
+    pub fn hubs(&self) -> String {
+        format!("{}:hubs", self.tag)
     }
 
     pub fn subscriptions(&self) -> String {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::domain::Subscription;
+use crate::{domain::Subscription, tmf::Hub};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -39,8 +39,20 @@ pub trait SubscriptionStore: Send + Sync + 'static {
     /// Every subscription, in no particular order.
     async fn list(&self) -> Result<Vec<Subscription>, StoreError>;
 
-    /// Removes a subscription; `false` when there was none.
+    /// Removes a subscription, and the hub it delivers for if any; `false` when there was none.
     async fn remove(&self, id: &str) -> Result<bool, StoreError>;
+
+    /// Stores a TMF688 hub and the subscription that delivers for it: both, or neither (a
+    /// taken callback fails with `DuplicateCallback`).
+    async fn insert_hub(&self, hub: &Hub, subscription: &Subscription) -> Result<(), StoreError>;
+
+    async fn get_hub(&self, id: &str) -> Result<Option<Hub>, StoreError>;
+
+    /// Every hub, in no particular order.
+    async fn list_hubs(&self) -> Result<Vec<Hub>, StoreError>;
+
+    /// Removes a hub and its subscription, both or neither; `false` when there was no hub.
+    async fn remove_hub(&self, id: &str) -> Result<bool, StoreError>;
 }
 
 pub type StoreRef = Arc<dyn SubscriptionStore>;

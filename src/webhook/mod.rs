@@ -1,4 +1,5 @@
-//! Webhook delivery: O2-IMS notifications for every event a subscription does not filter out,
+//! Webhook delivery: O2-IMS notifications for every event a subscription does not filter out
+//! (TMF688 events for every event a hub's query selects),
 //! signed (Standard Webhooks and `X-O2IMS-Signature`), in order per object, retried with
 //! backoff, dead-lettered when attempts run out, at least once across crashes.
 
@@ -9,6 +10,7 @@ pub mod queue;
 pub mod redis;
 mod redis_scripts;
 pub mod retry;
+mod selection;
 pub mod sender;
 pub mod worker;
 

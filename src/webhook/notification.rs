@@ -8,7 +8,7 @@ use serde_json::Value;
 use sha2::Sha256;
 use uuid::Uuid;
 
-use crate::{domain::Subscription, events::Event};
+use crate::{domain::Subscription, events::Event, tmf};
 
 /// Namespace of notification ids: the id of (subscription, event) never changes, so receivers
 /// can deduplicate retried and redelivered notifications.
@@ -37,7 +37,20 @@ pub struct InventoryChangeNotification<'a> {
     pub post_object_state: Option<&'a Value>,
 }
 
-pub fn body(subscription: &Subscription, event: &Event) -> Vec<u8> {
+/// The body a subscription receives for an event, and its event type header: the O2ims
+/// `InventoryChangeNotification`, or for a hub's subscription the TMF688 event.
+pub fn body(subscription: &Subscription, event: &Event) -> (Vec<u8>, String) {
+    if subscription.hub_id.is_some() {
+        let body = serde_json::to_vec(&tmf::event::render(event)).unwrap_or_default();
+        return (body, tmf::event::event_type(event).to_owned());
+    }
+    (
+        inventory_change(subscription, event),
+        event.event_type.clone(),
+    )
+}
+
+fn inventory_change(subscription: &Subscription, event: &Event) -> Vec<u8> {
     let notification = InventoryChangeNotification {
         notification_id: notification_id(&subscription.subscription_id, &event.event_id),
         consumer_subscription_id: subscription.consumer_subscription_id.as_deref(),

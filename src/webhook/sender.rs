@@ -96,7 +96,7 @@ impl Sender {
                 .await
                 .map_err(|e| fail(e, true))?;
         }
-        let body = notification::body(subscription, &delivery.event);
+        let (body, event_type) = notification::body(subscription, &delivery.event);
         let timestamp = now_ms() / 1000;
         // A subscription's own secret replaces the server's (it was validated when stored).
         let own: Vec<Secret> = subscription
@@ -110,7 +110,7 @@ impl Sender {
         for (name, value) in notification::headers(
             &delivery.notification_id,
             &subscription.subscription_id,
-            &delivery.event.event_type,
+            &event_type,
             &body,
             timestamp,
             secrets,

@@ -1,5 +1,5 @@
 //! The webhook workers: a dispatcher turns each event into one delivery per subscription
-//! whose filter does not exclude it; senders claim due deliveries, attempt them with bounded
+//! that selects it ([`Selection`]); senders claim due deliveries, attempt them with bounded
 //! concurrency, and settle the outcomes in batches.
 
 use std::{
@@ -16,14 +16,10 @@ use tokio_util::sync::CancellationToken;
 
 use super::{
     queue::{DeliveryQueueRef, NewDelivery, Outcome},
+    selection::Selection,
     sender::Sender,
 };
-use crate::{
-    domain::{Filter, Subscription},
-    metrics,
-    service::events::filter_fields,
-    store::StoreRef,
-};
+use crate::{domain::Subscription, metrics, store::StoreRef};
 
 /// Events dispatched per transaction.
 const DISPATCH_BATCH: usize = 512;
@@ -69,26 +65,28 @@ impl Webhooks {
                     continue;
                 }
             };
-            let filters: Vec<(String, Filter)> = subscriptions
-                .into_iter()
-                .map(|s| {
-                    let filter =
-                        Filter::parse_opt(s.filter.as_deref(), filter_fields()).unwrap_or_default();
-                    (s.subscription_id, filter)
-                })
-                .collect();
+            let hubs = if Selection::needs_hubs(&subscriptions) {
+                match self.store.list_hubs().await {
+                    Ok(h) => h,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "listing hubs failed; dispatch retried");
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                        continue;
+                    }
+                }
+            } else {
+                Vec::new()
+            };
+            let selection = Selection::new(subscriptions, &hubs);
             let through = events.last().map_or(0, |e| e.cursor);
             let events: Vec<Arc<crate::events::Event>> = events.into_iter().map(Arc::new).collect();
             let mut deliveries = Vec::new();
             for event in &events {
-                for (id, filter) in &filters {
-                    // The O-RAN filter names what is NOT to be reported.
-                    if filter.is_empty() || !filter.matches(event.as_ref()) {
-                        deliveries.push(NewDelivery {
-                            subscription_id: id.clone(),
-                            event: event.clone(),
-                        });
-                    }
+                for id in selection.recipients(event) {
+                    deliveries.push(NewDelivery {
+                        subscription_id: id.to_owned(),
+                        event: event.clone(),
+                    });
                 }
             }
             while let Err(e) = self.queue.dispatch(through, &deliveries).await {

@@ -134,7 +134,7 @@ fn proto_messages_carry_every_spec_field_with_its_json_name() {
             .unwrap_or_else(|| panic!("no message {message}"));
         // netweave extensions, documented in the proto and the README.
         let extensions: &[&str] = if message == "Subscription" {
-            &["webhookSecret"]
+            &["webhookSecret", "hubId"]
         } else {
             &[]
         };

@@ -13,4 +13,6 @@ mod redis_events;
 mod redis_store;
 mod spec;
 mod subscriptions;
+mod tmf688;
+mod tmf_spec;
 mod webhooks;

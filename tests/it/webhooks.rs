@@ -72,7 +72,7 @@ fn notification_errors(body: &Value) -> Vec<String> {
 }
 
 /// Verifies the Standard Webhooks signature with the independent `standardwebhooks` package.
-fn standard_webhooks_verifies(r: &Received) -> bool {
+pub fn standard_webhooks_verifies(r: &Received) -> bool {
     verifies_with(r, SECRET)
 }
 

@@ -1,0 +1,70 @@
+//! Which subscriptions an event goes to. An O2-IMS subscription takes every event its O-RAN
+//! filter does not exclude; a hub's subscription takes the events its hub query selects.
+
+use std::collections::HashMap;
+
+use crate::{
+    domain::{Filter, Subscription},
+    events::Event,
+    service::events::filter_fields,
+    tmf::{EventView, Hub, TmfQuery},
+};
+
+enum Rule {
+    /// O-RAN: the filter names what is NOT to be reported.
+    Excludes(Filter),
+    /// TMF688: the query names what is to be reported, of the events after the hub's
+    /// registration.
+    Includes(TmfQuery, u64),
+}
+
+/// The delivery rule of every subscription, built once per dispatched batch.
+pub struct Selection {
+    rules: Vec<(String, Rule)>,
+}
+
+impl Selection {
+    pub fn new(subscriptions: Vec<Subscription>, hubs: &[Hub]) -> Selection {
+        let queries: HashMap<&str, &Hub> = hubs.iter().map(|h| (h.id.as_str(), h)).collect();
+        let mut rules = Vec::with_capacity(subscriptions.len());
+        for s in subscriptions {
+            let rule = match &s.hub_id {
+                None => Rule::Excludes(
+                    Filter::parse_opt(s.filter.as_deref(), filter_fields()).unwrap_or_default(),
+                ),
+                Some(hub_id) => {
+                    let Some(hub) = queries.get(hub_id.as_str()) else {
+                        tracing::warn!(subscription_id = %s.subscription_id, %hub_id, "subscription of a missing hub gets nothing; reconciled at the next start");
+                        continue;
+                    };
+                    match TmfQuery::parse(&hub.query) {
+                        Ok(q) => Rule::Includes(q, hub.after_cursor),
+                        Err(e) => {
+                            tracing::error!(%hub_id, error = %e, "stored hub query does not parse; hub gets nothing");
+                            continue;
+                        }
+                    }
+                }
+            };
+            rules.push((s.subscription_id, rule));
+        }
+        Selection { rules }
+    }
+
+    /// Whether any subscription is a hub's (the dispatcher then reads the hubs too).
+    pub fn needs_hubs(subscriptions: &[Subscription]) -> bool {
+        subscriptions.iter().any(|s| s.hub_id.is_some())
+    }
+
+    /// The subscriptions that get `event`.
+    pub fn recipients<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
+        let view = EventView::new(event);
+        self.rules
+            .iter()
+            .filter(move |(_, rule)| match rule {
+                Rule::Excludes(f) => f.is_empty() || !f.matches(event),
+                Rule::Includes(q, after) => event.cursor > *after && q.matches(&view),
+            })
+            .map(|(id, _)| id.as_str())
+    }
+}
