@@ -21,7 +21,8 @@ use crate::{
         simulator::{SimSpec, Simulator},
         BackendRef,
     },
-    config::{BackendKind, Config},
+    config::{BackendKind, Config, LeaderElection},
+    election::{lease::KubeLease, redis::RedisLock, Elector, Leadership},
     events::{
         embedded::{EmbeddedLog, Retention},
         nats::NatsLog,
@@ -88,12 +89,17 @@ pub async fn build_store(config: &Config) -> anyhow::Result<StoreRef> {
 }
 
 /// The configured backend; the simulator's churn starts here when configured.
-pub fn build_backend(
+pub async fn build_backend(
     config: &Config,
     o_cloud_id: &str,
     shutdown: &CancellationToken,
-) -> BackendRef {
-    match config.backend {
+) -> anyhow::Result<BackendRef> {
+    Ok(match config.backend {
+        BackendKind::Kubernetes => {
+            crate::backend::kube::KubeBackend::start(&config.kubernetes, o_cloud_id, shutdown)
+                .await
+                .context("connecting to the Kubernetes API")?
+        }
         BackendKind::Simulator => {
             let sim = Arc::new(Simulator::new(&SimSpec {
                 seed: config.sim.seed,
@@ -107,7 +113,7 @@ pub fn build_backend(
             }
             sim
         }
-    }
+    })
 }
 
 /// The event log: embedded in the data directory, or Redis Streams with `--redis-url`.
@@ -211,6 +217,59 @@ impl Trimmer {
 }
 
 /// The publisher, backend pump and watch hub; their tasks end on `shutdown`.
+/// Who publishes the backend's changes: this replica alone, unless the Kubernetes backend runs
+/// with an elector (see [`LeaderElection`]).
+async fn elect(config: &Config, shutdown: &CancellationToken) -> anyhow::Result<Arc<Leadership>> {
+    let k = &config.kubernetes;
+    if config.backend != BackendKind::Kubernetes {
+        return Ok(Leadership::always());
+    }
+    let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();
+    let choice = match (k.leader_election, in_cluster, &config.redis_url) {
+        (LeaderElection::Auto, true, _) => LeaderElection::Lease,
+        (LeaderElection::Auto, false, Some(_)) => LeaderElection::Redis,
+        (LeaderElection::Auto, false, None) => LeaderElection::None,
+        (other, _, _) => other,
+    };
+    let identity = format!(
+        "{}-{}",
+        std::env::var("HOSTNAME").unwrap_or_else(|_| "netweave".into()),
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
+    let lease = Duration::from_secs(k.lease_seconds.max(1));
+    let elector: Arc<dyn Elector> = match choice {
+        LeaderElection::Lease => {
+            let (client, _) = crate::backend::kube::client(k).await?;
+            Arc::new(KubeLease::new(
+                client,
+                &k.lease_namespace,
+                &k.lease_name,
+                identity.clone(),
+                lease,
+            ))
+        }
+        LeaderElection::Redis => {
+            let url = config
+                .redis_url
+                .as_deref()
+                .context("leader election by Redis lock needs --redis-url")?;
+            Arc::new(
+                RedisLock::connect(
+                    url,
+                    &config.redis_prefix,
+                    &k.lease_name,
+                    identity.clone(),
+                    lease,
+                )
+                .await?,
+            )
+        }
+        LeaderElection::None | LeaderElection::Auto => return Ok(Leadership::always()),
+    };
+    tracing::info!(elector = elector.name(), %identity, "leader election started");
+    Ok(Leadership::run(elector, lease, shutdown.clone()))
+}
+
 async fn build_events(
     config: &Config,
     log: &Log,
@@ -228,7 +287,8 @@ async fn build_events(
         backend: backend.info().name,
         instance_id: uuid::Uuid::new_v4().to_string(),
     };
-    let pump = pump_backend(backend, publisher, source, shutdown.clone());
+    let leadership = elect(config, shutdown).await?;
+    let pump = pump_backend(backend, publisher, source, leadership, shutdown.clone());
     let heartbeat = Duration::from_secs_f64(config.events.heartbeat_seconds);
     let (hub, tail) = Hub::start(
         Arc::clone(&events),
@@ -344,9 +404,11 @@ pub async fn run(
     listeners: Listeners,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
+    // Installed first: values recorded before the recorder exists would be lost.
+    let metrics = crate::metrics::handle();
     let cloud = config.cloud_info(listeners.main_addr());
     let store = build_store(&config).await?;
-    let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown);
+    let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown).await?;
     let mut background = JoinSet::new();
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
@@ -365,7 +427,7 @@ pub async fn run(
         webhooks: webhooks.clone(),
         hubs: hubs.clone(),
         v1_page_size: config.v1_page_size,
-        metrics: crate::metrics::handle(),
+        metrics,
         listening: Arc::clone(&listening),
         openapi: Default::default(),
     };

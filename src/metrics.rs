@@ -18,6 +18,8 @@
 //! | `netweave_events_dispatched_total` | counter | — |
 //! | `netweave_events_dispatch_duration_seconds` | histogram | — |
 //! | `o2ims_active_webhook_workers` | gauge | — |
+//! | `netweave_leader` | gauge | — |
+//! | `netweave_changes_pending` | gauge | — |
 
 use std::sync::OnceLock;
 
@@ -72,5 +74,9 @@ pub const EVENT_STREAM_LENGTH: &str = "o2ims_event_stream_length";
 pub const WEBHOOK_ACTIVE_WORKERS: &str = "o2ims_active_webhook_workers";
 /// Events the webhook dispatcher turned into deliveries.
 pub const EVENTS_DISPATCHED: &str = "netweave_events_dispatched_total";
+/// 1 while this replica publishes the backend's changes (the elected leader), else 0.
+pub const LEADER: &str = "netweave_leader";
+/// Backend changes a follower holds until it sees them in the stream (published by the leader).
+pub const CHANGES_PENDING: &str = "netweave_changes_pending";
 /// Time to dispatch one batch of events (match subscriptions, enqueue, acknowledge).
 pub const EVENTS_DISPATCH_DURATION: &str = "netweave_events_dispatch_duration_seconds";

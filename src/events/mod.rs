@@ -7,6 +7,7 @@ pub mod hub;
 pub mod log;
 pub mod model;
 pub mod nats;
+pub mod pending;
 pub mod publisher;
 pub mod redis;
 

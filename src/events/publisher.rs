@@ -15,9 +15,10 @@ use tokio_util::sync::CancellationToken;
 
 use super::{
     log::{EventError, EventLogRef},
-    model::{Event, EventSource},
+    model::{Cursor, Event, EventSource},
+    pending::Pending,
 };
-use crate::{backend::BackendRef, metrics};
+use crate::{backend::BackendRef, election::Leadership, metrics};
 
 /// Changes gathered into one append when the backend produces them faster than one by one.
 const PUMP_BATCH: usize = 512;
@@ -125,11 +126,19 @@ async fn drain(
     }
 }
 
-/// Publishes every change of `backend`, in order, until shutdown.
+/// How often a follower reads the stream to confirm what it holds.
+const FOLLOW_EVERY: Duration = Duration::from_millis(250);
+/// A held change the leader has not published after this long never will be: dropped.
+const PENDING_AGE: Duration = Duration::from_secs(60);
+
+/// Publishes every change of `backend`, in order, until shutdown — while this replica leads.
+/// A follower holds its changes ([`Pending`]) and confirms them against the stream; on taking
+/// the lead it publishes the ones the stream lacks, then publishes directly.
 pub fn pump_backend(
     backend: &BackendRef,
     publisher: Arc<Publisher>,
     source: EventSource,
+    leadership: Arc<Leadership>,
     shutdown: CancellationToken,
 ) -> tokio::task::JoinHandle<()> {
     let feed = backend.take_changes();
@@ -140,32 +149,84 @@ pub fn pump_backend(
             );
             return;
         };
+        let mut pending = Pending::default();
+        let mut confirmed = match publisher.log.bounds().await {
+            Ok(b) => b.last,
+            Err(_) => 0,
+        };
+        let mut leading = leadership.subscribe();
+        let mut follow = tokio::time::interval(FOLLOW_EVERY);
         loop {
-            let first = tokio::select! {
-                r = changes.recv() => r,
+            tokio::select! {
+                first = changes.recv() => {
+                    let Some(change) = first else { break };
+                    let mut batch = vec![Event::from_change(&change, &source)];
+                    while batch.len() < PUMP_BATCH {
+                        match changes.try_recv() {
+                            Ok(change) => batch.push(Event::from_change(&change, &source)),
+                            Err(_) => break,
+                        }
+                    }
+                    if leadership.is_leader() {
+                        publisher.publish_retrying(batch, &shutdown).await;
+                    } else {
+                        batch.into_iter().for_each(|e| pending.push(e));
+                        ::metrics::gauge!(metrics::CHANGES_PENDING).set(pending.len() as f64);
+                    }
+                }
+                Ok(()) = leading.changed() => {
+                    if *leading.borrow_and_update() {
+                        publisher.confirm(&mut confirmed, &mut pending).await;
+                        let rest = pending.drain();
+                        if !rest.is_empty() {
+                            tracing::info!(changes = rest.len(), "publishing the changes the previous leader had not");
+                            publisher.publish_retrying(rest, &shutdown).await;
+                        }
+                        ::metrics::gauge!(metrics::CHANGES_PENDING).set(0.0);
+                    }
+                }
+                _ = follow.tick(), if !leadership.is_leader() => {
+                    publisher.confirm(&mut confirmed, &mut pending).await;
+                    let dropped = pending.expire(PENDING_AGE);
+                    if dropped > 0 {
+                        tracing::warn!(dropped, "changes the leader never published were dropped");
+                    }
+                    ::metrics::gauge!(metrics::CHANGES_PENDING).set(pending.len() as f64);
+                }
                 _ = shutdown.cancelled() => {
-                    // Flush the changes made before the shutdown.
+                    // Flush the changes made before the shutdown, if this replica publishes.
                     let mut rest = Vec::new();
                     while let Ok(change) = changes.try_recv() {
                         rest.push(Event::from_change(&change, &source));
                     }
-                    if !rest.is_empty() {
+                    if !rest.is_empty() && leadership.is_leader() {
                         if let Err(e) = publisher.publish(rest).await {
                             tracing::error!(error = %e, "changes made before shutdown were not published");
                         }
                     }
                     break;
                 }
-            };
-            let Some(change) = first else { break };
-            let mut batch = vec![Event::from_change(&change, &source)];
-            while batch.len() < PUMP_BATCH {
-                match changes.try_recv() {
-                    Ok(change) => batch.push(Event::from_change(&change, &source)),
-                    Err(_) => break,
-                }
             }
-            publisher.publish_retrying(batch, &shutdown).await;
         }
     })
+}
+
+impl Publisher {
+    /// Reads the stream after `confirmed` and crosses off the held changes it contains.
+    async fn confirm(&self, confirmed: &mut Cursor, pending: &mut Pending) {
+        loop {
+            let events = match self.log.read(*confirmed, 1024).await {
+                Ok(e) => e,
+                Err(e) => {
+                    tracing::warn!(error = %e, "reading the stream to confirm held changes failed");
+                    return;
+                }
+            };
+            let Some(last) = events.last() else { return };
+            *confirmed = last.cursor;
+            for event in &events {
+                pending.confirm(event);
+            }
+        }
+    }
 }

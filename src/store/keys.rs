@@ -20,6 +20,7 @@
 //! | `{p}:dispatcher` | string | lease of the one dispatcher (worker id), with expiry |
 //! | `{p}:dlq` | stream | dead letters; entry id `<n>-0`, field `d` = dead letter JSON |
 //! | `{p}:dlq:last` | string | the last dead-letter number |
+//! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
 #[derive(Clone, Debug)]
 pub struct Keys {
@@ -90,6 +91,10 @@ impl Keys {
 
     pub fn dlq(&self) -> String {
         format!("{}:dlq", self.tag)
+    }
+
+    pub fn leader(&self, name: &str) -> String {
+        format!("{}:leader:{name}", self.tag)
     }
 
     pub fn dlq_last(&self) -> String {

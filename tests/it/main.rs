@@ -6,6 +6,8 @@ mod filter;
 mod grpc;
 mod harness;
 mod inventory;
+mod kube;
+mod kube_leader;
 mod pagination;
 mod providers;
 mod receiver;

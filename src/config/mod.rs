@@ -15,6 +15,9 @@ use uuid::Uuid;
 
 use crate::domain::OCloudInfo;
 
+mod kubernetes;
+pub use kubernetes::{KubernetesConfig, LeaderElection};
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -30,10 +33,12 @@ pub struct Config {
     pub redis_prefix: String,
     /// NATS URL (`nats://host:4222`); when set, the event stream is a JetStream stream. Default unset.
     pub nats_url: Option<String>,
-    /// Inventory backend: `simulator`. Default `simulator`.
+    /// Inventory backend: `simulator` or `kubernetes`. Default `simulator`.
     pub backend: BackendKind,
     /// The simulator's O-Cloud.
     pub sim: SimConfig,
+    /// The Kubernetes backend.
+    pub kubernetes: KubernetesConfig,
     /// Identity of this O-Cloud.
     pub ocloud: OCloudConfig,
     /// The event stream.
@@ -54,6 +59,7 @@ pub struct Config {
 #[serde(rename_all = "lowercase")]
 pub enum BackendKind {
     Simulator,
+    Kubernetes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -202,6 +208,7 @@ impl Default for Config {
             nats_url: None,
             backend: BackendKind::Simulator,
             sim: SimConfig::default(),
+            kubernetes: KubernetesConfig::default(),
             ocloud: OCloudConfig::default(),
             events: EventsConfig::default(),
             webhooks: WebhooksConfig::default(),
@@ -277,6 +284,10 @@ pub struct ServeArgs {
     #[arg(long = "sim-churn")]
     #[serde(skip)]
     pub sim_churn: Option<f64>,
+    /// Kubeconfig of the Kubernetes backend (`kubernetes.kubeconfig`).
+    #[arg(long)]
+    #[serde(skip)]
+    pub kubeconfig: Option<String>,
     /// Server-wide webhook signing secret(s), `whsec_…`, comma-separated.
     #[arg(long = "webhook-secret")]
     #[serde(skip)]
@@ -314,6 +325,9 @@ impl Config {
         }
         if let Some(churn) = args.sim_churn {
             figment = figment.merge(("sim.churn", churn));
+        }
+        if let Some(kubeconfig) = &args.kubeconfig {
+            figment = figment.merge(("kubernetes.kubeconfig", kubeconfig));
         }
         if let Some(secret) = &args.webhook_secret {
             figment = figment.merge(("webhooks.secret", secret));

@@ -1,0 +1,307 @@
+//! The Kubernetes backend (kube-rs). Reads are served from the watch cache ([`state`]) that
+//! kube-runtime watchers keep current (list, then watch; bookmarks; re-list after 410 Gone),
+//! never by a request per API call. Every change the watchers deliver becomes O2-IMS changes
+//! with the true prior and post objects from the cache. Pools may be written as OpenShift
+//! MachineSets or Cluster API MachineDeployments where the cluster has them.
+
+mod mapping;
+mod state;
+mod watch;
+
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc, Mutex, RwLock,
+};
+
+use async_trait::async_trait;
+use kube::{
+    api::{DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams},
+    core::{ApiResource, GroupVersionKind},
+    Api, Client,
+};
+use serde_json::json;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+pub use mapping::{quantity, MachinePool, Mapping};
+use state::State;
+
+use super::{Backend, BackendError, BackendInfo, Capabilities, InventoryChange, Object, Scope};
+use crate::{
+    config::KubernetesConfig,
+    domain::{objects::*, ListQuery, Page},
+};
+
+/// The machine-pool kinds netweave uses when the cluster serves them, in order of preference.
+fn machine_kinds() -> [(ApiResource, &'static str); 2] {
+    [
+        (
+            ApiResource::from_gvk_with_plural(
+                &GroupVersionKind::gvk("machine.openshift.io", "v1beta1", "MachineSet"),
+                "machinesets",
+            ),
+            "MachineSet",
+        ),
+        (
+            ApiResource::from_gvk_with_plural(
+                &GroupVersionKind::gvk("cluster.x-k8s.io", "v1beta1", "MachineDeployment"),
+                "machinedeployments",
+            ),
+            "MachineDeployment",
+        ),
+    ]
+}
+
+pub struct KubeBackend {
+    client: Client,
+    state: Arc<RwLock<State>>,
+    synced: Arc<AtomicBool>,
+    /// The machine-pool kinds this cluster serves.
+    machines: Vec<(ApiResource, &'static str)>,
+    machine_namespace: String,
+    feed: Mutex<Option<mpsc::UnboundedReceiver<InventoryChange>>>,
+}
+
+fn unavailable(e: impl std::fmt::Display) -> BackendError {
+    BackendError::Unavailable(e.to_string())
+}
+
+fn api_error(e: kube::Error) -> BackendError {
+    match &e {
+        kube::Error::Api(status) if status.code == 409 => {
+            BackendError::Conflict(status.message.clone())
+        }
+        kube::Error::Api(status) if status.code == 404 => BackendError::NotFound {
+            kind: "machine pool",
+            id: status.message.clone(),
+        },
+        kube::Error::Api(status) if (400..500).contains(&status.code) => {
+            BackendError::Invalid(format!("the Kubernetes API refused: {}", status.message))
+        }
+        _ => unavailable(e),
+    }
+}
+
+/// A client from `kubeconfig` (and `context`) when given, else from the usual places:
+/// `KUBECONFIG`, `~/.kube/config`, then the in-cluster service account.
+pub async fn client(settings: &KubernetesConfig) -> anyhow::Result<(Client, String)> {
+    let config = if settings.kubeconfig.is_empty() {
+        kube::Config::infer().await?
+    } else {
+        let file = kube::config::Kubeconfig::read_from(&settings.kubeconfig)?;
+        let options = kube::config::KubeConfigOptions {
+            context: (!settings.context.is_empty()).then(|| settings.context.clone()),
+            ..Default::default()
+        };
+        kube::Config::from_custom_kubeconfig(file, &options).await?
+    };
+    let url = config.cluster_url.to_string();
+    Ok((Client::try_from(config)?, url))
+}
+
+impl KubeBackend {
+    /// Connects, finds which machine-pool kinds the cluster serves, and starts the watchers.
+    /// Reads answer once every watcher has listed (see [`Backend::health`]).
+    pub async fn start(
+        settings: &KubernetesConfig,
+        o_cloud_id: &str,
+        shutdown: &CancellationToken,
+    ) -> anyhow::Result<Arc<KubeBackend>> {
+        let (client, server_url) = client(settings).await?;
+        let version = client.apiserver_version().await?.git_version;
+        let mut machines = Vec::new();
+        for (resource, kind) in machine_kinds() {
+            let api: Api<DynamicObject> = Api::all_with(client.clone(), &resource);
+            match api.list(&ListParams::default().limit(1)).await {
+                Ok(_) => machines.push((resource, kind)),
+                Err(kube::Error::Api(s)) if s.code == 404 => {}
+                Err(e) => tracing::warn!(kind, error = %e, "cannot list machine pools; not used"),
+            }
+        }
+        let mapping = Mapping {
+            o_cloud_id: o_cloud_id.to_owned(),
+            server_url,
+            settings: settings.clone(),
+        };
+        tracing::info!(server = %mapping.server_url, %version, machine_pools = ?machines.iter().map(|m| m.1).collect::<Vec<_>>(), "kubernetes backend connected");
+        let (changes, feed) = mpsc::unbounded_channel();
+        let backend = Arc::new(KubeBackend {
+            client: client.clone(),
+            state: Arc::new(RwLock::new(State::new(mapping, version))),
+            synced: Arc::new(AtomicBool::new(false)),
+            machines: machines.clone(),
+            machine_namespace: settings.machine_namespace.clone(),
+            feed: Mutex::new(Some(feed)),
+        });
+        watch::start(
+            client,
+            Arc::clone(&backend.state),
+            Arc::clone(&backend.synced),
+            machines,
+            changes,
+            shutdown,
+        );
+        Ok(backend)
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn check_synced(&self) -> Result<(), BackendError> {
+        if self.synced.load(Ordering::Acquire) {
+            Ok(())
+        } else {
+            Err(BackendError::Unavailable(
+                "the watch cache has not finished its initial list".into(),
+            ))
+        }
+    }
+
+    /// The machine pool behind a pool id, with its API; label pools are not writable.
+    fn machine_of(&self, pool_id: &str) -> Result<(MachinePool, Api<DynamicObject>), BackendError> {
+        let state = self.read();
+        let Some(pool) = state.machine(pool_id).cloned() else {
+            return Err(if state.inventory.resource_pools.contains_key(pool_id) {
+                BackendError::Conflict(format!(
+                    "resource pool '{pool_id}' comes from node labels; only MachineSet or MachineDeployment pools can be written"
+                ))
+            } else {
+                BackendError::NotFound {
+                    kind: "resource pool",
+                    id: pool_id.to_owned(),
+                }
+            });
+        };
+        let resource = self
+            .machines
+            .iter()
+            .find(|(_, kind)| *kind == pool.kind)
+            .map(|(r, _)| r.clone())
+            .ok_or_else(|| self.unsupported("writing machine pools"))?;
+        let api = Api::namespaced_with(self.client.clone(), &pool.namespace, &resource);
+        Ok((pool, api))
+    }
+}
+
+fn replicas(pool: &ResourcePool) -> Result<u64, BackendError> {
+    match pool.extensions.get("replicas") {
+        None => Ok(0),
+        Some(v) => v.as_u64().ok_or_else(|| {
+            BackendError::Invalid("extensions.replicas must be a non-negative integer".into())
+        }),
+    }
+}
+
+#[async_trait]
+impl Backend for KubeBackend {
+    fn info(&self) -> BackendInfo {
+        let writable = !self.machines.is_empty();
+        BackendInfo {
+            name: "kubernetes".into(),
+            version: self.read().version.clone(),
+            capabilities: Capabilities {
+                resource_pool_write: writable,
+                resource_write: false,
+            },
+        }
+    }
+
+    async fn health(&self) -> Result<(), BackendError> {
+        self.check_synced()
+    }
+
+    async fn list(
+        &self,
+        scope: Scope<'_>,
+        query: &ListQuery,
+    ) -> Result<Page<Object>, BackendError> {
+        self.check_synced()?;
+        self.read().inventory.list(scope, query)
+    }
+
+    async fn get(&self, scope: Scope<'_>, id: &str) -> Result<Object, BackendError> {
+        self.check_synced()?;
+        self.read().inventory.get(scope, id)
+    }
+
+    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
+        self.feed.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    async fn create_resource_pool(
+        &self,
+        pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        let Some((resource, kind)) = self.machines.first().cloned() else {
+            return Err(self
+                .unsupported("creating resource pools (no MachineSet or MachineDeployment API)"));
+        };
+        let name = pool.name.clone();
+        if name.is_empty()
+            || name.len() > 63
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(BackendError::Invalid(format!(
+                "pool name '{name}' must be a DNS label (lowercase letters, digits, '-'): it names the {kind}"
+            )));
+        }
+        let replicas = replicas(&pool)?;
+        let mut spec = json!({"replicas": replicas});
+        if let Some(t) = pool.extensions.get("instanceType").and_then(|v| v.as_str()) {
+            spec["template"] = json!({"spec": {"providerSpec": {"value": {"instanceType": t}}}});
+        }
+        let object: DynamicObject = serde_json::from_value(json!({
+            "apiVersion": resource.api_version, "kind": kind,
+            "metadata": {"name": name, "namespace": self.machine_namespace},
+            "spec": spec,
+        }))
+        .map_err(|e| BackendError::Invalid(e.to_string()))?;
+        let api: Api<DynamicObject> =
+            Api::namespaced_with(self.client.clone(), &self.machine_namespace, &resource);
+        let created = api
+            .create(&PostParams::default(), &object)
+            .await
+            .map_err(api_error)?;
+        let value = serde_json::to_value(&created).map_err(unavailable)?;
+        let machine = MachinePool::from_json(kind, &value);
+        Ok(Arc::new(self.read().mapping.pool(&name, machine.as_ref())))
+    }
+
+    async fn update_resource_pool(
+        &self,
+        pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        let (machine, api) = self.machine_of(&pool.resource_pool_id)?;
+        if pool.name != machine.name {
+            return Err(BackendError::Invalid(format!(
+                "a pool's name is its {}'s name ('{}') and cannot change",
+                machine.kind, machine.name
+            )));
+        }
+        let patch = json!({"spec": {"replicas": replicas(&pool)?}});
+        let updated = api
+            .patch(
+                &machine.name,
+                &PatchParams::default(),
+                &Patch::Merge(&patch),
+            )
+            .await
+            .map_err(api_error)?;
+        let value = serde_json::to_value(&updated).map_err(unavailable)?;
+        let machine = MachinePool::from_json(&machine.kind, &value);
+        Ok(Arc::new(
+            self.read().mapping.pool(&pool.name, machine.as_ref()),
+        ))
+    }
+
+    async fn delete_resource_pool(&self, id: &str) -> Result<(), BackendError> {
+        let (machine, api) = self.machine_of(id)?;
+        api.delete(&machine.name, &DeleteParams::default())
+            .await
+            .map_err(api_error)?;
+        Ok(())
+    }
+}

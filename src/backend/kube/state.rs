@@ -1,0 +1,342 @@
+//! The watch cache: the Kubernetes objects the watchers delivered, the O2-IMS inventory
+//! derived from them, and the changes between successive inventories. Every update returns the
+//! O2-IMS changes it caused, with prior and post state taken from the cache; an update that
+//! changes nothing O2-IMS shows (a status heartbeat, a re-list of the same objects) returns
+//! none. Pools, types and the site appear before the resources that need them and go after.
+
+use std::{
+    collections::{BTreeMap, BTreeSet, HashMap},
+    sync::Arc,
+};
+
+use k8s_openapi::api::{core::v1::Node, storage::v1::StorageClass};
+
+use super::mapping::{MachinePool, Mapping, Totals};
+use crate::backend::{cache::Inventory, InventoryChange, InventoryObject, Kind, Object};
+
+pub struct State {
+    pub mapping: Mapping,
+    pub version: String,
+    nodes: HashMap<String, Node>,
+    classes: BTreeMap<String, StorageClass>,
+    /// Machine pools by name (`MachineSet` / `MachineDeployment`).
+    machines: BTreeMap<String, MachinePool>,
+    /// Nodes per pool name and per instance type.
+    pool_members: HashMap<String, usize>,
+    type_members: HashMap<String, usize>,
+    totals: Totals,
+    pub inventory: Inventory,
+}
+
+/// Changes in emission order.
+#[derive(Default)]
+pub struct Changes {
+    before: Vec<InventoryChange>,
+    middle: Vec<InventoryChange>,
+    after: Vec<InventoryChange>,
+}
+
+impl Changes {
+    pub fn into_vec(self) -> Vec<InventoryChange> {
+        let mut all = self.before;
+        all.extend(self.middle);
+        all.extend(self.after);
+        all
+    }
+}
+
+fn change(kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) -> InventoryChange {
+    InventoryChange {
+        kind,
+        id: id.to_owned(),
+        prior,
+        post,
+    }
+}
+
+/// Puts `post` in `map` and records the change, unless nothing changed.
+fn upsert<T: InventoryObject + PartialEq>(
+    map: &mut BTreeMap<String, Arc<T>>,
+    id: &str,
+    post: T,
+    out: &mut Vec<InventoryChange>,
+) {
+    if map.get(id).is_some_and(|prior| **prior == post) {
+        return;
+    }
+    let post = Arc::new(post);
+    let prior = map.insert(id.to_owned(), Arc::clone(&post));
+    out.push(change(T::KIND, id, prior.map(T::wrap), Some(T::wrap(post))));
+}
+
+/// Removes from `map` every id not in `keep`, recording the deletions.
+fn prune<T: InventoryObject>(
+    map: &mut BTreeMap<String, Arc<T>>,
+    keep: &BTreeSet<String>,
+    out: &mut Vec<InventoryChange>,
+) {
+    let gone: Vec<String> = map.keys().filter(|k| !keep.contains(*k)).cloned().collect();
+    for id in gone {
+        if let Some(prior) = map.remove(&id) {
+            out.push(change(T::KIND, &id, Some(T::wrap(prior)), None));
+        }
+    }
+}
+
+impl State {
+    pub fn new(mapping: Mapping, version: String) -> State {
+        let mut state = State {
+            mapping,
+            version,
+            nodes: HashMap::new(),
+            classes: BTreeMap::new(),
+            machines: BTreeMap::new(),
+            pool_members: HashMap::new(),
+            type_members: HashMap::new(),
+            totals: Totals::default(),
+            inventory: Inventory::default(),
+        };
+        let mut changes = Changes::default();
+        state.derive(&mut changes);
+        state
+    }
+
+    fn name(node: &Node) -> String {
+        node.metadata.name.clone().unwrap_or_default()
+    }
+
+    fn count(map: &mut HashMap<String, usize>, key: String, delta: isize) {
+        let n = map.entry(key.clone()).or_default();
+        *n = n.saturating_add_signed(delta);
+        if *n == 0 {
+            map.remove(&key);
+        }
+    }
+
+    /// Takes a node out of the counts and totals, and its resource out of the inventory.
+    fn forget_node(&mut self, name: &str, out: &mut Vec<InventoryChange>) {
+        let Some(old) = self.nodes.remove(name) else {
+            return;
+        };
+        Self::count(&mut self.pool_members, self.mapping.node_pool(&old), -1);
+        Self::count(&mut self.type_members, self.mapping.node_type(&old), -1);
+        self.totals.sub(Totals::of(&old));
+        let resource = self.mapping.resource(&old);
+        if let Some(pool) = self.inventory.resources.get_mut(&resource.resource_pool_id) {
+            if let Some(prior) = pool.remove(&resource.resource_id) {
+                out.push(change(
+                    Kind::Resource,
+                    &resource.resource_id,
+                    Some(Object::Resource(prior)),
+                    None,
+                ));
+            }
+            if pool.is_empty() {
+                self.inventory.resources.remove(&resource.resource_pool_id);
+            }
+        }
+    }
+
+    /// A node was added or modified.
+    pub fn apply_node(&mut self, node: Node) -> Vec<InventoryChange> {
+        let mut changes = Changes::default();
+        self.put_node(node, &mut changes);
+        self.derive(&mut changes);
+        changes.into_vec()
+    }
+
+    fn put_node(&mut self, node: Node, changes: &mut Changes) {
+        let name = Self::name(&node);
+        let resource = self.mapping.resource(&node);
+        // A node that moved pool is a deletion there and a creation here.
+        let prior = self.nodes.get(&name).map(|old| self.mapping.resource(old));
+        let moved = prior
+            .as_ref()
+            .is_some_and(|p| p.resource_pool_id != resource.resource_pool_id);
+        if let Some(old) = self.nodes.get(&name).cloned() {
+            Self::count(&mut self.pool_members, self.mapping.node_pool(&old), -1);
+            Self::count(&mut self.type_members, self.mapping.node_type(&old), -1);
+            self.totals.sub(Totals::of(&old));
+        }
+        Self::count(&mut self.pool_members, self.mapping.node_pool(&node), 1);
+        Self::count(&mut self.type_members, self.mapping.node_type(&node), 1);
+        self.totals.add(Totals::of(&node));
+        self.nodes.insert(name, node);
+        if moved {
+            let prior = prior.expect("moved implies prior");
+            if let Some(pool) = self.inventory.resources.get_mut(&prior.resource_pool_id) {
+                if let Some(old) = pool.remove(&prior.resource_id) {
+                    changes.after.push(change(
+                        Kind::Resource,
+                        &prior.resource_id,
+                        Some(Object::Resource(old)),
+                        None,
+                    ));
+                }
+                if pool.is_empty() {
+                    self.inventory.resources.remove(&prior.resource_pool_id);
+                }
+            }
+        }
+        let id = resource.resource_id.clone();
+        let pool = self
+            .inventory
+            .resources
+            .entry(resource.resource_pool_id.clone())
+            .or_default();
+        upsert(pool, &id, resource, &mut changes.middle);
+    }
+
+    pub fn delete_node(&mut self, node: &Node) -> Vec<InventoryChange> {
+        let mut changes = Changes::default();
+        self.forget_node(&Self::name(node), &mut changes.middle);
+        self.derive(&mut changes);
+        changes.into_vec()
+    }
+
+    /// A re-list: the nodes now are exactly `nodes`.
+    pub fn replace_nodes(&mut self, nodes: Vec<Node>) -> Vec<InventoryChange> {
+        let mut changes = Changes::default();
+        let listed: BTreeSet<String> = nodes.iter().map(Self::name).collect();
+        let gone: Vec<String> = self
+            .nodes
+            .keys()
+            .filter(|n| !listed.contains(*n))
+            .cloned()
+            .collect();
+        for name in gone {
+            self.forget_node(&name, &mut changes.middle);
+        }
+        for node in nodes {
+            self.put_node(node, &mut changes);
+        }
+        self.derive(&mut changes);
+        changes.into_vec()
+    }
+
+    pub fn apply_class(&mut self, class: StorageClass) -> Vec<InventoryChange> {
+        let name = class.metadata.name.clone().unwrap_or_default();
+        self.classes.insert(name, class);
+        self.derived()
+    }
+
+    pub fn delete_class(&mut self, class: &StorageClass) -> Vec<InventoryChange> {
+        self.classes
+            .remove(class.metadata.name.as_deref().unwrap_or_default());
+        self.derived()
+    }
+
+    pub fn replace_classes(&mut self, classes: Vec<StorageClass>) -> Vec<InventoryChange> {
+        self.classes = classes
+            .into_iter()
+            .map(|c| (c.metadata.name.clone().unwrap_or_default(), c))
+            .collect();
+        self.derived()
+    }
+
+    pub fn apply_machine(&mut self, pool: MachinePool) -> Vec<InventoryChange> {
+        self.machines.insert(pool.name.clone(), pool);
+        self.derived()
+    }
+
+    pub fn delete_machine(&mut self, name: &str) -> Vec<InventoryChange> {
+        self.machines.remove(name);
+        self.derived()
+    }
+
+    /// A re-list of one kind of machine pool (the other kind's pools stay).
+    pub fn replace_machines(
+        &mut self,
+        kind: &str,
+        pools: Vec<MachinePool>,
+    ) -> Vec<InventoryChange> {
+        self.machines.retain(|_, m| m.kind != kind);
+        self.machines
+            .extend(pools.into_iter().map(|p| (p.name.clone(), p)));
+        self.derived()
+    }
+
+    pub fn machine(&self, pool_id: &str) -> Option<&MachinePool> {
+        self.machines
+            .values()
+            .find(|m| self.mapping.pool_id(&m.name) == pool_id)
+    }
+
+    fn derived(&mut self) -> Vec<InventoryChange> {
+        let mut changes = Changes::default();
+        self.derive(&mut changes);
+        changes.into_vec()
+    }
+
+    /// Recomputes pools, types, the site, the location and the deployment manager; what
+    /// appears or changes goes before the resources, what disappears after.
+    fn derive(&mut self, changes: &mut Changes) {
+        let m = self.mapping.clone();
+        let mut pool_names: BTreeSet<&String> = self.machines.keys().collect();
+        pool_names.extend(self.pool_members.keys());
+        let mut pool_ids = BTreeSet::new();
+        for name in pool_names {
+            let pool = m.pool(name, self.machines.get(name));
+            pool_ids.insert(pool.resource_pool_id.clone());
+            let id = pool.resource_pool_id.clone();
+            upsert(
+                &mut self.inventory.resource_pools,
+                &id,
+                pool,
+                &mut changes.before,
+            );
+        }
+        prune(
+            &mut self.inventory.resource_pools,
+            &pool_ids,
+            &mut changes.after,
+        );
+
+        let mut type_ids = BTreeSet::new();
+        let types = self
+            .type_members
+            .keys()
+            .map(|name| m.instance_type(name))
+            .chain(self.classes.values().map(|class| m.storage_class(class)));
+        for t in types.collect::<Vec<_>>() {
+            type_ids.insert(t.resource_type_id.clone());
+            let id = t.resource_type_id.clone();
+            upsert(
+                &mut self.inventory.resource_types,
+                &id,
+                t,
+                &mut changes.before,
+            );
+        }
+        prune(
+            &mut self.inventory.resource_types,
+            &type_ids,
+            &mut changes.after,
+        );
+
+        let location = m.location();
+        let location_id = location.global_location_id.clone();
+        upsert(
+            &mut self.inventory.locations,
+            &location_id,
+            location,
+            &mut changes.before,
+        );
+        let site = m.site(pool_ids.into_iter().collect());
+        let site_id = site.o_cloud_site_id.clone();
+        upsert(
+            &mut self.inventory.sites,
+            &site_id,
+            site,
+            &mut changes.before,
+        );
+        let dm = m.deployment_manager(&self.version, &self.totals);
+        let dm_id = dm.deployment_manager_id.clone();
+        upsert(
+            &mut self.inventory.deployment_managers,
+            &dm_id,
+            dm,
+            &mut changes.after,
+        );
+    }
+}

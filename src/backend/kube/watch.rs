@@ -1,0 +1,158 @@
+//! One kube-runtime watcher per kind feeding the watch cache. Changes are sent while the
+//! cache's write lock is held, so the feed's order is the order the cache changed in. Until
+//! every watcher has finished its first list the inventory is the baseline and nothing is
+//! sent; a later re-list (after 410 Gone) is diffed like any other change.
+
+use std::{
+    fmt::Debug,
+    sync::{
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+        Arc, RwLock,
+    },
+};
+
+use futures::StreamExt;
+use k8s_openapi::api::{core::v1::Node, storage::v1::StorageClass};
+use kube::{
+    api::DynamicObject,
+    core::ApiResource,
+    runtime::{watcher, WatchStreamExt},
+    Api, Client, Resource,
+};
+use serde::de::DeserializeOwned;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use super::{mapping::MachinePool, state::State};
+use crate::backend::InventoryChange;
+
+/// What a watcher tells the cache.
+pub enum Update<K> {
+    Apply(K),
+    Delete(K),
+    /// The complete list after a (re-)list.
+    Replace(Vec<K>),
+}
+
+type Apply<K> = Box<dyn Fn(&mut State, Update<K>) -> Vec<InventoryChange> + Send + Sync>;
+
+struct Shared {
+    state: Arc<RwLock<State>>,
+    synced: Arc<AtomicBool>,
+    /// Watchers yet to finish their first list.
+    pending: AtomicUsize,
+    changes: mpsc::UnboundedSender<InventoryChange>,
+}
+
+pub fn start(
+    client: Client,
+    state: Arc<RwLock<State>>,
+    synced: Arc<AtomicBool>,
+    machines: Vec<(ApiResource, &'static str)>,
+    changes: mpsc::UnboundedSender<InventoryChange>,
+    shutdown: &CancellationToken,
+) {
+    let shared = Arc::new(Shared {
+        state,
+        synced,
+        pending: AtomicUsize::new(2 + machines.len()),
+        changes,
+    });
+    let nodes: Apply<Node> = Box::new(|s, u| match u {
+        Update::Apply(n) => s.apply_node(n),
+        Update::Delete(n) => s.delete_node(&n),
+        Update::Replace(all) => s.replace_nodes(all),
+    });
+    tokio::spawn(follow(
+        Api::<Node>::all(client.clone()),
+        Arc::clone(&shared),
+        nodes,
+        shutdown.clone(),
+    ));
+    let classes: Apply<StorageClass> = Box::new(|s, u| match u {
+        Update::Apply(c) => s.apply_class(c),
+        Update::Delete(c) => s.delete_class(&c),
+        Update::Replace(all) => s.replace_classes(all),
+    });
+    tokio::spawn(follow(
+        Api::<StorageClass>::all(client.clone()),
+        Arc::clone(&shared),
+        classes,
+        shutdown.clone(),
+    ));
+    for (resource, kind) in machines {
+        let pool = move |o: &DynamicObject| {
+            serde_json::to_value(o)
+                .ok()
+                .and_then(|v| MachinePool::from_json(kind, &v))
+        };
+        let apply: Apply<DynamicObject> = Box::new(move |s, u| match u {
+            Update::Apply(o) => pool(&o).map(|p| s.apply_machine(p)).unwrap_or_default(),
+            Update::Delete(o) => s.delete_machine(o.metadata.name.as_deref().unwrap_or_default()),
+            Update::Replace(all) => s.replace_machines(kind, all.iter().filter_map(pool).collect()),
+        });
+        let api: Api<DynamicObject> = Api::all_with(client.clone(), &resource);
+        tokio::spawn(follow(api, Arc::clone(&shared), apply, shutdown.clone()));
+    }
+}
+
+async fn follow<K>(api: Api<K>, shared: Arc<Shared>, apply: Apply<K>, shutdown: CancellationToken)
+where
+    K: Resource + Clone + DeserializeOwned + Debug + Send + 'static,
+{
+    let kind = std::any::type_name::<K>()
+        .rsplit("::")
+        .next()
+        .unwrap_or("object");
+    let mut stream = watcher(api, watcher::Config::default())
+        .default_backoff()
+        .boxed();
+    let mut listing: Vec<K> = Vec::new();
+    let mut listed_once = false;
+    loop {
+        let event = tokio::select! {
+            e = stream.next() => e,
+            _ = shutdown.cancelled() => return,
+        };
+        let update = match event {
+            None => return,
+            Some(Err(e)) => {
+                tracing::warn!(kind, error = %e, "kubernetes watch failed; retrying with backoff");
+                continue;
+            }
+            Some(Ok(watcher::Event::Init)) => {
+                listing.clear();
+                continue;
+            }
+            Some(Ok(watcher::Event::InitApply(o))) => {
+                listing.push(o);
+                continue;
+            }
+            Some(Ok(watcher::Event::InitDone)) => Update::Replace(std::mem::take(&mut listing)),
+            Some(Ok(watcher::Event::Apply(o))) => Update::Apply(o),
+            Some(Ok(watcher::Event::Delete(o))) => Update::Delete(o),
+        };
+        let first_list = matches!(update, Update::Replace(_)) && !listed_once;
+        let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
+        // Before every watcher has listed once, the cache is still the baseline.
+        let baseline_done = shared.synced.load(Ordering::Acquire);
+        let changes = apply(&mut state, update);
+        if first_list {
+            listed_once = true;
+            if shared.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
+                shared.synced.store(true, Ordering::Release);
+                tracing::info!(
+                    resources = state.inventory.resource_count(),
+                    "kubernetes watch cache synchronised"
+                );
+            }
+        }
+        if baseline_done {
+            for change in changes {
+                // Fails only when the pump is gone (shutdown).
+                let _ = shared.changes.send(change);
+            }
+        }
+        drop(state);
+    }
+}

@@ -1,0 +1,74 @@
+//! Settings of the Kubernetes backend (`--backend kubernetes`) and its leader election.
+
+use serde::{Deserialize, Serialize};
+
+/// How the publishing replica is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LeaderElection {
+    Auto,
+    Lease,
+    Redis,
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct KubernetesConfig {
+    /// Kubeconfig file; empty uses `KUBECONFIG`, `~/.kube/config`, then the in-cluster service account. Default empty.
+    pub kubeconfig: String,
+    /// Kubeconfig context; empty uses the current one. Default empty.
+    pub context: String,
+    /// Name of the cluster as the deployment manager shows it. Default `kubernetes`.
+    pub cluster_name: String,
+    /// Node labels naming a node's pool, tried in order. Default `cluster.x-k8s.io/deployment-name`, `machine.openshift.io/cluster-api-machineset`, `node.kubernetes.io/pool`.
+    pub pool_labels: Vec<String>,
+    /// Pool of nodes with none of `pool_labels`. Default `default`.
+    pub default_pool: String,
+    /// Node labels naming a node's instance type, tried in order. Default `node.kubernetes.io/instance-type`, `beta.kubernetes.io/instance-type`.
+    pub instance_type_labels: Vec<String>,
+    /// Name of the O-Cloud site the cluster is. Default `site-1`.
+    pub site_name: String,
+    /// Name of the site's location. Default `location-1`.
+    pub location_name: String,
+    /// Postal address of the location; empty leaves it out. Default empty.
+    pub location_address: String,
+    /// Namespace of MachineSets / MachineDeployments netweave creates. Default `openshift-machine-api`.
+    pub machine_namespace: String,
+    /// Which replica publishes changes: `auto` (a `Lease` in a cluster, else a Redis lock with `redis_url`, else this one), `lease`, `redis` or `none` (this one). Default `auto`.
+    pub leader_election: LeaderElection,
+    /// Namespace of the leader-election `Lease`. Default `netweave`.
+    pub lease_namespace: String,
+    /// Name of the leader-election `Lease` (and of the Redis lock). Default `netweave-publisher`.
+    pub lease_name: String,
+    /// Seconds a leader's lease lasts without renewal; fail-over happens within it. Default `10`.
+    pub lease_seconds: u64,
+}
+
+impl Default for KubernetesConfig {
+    fn default() -> Self {
+        KubernetesConfig {
+            kubeconfig: String::new(),
+            context: String::new(),
+            cluster_name: "kubernetes".into(),
+            pool_labels: vec![
+                "cluster.x-k8s.io/deployment-name".into(),
+                "machine.openshift.io/cluster-api-machineset".into(),
+                "node.kubernetes.io/pool".into(),
+            ],
+            default_pool: "default".into(),
+            instance_type_labels: vec![
+                "node.kubernetes.io/instance-type".into(),
+                "beta.kubernetes.io/instance-type".into(),
+            ],
+            site_name: "site-1".into(),
+            location_name: "location-1".into(),
+            location_address: String::new(),
+            machine_namespace: "openshift-machine-api".into(),
+            leader_election: LeaderElection::Auto,
+            lease_namespace: "netweave".into(),
+            lease_name: "netweave-publisher".into(),
+            lease_seconds: 10,
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The Redis lock: `{p}:leader:<name>` holds the leader's identity with an expiry; its holder
+//! extends it, anyone may take it once it has expired. Scripts make check-and-set atomic.
+
+use async_trait::async_trait;
+use redis::{aio::ConnectionManager, Script};
+
+use super::Elector;
+use crate::store::keys::Keys;
+
+/// KEYS: the lock. ARGV: identity, lease in ms. Returns 1 when the caller holds the lock.
+const ACQUIRE: &str = r"
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+if not holder then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+";
+
+/// KEYS: the lock. ARGV: identity. Deletes the lock only if the caller holds it.
+const RELEASE: &str = r"
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+";
+
+pub struct RedisLock {
+    conn: ConnectionManager,
+    key: String,
+    identity: String,
+    lease_ms: u64,
+    acquire: Script,
+    release: Script,
+}
+
+impl RedisLock {
+    pub async fn connect(
+        url: &str,
+        prefix: &str,
+        name: &str,
+        identity: String,
+        lease: std::time::Duration,
+    ) -> anyhow::Result<RedisLock> {
+        let conn = redis::Client::open(url)?.get_connection_manager().await?;
+        Ok(RedisLock {
+            conn,
+            key: Keys::new(prefix).leader(name),
+            identity,
+            lease_ms: lease.as_millis() as u64,
+            acquire: Script::new(ACQUIRE),
+            release: Script::new(RELEASE),
+        })
+    }
+}
+
+#[async_trait]
+impl Elector for RedisLock {
+    fn name(&self) -> &'static str {
+        "redis"
+    }
+
+    async fn acquire_or_renew(&self) -> anyhow::Result<bool> {
+        let mut conn = self.conn.clone();
+        let held: i64 = self
+            .acquire
+            .key(&self.key)
+            .arg(&self.identity)
+            .arg(self.lease_ms)
+            .invoke_async(&mut conn)
+            .await?;
+        Ok(held == 1)
+    }
+
+    async fn release(&self) -> anyhow::Result<()> {
+        let mut conn = self.conn.clone();
+        let _: i64 = self
+            .release
+            .key(&self.key)
+            .arg(&self.identity)
+            .invoke_async(&mut conn)
+            .await?;
+        Ok(())
+    }
+}

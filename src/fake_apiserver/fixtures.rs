@@ -1,0 +1,101 @@
+//! Realistic objects for the fake API server: worker and control-plane nodes as kubelets
+//! report them (labels, capacity, allocatable, addresses, conditions, node info), OpenShift
+//! MachineSets, Cluster API MachineDeployments and StorageClasses.
+
+use serde_json::{json, Value};
+
+/// The node-pool label the fixtures (and netweave's default configuration) use.
+pub const POOL_LABEL: &str = "cluster.x-k8s.io/deployment-name";
+
+/// A node named `name` in `pool` of `instance_type`, Ready and schedulable.
+pub fn node(name: &str, pool: &str, instance_type: &str) -> Value {
+    json!({
+        "metadata": {
+            "name": name,
+            "labels": {
+                "kubernetes.io/hostname": name,
+                "kubernetes.io/os": "linux",
+                "kubernetes.io/arch": "amd64",
+                "node-role.kubernetes.io/worker": "",
+                "node.kubernetes.io/instance-type": instance_type,
+                "topology.kubernetes.io/zone": "zone-a",
+                POOL_LABEL: pool,
+            },
+            "annotations": {"node.alpha.kubernetes.io/ttl": "0"},
+        },
+        "spec": {"providerID": format!("baremetal:///{name}"), "podCIDR": "10.128.2.0/24"},
+        "status": {
+            "capacity": {"cpu": "64", "memory": "263879284Ki", "pods": "250", "ephemeral-storage": "936810048Ki"},
+            "allocatable": {"cpu": "63500m", "memory": "262728308Ki", "pods": "250", "ephemeral-storage": "863358878109"},
+            "addresses": [
+                {"type": "InternalIP", "address": "10.0.0.10"},
+                {"type": "Hostname", "address": name},
+            ],
+            "conditions": [
+                {"type": "MemoryPressure", "status": "False", "reason": "KubeletHasSufficientMemory", "lastHeartbeatTime": "2026-11-23T10:00:00Z", "lastTransitionTime": "2026-11-01T10:00:00Z"},
+                {"type": "DiskPressure", "status": "False", "reason": "KubeletHasNoDiskPressure", "lastHeartbeatTime": "2026-11-23T10:00:00Z", "lastTransitionTime": "2026-11-01T10:00:00Z"},
+                {"type": "PIDPressure", "status": "False", "reason": "KubeletHasSufficientPID", "lastHeartbeatTime": "2026-11-23T10:00:00Z", "lastTransitionTime": "2026-11-01T10:00:00Z"},
+                {"type": "Ready", "status": "True", "reason": "KubeletReady", "lastHeartbeatTime": "2026-11-23T10:00:00Z", "lastTransitionTime": "2026-11-01T10:00:00Z"},
+            ],
+            "nodeInfo": {
+                "machineID": "4c4c4544004a",
+                "systemUUID": format!("{:x}", md5ish(name)),
+                "bootID": "b1",
+                "kernelVersion": "5.14.0-427.el9.x86_64",
+                "osImage": "Red Hat Enterprise Linux CoreOS 9.4",
+                "containerRuntimeVersion": "cri-o://1.33.1",
+                "kubeletVersion": "v1.33.2",
+                "kubeProxyVersion": "v1.33.2",
+                "operatingSystem": "linux",
+                "architecture": "amd64",
+            },
+        },
+    })
+}
+
+/// A stable pseudo-serial from a name.
+fn md5ish(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// An OpenShift MachineSet of `replicas` machines of `instance_type`.
+pub fn machine_set(name: &str, replicas: u64, instance_type: &str) -> Value {
+    json!({
+        "metadata": {"name": name, "namespace": "openshift-machine-api",
+            "labels": {"machine.openshift.io/cluster-api-cluster": "ocp"}},
+        "spec": {
+            "replicas": replicas,
+            "selector": {"matchLabels": {"machine.openshift.io/cluster-api-machineset": name}},
+            "template": {
+                "metadata": {"labels": {"machine.openshift.io/cluster-api-machineset": name}},
+                "spec": {"providerSpec": {"value": {"instanceType": instance_type}}},
+            },
+        },
+        "status": {"replicas": replicas, "readyReplicas": replicas, "availableReplicas": replicas},
+    })
+}
+
+/// A Cluster API MachineDeployment.
+pub fn machine_deployment(name: &str, replicas: u64) -> Value {
+    json!({
+        "metadata": {"name": name, "namespace": "default"},
+        "spec": {"clusterName": "capi", "replicas": replicas,
+            "template": {"spec": {"clusterName": "capi", "version": "v1.33.2"}}},
+        "status": {"replicas": replicas, "readyReplicas": replicas},
+    })
+}
+
+/// A StorageClass with its provisioner and parameters.
+pub fn storage_class(name: &str, provisioner: &str, default: bool) -> Value {
+    json!({
+        "metadata": {"name": name, "annotations": {
+            "storageclass.kubernetes.io/is-default-class": default.to_string()}},
+        "provisioner": provisioner,
+        "parameters": {"type": "ssd"},
+        "reclaimPolicy": "Delete",
+        "volumeBindingMode": "WaitForFirstConsumer",
+        "allowVolumeExpansion": true,
+    })
+}

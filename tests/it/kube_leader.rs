@@ -1,0 +1,191 @@
+//! Leader election between two gateway processes on one (fake) cluster: only the leader
+//! publishes; when it is killed the other takes over within the lease and publishes the
+//! changes made meanwhile, once each.
+
+use std::{
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use netweave::fake_apiserver::{fixtures, NODES};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+use crate::{
+    harness::{free_port, unique_prefix, RedisServer},
+    kube::cluster,
+};
+
+const LEASE_SECONDS: u64 = 2;
+
+fn gateway(kubeconfig: &str, redis: &RedisServer, prefix: &str) -> (Child, String) {
+    let port = free_port();
+    let data = TempDir::new().unwrap().keep();
+    let child = Command::new(env!("CARGO_BIN_EXE_netweave"))
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["--backend", "kubernetes", "--kubeconfig", kubeconfig])
+        .args(["--redis-url", &redis.url, "--redis-prefix", prefix])
+        .args(["--log-level", "warn"])
+        .env(
+            "NETWEAVE_KUBERNETES__LEASE_SECONDS",
+            LEASE_SECONDS.to_string(),
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("netweave serve starts");
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+async fn ready(base: &str) {
+    for _ in 0..400 {
+        if let Ok(r) = reqwest::get(format!("{base}/readyz")).await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("{base} never became ready");
+}
+
+async fn leads(base: &str) -> Option<bool> {
+    let text = reqwest::get(format!("{base}/metrics"))
+        .await
+        .ok()?
+        .text()
+        .await
+        .ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("netweave_leader "))
+        .map(|v| v.trim() == "1")
+}
+
+/// (verb, node) of every resource event in the shared stream.
+async fn resource_events(base: &str) -> Vec<(String, String)> {
+    let events: Value = reqwest::get(format!("{base}/events?type=o2ims.Resource.*&limit=1000"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let state = if e["postObjectState"].is_null() {
+                &e["priorObjectState"]
+            } else {
+                &e["postObjectState"]
+            };
+            (
+                e["eventType"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('.')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                state["description"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn wait_events(base: &str, n: usize) -> Vec<(String, String)> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let got = resource_events(base).await;
+        if got.len() >= n || Instant::now() > deadline {
+            return got;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_gateway_publishes_and_the_other_takes_over_without_loss() {
+    let fake = cluster().await;
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let dir = TempDir::new().unwrap();
+    let kubeconfig = dir.path().join("kubeconfig");
+    std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
+    let kubeconfig = kubeconfig.display().to_string();
+    let mut gateways = vec![
+        gateway(&kubeconfig, &redis, &prefix),
+        gateway(&kubeconfig, &redis, &prefix),
+    ];
+    for (_, base) in &gateways {
+        ready(base).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let leader = loop {
+        let a = leads(&gateways[0].1).await;
+        let b = leads(&gateways[1].1).await;
+        match (a, b) {
+            (Some(true), Some(false)) => break 0,
+            (Some(false), Some(true)) => break 1,
+            (Some(true), Some(true)) => panic!("two leaders"),
+            _ if Instant::now() > deadline => panic!("no leader elected"),
+            _ => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    };
+
+    // One change, one event: the follower holds its copy.
+    fake.apply(NODES, fixtures::node("n5", "workers-a", "m5.2xlarge"));
+    let survivor = gateways[1 - leader].1.clone();
+    assert_eq!(
+        wait_events(&survivor, 1).await,
+        [("Created".to_owned(), "n5".to_owned())]
+    );
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        resource_events(&survivor).await.len(),
+        1,
+        "only the leader published"
+    );
+
+    // Kill the leader; change the cluster during the fail-over.
+    gateways[leader].0.kill().unwrap();
+    gateways[leader].0.wait().unwrap();
+    let killed = Instant::now();
+    fake.apply(NODES, fixtures::node("n6", "workers-b", "m5.large"));
+    let mut n1 = fake.get(NODES, "n1").unwrap();
+    n1["spec"]["unschedulable"] = json!(true);
+    fake.apply(NODES, n1);
+    fake.delete(NODES, "n5");
+    loop {
+        if leads(&survivor).await == Some(true) {
+            break;
+        }
+        assert!(
+            killed.elapsed() < Duration::from_secs(LEASE_SECONDS) + Duration::from_secs(1),
+            "no take-over within the lease"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let took_over = killed.elapsed();
+    let got = wait_events(&survivor, 4).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let mut got_again = resource_events(&survivor).await;
+    assert_eq!(got, got_again, "nothing more arrives");
+    got_again.sort();
+    assert_eq!(
+        got_again,
+        [
+            ("Created".to_owned(), "n5".to_owned()),
+            ("Created".to_owned(), "n6".to_owned()),
+            ("Deleted".to_owned(), "n5".to_owned()),
+            ("Updated".to_owned(), "n1".to_owned()),
+        ],
+        "every change exactly once (take-over after {took_over:?})"
+    );
+    for (child, _) in &mut gateways {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
