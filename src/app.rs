@@ -18,10 +18,12 @@ use tokio_util::sync::CancellationToken;
 
 use crate::{
     backend::{
+        kube::KubeBackend,
+        router::Router as BackendRouter,
         simulator::{SimSpec, Simulator},
         BackendRef,
     },
-    config::{BackendKind, Config, LeaderElection},
+    config::{BackendKind, Config, KubernetesConfig, LeaderElection, SimConfig},
     election::{lease::KubeLease, redis::RedisLock, Elector, Leadership},
     events::{
         embedded::{EmbeddedLog, Retention},
@@ -94,22 +96,49 @@ pub async fn build_backend(
     o_cloud_id: &str,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<BackendRef> {
-    Ok(match config.backend {
-        BackendKind::Kubernetes => {
-            crate::backend::kube::KubeBackend::start(&config.kubernetes, o_cloud_id, shutdown)
-                .await
-                .context("connecting to the Kubernetes API")?
-        }
+    if config.backends.is_empty() {
+        return backend_instance(
+            config.backend,
+            &config.sim,
+            &config.kubernetes,
+            o_cloud_id,
+            shutdown,
+        )
+        .await;
+    }
+    let mut instances = Vec::new();
+    for instance in &config.backends {
+        let sim = instance.sim.as_ref().unwrap_or(&config.sim);
+        let kube = instance.kubernetes.as_ref().unwrap_or(&config.kubernetes);
+        let backend = backend_instance(instance.kind, sim, kube, o_cloud_id, shutdown)
+            .await
+            .with_context(|| format!("backend '{}'", instance.name))?;
+        instances.push((instance.name.clone(), backend));
+    }
+    Ok(Arc::new(BackendRouter::new(instances, &config.routes)?))
+}
+
+async fn backend_instance(
+    kind: BackendKind,
+    sim_config: &SimConfig,
+    kube: &KubernetesConfig,
+    o_cloud_id: &str,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<BackendRef> {
+    Ok(match kind {
+        BackendKind::Kubernetes => KubeBackend::start(kube, o_cloud_id, shutdown)
+            .await
+            .context("connecting to the Kubernetes API")?,
         BackendKind::Simulator => {
             let sim = Arc::new(Simulator::new(&SimSpec {
-                seed: config.sim.seed,
-                pools: config.sim.pools,
-                resources: config.sim.resources,
-                read_only: config.sim.read_only,
+                seed: sim_config.seed,
+                pools: sim_config.pools,
+                resources: sim_config.resources,
+                read_only: sim_config.read_only,
                 o_cloud_id: o_cloud_id.to_owned(),
             }));
-            if config.sim.churn > 0.0 {
-                sim.start_churn(config.sim.churn, config.sim.seed, shutdown.clone());
+            if sim_config.churn > 0.0 {
+                sim.start_churn(sim_config.churn, sim_config.seed, shutdown.clone());
             }
             sim
         }
@@ -221,7 +250,12 @@ impl Trimmer {
 /// with an elector (see [`LeaderElection`]).
 async fn elect(config: &Config, shutdown: &CancellationToken) -> anyhow::Result<Arc<Leadership>> {
     let k = &config.kubernetes;
-    if config.backend != BackendKind::Kubernetes {
+    let watches_kubernetes = config.backend == BackendKind::Kubernetes
+        || config
+            .backends
+            .iter()
+            .any(|b| b.kind == BackendKind::Kubernetes);
+    if !watches_kubernetes {
         return Ok(Leadership::always());
     }
     let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();

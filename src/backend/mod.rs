@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod kube;
+pub mod router;
 pub mod simulator;
 
 use std::sync::Arc;

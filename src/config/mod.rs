@@ -16,7 +16,9 @@ use uuid::Uuid;
 use crate::domain::OCloudInfo;
 
 mod kubernetes;
+mod routing;
 pub use kubernetes::{KubernetesConfig, LeaderElection};
+pub use routing::{BackendInstance, RouteRule, Strategy};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -39,6 +41,10 @@ pub struct Config {
     pub sim: SimConfig,
     /// The Kubernetes backend.
     pub kubernetes: KubernetesConfig,
+    /// Several named backends at once (`[[backends]]`); when empty, `backend` alone serves. Default empty.
+    pub backends: Vec<BackendInstance>,
+    /// Routing of kinds to `backends` (`[[routes]]`); with none, every kind merges every backend. Default empty.
+    pub routes: Vec<RouteRule>,
     /// Identity of this O-Cloud.
     pub ocloud: OCloudConfig,
     /// The event stream.
@@ -209,6 +215,8 @@ impl Default for Config {
             backend: BackendKind::Simulator,
             sim: SimConfig::default(),
             kubernetes: KubernetesConfig::default(),
+            backends: Vec::new(),
+            routes: Vec::new(),
             ocloud: OCloudConfig::default(),
             events: EventsConfig::default(),
             webhooks: WebhooksConfig::default(),

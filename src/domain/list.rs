@@ -28,6 +28,8 @@ pub struct Page<T> {
     /// The cursor for the next page, when there is one.
     pub next_after: Option<String>,
     pub total: Option<usize>,
+    /// Partial failures the page was assembled despite (a backend that did not answer).
+    pub warnings: Vec<String>,
 }
 
 impl<T> Page<T> {
@@ -36,6 +38,7 @@ impl<T> Page<T> {
             items: self.items.into_iter().map(f).collect(),
             next_after: self.next_after,
             total: self.total,
+            warnings: self.warnings,
         }
     }
 }
@@ -73,6 +76,7 @@ pub fn page_of<T: Attributes>(items: &BTreeMap<String, Arc<T>>, query: &ListQuer
         items: out,
         next_after,
         total,
+        warnings: Vec::new(),
     }
 }
 

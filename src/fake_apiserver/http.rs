@@ -89,11 +89,28 @@ async fn handle(
         Some(ns) => format!("{ns}/{name}"),
         None => name.clone(),
     });
+    let watching = params.get("watch").is_some_and(|w| w == "true" || w == "1");
+    let verb = match (&method, &key, watching) {
+        (&Method::GET, None, true) => "watch",
+        (&Method::GET, None, false) => "list",
+        (&Method::GET, Some(_), _) => "get",
+        (&Method::POST, _, _) => "create",
+        (&Method::PUT, _, _) => "update",
+        (&Method::PATCH, _, _) => "patch",
+        (&Method::DELETE, _, _) => "delete",
+        _ => "other",
+    };
+    cluster.record_request(verb, &target.kind);
     let object = || serde_json::from_slice::<Value>(&body).ok();
+    if method == Method::GET && key.is_none() && cluster.failing() {
+        return failure(status(
+            500,
+            "InternalError",
+            "etcdserver: request timed out",
+        ));
+    }
     match (method, key) {
-        (Method::GET, None) if params.get("watch").is_some_and(|w| w == "true" || w == "1") => {
-            watch(cluster, target.kind, &params)
-        }
+        (Method::GET, None) if watching => watch(cluster, target.kind, &params),
         (Method::GET, None) => {
             let limit = params
                 .get("limit")

@@ -123,11 +123,15 @@ pub(crate) struct Cluster {
     changes: broadcast::Sender<Arc<Change>>,
     installed: Vec<ResourceKind>,
     paused: AtomicBool,
+    /// Lists and watches answer 500 (an API server in trouble).
+    failing: AtomicBool,
     /// Bumped by `pause_watches`, so that open watches end at once.
     epoch: tokio::sync::watch::Sender<u64>,
     lists: AtomicU64,
     watches: AtomicU64,
     gets: AtomicU64,
+    /// (verb, group, resource) of every request, as RBAC names them.
+    requests: Mutex<std::collections::BTreeSet<(String, String, String)>>,
     pub(crate) bookmark_every: std::time::Duration,
 }
 
@@ -329,6 +333,21 @@ impl Cluster {
         &self.installed
     }
 
+    pub(crate) fn failing(&self) -> bool {
+        self.failing.load(Ordering::SeqCst)
+    }
+
+    pub(crate) fn record_request(&self, verb: &str, kind: &ResourceKind) {
+        self.requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((
+                verb.to_owned(),
+                kind.group.to_owned(),
+                kind.plural.to_owned(),
+            ));
+    }
+
     pub(crate) fn paused(&self) -> bool {
         self.paused.load(Ordering::SeqCst)
     }
@@ -354,16 +373,23 @@ impl FakeApiServer {
             changes: broadcast::channel(65_536).0,
             installed,
             paused: AtomicBool::new(false),
+            failing: AtomicBool::new(false),
             epoch: tokio::sync::watch::channel(0).0,
             lists: AtomicU64::new(0),
             watches: AtomicU64::new(0),
             gets: AtomicU64::new(0),
+            requests: Mutex::new(Default::default()),
             bookmark_every: std::time::Duration::from_millis(500),
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}", listener.local_addr()?);
         let router = http::router(Arc::clone(&cluster));
         let task = tokio::spawn(async move {
+            // Like a real API server (Go sets TCP_NODELAY): one watch event is one small write.
+            use axum::serve::ListenerExt;
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             let _ = axum::serve(listener, router).await;
         });
         Ok(FakeApiServer { url, cluster, task })
@@ -399,6 +425,11 @@ impl FakeApiServer {
         self.cluster.epoch.send_modify(|e| *e += 1);
     }
 
+    /// Makes lists and watches answer 500 (or serve again with `false`).
+    pub fn fail_reads(&self, failing: bool) {
+        self.cluster.failing.store(failing, Ordering::SeqCst);
+    }
+
     pub fn resume_watches(&self) {
         self.cluster.paused.store(false, Ordering::SeqCst);
     }
@@ -414,6 +445,15 @@ impl FakeApiServer {
 
     pub fn get_requests(&self) -> u64 {
         self.cluster.gets.load(Ordering::Relaxed)
+    }
+
+    /// Every (verb, API group, resource) requested so far, as RBAC rules name them.
+    pub fn requests(&self) -> std::collections::BTreeSet<(String, String, String)> {
+        self.cluster
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub fn resource_version(&self) -> u64 {

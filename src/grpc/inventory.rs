@@ -29,6 +29,17 @@ fn token<T>(listed: &Listed<T>) -> String {
 
 type R<T> = Result<Response<T>, Status>;
 
+/// A list response; partial failures travel as `x-netweave-warning` metadata, one per warning.
+fn partial<T, B>(listed: &Listed<T>, body: B) -> Response<B> {
+    let mut response = Response::new(body);
+    for warning in &listed.warnings {
+        if let Ok(value) = warning.replace(['\r', '\n'], " ").parse() {
+            response.metadata_mut().append("x-netweave-warning", value);
+        }
+    }
+    response
+}
+
 #[tonic::async_trait]
 impl InventoryRpc for InventoryGrpc {
     async fn get_cloud_info(
@@ -69,10 +80,13 @@ impl InventoryRpc for InventoryGrpc {
             .0
             .list::<d::DeploymentManager>(None, &list_params(r.into_inner().options))
             .await?;
-        Ok(Response::new(pb::ListDeploymentManagersResponse {
-            deployment_managers: items(&listed),
-            next_page_token: token(&listed),
-        }))
+        Ok(partial(
+            &listed,
+            pb::ListDeploymentManagersResponse {
+                deployment_managers: items(&listed),
+                next_page_token: token(&listed),
+            },
+        ))
     }
 
     async fn get_deployment_manager(
@@ -96,10 +110,13 @@ impl InventoryRpc for InventoryGrpc {
             .0
             .list::<d::ResourceType>(None, &list_params(r.into_inner().options))
             .await?;
-        Ok(Response::new(pb::ListResourceTypesResponse {
-            resource_types: items(&listed),
-            next_page_token: token(&listed),
-        }))
+        Ok(partial(
+            &listed,
+            pb::ListResourceTypesResponse {
+                resource_types: items(&listed),
+                next_page_token: token(&listed),
+            },
+        ))
     }
 
     async fn get_resource_type(
@@ -136,10 +153,13 @@ impl InventoryRpc for InventoryGrpc {
             .0
             .list::<d::ResourcePool>(None, &list_params(r.into_inner().options))
             .await?;
-        Ok(Response::new(pb::ListResourcePoolsResponse {
-            resource_pools: items(&listed),
-            next_page_token: token(&listed),
-        }))
+        Ok(partial(
+            &listed,
+            pb::ListResourcePoolsResponse {
+                resource_pools: items(&listed),
+                next_page_token: token(&listed),
+            },
+        ))
     }
 
     async fn get_resource_pool(
@@ -202,11 +222,14 @@ impl InventoryRpc for InventoryGrpc {
             .0
             .list::<d::Resource>(Some(&r.resource_pool_id), &params)
             .await?;
-        Ok(Response::new(pb::ListResourcesResponse {
-            resources: items(&listed),
-            next_page_token: token(&listed),
-            total_count: listed.total.unwrap_or_default() as i64,
-        }))
+        Ok(partial(
+            &listed,
+            pb::ListResourcesResponse {
+                resources: items(&listed),
+                next_page_token: token(&listed),
+                total_count: listed.total.unwrap_or_default() as i64,
+            },
+        ))
     }
 
     async fn get_resource(&self, r: Request<pb::GetResourceRequest>) -> R<pb::GetResourceResponse> {
@@ -254,10 +277,13 @@ impl InventoryRpc for InventoryGrpc {
             .0
             .list::<d::AlarmDictionary>(None, &list_params(r.into_inner().options))
             .await?;
-        Ok(Response::new(pb::ListAlarmDictionariesResponse {
-            alarm_dictionaries: items(&listed),
-            next_page_token: token(&listed),
-        }))
+        Ok(partial(
+            &listed,
+            pb::ListAlarmDictionariesResponse {
+                alarm_dictionaries: items(&listed),
+                next_page_token: token(&listed),
+            },
+        ))
     }
 
     async fn get_alarm_dictionary(
@@ -281,10 +307,13 @@ impl InventoryRpc for InventoryGrpc {
             .0
             .list::<d::LocationInfo>(None, &list_params(r.into_inner().options))
             .await?;
-        Ok(Response::new(pb::ListLocationsResponse {
-            locations: items(&listed),
-            next_page_token: token(&listed),
-        }))
+        Ok(partial(
+            &listed,
+            pb::ListLocationsResponse {
+                locations: items(&listed),
+                next_page_token: token(&listed),
+            },
+        ))
     }
 
     async fn get_location(&self, r: Request<pb::GetLocationRequest>) -> R<pb::GetLocationResponse> {
@@ -305,10 +334,13 @@ impl InventoryRpc for InventoryGrpc {
             .0
             .list::<d::OCloudSiteInfo>(None, &list_params(r.into_inner().options))
             .await?;
-        Ok(Response::new(pb::ListOCloudSitesResponse {
-            o_cloud_sites: items(&listed),
-            next_page_token: token(&listed),
-        }))
+        Ok(partial(
+            &listed,
+            pb::ListOCloudSitesResponse {
+                o_cloud_sites: items(&listed),
+                next_page_token: token(&listed),
+            },
+        ))
     }
 
     async fn get_o_cloud_site(

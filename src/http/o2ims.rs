@@ -290,8 +290,16 @@ fn page<T: Serialize + Send + Sync + 'static>(
         )
     });
     let total = listed.total;
+    let warnings = listed.warnings;
     let mut response = render::array(listed.items, listed.projection);
     let headers = response.headers_mut();
+    // RFC 9111 §5.5 warn-code 199 ("miscellaneous warning"): the list is partial.
+    for warning in warnings {
+        let text = format!("199 netweave \"{}\"", warning.replace(['"', '\\'], "'"));
+        if let Ok(value) = HeaderValue::from_str(&text) {
+            headers.append(header::WARNING, value);
+        }
+    }
     if let Some(value) = link.and_then(|l| HeaderValue::from_str(&l).ok()) {
         headers.insert(header::LINK, value);
     }

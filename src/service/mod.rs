@@ -44,6 +44,8 @@ pub struct Listed<T> {
     pub projection: Projection,
     pub next_page_token: Option<String>,
     pub total: Option<usize>,
+    /// Partial failures: the list lacks what these backends would have added.
+    pub warnings: Vec<String>,
 }
 
 impl ListParams {
@@ -92,6 +94,7 @@ impl<T> Listed<T> {
             projection,
             next_page_token: page.next_after.as_deref().map(token::encode),
             total: page.total,
+            warnings: page.warnings,
         }
     }
 }

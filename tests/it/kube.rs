@@ -449,3 +449,106 @@ async fn without_machine_apis_pool_writes_are_refused_truthfully() {
         reply.body
     );
 }
+
+/// (verb, group, resource) the RBAC manifests in `deploy/kubernetes` allow.
+fn allowed_by_rbac() -> std::collections::BTreeSet<(String, String, String)> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/deploy/kubernetes/rbac.yaml"
+    ))
+    .unwrap();
+    let mut allowed = std::collections::BTreeSet::new();
+    for doc in serde_yaml::Deserializer::from_str(&text) {
+        let doc: Value = serde_yaml::with::singleton_map_recursive::deserialize(doc).unwrap();
+        if !matches!(doc["kind"].as_str(), Some("ClusterRole" | "Role")) {
+            continue;
+        }
+        for rule in doc["rules"].as_array().unwrap() {
+            for group in rule["apiGroups"].as_array().unwrap() {
+                for resource in rule["resources"].as_array().unwrap() {
+                    for verb in rule["verbs"].as_array().unwrap() {
+                        allowed.insert((
+                            verb.as_str().unwrap().to_owned(),
+                            group.as_str().unwrap().to_owned(),
+                            resource.as_str().unwrap().to_owned(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    allowed
+}
+
+#[tokio::test]
+async fn every_request_netweave_makes_is_allowed_by_the_deployed_rbac() {
+    use netweave::election::{lease::KubeLease, Elector};
+    let fake = cluster().await;
+    let (dir, config) = on_cluster(&fake);
+    let app = TestApp::start_with(|c| {
+        config(c);
+        c.kubernetes.leader_election = netweave::config::LeaderElection::Lease;
+    })
+    .await;
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
+    let created = app
+        .call(
+            Method::POST,
+            &format!("{V2}/resourcePools"),
+            Some(json!({"name": "rbac", "oCloudSiteId": site, "description": "", "extensions": {"replicas": 1}})),
+        )
+        .await;
+    let id = created.body["resourcePoolId"].as_str().unwrap().to_owned();
+    for _ in 0..200 {
+        if app.get(&format!("{V2}/resourcePools/{id}")).await.status == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let body = json!({"name": "rbac", "oCloudSiteId": site, "description": "", "extensions": {"replicas": 3}});
+    assert_eq!(
+        app.call(Method::PUT, &format!("{V2}/resourcePools/{id}"), Some(body))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.call(Method::DELETE, &format!("{V2}/resourcePools/{id}"), None)
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    let settings = netweave::config::KubernetesConfig {
+        kubeconfig: dir.path().join("kubeconfig").display().to_string(),
+        ..Default::default()
+    };
+    let client = netweave::backend::kube::client(&settings).await.unwrap().0;
+    let lease = KubeLease::new(
+        client,
+        "netweave",
+        "rbac",
+        "x".into(),
+        Duration::from_secs(5),
+    );
+    lease.acquire_or_renew().await.unwrap();
+    lease.acquire_or_renew().await.unwrap();
+    lease.release().await.unwrap();
+
+    let made = fake.requests();
+    for verb in ["list", "watch", "create", "patch", "delete"] {
+        assert!(
+            made.iter().any(|(v, _, r)| v == verb && r == "machinesets"),
+            "{verb} machinesets exercised"
+        );
+    }
+    assert!(
+        made.iter().any(|(_, _, r)| r == "leases"),
+        "leases exercised"
+    );
+    let allowed = allowed_by_rbac();
+    let denied: Vec<_> = made.difference(&allowed).collect();
+    assert!(
+        denied.is_empty(),
+        "requests the ClusterRole/Role do not allow: {denied:?}"
+    );
+}

@@ -189,3 +189,78 @@ async fn one_gateway_publishes_and_the_other_takes_over_without_loss() {
         let _ = child.wait();
     }
 }
+
+async fn kube_client(fake: &netweave::fake_apiserver::FakeApiServer) -> kube::Client {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("kubeconfig");
+    std::fs::write(&path, fake.kubeconfig()).unwrap();
+    let settings = netweave::config::KubernetesConfig {
+        kubeconfig: path.display().to_string(),
+        ..Default::default()
+    };
+    netweave::backend::kube::client(&settings).await.unwrap().0
+}
+
+#[tokio::test]
+async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
+    use netweave::election::{lease::KubeLease, Elector};
+    let fake = netweave::fake_apiserver::FakeApiServer::start(&[])
+        .await
+        .unwrap();
+    let client = kube_client(&fake).await;
+    let lease = Duration::from_millis(1500);
+    let a = KubeLease::new(client.clone(), "netweave", "publisher", "a".into(), lease);
+    let b = KubeLease::new(client.clone(), "netweave", "publisher", "b".into(), lease);
+    assert!(a.acquire_or_renew().await.unwrap(), "a creates the lease");
+    assert!(!b.acquire_or_renew().await.unwrap(), "b sees it held");
+    let held = fake
+        .get(netweave::fake_apiserver::LEASES, "netweave/publisher")
+        .unwrap();
+    assert_eq!(held["spec"]["holderIdentity"], "a");
+    // a renews for longer than a lease: b never takes over.
+    let start = Instant::now();
+    let mut renewed = start;
+    while start.elapsed() < lease * 2 {
+        assert!(a.acquire_or_renew().await.unwrap());
+        renewed = Instant::now();
+        assert!(
+            !b.acquire_or_renew().await.unwrap(),
+            "no take-over while renewed"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // a stops renewing (dies): b takes over once it has seen no renewal for a whole lease.
+    while !b.acquire_or_renew().await.unwrap() {
+        assert!(
+            renewed.elapsed() < lease * 2,
+            "b takes over within the lease (+ its polling)"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(renewed.elapsed() >= lease, "not before the lease ran out");
+    let taken = fake
+        .get(netweave::fake_apiserver::LEASES, "netweave/publisher")
+        .unwrap();
+    assert_eq!(taken["spec"]["holderIdentity"], "b");
+    assert_eq!(taken["spec"]["leaseTransitions"], 1);
+    assert!(
+        !a.acquire_or_renew().await.unwrap(),
+        "a, back, finds b holding it"
+    );
+    // Release hands it over at once.
+    b.release().await.unwrap();
+    assert!(a.acquire_or_renew().await.unwrap());
+    // A replace carrying a stale resourceVersion loses (409): optimistic concurrency.
+    let mut stale = taken.clone();
+    stale["spec"]["holderIdentity"] = json!("c");
+    let reply = reqwest::Client::new()
+        .put(format!(
+            "{}/apis/coordination.k8s.io/v1/namespaces/netweave/leases/publisher",
+            fake.url
+        ))
+        .json(&stale)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), reqwest::StatusCode::CONFLICT);
+}

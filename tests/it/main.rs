@@ -13,6 +13,7 @@ mod providers;
 mod receiver;
 mod redis_events;
 mod redis_store;
+mod routing;
 mod spec;
 mod subscriptions;
 mod tmf688;

@@ -18,6 +18,7 @@ use netweave::proto::o2ims::v1::{
 };
 use tokio::task::JoinSet;
 
+mod kube;
 mod watch;
 mod webhooks;
 
@@ -39,8 +40,8 @@ struct Args {
     /// HTTP/2 connections the gRPC run spreads its calls over.
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
-    /// Which suites to run: inventory, webhooks, watch (comma-separated).
-    #[arg(long, default_value = "inventory,webhooks,watch")]
+    /// Which suites to run: inventory, webhooks, watch, kube (comma-separated).
+    #[arg(long, default_value = "inventory,webhooks,watch,kube")]
     suites: String,
     /// Subscriptions of the webhook throughput run.
     #[arg(long, default_value_t = 1000)]
@@ -48,6 +49,9 @@ struct Args {
     /// Watchers of the fan-out run.
     #[arg(long, default_value_t = 10_000)]
     watchers: usize,
+    /// Fake Kubernetes nodes of the kube suite.
+    #[arg(long, default_value_t = 10_000)]
+    nodes: usize,
     /// Requests per second of the fixed-rate filtered-page run.
     #[arg(long, default_value_t = 1000)]
     rate: u64,
@@ -296,6 +300,9 @@ async fn main() -> anyhow::Result<()> {
             }
             None => println!("redis-server not found: the Redis webhook figures are skipped"),
         }
+    }
+    if suites.contains(&"kube") {
+        kube::run(args.nodes, args.seconds, args.rate).await?;
     }
     if suites.contains(&"watch") {
         watch::run(args.watchers, 20).await?;

@@ -1,0 +1,49 @@
+//! Several backends at once: named instances and the rules routing each kind to them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{BackendKind, KubernetesConfig, SimConfig};
+
+/// A named backend instance (`[[backends]]`); its settings default to the top-level `sim` or
+/// `kubernetes` section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackendInstance {
+    pub name: String,
+    pub kind: BackendKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sim: Option<SimConfig>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kubernetes: Option<KubernetesConfig>,
+}
+
+/// How a rule's backends answer a list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strategy {
+    /// Every backend's objects, merged by id; a failing backend leaves a warning.
+    #[default]
+    Merge,
+    /// The objects of the first backend that has any.
+    First,
+    /// The first backend that answers; the next ones only when it fails.
+    Fallback,
+}
+
+/// A routing rule (`[[routes]]`): objects of `kinds` matching `filter` come from `backends`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteRule {
+    /// Collections as the API names them (`resourcePools`, `resources`, …) or `*`.
+    pub kinds: Vec<String>,
+    /// O-RAN filter the objects must match; empty matches all.
+    #[serde(default)]
+    pub filter: String,
+    /// Backend instance names, in order.
+    pub backends: Vec<String>,
+    #[serde(default)]
+    pub strategy: Strategy,
+    /// Higher first. Default 0.
+    #[serde(default)]
+    pub priority: i32,
+}
