@@ -82,6 +82,8 @@ fn extension_parameters() -> Value {
 
 fn paging_headers(total: bool) -> Value {
     let mut headers = json!({ "Link": { "description": "RFC 8288 link to the next page (`rel=\"next\"`), absent on the last page.",
+        "schema": { "type": "string" } },
+        "Warning": { "description": "With several backends: `199 netweave \"…\"`, once per backend that failed; the list lacks its objects.",
         "schema": { "type": "string" } } });
     if total {
         headers["X-Total-Count"] = json!({ "description": "Number of matching objects over all pages.",

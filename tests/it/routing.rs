@@ -83,6 +83,19 @@ async fn rules_route_each_kind_and_merged_lists_hold_both_backends() {
         two_backends(c);
     })
     .await;
+    // Ready as soon as one backend is; wait for the cluster's cache (until then lists carry a
+    // warning naming it).
+    for _ in 0..400 {
+        if app
+            .get(&format!("{V2}/resourcePools"))
+            .await
+            .header("warning")
+            .is_none()
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
 
     // Deployment managers: only the cluster's.
     let dms = app.get_ok(&format!("{V2}/deploymentManagers")).await;

@@ -509,20 +509,40 @@ async fn state_changes_are_tmf_state_change_events() {
 
 #[tokio::test]
 async fn hub_deliveries_retry_dead_letter_and_accept_200_201_204() {
-    let receiver = Receiver::start(Mode::Always(500)).await;
     let app = TestApp::start_with(|c| {
         webhook_config(c);
         c.webhooks.max_attempts = 2;
     })
     .await;
+    retries_dead_letters_and_success_codes(&app).await;
+}
+
+#[tokio::test]
+async fn hub_deliveries_on_redis_retry_dead_letter_and_accept_200_201_204() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let app = TestApp::start_with(|c| {
+        webhook_config(c);
+        c.webhooks.max_attempts = 2;
+        c.redis_url = Some(redis.url.clone());
+        c.redis_prefix = prefix.clone();
+    })
+    .await;
+    retries_dead_letters_and_success_codes(&app).await;
+}
+
+/// A failing hub listener: retried with a stable id, dead-lettered, replayed; 200 and 201
+/// count as delivered (run on every store; `webhooks.max_attempts` = 2).
+async fn retries_dead_letters_and_success_codes(app: &TestApp) {
+    let receiver = Receiver::start(Mode::Always(500)).await;
     let hub = register(
-        &app,
+        app,
         &receiver.url("/failing"),
         "eventType=ResourceCreateEvent",
     )
     .await;
     let subscription = hub["subscriptionId"].as_str().unwrap();
-    let pool = create_pool(&app, "dlq").await;
+    let pool = create_pool(app, "dlq").await;
     let mut letters = json!([]);
     for _ in 0..100 {
         letters = app.get_ok("/webhooks/deadLetters").await;
@@ -555,7 +575,7 @@ async fn hub_deliveries_retry_dead_letter_and_accept_200_201_204() {
 
     // 201 counts as delivered too: one request per event, no retry.
     receiver.set_mode(Mode::Always(201));
-    create_pool(&app, "created").await;
+    create_pool(app, "created").await;
     receiver.wait_for(4, Duration::from_secs(10)).await;
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(receiver.received().len(), 4, "a 201 is not retried");
