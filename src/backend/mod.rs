@@ -143,6 +143,22 @@ pub struct InventoryChange {
     pub post: Option<Object>,
 }
 
+/// A backend's change feed: queued from creation, taken once by the event pump.
+pub struct Feed(std::sync::Mutex<Option<mpsc::UnboundedReceiver<InventoryChange>>>);
+
+impl Feed {
+    /// The sending side for the backend, and the feed.
+    pub fn new() -> (mpsc::UnboundedSender<InventoryChange>, Feed) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        (tx, Feed(std::sync::Mutex::new(Some(rx))))
+    }
+
+    /// The receiver, the first time; `None` after.
+    pub fn take(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+}
+
 /// Where to list: `parent` is the resource pool for [`Kind::Resource`].
 #[derive(Clone, Copy, Debug)]
 pub struct Scope<'a> {

@@ -11,8 +11,8 @@ use async_trait::async_trait;
 use tokio::sync::mpsc;
 
 use super::{
-    Backend, BackendError, BackendInfo, BackendRef, Capabilities, InventoryChange, Kind, Object,
-    Scope,
+    Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, InventoryChange, Kind,
+    Object, Scope,
 };
 use crate::{
     config::{RouteRule, Strategy},
@@ -42,7 +42,7 @@ pub struct Router {
     backends: Vec<(String, BackendRef)>,
     /// Highest priority first; the last is the default (every kind, every backend, merged).
     rules: Vec<Rule>,
-    feed: std::sync::Mutex<Option<mpsc::UnboundedReceiver<InventoryChange>>>,
+    feed: Feed,
 }
 
 /// An object's attributes for rule filters, whatever its kind.
@@ -138,7 +138,7 @@ impl Router {
             backends: backends.clone(),
             strategy: Strategy::Merge,
         });
-        let (tx, feed) = mpsc::unbounded_channel();
+        let (tx, feed) = Feed::new();
         for (name, backend) in &backends {
             let Some(mut changes) = backend.take_changes() else {
                 anyhow::bail!("backend '{name}' has no change feed left");
@@ -155,7 +155,7 @@ impl Router {
         Ok(Router {
             backends,
             rules: built,
-            feed: std::sync::Mutex::new(Some(feed)),
+            feed,
         })
     }
 
@@ -357,7 +357,7 @@ impl Backend for Router {
     }
 
     fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
-        self.feed.lock().unwrap_or_else(|e| e.into_inner()).take()
+        self.feed.take()
     }
 
     /// Created where the highest-priority rule admitting the new pool points.

@@ -172,6 +172,26 @@ impl TestApp {
         InventoryServiceClient::new(self.channel().await)
     }
 
+    /// The resource pools' names over gRPC, sorted.
+    pub async fn grpc_pool_names(&self) -> Vec<String> {
+        let reply = self
+            .inventory()
+            .await
+            .list_resource_pools(netweave::proto::o2ims::v1::ListResourcePoolsRequest {
+                options: Some(netweave::proto::o2ims::v1::ListOptions::default()),
+            })
+            .await
+            .expect("ListResourcePools answers");
+        let mut names: Vec<String> = reply
+            .into_inner()
+            .resource_pools
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        names.sort();
+        names
+    }
+
     pub async fn subscriptions(&self) -> SubscriptionServiceClient<Channel> {
         SubscriptionServiceClient::new(self.channel().await)
     }

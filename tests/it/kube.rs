@@ -7,7 +7,6 @@ use std::{collections::BTreeMap, time::Duration};
 use netweave::{
     config::{BackendKind, Config},
     fake_apiserver::{fixtures, FakeApiServer, MACHINE_SETS, NODES, STORAGE_CLASSES},
-    proto::o2ims::v1::{ListOptions, ListResourcePoolsRequest},
 };
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -144,18 +143,10 @@ async fn the_initial_inventory_matches_the_fixtures() {
     assert_eq!(sites[0]["resourcePools"].as_array().unwrap().len(), 4);
 
     // gRPC shows the same pools.
-    let grpc = app
-        .inventory()
-        .await
-        .list_resource_pools(ListResourcePoolsRequest {
-            options: Some(ListOptions::default()),
-        })
-        .await
-        .unwrap()
-        .into_inner();
-    let mut names: Vec<String> = grpc.resource_pools.iter().map(|p| p.name.clone()).collect();
-    names.sort();
-    assert_eq!(names, ["default", "edge", "workers-a", "workers-b"]);
+    assert_eq!(
+        app.grpc_pool_names().await,
+        ["default", "edge", "workers-a", "workers-b"]
+    );
 
     // Reads are served from the watch cache, not by calls to the API server.
     let (lists, gets) = (fake.list_requests(), fake.get_requests());

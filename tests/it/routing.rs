@@ -194,16 +194,7 @@ async fn rules_route_each_kind_and_merged_lists_hold_both_backends() {
         .is_none());
 
     // gRPC shows the same merge.
-    let grpc = app
-        .inventory()
-        .await
-        .list_resource_pools(ListResourcePoolsRequest {
-            options: Some(ListOptions::default()),
-        })
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(grpc.resource_pools.len(), pool_ids.len());
+    assert_eq!(app.grpc_pool_names().await.len(), pool_ids.len());
 }
 
 fn names_of(list: &Value) -> Vec<String> {

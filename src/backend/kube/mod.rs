@@ -10,7 +10,7 @@ mod watch;
 
 use std::sync::{
     atomic::{AtomicBool, Ordering},
-    Arc, Mutex, RwLock,
+    Arc, RwLock,
 };
 
 use async_trait::async_trait;
@@ -26,7 +26,9 @@ use tokio_util::sync::CancellationToken;
 pub use mapping::{quantity, MachinePool, Mapping};
 use state::State;
 
-use super::{Backend, BackendError, BackendInfo, Capabilities, InventoryChange, Object, Scope};
+use super::{
+    Backend, BackendError, BackendInfo, Capabilities, Feed, InventoryChange, Object, Scope,
+};
 use crate::{
     config::KubernetesConfig,
     domain::{objects::*, ListQuery, Page},
@@ -59,7 +61,7 @@ pub struct KubeBackend {
     /// The machine-pool kinds this cluster serves.
     machines: Vec<(ApiResource, &'static str)>,
     machine_namespace: String,
-    feed: Mutex<Option<mpsc::UnboundedReceiver<InventoryChange>>>,
+    feed: Feed,
 }
 
 fn unavailable(e: impl std::fmt::Display) -> BackendError {
@@ -124,14 +126,14 @@ impl KubeBackend {
             settings: settings.clone(),
         };
         tracing::info!(server = %mapping.server_url, %version, machine_pools = ?machines.iter().map(|m| m.1).collect::<Vec<_>>(), "kubernetes backend connected");
-        let (changes, feed) = mpsc::unbounded_channel();
+        let (changes, feed) = Feed::new();
         let backend = Arc::new(KubeBackend {
             client: client.clone(),
             state: Arc::new(RwLock::new(State::new(mapping, version))),
             synced: Arc::new(AtomicBool::new(false)),
             machines: machines.clone(),
             machine_namespace: settings.machine_namespace.clone(),
-            feed: Mutex::new(Some(feed)),
+            feed,
         });
         watch::start(
             client,
@@ -226,7 +228,7 @@ impl Backend for KubeBackend {
     }
 
     fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
-        self.feed.lock().unwrap_or_else(|e| e.into_inner()).take()
+        self.feed.take()
     }
 
     async fn create_resource_pool(

@@ -15,8 +15,8 @@ use uuid::Uuid;
 pub use generate::SimSpec;
 
 use super::{
-    cache::Inventory, Backend, BackendError, BackendInfo, Capabilities, InventoryChange, Kind,
-    Object, Scope,
+    cache::Inventory, Backend, BackendError, BackendInfo, Capabilities, Feed, InventoryChange,
+    Kind, Object, Scope,
 };
 use crate::domain::{objects::*, ListQuery, Page};
 
@@ -24,7 +24,7 @@ pub struct Simulator {
     writable: bool,
     inventory: RwLock<Inventory>,
     changes: mpsc::UnboundedSender<InventoryChange>,
-    feed: std::sync::Mutex<Option<mpsc::UnboundedReceiver<InventoryChange>>>,
+    feed: Feed,
 }
 
 impl Simulator {
@@ -36,12 +36,12 @@ impl Simulator {
             resources = inventory.resource_count(),
             "simulated o-cloud generated"
         );
-        let (changes, feed) = mpsc::unbounded_channel();
+        let (changes, feed) = Feed::new();
         Simulator {
             writable: !spec.read_only,
             inventory: RwLock::new(inventory),
             changes,
-            feed: std::sync::Mutex::new(Some(feed)),
+            feed,
         }
     }
 
@@ -149,7 +149,7 @@ impl Backend for Simulator {
     }
 
     fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
-        self.feed.lock().unwrap_or_else(|e| e.into_inner()).take()
+        self.feed.take()
     }
 
     async fn create_resource_pool(
