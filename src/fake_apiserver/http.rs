@@ -72,6 +72,9 @@ async fn handle(
     Query(params): Query<HashMap<String, String>>,
     body: Bytes,
 ) -> Response {
+    if cluster.down() {
+        return failure(status(503, "ServiceUnavailable", "the API server is down"));
+    }
     if uri.path() == "/version" {
         return reply(
             200,

@@ -125,6 +125,8 @@ pub(crate) struct Cluster {
     paused: AtomicBool,
     /// Lists and watches answer 500 (an API server in trouble).
     failing: AtomicBool,
+    /// Every request answers 503 and open watches end (an API server gone).
+    down: AtomicBool,
     /// Bumped by `pause_watches`, so that open watches end at once.
     epoch: tokio::sync::watch::Sender<u64>,
     lists: AtomicU64,
@@ -333,6 +335,10 @@ impl Cluster {
         &self.installed
     }
 
+    pub(crate) fn down(&self) -> bool {
+        self.down.load(Ordering::SeqCst)
+    }
+
     pub(crate) fn failing(&self) -> bool {
         self.failing.load(Ordering::SeqCst)
     }
@@ -374,6 +380,7 @@ impl FakeApiServer {
             installed,
             paused: AtomicBool::new(false),
             failing: AtomicBool::new(false),
+            down: AtomicBool::new(false),
             epoch: tokio::sync::watch::channel(0).0,
             lists: AtomicU64::new(0),
             watches: AtomicU64::new(0),
@@ -428,6 +435,15 @@ impl FakeApiServer {
     /// Makes lists and watches answer 500 (or serve again with `false`).
     pub fn fail_reads(&self, failing: bool) {
         self.cluster.failing.store(failing, Ordering::SeqCst);
+    }
+
+    /// Takes the whole server down (every request 503, watches end) or brings it back.
+    pub fn set_down(&self, down: bool) {
+        self.cluster.down.store(down, Ordering::SeqCst);
+        self.cluster.paused.store(down, Ordering::SeqCst);
+        if down {
+            self.cluster.epoch.send_modify(|e| *e += 1);
+        }
     }
 
     pub fn resume_watches(&self) {

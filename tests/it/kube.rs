@@ -543,3 +543,37 @@ async fn every_request_netweave_makes_is_allowed_by_the_deployed_rbac() {
         "requests the ClusterRole/Role do not allow: {denied:?}"
     );
 }
+
+#[tokio::test]
+async fn lists_say_when_the_api_server_stops_answering() {
+    let fake = cluster().await;
+    let (_dir, config) = on_cluster(&fake);
+    let app = TestApp::start_with(config).await;
+    let path = format!("{V2}/resourcePools");
+    assert!(app.get(&path).await.header("warning").is_none());
+    fake.set_down(true);
+    let mut warned = None;
+    for _ in 0..200 {
+        let reply = app.get(&path).await;
+        assert_eq!(reply.status, StatusCode::OK, "the cache still serves");
+        assert_eq!(reply.body.as_array().unwrap().len(), 4);
+        if let Some(w) = reply.header("warning") {
+            warned = Some(w.to_owned());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let warning = warned.expect("a stale-cache warning");
+    assert!(
+        warning.contains("the Kubernetes API has not answered"),
+        "{warning}"
+    );
+    fake.set_down(false);
+    for _ in 0..200 {
+        if app.get(&path).await.header("warning").is_none() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the warning stayed after the API server came back");
+}

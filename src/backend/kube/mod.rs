@@ -8,9 +8,12 @@ mod mapping;
 mod state;
 mod watch;
 
-use std::sync::{
-    atomic::{AtomicBool, Ordering},
-    Arc, RwLock,
+use std::{
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex, RwLock,
+    },
+    time::{Duration, Instant},
 };
 
 use async_trait::async_trait;
@@ -58,6 +61,8 @@ pub struct KubeBackend {
     client: Client,
     state: Arc<RwLock<State>>,
     synced: Arc<AtomicBool>,
+    /// Since when the API server has not answered (the cache may be stale), if it has not.
+    unreachable_since: Arc<Mutex<Option<Instant>>>,
     /// The machine-pool kinds this cluster serves.
     machines: Vec<(ApiResource, &'static str)>,
     machine_namespace: String,
@@ -131,6 +136,7 @@ impl KubeBackend {
             client: client.clone(),
             state: Arc::new(RwLock::new(State::new(mapping, version))),
             synced: Arc::new(AtomicBool::new(false)),
+            unreachable_since: Arc::default(),
             machines: machines.clone(),
             machine_namespace: settings.machine_namespace.clone(),
             feed,
@@ -143,6 +149,11 @@ impl KubeBackend {
             changes,
             shutdown,
         );
+        tokio::spawn(probe(
+            backend.client.clone(),
+            Arc::clone(&backend.unreachable_since),
+            shutdown.clone(),
+        ));
         Ok(backend)
     }
 
@@ -186,6 +197,43 @@ impl KubeBackend {
     }
 }
 
+/// How often the API server is asked for its version, to know whether the cache is current.
+const PROBE_EVERY: Duration = Duration::from_secs(1);
+/// Unanswered for this long, lists say that they come from a possibly stale cache.
+const STALE_AFTER: Duration = Duration::from_secs(3);
+
+/// Records whether the API server answers. The watchers cannot tell: an idle healthy watch
+/// and a dead one both stay silent.
+async fn probe(
+    client: Client,
+    unreachable_since: Arc<Mutex<Option<Instant>>>,
+    shutdown: CancellationToken,
+) {
+    loop {
+        let answered = tokio::time::timeout(PROBE_EVERY, client.apiserver_version())
+            .await
+            .is_ok_and(|r| r.is_ok());
+        {
+            let mut since = unreachable_since.lock().unwrap_or_else(|e| e.into_inner());
+            match (answered, *since) {
+                (true, Some(_)) => {
+                    tracing::info!("the Kubernetes API answers again");
+                    *since = None;
+                }
+                (false, None) => {
+                    tracing::warn!("the Kubernetes API does not answer; serving the watch cache");
+                    *since = Some(Instant::now());
+                }
+                _ => {}
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(PROBE_EVERY) => {}
+            _ = shutdown.cancelled() => return,
+        }
+    }
+}
+
 fn replicas(pool: &ResourcePool) -> Result<u64, BackendError> {
     match pool.extensions.get("replicas") {
         None => Ok(0),
@@ -219,7 +267,18 @@ impl Backend for KubeBackend {
         query: &ListQuery,
     ) -> Result<Page<Object>, BackendError> {
         self.check_synced()?;
-        self.read().inventory.list(scope, query)
+        let mut page = self.read().inventory.list(scope, query)?;
+        let since = *self
+            .unreachable_since
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(since) = since.filter(|s| s.elapsed() >= STALE_AFTER) {
+            page.warnings.push(format!(
+                "the Kubernetes API has not answered for {} s: this list is the last state netweave saw",
+                since.elapsed().as_secs()
+            ));
+        }
+        Ok(page)
     }
 
     async fn get(&self, scope: Scope<'_>, id: &str) -> Result<Object, BackendError> {
