@@ -18,7 +18,7 @@ use crate::{
 
 const LEASE_SECONDS: u64 = 2;
 
-fn gateway(kubeconfig: &str, redis: &RedisServer, prefix: &str) -> (Child, String) {
+fn gateway(kubeconfig: &str, redis: &RedisServer, prefix: &str, elector: &str) -> (Child, String) {
     let port = free_port();
     let data = TempDir::new().unwrap().keep();
     let child = Command::new(env!("CARGO_BIN_EXE_netweave"))
@@ -32,6 +32,8 @@ fn gateway(kubeconfig: &str, redis: &RedisServer, prefix: &str) -> (Child, Strin
             "NETWEAVE_KUBERNETES__LEASE_SECONDS",
             LEASE_SECONDS.to_string(),
         )
+        .env("NETWEAVE_KUBERNETES__LEADER_ELECTION", elector)
+        .env("NETWEAVE_KUBERNETES__LEASE_NAME", prefix)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -107,7 +109,17 @@ async fn wait_events(base: &str, n: usize) -> Vec<(String, String)> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn one_gateway_publishes_and_the_other_takes_over_without_loss() {
+async fn with_a_redis_lock_one_gateway_publishes_and_the_other_takes_over_without_loss() {
+    fail_over("redis").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_a_kubernetes_lease_one_gateway_publishes_and_the_other_takes_over_without_loss() {
+    fail_over("lease").await;
+}
+
+/// Two gateways sharing Redis and the cluster, elected by `elector` (`redis` or `lease`).
+async fn fail_over(elector: &str) {
     let fake = cluster().await;
     let redis = RedisServer::start();
     let prefix = unique_prefix();
@@ -116,8 +128,8 @@ async fn one_gateway_publishes_and_the_other_takes_over_without_loss() {
     std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
     let kubeconfig = kubeconfig.display().to_string();
     let mut gateways = vec![
-        gateway(&kubeconfig, &redis, &prefix),
-        gateway(&kubeconfig, &redis, &prefix),
+        gateway(&kubeconfig, &redis, &prefix, elector),
+        gateway(&kubeconfig, &redis, &prefix, elector),
     ];
     for (_, base) in &gateways {
         ready(base).await;
@@ -163,12 +175,13 @@ async fn one_gateway_publishes_and_the_other_takes_over_without_loss() {
             break;
         }
         assert!(
-            killed.elapsed() < Duration::from_secs(LEASE_SECONDS) + Duration::from_secs(1),
+            killed.elapsed() < Duration::from_secs(LEASE_SECONDS) + Duration::from_millis(1500),
             "no take-over within the lease"
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let took_over = killed.elapsed();
+    eprintln!("{elector}: the follower led {took_over:?} after the leader was killed (lease {LEASE_SECONDS} s)");
     let got = wait_events(&survivor, 4).await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     let mut got_again = resource_events(&survivor).await;
