@@ -18,6 +18,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::{
     backend::{
+        deferred::Deferred,
         kube::KubeBackend,
         router::Router as BackendRouter,
         simulator::{SimSpec, Simulator},
@@ -108,11 +109,21 @@ pub async fn build_backend(
     }
     let mut instances = Vec::new();
     for instance in &config.backends {
-        let sim = instance.sim.as_ref().unwrap_or(&config.sim);
-        let kube = instance.kubernetes.as_ref().unwrap_or(&config.kubernetes);
-        let backend = backend_instance(instance.kind, sim, kube, o_cloud_id, shutdown)
-            .await
-            .with_context(|| format!("backend '{}'", instance.name))?;
+        let sim = instance.sim.clone().unwrap_or_else(|| config.sim.clone());
+        let kube = instance
+            .kubernetes
+            .clone()
+            .unwrap_or_else(|| config.kubernetes.clone());
+        let (kind, id, stop) = (instance.kind, o_cloud_id.to_owned(), shutdown.clone());
+        // One unreachable backend must not keep the others from serving: it connects late.
+        let backend: BackendRef = Deferred::start(
+            &instance.name,
+            move || {
+                let (sim, kube, id, stop) = (sim.clone(), kube.clone(), id.clone(), stop.clone());
+                async move { backend_instance(kind, &sim, &kube, &id, &stop).await }
+            },
+            shutdown.clone(),
+        );
         instances.push((instance.name.clone(), backend));
     }
     Ok(Arc::new(BackendRouter::new(instances, &config.routes)?))

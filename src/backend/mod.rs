@@ -3,6 +3,7 @@
 //! reports its health, and hands every change with its prior and post state to the event pump.
 
 pub mod cache;
+pub mod deferred;
 pub mod kube;
 pub mod router;
 pub mod simulator;

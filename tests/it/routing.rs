@@ -214,7 +214,7 @@ async fn a_failing_backend_gives_partial_results_with_a_warning() {
         .await
         .unwrap();
     fake.apply(NODES, fixtures::node("n1", "edge", "du-server"));
-    fake.fail_reads(true); // the cluster's lists fail: its cache never fills
+    fake.set_down(true); // the cluster does not answer: netweave cannot connect
     let (_dir, base) = on_cluster(&fake);
     let app = TestApp::start_with(|c| {
         base(c);
@@ -251,8 +251,11 @@ async fn a_failing_backend_gives_partial_results_with_a_warning() {
         reply.body.as_array().unwrap().len()
     );
 
-    // Once the cluster answers, its pools join and the warning goes.
-    fake.fail_reads(false);
+    assert!(warning.contains("not connected yet"), "{warning}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    // Once the cluster answers, netweave connects, its pools join and the warning goes.
+    fake.set_down(false);
     for _ in 0..200 {
         let reply = app.get(&format!("{V2}/resourcePools")).await;
         if reply.header("warning").is_none() {
