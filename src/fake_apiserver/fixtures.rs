@@ -77,6 +77,20 @@ pub fn machine_set(name: &str, replicas: u64, instance_type: &str) -> Value {
     })
 }
 
+/// An OpenShift Machine of `machine_set`, running as `node` (no node yet: `None`).
+pub fn machine(name: &str, machine_set: &str, node: Option<&str>) -> Value {
+    let mut machine = json!({
+        "metadata": {"name": name, "namespace": "openshift-machine-api",
+            "labels": {"machine.openshift.io/cluster-api-machineset": machine_set}},
+        "spec": {"providerSpec": {"value": {"instanceType": "m5.2xlarge"}}},
+        "status": {"phase": "Provisioning"},
+    });
+    if let Some(node) = node {
+        machine["status"] = json!({"phase": "Running", "nodeRef": {"kind": "Node", "name": node}});
+    }
+    machine
+}
+
 /// A Cluster API MachineDeployment.
 pub fn machine_deployment(name: &str, replicas: u64) -> Value {
     json!({

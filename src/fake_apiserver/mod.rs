@@ -71,6 +71,13 @@ pub const MACHINE_SETS: ResourceKind = ResourceKind {
     kind: "MachineSet",
     namespaced: true,
 };
+pub const MACHINES: ResourceKind = ResourceKind {
+    group: "machine.openshift.io",
+    version: "v1beta1",
+    plural: "machines",
+    kind: "Machine",
+    namespaced: true,
+};
 pub const MACHINE_DEPLOYMENTS: ResourceKind = ResourceKind {
     group: "cluster.x-k8s.io",
     version: "v1beta1",

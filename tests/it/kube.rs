@@ -577,3 +577,75 @@ async fn lists_say_when_the_api_server_stops_answering() {
     }
     panic!("the warning stayed after the API server came back");
 }
+
+#[tokio::test]
+async fn machines_put_unlabelled_nodes_in_their_machine_set_pool() {
+    use netweave::fake_apiserver::MACHINES;
+    let fake = FakeApiServer::start(&[NODES, STORAGE_CLASSES, MACHINE_SETS, MACHINES])
+        .await
+        .unwrap();
+    fake.apply(
+        MACHINE_SETS,
+        fixtures::machine_set("ocp-worker-a", 2, "m5.2xlarge"),
+    );
+    // OpenShift nodes carry no MachineSet label; their Machine names them.
+    for name in ["w1", "w2", "w3"] {
+        let mut node = fixtures::node(name, "", "m5.2xlarge");
+        node["metadata"]["labels"]
+            .as_object_mut()
+            .unwrap()
+            .remove(fixtures::POOL_LABEL);
+        fake.apply(NODES, node);
+    }
+    fake.apply(
+        MACHINES,
+        fixtures::machine("ocp-worker-a-1", "ocp-worker-a", Some("w1")),
+    );
+    fake.apply(
+        MACHINES,
+        fixtures::machine("ocp-worker-a-2", "ocp-worker-a", Some("w2")),
+    );
+    let (_dir, config) = on_cluster(&fake);
+    let app = TestApp::start_with(config).await;
+    let resources_of = |pools: &BTreeMap<String, Value>, name: &str| {
+        pools[name]["resourcePoolId"].as_str().unwrap().to_owned()
+    };
+    let pools = by_name(&app.get_ok(&format!("{V2}/resourcePools")).await, "name");
+    let pool = resources_of(&pools, "ocp-worker-a");
+    let members = by_name(
+        &app.get_ok(&format!("{V2}/resourcePools/{pool}/resources"))
+            .await,
+        "description",
+    );
+    assert_eq!(members.keys().collect::<Vec<_>>(), ["w1", "w2"]);
+    let default = resources_of(&pools, "default");
+    let rest = by_name(
+        &app.get_ok(&format!("{V2}/resourcePools/{default}/resources"))
+            .await,
+        "description",
+    );
+    assert_eq!(rest.keys().collect::<Vec<_>>(), ["w3"]);
+
+    // A new Machine gets its node: the node moves into the MachineSet's pool, with events.
+    fake.apply(
+        MACHINES,
+        fixtures::machine("ocp-worker-a-3", "ocp-worker-a", Some("w3")),
+    );
+    let got = wait_events(&app, 0, 2).await;
+    let summary: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(v, n, _, _)| (v.as_str(), n.as_str()))
+        .collect();
+    assert_eq!(summary, [("Created", "w3"), ("Deleted", "w3")]);
+    assert_eq!(got[0].3["resourcePoolId"], pool.as_str());
+    assert_eq!(got[1].2["resourcePoolId"], default.as_str());
+    // The Machine goes: the node falls back to its labels' pool.
+    fake.delete(MACHINES, "openshift-machine-api/ocp-worker-a-1");
+    let got = wait_events(&app, 0, 4).await;
+    assert_eq!(got[2].1, "w1");
+    assert_eq!(
+        got[2].3["resourcePoolId"],
+        default.as_str(),
+        "w1 back in the default pool"
+    );
+}

@@ -63,7 +63,8 @@ impl Mapping {
             .filter(|v| !v.is_empty())
     }
 
-    /// The pool name of a node.
+    /// The pool name of a node by its labels (a Machine naming the node takes precedence; see
+    /// the watch cache).
     pub fn node_pool(&self, node: &Node) -> String {
         self.label(node, &self.settings.pool_labels)
             .unwrap_or(&self.settings.default_pool)
@@ -78,7 +79,7 @@ impl Mapping {
     }
 
     /// A node as a resource. Only what changes meaningfully is kept: no heartbeat times.
-    pub fn resource(&self, node: &Node) -> Resource {
+    pub fn resource(&self, node: &Node, pool: &str) -> Resource {
         let status = node.status.clone().unwrap_or_default();
         let spec = node.spec.clone().unwrap_or_default();
         let name = node.metadata.name.clone().unwrap_or_default();
@@ -170,7 +171,7 @@ impl Mapping {
             .collect();
         Resource {
             resource_id: node.metadata.uid.clone().unwrap_or_default(),
-            resource_pool_id: self.pool_id(&self.node_pool(node)),
+            resource_pool_id: self.pool_id(pool),
             description: name,
             resource_type_id: self.instance_type_id(&self.node_type(node)),
             global_asset_id: spec
@@ -319,6 +320,27 @@ impl Mapping {
                 .into_iter()
                 .collect(),
         }
+    }
+}
+
+/// A Machine's link from a node to its pool: the MachineSet / MachineDeployment that owns it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MachineBinding {
+    pub node: String,
+    pub pool: String,
+}
+
+impl MachineBinding {
+    /// From a Machine: its node (`status.nodeRef.name`) and the first of `pool_labels` it
+    /// carries; `None` until the machine has a node.
+    pub fn from_json(object: &Value, pool_labels: &[&str]) -> Option<MachineBinding> {
+        let node = object["status"]["nodeRef"]["name"].as_str()?;
+        let labels = &object["metadata"]["labels"];
+        let pool = pool_labels.iter().find_map(|l| labels[*l].as_str())?;
+        Some(MachineBinding {
+            node: node.to_owned(),
+            pool: pool.to_owned(),
+        })
     }
 }
 

@@ -57,6 +57,39 @@ fn machine_kinds() -> [(ApiResource, &'static str); 2] {
     ]
 }
 
+/// The Machine kinds linking nodes to their pools, with the label naming the pool on a Machine.
+fn node_machine_kinds() -> [(ApiResource, &'static str); 2] {
+    [
+        (
+            ApiResource::from_gvk_with_plural(
+                &GroupVersionKind::gvk("machine.openshift.io", "v1beta1", "Machine"),
+                "machines",
+            ),
+            "machine.openshift.io/cluster-api-machineset",
+        ),
+        (
+            ApiResource::from_gvk_with_plural(
+                &GroupVersionKind::gvk("cluster.x-k8s.io", "v1beta1", "Machine"),
+                "machines",
+            ),
+            "cluster.x-k8s.io/deployment-name",
+        ),
+    ]
+}
+
+/// Whether the cluster serves `resource` (a 404 says it does not).
+async fn served(client: &Client, resource: &ApiResource) -> bool {
+    let api: Api<DynamicObject> = Api::all_with(client.clone(), resource);
+    match api.list(&ListParams::default().limit(1)).await {
+        Ok(_) => true,
+        Err(kube::Error::Api(s)) if s.code == 404 => false,
+        Err(e) => {
+            tracing::warn!(kind = %resource.kind, group = %resource.group, error = %e, "cannot list; not used");
+            false
+        }
+    }
+}
+
 pub struct KubeBackend {
     client: Client,
     state: Arc<RwLock<State>>,
@@ -118,11 +151,14 @@ impl KubeBackend {
         let version = client.apiserver_version().await?.git_version;
         let mut machines = Vec::new();
         for (resource, kind) in machine_kinds() {
-            let api: Api<DynamicObject> = Api::all_with(client.clone(), &resource);
-            match api.list(&ListParams::default().limit(1)).await {
-                Ok(_) => machines.push((resource, kind)),
-                Err(kube::Error::Api(s)) if s.code == 404 => {}
-                Err(e) => tracing::warn!(kind, error = %e, "cannot list machine pools; not used"),
+            if served(&client, &resource).await {
+                machines.push((resource, kind));
+            }
+        }
+        let mut node_machines = Vec::new();
+        for (resource, label) in node_machine_kinds() {
+            if served(&client, &resource).await {
+                node_machines.push((resource, label));
             }
         }
         let mapping = Mapping {
@@ -146,6 +182,7 @@ impl KubeBackend {
             Arc::clone(&backend.state),
             Arc::clone(&backend.synced),
             machines,
+            node_machines,
             changes,
             shutdown,
         );

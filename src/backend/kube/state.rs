@@ -11,7 +11,7 @@ use std::{
 
 use k8s_openapi::api::{core::v1::Node, storage::v1::StorageClass};
 
-use super::mapping::{MachinePool, Mapping, Totals};
+use super::mapping::{MachineBinding, MachinePool, Mapping, Totals};
 use crate::backend::{cache::Inventory, InventoryChange, InventoryObject, Kind, Object};
 
 pub struct State {
@@ -21,11 +21,23 @@ pub struct State {
     classes: BTreeMap<String, StorageClass>,
     /// Machine pools by name (`MachineSet` / `MachineDeployment`).
     machines: BTreeMap<String, MachinePool>,
+    /// Where each node was placed (pool, type, totals): what to undo when it changes.
+    placed: HashMap<String, Placement>,
+    /// Machine key → the node it runs and the pool that owns it.
+    bindings: BTreeMap<String, MachineBinding>,
     /// Nodes per pool name and per instance type.
     pool_members: HashMap<String, usize>,
     type_members: HashMap<String, usize>,
     totals: Totals,
     pub inventory: Inventory,
+}
+
+/// What placing a node counted, to be undone when it changes or goes.
+struct Placement {
+    pool: String,
+    instance_type: String,
+    totals: Totals,
+    resource_id: String,
 }
 
 /// Changes in emission order.
@@ -89,6 +101,8 @@ impl State {
             mapping,
             version,
             nodes: HashMap::new(),
+            placed: HashMap::new(),
+            bindings: BTreeMap::new(),
             classes: BTreeMap::new(),
             machines: BTreeMap::new(),
             pool_members: HashMap::new(),
@@ -113,27 +127,46 @@ impl State {
         }
     }
 
-    /// Takes a node out of the counts and totals, and its resource out of the inventory.
-    fn forget_node(&mut self, name: &str, out: &mut Vec<InventoryChange>) {
-        let Some(old) = self.nodes.remove(name) else {
-            return;
-        };
-        Self::count(&mut self.pool_members, self.mapping.node_pool(&old), -1);
-        Self::count(&mut self.type_members, self.mapping.node_type(&old), -1);
-        self.totals.sub(Totals::of(&old));
-        let resource = self.mapping.resource(&old);
-        if let Some(pool) = self.inventory.resources.get_mut(&resource.resource_pool_id) {
-            if let Some(prior) = pool.remove(&resource.resource_id) {
+    /// A node's pool: the one its Machine belongs to, else by its labels.
+    fn pool_of(&self, node: &Node) -> String {
+        let name = Self::name(node);
+        self.bindings
+            .values()
+            .find(|b| b.node == name)
+            .map(|b| b.pool.clone())
+            .unwrap_or_else(|| self.mapping.node_pool(node))
+    }
+
+    /// Takes a placed node out of the counts and totals; the inventory is the caller's.
+    fn unplace(&mut self, name: &str) -> Option<Placement> {
+        let placed = self.placed.remove(name)?;
+        Self::count(&mut self.pool_members, placed.pool.clone(), -1);
+        Self::count(&mut self.type_members, placed.instance_type.clone(), -1);
+        self.totals.sub(placed.totals);
+        Some(placed)
+    }
+
+    fn remove_resource(&mut self, placed: &Placement, out: &mut Vec<InventoryChange>) {
+        let pool_id = self.mapping.pool_id(&placed.pool);
+        if let Some(pool) = self.inventory.resources.get_mut(&pool_id) {
+            if let Some(prior) = pool.remove(&placed.resource_id) {
                 out.push(change(
                     Kind::Resource,
-                    &resource.resource_id,
+                    &placed.resource_id,
                     Some(Object::Resource(prior)),
                     None,
                 ));
             }
             if pool.is_empty() {
-                self.inventory.resources.remove(&resource.resource_pool_id);
+                self.inventory.resources.remove(&pool_id);
             }
+        }
+    }
+
+    fn forget_node(&mut self, name: &str, out: &mut Vec<InventoryChange>) {
+        self.nodes.remove(name);
+        if let Some(placed) = self.unplace(name) {
+            self.remove_resource(&placed, out);
         }
     }
 
@@ -147,37 +180,25 @@ impl State {
 
     fn put_node(&mut self, node: Node, changes: &mut Changes) {
         let name = Self::name(&node);
-        let resource = self.mapping.resource(&node);
+        let pool = self.pool_of(&node);
+        let resource = self.mapping.resource(&node, &pool);
         // A node that moved pool is a deletion there and a creation here.
-        let prior = self.nodes.get(&name).map(|old| self.mapping.resource(old));
-        let moved = prior
-            .as_ref()
-            .is_some_and(|p| p.resource_pool_id != resource.resource_pool_id);
-        if let Some(old) = self.nodes.get(&name).cloned() {
-            Self::count(&mut self.pool_members, self.mapping.node_pool(&old), -1);
-            Self::count(&mut self.type_members, self.mapping.node_type(&old), -1);
-            self.totals.sub(Totals::of(&old));
-        }
-        Self::count(&mut self.pool_members, self.mapping.node_pool(&node), 1);
-        Self::count(&mut self.type_members, self.mapping.node_type(&node), 1);
-        self.totals.add(Totals::of(&node));
-        self.nodes.insert(name, node);
-        if moved {
-            let prior = prior.expect("moved implies prior");
-            if let Some(pool) = self.inventory.resources.get_mut(&prior.resource_pool_id) {
-                if let Some(old) = pool.remove(&prior.resource_id) {
-                    changes.after.push(change(
-                        Kind::Resource,
-                        &prior.resource_id,
-                        Some(Object::Resource(old)),
-                        None,
-                    ));
-                }
-                if pool.is_empty() {
-                    self.inventory.resources.remove(&prior.resource_pool_id);
-                }
+        if let Some(prior) = self.unplace(&name) {
+            if prior.pool != pool {
+                self.remove_resource(&prior, &mut changes.after);
             }
         }
+        let placed = Placement {
+            pool: pool.clone(),
+            instance_type: self.mapping.node_type(&node),
+            totals: Totals::of(&node),
+            resource_id: resource.resource_id.clone(),
+        };
+        Self::count(&mut self.pool_members, placed.pool.clone(), 1);
+        Self::count(&mut self.type_members, placed.instance_type.clone(), 1);
+        self.totals.add(placed.totals);
+        self.placed.insert(name.clone(), placed);
+        self.nodes.insert(name, node);
         let id = resource.resource_id.clone();
         let pool = self
             .inventory
@@ -185,6 +206,44 @@ impl State {
             .entry(resource.resource_pool_id.clone())
             .or_default();
         upsert(pool, &id, resource, &mut changes.middle);
+    }
+
+    /// Machines (by key) now link these nodes to these pools; the nodes whose pool changed move.
+    pub fn bind(&mut self, updates: Vec<(String, Option<MachineBinding>)>) -> Vec<InventoryChange> {
+        let mut touched = BTreeSet::new();
+        for (machine, binding) in updates {
+            if let Some(old) = self.bindings.remove(&machine) {
+                touched.insert(old.node);
+            }
+            if let Some(new) = binding {
+                touched.insert(new.node.clone());
+                self.bindings.insert(machine, new);
+            }
+        }
+        let mut changes = Changes::default();
+        for name in touched {
+            if let Some(node) = self.nodes.get(&name).cloned() {
+                self.put_node(node, &mut changes);
+            }
+        }
+        self.derive(&mut changes);
+        changes.into_vec()
+    }
+
+    /// A re-list of one kind of Machine: `prefix` starts the keys of that kind.
+    pub fn replace_bindings(
+        &mut self,
+        prefix: &str,
+        bindings: Vec<(String, MachineBinding)>,
+    ) -> Vec<InventoryChange> {
+        let mut updates: Vec<(String, Option<MachineBinding>)> = self
+            .bindings
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .map(|k| (k.clone(), None))
+            .collect();
+        updates.extend(bindings.into_iter().map(|(k, b)| (k, Some(b))));
+        self.bind(updates)
     }
 
     pub fn delete_node(&mut self, node: &Node) -> Vec<InventoryChange> {

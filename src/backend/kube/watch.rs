@@ -23,7 +23,10 @@ use serde::de::DeserializeOwned;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::{mapping::MachinePool, state::State};
+use super::{
+    mapping::{MachineBinding, MachinePool},
+    state::State,
+};
 use crate::backend::InventoryChange;
 
 /// What a watcher tells the cache.
@@ -49,15 +52,44 @@ pub fn start(
     state: Arc<RwLock<State>>,
     synced: Arc<AtomicBool>,
     machines: Vec<(ApiResource, &'static str)>,
+    node_machines: Vec<(ApiResource, &'static str)>,
     changes: mpsc::UnboundedSender<InventoryChange>,
     shutdown: &CancellationToken,
 ) {
     let shared = Arc::new(Shared {
         state,
         synced,
-        pending: AtomicUsize::new(2 + machines.len()),
+        pending: AtomicUsize::new(2 + machines.len() + node_machines.len()),
         changes,
     });
+    for (resource, label) in node_machines {
+        let group = resource.group.clone();
+        let key = move |o: &DynamicObject| {
+            format!(
+                "{group}/{}/{}",
+                o.metadata.namespace.as_deref().unwrap_or_default(),
+                o.metadata.name.as_deref().unwrap_or_default()
+            )
+        };
+        let prefix = format!("{}/", resource.group);
+        let binding = move |o: &DynamicObject| {
+            serde_json::to_value(o)
+                .ok()
+                .and_then(|v| MachineBinding::from_json(&v, &[label]))
+        };
+        let apply: Apply<DynamicObject> = Box::new(move |s, u| match u {
+            Update::Apply(o) => s.bind(vec![(key(&o), binding(&o))]),
+            Update::Delete(o) => s.bind(vec![(key(&o), None)]),
+            Update::Replace(all) => s.replace_bindings(
+                &prefix,
+                all.iter()
+                    .filter_map(|o| binding(o).map(|b| (key(o), b)))
+                    .collect(),
+            ),
+        });
+        let api: Api<DynamicObject> = Api::all_with(client.clone(), &resource);
+        tokio::spawn(follow(api, Arc::clone(&shared), apply, shutdown.clone()));
+    }
     let nodes: Apply<Node> = Box::new(|s, u| match u {
         Update::Apply(n) => s.apply_node(n),
         Update::Delete(n) => s.delete_node(&n),
