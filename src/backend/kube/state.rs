@@ -25,6 +25,8 @@ pub struct State {
     placed: HashMap<String, Placement>,
     /// Machine key → the node it runs and the pool that owns it.
     bindings: BTreeMap<String, MachineBinding>,
+    /// The same, by node: node → (machine key, pool).
+    machine_of_node: HashMap<String, (String, String)>,
     /// Nodes per pool name and per instance type.
     pool_members: HashMap<String, usize>,
     type_members: HashMap<String, usize>,
@@ -103,6 +105,7 @@ impl State {
             nodes: HashMap::new(),
             placed: HashMap::new(),
             bindings: BTreeMap::new(),
+            machine_of_node: HashMap::new(),
             classes: BTreeMap::new(),
             machines: BTreeMap::new(),
             pool_members: HashMap::new(),
@@ -129,11 +132,9 @@ impl State {
 
     /// A node's pool: the one its Machine belongs to, else by its labels.
     fn pool_of(&self, node: &Node) -> String {
-        let name = Self::name(node);
-        self.bindings
-            .values()
-            .find(|b| b.node == name)
-            .map(|b| b.pool.clone())
+        self.machine_of_node
+            .get(node.metadata.name.as_deref().unwrap_or_default())
+            .map(|(_, pool)| pool.clone())
             .unwrap_or_else(|| self.mapping.node_pool(node))
     }
 
@@ -213,10 +214,19 @@ impl State {
         let mut touched = BTreeSet::new();
         for (machine, binding) in updates {
             if let Some(old) = self.bindings.remove(&machine) {
+                if self
+                    .machine_of_node
+                    .get(&old.node)
+                    .is_some_and(|(m, _)| *m == machine)
+                {
+                    self.machine_of_node.remove(&old.node);
+                }
                 touched.insert(old.node);
             }
             if let Some(new) = binding {
                 touched.insert(new.node.clone());
+                self.machine_of_node
+                    .insert(new.node.clone(), (machine.clone(), new.pool.clone()));
                 self.bindings.insert(machine, new);
             }
         }
