@@ -232,9 +232,10 @@ async fn get_event(
 }
 
 fn list(items: Vec<Value>, total: Option<usize>) -> Response {
-    let mut response = json(StatusCode::OK, &Value::Array(items.clone()));
+    let count = items.len();
+    let mut response = json(StatusCode::OK, &Value::Array(items));
     let headers = response.headers_mut();
-    headers.insert("x-result-count", items.len().into());
+    headers.insert("x-result-count", count.into());
     if let Some(total) = total {
         headers.insert("x-total-count", total.into());
     }
