@@ -119,6 +119,20 @@ macro_rules! inventory_objects {
                 match self { $(Object::$variant(o) => serde_json::to_value(o.as_ref()),)* }
                     .unwrap_or_default()
             }
+            /// The object's identifier (its kind's `ID_FIELD`), without serialising it.
+            pub fn id(&self) -> &str {
+                match self.attribute(match self { $(Object::$variant(_) => <$ty as Fields>::ID_FIELD,)* }) {
+                    crate::domain::attributes::Attr::Str(id) => id,
+                    _ => "",
+                }
+            }
+        }
+
+        /// Filters over objects of any kind.
+        impl Attributes for Object {
+            fn attribute(&self, name: &str) -> crate::domain::attributes::Attr<'_> {
+                match self { $(Object::$variant(o) => o.attribute(name),)* }
+            }
         }
     };
 }

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     config::{RouteRule, Strategy},
-    domain::{objects::*, Attributes, Filter, ListQuery, Page},
+    domain::{objects::*, Filter, ListQuery, Page},
     service::events::filter_fields,
 };
 
@@ -43,37 +43,6 @@ pub struct Router {
     /// Highest priority first; the last is the default (every kind, every backend, merged).
     rules: Vec<Rule>,
     feed: Feed,
-}
-
-/// An object's attributes for rule filters, whatever its kind.
-struct Any<'a>(&'a Object);
-
-impl Attributes for Any<'_> {
-    fn attribute(&self, name: &str) -> crate::domain::attributes::Attr<'_> {
-        match self.0 {
-            Object::DeploymentManager(o) => o.attribute(name),
-            Object::ResourceType(o) => o.attribute(name),
-            Object::ResourcePool(o) => o.attribute(name),
-            Object::Resource(o) => o.attribute(name),
-            Object::AlarmDictionary(o) => o.attribute(name),
-            Object::Location(o) => o.attribute(name),
-            Object::OCloudSite(o) => o.attribute(name),
-        }
-    }
-}
-
-fn id_of(object: &Object) -> String {
-    let json = object.to_json();
-    let field = match object.kind() {
-        Kind::DeploymentManager => "deploymentManagerId",
-        Kind::ResourceType => "resourceTypeId",
-        Kind::ResourcePool => "resourcePoolId",
-        Kind::Resource => "resourceId",
-        Kind::AlarmDictionary => "alarmDictionaryId",
-        Kind::Location => "globalLocationId",
-        Kind::OCloudSite => "oCloudSiteId",
-    };
-    json[field].as_str().unwrap_or_default().to_owned()
 }
 
 impl Router {
@@ -183,7 +152,7 @@ impl Router {
         for rule in self.rules(scope.kind) {
             for (_, backend) in &rule.backends {
                 match backend.get(scope, id).await {
-                    Ok(o) if rule.filter.matches(&Any(&o)) => return Ok((backend, o)),
+                    Ok(o) if rule.filter.matches(&o) => return Ok((backend, o)),
                     Ok(_) | Err(BackendError::NotFound { .. }) => {}
                     Err(e) => failure = Some(e),
                 }
@@ -308,10 +277,10 @@ impl Backend for Router {
                 more |= page.next_after.is_some();
                 warnings.extend(page.warnings);
                 for object in page.items {
-                    if !rule.filter.matches(&Any(&object)) {
+                    if !rule.filter.matches(&object) {
                         continue;
                     }
-                    let id = id_of(&object);
+                    let id = object.id().to_owned();
                     match merged.get(&id) {
                         Some((_, first)) if first != &name => warnings.push(format!(
                             "{} '{id}' is served by backends '{first}' and '{name}'; the copy of '{name}' is hidden",
@@ -367,7 +336,7 @@ impl Backend for Router {
     ) -> Result<Arc<ResourcePool>, BackendError> {
         let object = Object::ResourcePool(Arc::new(pool.clone()));
         for rule in self.rules(Kind::ResourcePool) {
-            if !rule.filter.matches(&Any(&object)) {
+            if !rule.filter.matches(&object) {
                 continue;
             }
             if let Some((_, b)) = rule

@@ -161,10 +161,6 @@ async fn register(
     State(s): State<AppState>,
     TmfJson(body): TmfJson<HubCreate>,
 ) -> Result<Response, TmfError> {
-    if let Some(location) = &body.at_schema_location {
-        url::Url::parse(location)
-            .map_err(|e| invalid(format!("@schemaLocation '{location}' is not a URI: {e}")))?;
-    }
     let hub = s
         .hubs
         .register(NewHub {

@@ -84,6 +84,11 @@ impl HubService {
     /// Registers a hub and the subscription that delivers for it, atomically.
     pub async fn register(&self, input: NewHub) -> ApiResult<Hub> {
         parse_query(&input.query)?;
+        if let Some(location) = &input.at_schema_location {
+            url::Url::parse(location).map_err(|e| {
+                ApiError::invalid(format!("@schemaLocation '{location}' is not a URI: {e}"))
+            })?;
+        }
         let after_cursor = self.log.bounds().await.map_err(log_unavailable)?.last;
         let mut subscription = self
             .subscriptions
