@@ -34,6 +34,7 @@ use crate::{
         EventLogRef, EventSource, Hub, Publisher,
     },
     grpc, http,
+    security::{outbound::Outbound, Security},
     service::{
         subscriptions::CallbackChecks, EventService, HubService, InventoryService,
         SubscriptionService, WebhookService,
@@ -386,12 +387,16 @@ fn build_webhooks(
     let policy = Arc::new(config.webhooks.policy().map_err(anyhow::Error::msg)?);
     let secrets = config.webhooks.secrets().map_err(anyhow::Error::msg)?;
     let timeout = Duration::from_secs_f64(config.webhooks.timeout_seconds);
+    let reload = Duration::from_secs_f64(config.tls.reload_seconds);
+    let outbound = Outbound::for_webhooks(&config.webhooks, reload, shutdown.clone())
+        .map_err(anyhow::Error::msg)?;
     let sender = Arc::new(Sender::new(
         Arc::clone(&policy),
         secrets,
         timeout,
         config.webhooks.retry(),
-    ));
+        outbound,
+    )?);
     if config.webhooks.workers {
         let workers = Arc::new(Webhooks {
             queue: Arc::clone(&queue),
@@ -406,7 +411,7 @@ fn build_webhooks(
         verify_with: config
             .webhooks
             .verify_callbacks
-            .then(|| sender.client().clone()),
+            .then(|| (sender.client().clone(), sender.oauth())),
     };
     Ok((WebhookService::new(queue, config.max_page_size), checks))
 }
@@ -423,6 +428,7 @@ pub async fn run_worker(
         "netweave worker shares the stream through Redis: give --redis-url"
     );
     config.webhooks.workers = true;
+    crate::security::tls::install_default_provider();
     let store = build_store(&config).await?;
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
@@ -436,7 +442,7 @@ pub async fn run_worker(
             axum::routing::get(move || std::future::ready(metrics.render())),
         );
     tracing::info!(addr = %listeners.main_addr(), "webhook worker running");
-    crate::server::serve(listeners.main, router, shutdown.clone()).await?;
+    crate::server::serve(listeners.main, router, None, shutdown.clone()).await?;
     shutdown.cancel();
     while tasks.join_next().await.is_some() {}
     tracing::info!("worker stopped");
@@ -451,6 +457,7 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     // Installed first: values recorded before the recorder exists would be lost.
     let metrics = crate::metrics::handle();
+    crate::security::tls::install_default_provider();
     let cloud = config.cloud_info(listeners.main_addr());
     let store = build_store(&config).await?;
     let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown).await?;
@@ -476,6 +483,7 @@ pub async fn run(
         listening: Arc::clone(&listening),
         openapi: Default::default(),
     };
+    let security = Security::start(&config, &http::rpc_table().routes, &shutdown)?;
     let rest = http::router(state);
     let grpc = grpc::routes(inventory, subscriptions, events, webhooks, hubs)
         .await
@@ -488,7 +496,8 @@ pub async fn run(
             tracing::info!(addr = %listeners.main.local_addr()?, "serving rest and grpc");
             servers.spawn(crate::server::serve(
                 listeners.main,
-                http::with_grpc(rest, grpc),
+                http::with_grpc(rest, grpc, &security),
+                security.tls.clone(),
                 shutdown.clone(),
             ));
         }
@@ -496,12 +505,14 @@ pub async fn run(
             tracing::info!(rest = %listeners.main.local_addr()?, grpc = %grpc_listener.local_addr()?, "serving rest and grpc on separate ports");
             servers.spawn(crate::server::serve(
                 listeners.main,
-                http::with_grpc(rest, Router::new()),
+                http::with_grpc(rest, Router::new(), &security),
+                security.tls.clone(),
                 shutdown.clone(),
             ));
             servers.spawn(crate::server::serve(
                 grpc_listener,
-                http::with_grpc(Router::new(), grpc),
+                http::with_grpc(Router::new(), grpc, &security),
+                security.tls.clone(),
                 shutdown.clone(),
             ));
         }

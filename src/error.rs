@@ -28,6 +28,10 @@ pub enum ErrorCode {
     Unsupported,
     /// A dependency (store, backend) is unreachable; retrying may help.
     Unavailable,
+    /// No credentials, or credentials that do not verify.
+    Unauthenticated,
+    /// A verified caller whose roles do not allow the call.
+    PermissionDenied,
     /// A bug or an unexpected failure.
     Internal,
 }
@@ -43,6 +47,8 @@ impl ErrorCode {
             }
             ErrorCode::OutOfRange => tonic::Code::OutOfRange,
             ErrorCode::Unavailable => tonic::Code::Unavailable,
+            ErrorCode::Unauthenticated => tonic::Code::Unauthenticated,
+            ErrorCode::PermissionDenied => tonic::Code::PermissionDenied,
             ErrorCode::Internal => tonic::Code::Internal,
         }
     }
@@ -55,6 +61,8 @@ impl ErrorCode {
             ErrorCode::Unsupported => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::OutOfRange => StatusCode::GONE,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ErrorCode::PermissionDenied => StatusCode::FORBIDDEN,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -69,6 +77,8 @@ impl ErrorCode {
             ErrorCode::Unsupported => "Method Not Allowed",
             ErrorCode::OutOfRange => "Gone",
             ErrorCode::Unavailable => "Service Unavailable",
+            ErrorCode::Unauthenticated => "Unauthorized",
+            ErrorCode::PermissionDenied => "Forbidden",
             ErrorCode::Internal => "Internal Server Error",
         }
     }

@@ -24,6 +24,13 @@ enum Command {
     Worker(ServeArgs),
     /// Print the effective configuration (defaults, file, environment, flags) as TOML.
     Config(ServeArgs),
+    /// Write a local CA, a server certificate for localhost and a client certificate into
+    /// DIR, for trying TLS and mTLS (not for production).
+    DevCerts {
+        /// Directory to write ca.pem, server.pem/.key and client.pem/.key into.
+        #[arg(default_value = "dev-certs")]
+        dir: std::path::PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -49,6 +56,14 @@ async fn main() -> anyhow::Result<()> {
         Command::Config(args) => {
             let config = Config::load(&args)?;
             print!("{}", toml::to_string_pretty(&config)?);
+            Ok(())
+        }
+        Command::DevCerts { dir } => {
+            netweave::security::devcerts::write_dev_certs(&dir)?;
+            println!(
+                "wrote {0}/ca.pem, {0}/server.pem, {0}/server.key, {0}/client.pem, {0}/client.key",
+                dir.display()
+            );
             Ok(())
         }
     }

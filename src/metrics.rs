@@ -20,6 +20,10 @@
 //! | `o2ims_active_webhook_workers` | gauge | — |
 //! | `netweave_leader` | gauge | — |
 //! | `netweave_changes_pending` | gauge | — |
+//! | `netweave_auth_failures_total` | counter | `type` (`authentication`, `authorization`, `certificate_binding`) |
+//! | `netweave_tls_certificate_expiry_timestamp_seconds` | gauge | — (the serving certificate's `notAfter`) |
+//! | `netweave_tls_reload_failures_total` | counter | `what` (`server certificate`, `client certificate`) |
+//! | `netweave_tls_handshake_failures_total` | counter | — |
 
 use std::sync::OnceLock;
 
@@ -29,6 +33,10 @@ pub const HTTP_REQUESTS: &str = "netweave_http_requests_total";
 pub const HTTP_DURATION: &str = "netweave_http_request_duration_seconds";
 pub const GRPC_REQUESTS: &str = "netweave_grpc_requests_total";
 pub const GRPC_DURATION: &str = "netweave_grpc_request_duration_seconds";
+pub const AUTH_FAILURES: &str = "netweave_auth_failures_total";
+pub const TLS_CERT_EXPIRY: &str = "netweave_tls_certificate_expiry_timestamp_seconds";
+pub const TLS_RELOAD_FAILURES: &str = "netweave_tls_reload_failures_total";
+pub const TLS_HANDSHAKE_FAILURES: &str = "netweave_tls_handshake_failures_total";
 
 const BUCKETS: &[f64] = &[
     0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,

@@ -1,7 +1,9 @@
-//! The HTTP server loop: HTTP/1.1 and h2c on one listener (hyper-util's auto builder), with
-//! TCP_NODELAY, bounded HTTP/2 send buffers, and graceful shutdown.
+//! The HTTP server loop: HTTP/1.1 and HTTP/2 on one listener (hyper-util's auto builder),
+//! over TLS when configured (ALPN `h2` / `http/1.1`) or in plaintext (h2c), with TCP_NODELAY,
+//! bounded HTTP/2 send buffers, and graceful shutdown. Each connection's peer (address and
+//! verified client certificate) is computed once and attached to every request on it.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
 use axum::Router;
@@ -10,8 +12,17 @@ use hyper_util::{
     server::{conn::auto::Builder, graceful::GracefulShutdown},
     service::TowerToHyperService,
 };
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tokio_util::sync::CancellationToken;
+use tower::ServiceExt;
+
+use crate::{
+    metrics::TLS_HANDSHAKE_FAILURES,
+    security::{
+        peer::{ConnInfo, PeerCert},
+        TlsServer,
+    },
+};
 
 /// Bytes hyper may queue per HTTP/2 stream before it stops polling the response body. hyper's
 /// default (400 KiB) would let every slow Watch consumer pin that much memory and hide its lag
@@ -21,11 +32,15 @@ pub const H2_SEND_BUFFER: usize = 64 * 1024;
 const H2_KEEPALIVE: Duration = Duration::from_secs(30);
 /// How long in-flight requests may take to finish after shutdown begins.
 const DRAIN: Duration = Duration::from_secs(10);
+/// How long a client has to finish the TLS handshake.
+const HANDSHAKE: Duration = Duration::from_secs(10);
 
-/// Serves `router` until `shutdown`, then stops accepting and drains open connections.
+/// Serves `router` until `shutdown`, then stops accepting and drains open connections. With
+/// `tls`, every connection is a TLS one.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
+    tls: Option<Arc<TlsServer>>,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     let mut builder = Builder::new(TokioExecutor::new());
@@ -53,13 +68,44 @@ pub async fn serve(
         if let Err(e) = tcp.set_nodelay(true) {
             tracing::warn!(error = %e, "cannot set TCP_NODELAY");
         }
-        let service = TowerToHyperService::new(router.clone());
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(tcp), service)
-            .into_owned();
-        let connection = graceful.watch(connection);
+        let (router, builder, watcher) = (router.clone(), builder.clone(), graceful.watcher());
+        let tls = tls.as_ref().map(|t| t.acceptor());
         tokio::spawn(async move {
-            if let Err(e) = connection.await {
+            let outcome = match tls {
+                None => {
+                    let info = ConnInfo {
+                        remote: peer,
+                        tls: false,
+                        cert: None,
+                    };
+                    let service = TowerToHyperService::new(with_peer(router, info));
+                    let connection =
+                        builder.serve_connection_with_upgrades(TokioIo::new(tcp), service);
+                    watcher.watch(connection.into_owned()).await
+                }
+                Some(acceptor) => {
+                    let Some(stream) = handshake(acceptor, tcp, peer).await else {
+                        return;
+                    };
+                    let cert = stream
+                        .get_ref()
+                        .1
+                        .peer_certificates()
+                        .and_then(|chain| chain.first())
+                        .and_then(|leaf| PeerCert::from_der(leaf).ok())
+                        .map(Arc::new);
+                    let info = ConnInfo {
+                        remote: peer,
+                        tls: true,
+                        cert,
+                    };
+                    let service = TowerToHyperService::new(with_peer(router, info));
+                    let connection =
+                        builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+                    watcher.watch(connection.into_owned()).await
+                }
+            };
+            if let Err(e) = outcome {
                 tracing::debug!(%peer, error = %e, "connection ended with an error");
             }
         });
@@ -68,4 +114,36 @@ pub async fn serve(
     tokio::time::timeout(DRAIN, graceful.shutdown())
         .await
         .context("connections still open after the drain period")
+}
+
+/// `router` with the connection's [`ConnInfo`] on every request.
+fn with_peer(
+    router: Router,
+    info: ConnInfo,
+) -> impl tower::Service<
+    axum::http::Request<hyper::body::Incoming>,
+    Response = axum::response::Response,
+    Error = std::convert::Infallible,
+    Future = impl Send,
+> + Clone {
+    router.map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
+        req.extensions_mut().insert(info.clone());
+        req
+    })
+}
+
+async fn handshake(
+    acceptor: tokio_rustls::TlsAcceptor,
+    tcp: TcpStream,
+    peer: std::net::SocketAddr,
+) -> Option<tokio_rustls::server::TlsStream<TcpStream>> {
+    let failure = match tokio::time::timeout(HANDSHAKE, acceptor.accept(tcp)).await {
+        Ok(Ok(stream)) => return Some(stream),
+        Ok(Err(e)) => e.to_string(),
+        Err(_) => "timed out".to_owned(),
+    };
+    // Rogue, expired or revoked client certificates, old protocol versions, port scanners.
+    tracing::debug!(%peer, error = %failure, "TLS handshake failed");
+    metrics::counter!(TLS_HANDSHAKE_FAILURES).increment(1);
+    None
 }

@@ -17,8 +17,10 @@ use crate::domain::OCloudInfo;
 
 mod kubernetes;
 mod routing;
+mod security;
 pub use kubernetes::{KubernetesConfig, LeaderElection};
 pub use routing::{BackendInstance, RouteRule, Strategy};
+pub use security::{AuthConfig, CertBinding, ClientAuth, OAuthClientConfig, TlsConfig};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -51,6 +53,10 @@ pub struct Config {
     pub events: EventsConfig,
     /// Webhook delivery.
     pub webhooks: WebhooksConfig,
+    /// TLS on `listen` (and `grpc_listen`).
+    pub tls: TlsConfig,
+    /// Authentication and authorization of callers.
+    pub auth: AuthConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
     pub v1_page_size: usize,
     /// Largest page any list returns. Default `1000`.
@@ -129,6 +135,14 @@ pub struct WebhooksConfig {
     pub timeout_seconds: f64,
     /// Deliveries attempted at once per worker. Default `64`.
     pub concurrency: usize,
+    /// PEM CA bundle trusted for https callbacks, beside the system roots. Default unset.
+    pub ca_file: Option<PathBuf>,
+    /// PEM client certificate presented to callbacks that ask for one (mTLS). Default unset.
+    pub client_cert: Option<PathBuf>,
+    /// PEM private key of `client_cert`. Default unset.
+    pub client_key: Option<PathBuf>,
+    /// OAuth 2.0 client credentials for callbacks that want a bearer token.
+    pub oauth: OAuthClientConfig,
 }
 
 impl Default for WebhooksConfig {
@@ -143,6 +157,10 @@ impl Default for WebhooksConfig {
             max_delay_seconds: 300,
             timeout_seconds: 10.0,
             concurrency: 64,
+            ca_file: None,
+            client_cert: None,
+            client_key: None,
+            oauth: OAuthClientConfig::default(),
         }
     }
 }
@@ -220,6 +238,8 @@ impl Default for Config {
             ocloud: OCloudConfig::default(),
             events: EventsConfig::default(),
             webhooks: WebhooksConfig::default(),
+            tls: TlsConfig::default(),
+            auth: AuthConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
             log_format: LogFormat::Text,
@@ -304,12 +324,60 @@ pub struct ServeArgs {
     #[arg(long = "callback-allow")]
     #[serde(skip)]
     pub callback_allow: Option<String>,
+    /// PEM certificate chain of the server; with --tls-key, serves TLS (`tls.cert`).
+    #[arg(long = "tls-cert")]
+    #[serde(skip)]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key of the server (`tls.key`).
+    #[arg(long = "tls-key")]
+    #[serde(skip)]
+    pub tls_key: Option<PathBuf>,
+    /// PEM bundle of client-certificate CAs (`tls.client_ca`).
+    #[arg(long = "tls-client-ca")]
+    #[serde(skip)]
+    pub tls_client_ca: Option<PathBuf>,
+    /// Client certificates: none, optional or required (`tls.client_auth`).
+    #[arg(long = "tls-client-auth", value_enum)]
+    #[serde(skip)]
+    pub tls_client_auth: Option<ClientAuth>,
+    /// Token issuer, found by OIDC discovery (`auth.issuer`).
+    #[arg(long = "auth-issuer")]
+    #[serde(skip)]
+    pub auth_issuer: Option<String>,
+    /// JWKS URL instead of discovery (`auth.jwks_uri`).
+    #[arg(long = "auth-jwks-uri")]
+    #[serde(skip)]
+    pub auth_jwks_uri: Option<String>,
+    /// Audience tokens must carry (`auth.audience`).
+    #[arg(long = "auth-audience")]
+    #[serde(skip)]
+    pub auth_audience: Option<String>,
+    /// Claim holding the caller's roles (`auth.roles_claim`).
+    #[arg(long = "auth-roles-claim")]
+    #[serde(skip)]
+    pub auth_roles_claim: Option<String>,
+    /// PEM CA bundle for https callbacks (`webhooks.ca_file`).
+    #[arg(long = "webhook-ca")]
+    #[serde(skip)]
+    pub webhook_ca: Option<PathBuf>,
+    /// PEM client certificate for callbacks (`webhooks.client_cert`).
+    #[arg(long = "webhook-client-cert")]
+    #[serde(skip)]
+    pub webhook_client_cert: Option<PathBuf>,
+    /// PEM key of the callback client certificate (`webhooks.client_key`).
+    #[arg(long = "webhook-client-key")]
+    #[serde(skip)]
+    pub webhook_client_key: Option<PathBuf>,
     #[arg(long, value_enum)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_format: Option<LogFormat>,
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_level: Option<String>,
+}
+
+fn path(p: &Option<PathBuf>) -> Option<String> {
+    p.as_ref().map(|p| p.display().to_string())
 }
 
 impl Config {
@@ -343,6 +411,31 @@ impl Config {
         if let Some(allow) = &args.callback_allow {
             figment = figment.merge(("webhooks.callback_allow", allow));
         }
+        let nested: [(&str, Option<String>); 11] = [
+            ("tls.cert", path(&args.tls_cert)),
+            ("tls.key", path(&args.tls_key)),
+            ("tls.client_ca", path(&args.tls_client_ca)),
+            ("auth.issuer", args.auth_issuer.clone()),
+            ("auth.jwks_uri", args.auth_jwks_uri.clone()),
+            ("auth.audience", args.auth_audience.clone()),
+            ("auth.roles_claim", args.auth_roles_claim.clone()),
+            ("webhooks.ca_file", path(&args.webhook_ca)),
+            ("webhooks.client_cert", path(&args.webhook_client_cert)),
+            ("webhooks.client_key", path(&args.webhook_client_key)),
+            (
+                "tls.client_auth",
+                args.tls_client_auth.map(|a| {
+                    clap::ValueEnum::to_possible_value(&a)
+                        .map(|v| v.get_name().to_owned())
+                        .unwrap_or_default()
+                }),
+            ),
+        ];
+        for (key, value) in nested {
+            if let Some(value) = value {
+                figment = figment.merge((key, value));
+            }
+        }
         let config: Config = figment.extract()?;
         config.validate().map_err(anyhow::Error::msg)?;
         Ok(config)
@@ -366,6 +459,12 @@ impl Config {
         {
             return Err("webhooks.max_attempts, webhooks.concurrency and webhooks.timeout_seconds must be above 0".into());
         }
+        self.webhooks.oauth.validate()?;
+        if self.webhooks.client_cert.is_some() != self.webhooks.client_key.is_some() {
+            return Err("webhooks.client_cert and webhooks.client_key go together".into());
+        }
+        self.tls.validate()?;
+        self.auth.validate(&self.tls)?;
         if !(0.0..=100_000.0).contains(&self.sim.churn) {
             return Err("sim.churn must be between 0 and 100000 changes per second".into());
         }
@@ -381,6 +480,15 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// `https` when the listener serves TLS.
+    pub fn scheme(&self) -> &'static str {
+        if self.tls.enabled() {
+            "https"
+        } else {
+            "http"
+        }
     }
 
     /// The O-Cloud as `GET /o2ims-infrastructureInventory/v2` shows it.
@@ -404,7 +512,10 @@ impl Config {
             global_cloud_id: or(&self.ocloud.global_cloud_id, derived("global")),
             name: self.ocloud.name.clone(),
             description: self.ocloud.description.clone(),
-            service_uri: or(&self.ocloud.service_uri, format!("http://{listen}")),
+            service_uri: or(
+                &self.ocloud.service_uri,
+                format!("{}://{listen}", self.scheme()),
+            ),
             extensions: serde_json::Map::new(),
         }
     }

@@ -69,11 +69,11 @@ pub fn router(mut state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Joins the REST router and the gRPC routes on one port; unknown paths get a ProblemDetails
-/// 404, or UNIMPLEMENTED when the caller speaks gRPC.
-pub fn with_grpc(rest: Router, grpc: Router) -> Router {
-    grpc.merge(rest)
-        .fallback(fallback)
+/// Joins the REST router and the gRPC routes on one port, behind the security gate; unknown
+/// paths get a ProblemDetails 404, or UNIMPLEMENTED when the caller speaks gRPC.
+pub fn with_grpc(rest: Router, grpc: Router, security: &crate::security::Security) -> Router {
+    security
+        .protect(grpc.merge(rest).fallback(fallback))
         .layer(axum::middleware::from_fn(track))
 }
 
@@ -93,7 +93,7 @@ async fn fallback(req: Request) -> Response {
     problem::not_found(req.uri().clone()).await.into_response()
 }
 
-fn is_grpc(req: &Request) -> bool {
+pub fn is_grpc(req: &Request) -> bool {
     req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

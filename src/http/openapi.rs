@@ -326,5 +326,46 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     webhook_paths(paths);
     operations_paths(paths);
     super::openapi_tmf::add(&mut doc);
+    security(&mut doc);
     doc
+}
+
+/// Every operation behind the security gate says so: a bearer token (the normative `oauth2`
+/// client-credentials scheme, or `bearerAuth` for any issuer), 401 and 403. Health and
+/// readiness are open.
+fn security(doc: &mut Value) {
+    doc["components"]["securitySchemes"]["bearerAuth"] = json!({
+        "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+        "description": "An RFC 9068 JWT access token from the configured issuer; the caller's roles come from its roles claim. A token with `cnf.x5t#S256` is accepted only over an mTLS connection with that certificate (RFC 8705)." });
+    let Some(paths) = doc["paths"].as_object_mut() else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        if path == "/healthz" || path == "/readyz" {
+            continue;
+        }
+        let tmf = path.starts_with("/tmf-api/");
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, op) in item.iter_mut() {
+            if !["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            if op.get("security").is_none() {
+                op["security"] = json!([{ "bearerAuth": [] }]);
+            }
+            let Some(responses) = op["responses"].as_object_mut() else {
+                continue;
+            };
+            if !tmf {
+                responses
+                    .entry("401")
+                    .or_insert_with(|| problem("No credentials, or credentials that do not verify; `WWW-Authenticate` says why"));
+                responses
+                    .entry("403")
+                    .or_insert_with(|| problem("The caller's roles do not allow this operation"));
+            }
+        }
+    }
 }

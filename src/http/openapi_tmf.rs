@@ -54,7 +54,7 @@ fn errors(statuses: &[&str]) -> Map<String, Value> {
 }
 
 fn operation(id: &str, summary: &str, params: Value, mut responses: Map<String, Value>) -> Value {
-    responses.extend(errors(&["400", "404", "405", "500", "503"]));
+    responses.extend(errors(&["400", "401", "403", "404", "405", "500", "503"]));
     json!({ "operationId": id, "tags": ["tmf688"], "summary": summary, "parameters": params, "responses": responses })
 }
 

@@ -19,7 +19,10 @@ use crate::{
 #[derive(Clone, Default)]
 pub struct CallbackChecks {
     pub policy: Arc<CallbackPolicy>,
-    pub verify_with: Option<reqwest::Client>,
+    pub verify_with: Option<(
+        reqwest::Client,
+        Option<Arc<crate::security::outbound::TokenSource>>,
+    )>,
 }
 
 #[derive(Clone)]
@@ -89,8 +92,8 @@ impl SubscriptionService {
             .check_url(&url)
             .await
             .map_err(ApiError::invalid)?;
-        if let (Some(client), true) = (&self.checks.verify_with, verify) {
-            verify_callback(client, &input.callback)
+        if let (Some((client, oauth)), true) = (&self.checks.verify_with, verify) {
+            verify_callback(client, oauth.as_deref(), &input.callback)
                 .await
                 .map_err(ApiError::invalid)?;
         }

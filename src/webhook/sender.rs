@@ -1,9 +1,16 @@
 //! One delivery attempt: POST the notification, signed, without following redirects, within
-//! the timeout; classify the answer into delivered, retry (when) or dead-letter.
+//! the timeout; classify the answer into delivered, retry (when) or dead-letter. https
+//! callbacks are verified against the system roots and the configured CA; a certificate that
+//! does not verify dead-letters the delivery at once with the reason (replay it once fixed)
+//! rather than retrying silently. With OAuth client credentials configured, every request
+//! carries a bearer token, fetched again once when the callback answers 401.
 
 use std::{sync::Arc, time::Duration};
 
-use reqwest::{header::RETRY_AFTER, redirect, StatusCode};
+use reqwest::{
+    header::{AUTHORIZATION, RETRY_AFTER},
+    redirect, StatusCode,
+};
 
 use super::{
     notification::{self, Secret},
@@ -11,13 +18,17 @@ use super::{
     queue::{now_ms, Delivery, Outcome},
     retry::{retry_after, RetryPolicy},
 };
-use crate::domain::Subscription;
+use crate::{
+    domain::Subscription,
+    security::outbound::{error_chain, tls_error, Outbound, TokenSource},
+};
 
 pub struct Sender {
     client: reqwest::Client,
     policy: Arc<CallbackPolicy>,
     secrets: Vec<Secret>,
     retry: RetryPolicy,
+    oauth: Option<Arc<TokenSource>>,
 }
 
 /// Why an attempt failed, and the server's `Retry-After` when it gave one.
@@ -33,21 +44,28 @@ impl Sender {
         secrets: Vec<Secret>,
         timeout: Duration,
         retry: RetryPolicy,
-    ) -> Sender {
+        outbound: Outbound,
+    ) -> anyhow::Result<Sender> {
         let client = reqwest::Client::builder()
+            .use_preconfigured_tls(outbound.tls)
             .redirect(redirect::Policy::none())
             .timeout(timeout)
             .tcp_nodelay(true)
             .dns_resolver(Arc::new(PolicyResolver(Arc::clone(&policy))))
             .user_agent(concat!("netweave/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .expect("static client settings are valid");
-        Sender {
+            .build()?;
+        Ok(Sender {
             client,
             policy,
             secrets,
             retry,
-        }
+            oauth: outbound.oauth,
+        })
+    }
+
+    /// The OAuth token source, when callbacks get bearer tokens.
+    pub fn oauth(&self) -> Option<Arc<TokenSource>> {
+        self.oauth.clone()
     }
 
     pub fn client(&self) -> &reqwest::Client {
@@ -117,14 +135,9 @@ impl Sender {
         ) {
             request = request.header(name, value);
         }
-        let response = request.body(body).send().await.map_err(|e| {
-            let error = if e.is_timeout() {
-                "the callback did not answer in time".to_owned()
-            } else {
-                format!("the callback could not be reached: {e}")
-            };
-            fail(error, false)
-        })?;
+        let response = send(request.body(body), self.oauth.as_deref())
+            .await
+            .map_err(|(error, permanent)| fail(error, permanent))?;
         let status = response.status();
         if status.is_success() {
             return Ok(());
@@ -155,13 +168,70 @@ impl Sender {
     }
 }
 
-/// The O-RAN callback verification: a GET the consumer answers with 204.
-pub async fn verify_callback(client: &reqwest::Client, callback: &str) -> Result<(), String> {
-    let response = client
-        .get(callback)
+/// Sends `request` with a bearer token when `oauth` is set, once more with a fresh token when
+/// the callback refuses the first with 401. The error says why, and whether retrying is
+/// pointless (a certificate that does not verify, no token to be had is not: the IdP may be back).
+async fn send(
+    request: reqwest::RequestBuilder,
+    oauth: Option<&TokenSource>,
+) -> Result<reqwest::Response, (String, bool)> {
+    let Some(oauth) = oauth else {
+        return request.send().await.map_err(send_error);
+    };
+    let again = request.try_clone();
+    let token = oauth
+        .token()
+        .await
+        .map_err(|e| (format!("no access token for the callback: {e}"), false))?;
+    let response = request
+        .bearer_auth(&token)
         .send()
         .await
-        .map_err(|e| format!("callback verification failed: {e}"))?;
+        .map_err(send_error)?;
+    match (response.status(), again) {
+        (StatusCode::UNAUTHORIZED, Some(again)) => {
+            oauth.refused(&token).await;
+            let token = oauth
+                .token()
+                .await
+                .map_err(|e| (format!("no access token for the callback: {e}"), false))?;
+            again
+                .header(AUTHORIZATION, format!("Bearer {token}"))
+                .send()
+                .await
+                .map_err(send_error)
+        }
+        _ => Ok(response),
+    }
+}
+
+fn send_error(e: reqwest::Error) -> (String, bool) {
+    if e.is_timeout() {
+        return ("the callback did not answer in time".to_owned(), false);
+    }
+    if let Some(tls) = tls_error(&e) {
+        let permanent = matches!(
+            tls,
+            rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented
+        );
+        return (format!("TLS with the callback failed: {tls}"), permanent);
+    }
+    (
+        format!("the callback could not be reached: {}", error_chain(&e)),
+        false,
+    )
+}
+
+/// The O-RAN callback verification: a GET the consumer answers with 204, sent like the
+/// deliveries (same TLS, client certificate and bearer token).
+pub async fn verify_callback(
+    client: &reqwest::Client,
+    oauth: Option<&TokenSource>,
+    callback: &str,
+) -> Result<(), String> {
+    let response = send(client.get(callback), oauth)
+        .await
+        .map_err(|(e, _)| format!("callback verification failed: {e}"))?;
     if response.status() == StatusCode::NO_CONTENT {
         return Ok(());
     }

@@ -484,7 +484,7 @@ fn sample(n: usize) -> Event {
         event_id: uuid::Uuid::new_v4().to_string(),
         cursor: 0,
         source: EventSource::default(),
-        event_type: if n % 2 == 0 {
+        event_type: if n.is_multiple_of(2) {
             "o2ims.Resource.Updated".into()
         } else {
             "o2ims.ResourcePool.Deleted".into()

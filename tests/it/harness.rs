@@ -31,6 +31,8 @@ pub const V1: &str = "/o2ims-infrastructureInventory/v1";
 pub struct TestApp {
     pub addr: SocketAddr,
     pub http: reqwest::Client,
+    /// `http`, or `https` when the gateway serves TLS.
+    pub scheme: &'static str,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
     data: Option<TempDir>,
@@ -61,6 +63,23 @@ impl TestApp {
 
     /// Starts on an existing data directory (to test restarts).
     pub async fn start_in(data: TempDir, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        Self::launch(data, tweak, reqwest::Client::new()).await
+    }
+
+    /// Starts with `http` as the client of [`TestApp::call`] (TLS roots, client certificate,
+    /// a default `Authorization` header).
+    pub async fn start_with_client(
+        tweak: impl FnOnce(&mut Config),
+        http: reqwest::Client,
+    ) -> TestApp {
+        Self::launch(TempDir::new().expect("temp dir"), tweak, http).await
+    }
+
+    async fn launch(
+        data: TempDir,
+        tweak: impl FnOnce(&mut Config),
+        http: reqwest::Client,
+    ) -> TestApp {
         let mut config = Config {
             listen: "127.0.0.1:0".parse().unwrap(),
             data_dir: data.path().to_path_buf(),
@@ -72,10 +91,12 @@ impl TestApp {
         let listeners = Listeners::bind(&config).await.expect("bind");
         let addr = listeners.main_addr();
         let shutdown = CancellationToken::new();
+        let scheme = config.scheme();
         let task = tokio::spawn(app::run(config, listeners, shutdown.clone()));
         let app = TestApp {
             addr,
-            http: reqwest::Client::new(),
+            http,
+            scheme,
             shutdown,
             task,
             data: Some(data),
@@ -109,7 +130,7 @@ impl TestApp {
     }
 
     pub fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
+        format!("{}://{}{path}", self.scheme, self.addr)
     }
 
     /// Calls the REST API and validates the response against the contract.
@@ -149,6 +170,12 @@ impl TestApp {
         let reply = self.get(path).await;
         assert_eq!(reply.status, StatusCode::OK, "GET {path}: {}", reply.body);
         reply.body
+    }
+
+    /// The Prometheus text of `/metrics`, fetched with this app's client.
+    pub async fn metrics(&self) -> String {
+        let response = self.http.get(self.url("/metrics")).send().await;
+        response.unwrap().text().await.unwrap()
     }
 
     /// The `field` of the first object `GET /v2/{collection}` lists.

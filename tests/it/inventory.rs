@@ -395,15 +395,7 @@ async fn health_readiness_metrics_and_openapi_are_served() {
         StatusCode::OK
     );
     app.get_ok(&format!("{V2}/resourcePools")).await;
-    let metrics = app
-        .http
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains("netweave_http_requests_total"),
         "{metrics}"

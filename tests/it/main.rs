@@ -14,6 +14,7 @@ mod receiver;
 mod redis_events;
 mod redis_store;
 mod routing;
+mod security;
 mod spec;
 mod subscriptions;
 mod tmf688;

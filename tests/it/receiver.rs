@@ -102,15 +102,31 @@ async fn record(
 
 impl Receiver {
     pub async fn start(mode: Mode) -> Receiver {
-        let shared = Arc::new(Shared::default());
-        *shared.mode.lock().unwrap() = Some(mode);
+        let (app, shared) = Self::app(mode);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Receiver { base, shared }
+    }
+
+    /// An https receiver; the client certificate's thumbprint is recorded in
+    /// [`crate::security::support::PEER_X5T`].
+    pub async fn start_tls(mode: Mode, config: rustls::ServerConfig) -> Receiver {
+        let (app, shared) = Self::app(mode);
+        let addr = crate::security::support::serve_tls(app, config).await;
+        Receiver {
+            base: format!("https://127.0.0.1:{}", addr.port()),
+            shared,
+        }
+    }
+
+    fn app(mode: Mode) -> (Router, Arc<Shared>) {
+        let shared = Arc::new(Shared::default());
+        *shared.mode.lock().unwrap() = Some(mode);
         let app = Router::new()
             .fallback(record)
             .with_state(Arc::clone(&shared));
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        Receiver { base, shared }
+        (app, shared)
     }
 
     pub fn url(&self, path: &str) -> String {

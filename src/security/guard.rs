@@ -1,0 +1,224 @@
+//! The one gate every request passes, REST and gRPC alike: find the RPC, take the credentials
+//! off the request, authenticate, authorize. Handlers see a [`Principal`] extension and never
+//! a token, a certificate or a forwarded-certificate header.
+
+use std::{collections::HashMap, sync::Arc};
+
+use axum::{
+    extract::{MatchedPath, Request, State},
+    http::{header, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use ipnet::IpNet;
+
+use super::{
+    authn::{AuthError, Authenticator, Principal},
+    peer::{effective_cert, ConnInfo},
+    policy::{Policy, Rule},
+};
+use crate::{error::ErrorCode, http::table::RouteInfo, metrics::AUTH_FAILURES};
+
+/// The operational routes, keyed like RPCs.
+pub const OPS: [(&str, &str); 4] = [
+    ("/healthz", "netweave.ops/Healthz"),
+    ("/readyz", "netweave.ops/Readyz"),
+    ("/metrics", "netweave.ops/Metrics"),
+    ("/openapi.json", "netweave.ops/OpenApi"),
+];
+
+pub struct Guard {
+    /// `None`: authentication is off; every call passes as [`Principal::anonymous`].
+    authn: Option<Authenticator>,
+    policy: Arc<Policy>,
+    trusted_proxies: Vec<IpNet>,
+    /// (method, route template) → RPC.
+    routes: HashMap<(Method, String), String>,
+    anonymous: Arc<Principal>,
+}
+
+impl Guard {
+    pub fn new(
+        authn: Option<Authenticator>,
+        policy: Arc<Policy>,
+        trusted_proxies: Vec<IpNet>,
+        routes: &[RouteInfo],
+    ) -> Guard {
+        let mut table: HashMap<(Method, String), String> = routes
+            .iter()
+            .map(|r| ((r.method.clone(), r.path.clone()), r.rpc.clone()))
+            .collect();
+        for (path, rpc) in OPS {
+            table.insert((Method::GET, path.to_owned()), rpc.to_owned());
+        }
+        Guard {
+            authn,
+            policy,
+            trusted_proxies,
+            routes: table,
+            anonymous: Arc::new(Principal::anonymous()),
+        }
+    }
+
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The RPC a request calls: a gRPC path, or the RPC its REST route transcodes. `None`
+    /// for paths and methods nothing serves (they answer 404 / 405 to an authenticated caller).
+    fn rpc<'a>(&'a self, req: &'a Request, grpc: bool) -> Option<&'a str> {
+        if grpc {
+            return req.uri().path().strip_prefix('/');
+        }
+        let template = req.extensions().get::<MatchedPath>()?.as_str();
+        let method = if req.method() == Method::HEAD {
+            Method::GET
+        } else {
+            req.method().clone()
+        };
+        self.routes
+            .get(&(method, template.to_owned()))
+            .map(String::as_str)
+    }
+}
+
+/// The middleware.
+pub async fn guard(State(g): State<Arc<Guard>>, mut req: Request, next: Next) -> Response {
+    let grpc = crate::http::is_grpc(&req);
+    let conn = req.extensions().get::<ConnInfo>().cloned();
+    let cert = effective_cert(conn.as_ref(), req.headers_mut(), &g.trusted_proxies);
+    let token = take_bearer(&mut req);
+    let Some(authn) = &g.authn else {
+        req.extensions_mut().insert(Arc::clone(&g.anonymous));
+        return next.run(req).await;
+    };
+    let rpc = g.rpc(&req, grpc).map(str::to_owned);
+    let rule = match &rpc {
+        Some(rpc) => g.policy.rule(rpc),
+        None => Some(Rule::Authenticated),
+    };
+    if rule == Some(Rule::Public) {
+        return next.run(req).await;
+    }
+    let path = req.uri().path().to_owned();
+    let refuse = |failure: Failure| refusal(failure, grpc, &path);
+    let cert = match cert {
+        Ok(c) => c,
+        Err(e) => return refuse(Failure::Authentication(AuthError::Invalid(e))),
+    };
+    let token = match token {
+        Ok(t) => t,
+        Err(e) => return refuse(Failure::Authentication(AuthError::Invalid(e.into()))),
+    };
+    let principal = match authn.authenticate(token.as_deref(), cert.as_deref()).await {
+        Ok(p) => p,
+        Err(e) => return refuse(Failure::Authentication(e)),
+    };
+    let allowed = match rule {
+        Some(Rule::Public | Rule::Authenticated) => true,
+        Some(Rule::Capability(bit)) => principal.capabilities & (1 << bit) != 0,
+        None => false,
+    };
+    if !allowed {
+        let rpc = rpc.unwrap_or_default();
+        let need = match rule {
+            Some(Rule::Capability(bit)) => g.policy.capability_name(bit).to_owned(),
+            _ => "a rule (none exists: denied by default)".to_owned(),
+        };
+        tracing::info!(subject = %principal.subject, roles = ?principal.roles, %rpc, %need, "call refused");
+        return refuse(Failure::Authorization(format!(
+            "{rpc} needs {need}, which the caller's roles do not grant"
+        )));
+    }
+    req.extensions_mut().insert(principal);
+    next.run(req).await
+}
+
+/// The bearer token, taken off the request. A malformed `Authorization` is an error, not an
+/// anonymous call.
+fn take_bearer(req: &mut Request) -> Result<Option<String>, &'static str> {
+    let Some(value) = req.headers_mut().remove(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let text = value
+        .to_str()
+        .map_err(|_| "the Authorization header is not text")?;
+    let (scheme, token) = text
+        .split_once(' ')
+        .ok_or("the Authorization header is not 'Bearer <token>'")?;
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
+        return Err("the Authorization header is not 'Bearer <token>'");
+    }
+    Ok(Some(token.trim().to_owned()))
+}
+
+enum Failure {
+    Authentication(AuthError),
+    Authorization(String),
+}
+
+/// 401 / 403 / 503 in the caller's dialect: gRPC status, the TMF `Error`, or ProblemDetails;
+/// REST answers carry RFC 6750's `WWW-Authenticate`.
+fn refusal(failure: Failure, grpc: bool, path: &str) -> Response {
+    let (status, code, kind, message, challenge) = match failure {
+        Failure::Authentication(AuthError::Missing) => (
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::Unauthenticated,
+            "authentication",
+            "no credentials: send 'Authorization: Bearer <access token>' or a bound client certificate".to_owned(),
+            // RFC 6750 §3.1: no error code when the request had no credentials.
+            Some(r#"Bearer realm="netweave""#.to_owned()),
+        ),
+        Failure::Authentication(AuthError::Invalid(m)) => (
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::Unauthenticated,
+            "authentication",
+            m.clone(),
+            Some(challenge("invalid_token", &m)),
+        ),
+        Failure::Authentication(AuthError::Binding(m)) => (
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::Unauthenticated,
+            "certificate_binding",
+            m.clone(),
+            Some(challenge("invalid_token", &m)),
+        ),
+        Failure::Authentication(AuthError::Unavailable(m)) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            "authentication",
+            format!("the identity provider's keys cannot be had: {m}"),
+            None,
+        ),
+        Failure::Authorization(m) => (
+            StatusCode::FORBIDDEN,
+            ErrorCode::PermissionDenied,
+            "authorization",
+            m.clone(),
+            Some(challenge("insufficient_scope", &m)),
+        ),
+    };
+    metrics::counter!(AUTH_FAILURES, "type" => kind).increment(1);
+    if grpc {
+        return tonic::Status::new(code.grpc(), message)
+            .into_http::<axum::body::Body>()
+            .into_response();
+    }
+    let mut response = if crate::http::tmf688::owns(path) {
+        crate::http::tmf688::render_error(status, &code, message)
+    } else {
+        crate::http::problem::render(status, code.title(), message)
+    };
+    if let Some(c) = challenge.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        response.headers_mut().insert(header::WWW_AUTHENTICATE, c);
+    }
+    response
+}
+
+fn challenge(error: &str, description: &str) -> String {
+    let description: String = description
+        .chars()
+        .filter(|c| *c != '"' && *c != '\\' && (' '..='~').contains(c))
+        .collect();
+    format!(r#"Bearer realm="netweave", error="{error}", error_description="{description}""#)
+}
