@@ -19,6 +19,7 @@ use netweave::proto::o2ims::v1::{
 use tokio::task::JoinSet;
 
 mod kube;
+mod secure;
 mod watch;
 mod webhooks;
 
@@ -40,8 +41,8 @@ struct Args {
     /// HTTP/2 connections the gRPC run spreads its calls over.
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
-    /// Which suites to run: inventory, webhooks, watch, kube (comma-separated).
-    #[arg(long, default_value = "inventory,webhooks,watch,kube")]
+    /// Which suites to run: inventory, secure, webhooks, watch, kube (comma-separated).
+    #[arg(long, default_value = "inventory,secure,webhooks,watch,kube")]
     suites: String,
     /// Subscriptions of the webhook throughput run.
     #[arg(long, default_value_t = 1000)]
@@ -88,6 +89,22 @@ async fn start(args: &Args) -> anyhow::Result<Server> {
 
 /// Starts `netweave serve` (the release binary beside this one) with extra flags and environment.
 pub async fn start_with(flags: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
+    let server = spawn(flags, env)?;
+    let client = http_client();
+    for _ in 0..600 {
+        let uri = format!("http://{}/readyz", server.addr).parse()?;
+        if let Ok(r) = client.get(uri).await {
+            if r.status().is_success() {
+                return Ok(server);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("netweave did not become ready")
+}
+
+/// Spawns `netweave serve` without waiting for it.
+pub fn spawn(flags: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
     let exe = std::env::current_exe()?.with_file_name("netweave");
     let data = tempfile::tempdir()?;
     let addr = free_addr();
@@ -111,22 +128,11 @@ pub async fn start_with(flags: &[String], env: &[(&str, String)]) -> anyhow::Res
                 exe.display()
             )
         })?;
-    let server = Server {
+    Ok(Server {
         child,
         addr,
         _data: data,
-    };
-    let client = http_client();
-    for _ in 0..600 {
-        let uri = format!("http://{addr}/readyz").parse()?;
-        if let Ok(r) = client.get(uri).await {
-            if r.status().is_success() {
-                return Ok(server);
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    anyhow::bail!("netweave did not become ready")
+    })
 }
 
 /// The first pool's and the first resource type's ids, for the write runs.
@@ -190,10 +196,15 @@ impl Stats {
         self.latencies[i].as_secs_f64() * 1000.0
     }
 
+    /// Requests per second.
+    pub fn throughput(&self) -> f64 {
+        self.requests as f64 / self.elapsed.as_secs_f64()
+    }
+
     pub fn print(&self, name: &str) {
         println!(
             "{name:<58} {:>9.0} req/s   p50 {:>7.3} ms   p99 {:>7.3} ms   ({} requests, {} errors)",
-            self.requests as f64 / self.elapsed.as_secs_f64(),
+            self.throughput(),
             self.percentile(0.50),
             self.percentile(0.99),
             self.requests,
@@ -213,7 +224,7 @@ pub fn finish(mut latencies: Vec<Duration>, errors: usize, elapsed: Duration) ->
 }
 
 /// `concurrency` loops calling `call` back to back for `duration`.
-async fn closed_loop<F, Fut>(concurrency: usize, duration: Duration, call: F) -> Stats
+pub async fn closed_loop<F, Fut>(concurrency: usize, duration: Duration, call: F) -> Stats
 where
     F: Fn() -> Fut + Clone + Send + 'static,
     Fut: std::future::Future<Output = bool> + Send,
@@ -290,6 +301,9 @@ async fn main() -> anyhow::Result<()> {
     let suites: Vec<&str> = args.suites.split(',').map(str::trim).collect();
     if suites.contains(&"inventory") {
         inventory(&args).await?;
+    }
+    if suites.contains(&"secure") {
+        secure::run(args.seconds).await?;
     }
     if suites.contains(&"webhooks") {
         webhooks::run("embedded", &[], args.seconds, args.rate, args.subscriptions).await?;
