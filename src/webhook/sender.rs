@@ -209,17 +209,20 @@ fn send_error(e: reqwest::Error) -> (String, bool) {
     if e.is_timeout() {
         return ("the callback did not answer in time".to_owned(), false);
     }
-    if let Some(tls) = tls_error(&e) {
-        let permanent = matches!(
+    let chain = error_chain(&e);
+    // reqwest boxes the connector's error, so the rustls error is found by type when the
+    // chain exposes it and by its message when it does not.
+    let certificate = match tls_error(&e) {
+        Some(tls) => matches!(
             tls,
             rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented
-        );
-        return (format!("TLS with the callback failed: {tls}"), permanent);
+        ),
+        None => chain.contains("invalid peer certificate"),
+    };
+    if certificate {
+        return (format!("TLS with the callback failed: {chain}"), true);
     }
-    (
-        format!("the callback could not be reached: {}", error_chain(&e)),
-        false,
-    )
+    (format!("the callback could not be reached: {chain}"), false)
 }
 
 /// The O-RAN callback verification: a GET the consumer answers with 204, sent like the

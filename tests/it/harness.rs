@@ -75,7 +75,8 @@ impl TestApp {
         Self::launch(TempDir::new().expect("temp dir"), tweak, http).await
     }
 
-    async fn launch(
+    /// Starts on `data` with `http` as the client (see [`TestApp::start_with_client`]).
+    pub async fn launch(
         data: TempDir,
         tweak: impl FnOnce(&mut Config),
         http: reqwest::Client,

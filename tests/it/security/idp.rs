@@ -149,6 +149,10 @@ impl Idp {
         );
     }
 
+    pub fn remove_client(&self, id: &str) {
+        self.shared.clients.lock().unwrap().remove(id);
+    }
+
     pub fn jwks_hits(&self) -> usize {
         self.shared.jwks_hits.load(Ordering::SeqCst)
     }

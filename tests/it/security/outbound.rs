@@ -102,7 +102,12 @@ async fn a_callback_certificate_that_does_not_verify_fails_clearly() {
     // The receiver's certificate comes from a CA netweave does not trust.
     let rogue = Pki::new();
     let receiver = Receiver::start_tls(Mode::Ok, rogue.server_config(false)).await;
-    let app = gateway(&pki, &idp, ClientAuth::Optional, webhook_config).await;
+    // So many attempts that only a permanent failure dead-letters within the wait.
+    let app = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+        webhook_config(c);
+        c.webhooks.max_attempts = 1000;
+    })
+    .await;
     let sub = subscribe(&app, &receiver.url("/notify"), None).await;
     pool_lifecycle(&app, "untrusted").await;
     let mut letters = Vec::new();
@@ -153,4 +158,78 @@ async fn a_callback_certificate_that_does_not_verify_fails_clearly() {
         "{}",
         reply.body
     );
+}
+
+/// Faults together: the receiver fails, the token endpoint refuses netweave, and the gateway
+/// restarts on its data directory meanwhile. Every notification still arrives, none is
+/// dead-lettered: only a positive answer may drop one.
+#[tokio::test]
+async fn a_restart_while_the_receiver_fails_and_no_token_can_be_had_loses_nothing() {
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    idp.add_client("netweave", "n3tw3ave", &["smo-notifications"]);
+    let receiver = Receiver::start_tls(Mode::Always(503), pki.server_config(false)).await;
+    let config = |c: &mut netweave::config::Config| {
+        super::tls(c, &pki, ClientAuth::Optional);
+        super::auth(c, &pki, &idp);
+        webhook_config(c);
+        c.webhooks.max_attempts = 1000;
+        c.webhooks.ca_file = Some(pki.path("ca.pem"));
+        c.webhooks.oauth.token_url = Some(idp.token_url());
+        c.webhooks.oauth.client_id = "netweave".into();
+        c.webhooks.oauth.client_secret = "n3tw3ave".into();
+    };
+    let http = || super::client(&pki, Some(&pki.alice), Some(&idp.token(&["o2ims-admin"])));
+    let app =
+        crate::harness::TestApp::launch(tempfile::TempDir::new().unwrap(), config, http()).await;
+    subscribe(&app, &receiver.url("/notify"), None).await;
+    let pool = pool_lifecycle(&app, "faults").await;
+    receiver.wait_for(3, Duration::from_secs(10)).await;
+    // No token can be had any more, and the gateway restarts while the receiver still fails.
+    idp.remove_client("netweave");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let data = app.stop().await;
+    let app = crate::harness::TestApp::launch(data, config, http()).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    idp.add_client("netweave", "n3tw3ave", &["smo-notifications"]);
+    receiver.set_mode(Mode::Ok);
+    let answered_from = std::time::Instant::now();
+    let mut delivered = Vec::new();
+    for _ in 0..200 {
+        delivered = receiver
+            .received()
+            .into_iter()
+            .filter(|r| r.at >= answered_from && !r.body.is_empty())
+            .filter(|r| r.header("authorization").starts_with("Bearer "))
+            .map(|r| r.json())
+            .filter(|n| n["objectRef"].as_str().is_some_and(|o| o.ends_with(&pool)))
+            .collect::<Vec<Value>>();
+        let mut ids: Vec<&str> = delivered
+            .iter()
+            .filter_map(|n| n["notificationId"].as_str())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        if ids.len() >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut ids: Vec<&str> = delivered
+        .iter()
+        .filter_map(|n| n["notificationId"].as_str())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        3,
+        "create, update and delete of pool {pool} all arrive: {delivered:?}"
+    );
+    assert!(app
+        .get_ok("/webhooks/deadLetters")
+        .await
+        .as_array()
+        .unwrap()
+        .is_empty());
 }
