@@ -86,5 +86,8 @@ pub const EVENTS_DISPATCHED: &str = "netweave_events_dispatched_total";
 pub const LEADER: &str = "netweave_leader";
 /// Backend changes a follower holds until it sees them in the stream (published by the leader).
 pub const CHANGES_PENDING: &str = "netweave_changes_pending";
+/// Backend changes waiting in the change feed for the event pump (at its capacity the backend
+/// pauses: back-pressure).
+pub const BACKEND_CHANGES_QUEUED: &str = "netweave_backend_changes_queued";
 /// Time to dispatch one batch of events (match subscriptions, enqueue, acknowledge).
 pub const EVENTS_DISPATCH_DURATION: &str = "netweave_events_dispatch_duration_seconds";

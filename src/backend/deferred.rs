@@ -10,13 +10,9 @@ use std::{
 };
 
 use async_trait::async_trait;
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::{
-    Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, InventoryChange, Object,
-    Scope,
-};
+use super::{Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, Object, Scope};
 use crate::domain::{objects::*, ListQuery, Page};
 
 /// Between connection attempts.
@@ -56,9 +52,7 @@ impl Deferred {
                         if let Some(mut feed) = backend.take_changes() {
                             tokio::spawn(async move {
                                 while let Some(c) = feed.recv().await {
-                                    if changes.send(c).is_err() {
-                                        return;
-                                    }
+                                    changes.send(c).await;
                                 }
                             });
                         }
@@ -117,7 +111,7 @@ impl Backend for Deferred {
         self.inner()?.get(scope, id).await
     }
 
-    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
+    fn take_changes(&self) -> Option<super::ChangeReceiver> {
         self.feed.take()
     }
 

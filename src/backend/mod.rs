@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod deferred;
+pub mod feed;
 pub mod kube;
 pub mod router;
 pub mod simulator;
@@ -12,9 +13,9 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use serde::Serialize;
-use tokio::sync::mpsc;
 
 use crate::domain::{objects::*, Attributes, Fields, ListQuery, Page};
+pub use feed::{ChangeReceiver, ChangeSender, Feed, FEED_CAPACITY};
 
 /// What a backend can do beyond reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -158,22 +159,6 @@ pub struct InventoryChange {
     pub post: Option<Object>,
 }
 
-/// A backend's change feed: queued from creation, taken once by the event pump.
-pub struct Feed(std::sync::Mutex<Option<mpsc::UnboundedReceiver<InventoryChange>>>);
-
-impl Feed {
-    /// The sending side for the backend, and the feed.
-    pub fn new() -> (mpsc::UnboundedSender<InventoryChange>, Feed) {
-        let (tx, rx) = mpsc::unbounded_channel();
-        (tx, Feed(std::sync::Mutex::new(Some(rx))))
-    }
-
-    /// The receiver, the first time; `None` after.
-    pub fn take(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
-    }
-}
-
 /// Where to list: `parent` is the resource pool for [`Kind::Resource`].
 #[derive(Clone, Copy, Debug)]
 pub struct Scope<'a> {
@@ -194,9 +179,10 @@ pub trait Backend: Send + Sync + 'static {
     async fn get(&self, scope: Scope<'_>, id: &str) -> Result<Object, BackendError>;
 
     /// The change feed, in the order changes happened, queued from the backend's creation so
-    /// that none is lost before the event pump starts or while it waits on the log. The first
-    /// caller (the pump) takes it; later callers get `None`.
-    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>>;
+    /// that none is lost before the event pump starts or while it waits on the log (bounded:
+    /// the backend pauses when it is full). The first caller (the pump) takes it; later
+    /// callers get `None`.
+    fn take_changes(&self) -> Option<ChangeReceiver>;
 
     async fn create_resource_pool(
         &self,

@@ -8,11 +8,9 @@
 use std::{collections::BTreeMap, sync::Arc};
 
 use async_trait::async_trait;
-use tokio::sync::mpsc;
 
 use super::{
-    Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, InventoryChange, Kind,
-    Object, Scope,
+    Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, Kind, Object, Scope,
 };
 use crate::{
     config::{RouteRule, Strategy},
@@ -115,9 +113,7 @@ impl Router {
             let tx = tx.clone();
             tokio::spawn(async move {
                 while let Some(change) = changes.recv().await {
-                    if tx.send(change).is_err() {
-                        return;
-                    }
+                    tx.send(change).await;
                 }
             });
         }
@@ -325,7 +321,7 @@ impl Backend for Router {
         self.owner(scope, id).await.map(|(_, o)| o)
     }
 
-    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
+    fn take_changes(&self) -> Option<super::ChangeReceiver> {
         self.feed.take()
     }
 

@@ -1,21 +1,20 @@
 //! What a follower holds: the events its own cache derived, until it sees the leader's copy in
 //! the stream. When it becomes the leader it publishes what is left, so a change made while
 //! the old leader died is published once, by the new one — at least once overall, and no
-//! more than that when both replicas derived the same change.
+//! more than that when both replicas derived the same change. Nothing is dropped on a timer:
+//! a held change leaves only when the stream proves it present, or by being published.
 
-use std::{
-    collections::{BTreeMap, HashMap, VecDeque},
-    time::{Duration, Instant},
-};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use super::model::Event;
 
-/// Held changes beyond this drop the oldest (logged): the leader has been gone far too long.
-const CAPACITY: usize = 200_000;
+/// Held changes beyond this pause the follower's backend feed (back-pressure) until the
+/// stream confirms some or this replica takes the lead.
+pub const CAPACITY: usize = 200_000;
 
 #[derive(Default)]
 pub struct Pending {
-    items: BTreeMap<u64, (Instant, Event)>,
+    items: BTreeMap<u64, Event>,
     /// Sequence numbers per (kind, id), oldest first.
     by_object: HashMap<(String, String), VecDeque<u64>>,
     next: u64,
@@ -34,74 +33,50 @@ impl Pending {
         self.items.is_empty()
     }
 
+    /// Whether the follower should stop taking changes until some are confirmed.
+    pub fn is_full(&self) -> bool {
+        self.items.len() >= CAPACITY
+    }
+
     pub fn push(&mut self, event: Event) {
-        if self.items.len() >= CAPACITY {
-            if let Some((seq, (_, old))) = self.items.pop_first() {
-                self.unindex(&key(&old), seq);
-                tracing::warn!(event_type = %old.event_type, object_id = %old.object_id, "pending changes full: the oldest is dropped");
-            }
-        }
         let seq = self.next;
         self.next += 1;
         self.by_object
             .entry(key(&event))
             .or_default()
             .push_back(seq);
-        self.items.insert(seq, (Instant::now(), event));
+        self.items.insert(seq, event);
     }
 
-    fn unindex(&mut self, key: &(String, String), seq: u64) {
-        if let Some(seqs) = self.by_object.get_mut(key) {
-            seqs.retain(|s| *s != seq);
-            if seqs.is_empty() {
-                self.by_object.remove(key);
-            }
-        }
-    }
-
-    /// Removes the oldest held change of the same object with the same prior and post state
-    /// as `published`; `false` when none matches.
-    pub fn confirm(&mut self, published: &Event) -> bool {
+    /// Crosses off what `published` proves present: the oldest held change of the same object
+    /// that reaches the same post state, and every older held change of that object (the
+    /// leader may have seen several changes as one). Returns how many were crossed off.
+    pub fn confirm(&mut self, published: &Event) -> usize {
         let key = key(published);
-        let Some(seqs) = self.by_object.get(&key) else {
-            return false;
+        let Some(seqs) = self.by_object.get_mut(&key) else {
+            return 0;
         };
-        let found = seqs.iter().copied().find(|seq| {
-            self.items.get(seq).is_some_and(|(_, e)| {
-                e.prior_object_state == published.prior_object_state
-                    && e.post_object_state == published.post_object_state
-            })
-        });
-        let Some(seq) = found else {
-            return false;
+        let items = &self.items;
+        let Some(upto) = seqs.iter().position(|seq| {
+            items
+                .get(seq)
+                .is_some_and(|e| e.post_object_state == published.post_object_state)
+        }) else {
+            return 0;
         };
-        self.items.remove(&seq);
-        self.unindex(&key, seq);
-        true
-    }
-
-    /// Drops held changes older than `age`: the leader, alive all along, did not derive them.
-    pub fn expire(&mut self, age: Duration) -> usize {
-        let old: Vec<u64> = self
-            .items
-            .iter()
-            .take_while(|(_, (at, _))| at.elapsed() > age)
-            .map(|(seq, _)| *seq)
-            .collect();
-        for seq in &old {
-            if let Some((_, e)) = self.items.remove(seq) {
-                self.unindex(&key(&e), *seq);
-            }
+        let done: Vec<u64> = seqs.drain(..=upto).collect();
+        if seqs.is_empty() {
+            self.by_object.remove(&key);
         }
-        old.len()
+        for seq in &done {
+            self.items.remove(seq);
+        }
+        done.len()
     }
 
     /// Every held change, oldest first.
     pub fn drain(&mut self) -> Vec<Event> {
         self.by_object.clear();
-        std::mem::take(&mut self.items)
-            .into_values()
-            .map(|(_, e)| e)
-            .collect()
+        std::mem::take(&mut self.items).into_values().collect()
     }
 }

@@ -128,8 +128,6 @@ async fn drain(
 
 /// How often a follower reads the stream to confirm what it holds.
 const FOLLOW_EVERY: Duration = Duration::from_millis(250);
-/// A held change the leader has not published after this long never will be: dropped.
-const PENDING_AGE: Duration = Duration::from_secs(60);
 
 /// Publishes every change of `backend`, in order, until shutdown — while this replica leads.
 /// A follower holds its changes ([`Pending`]) and confirms them against the stream; on taking
@@ -158,7 +156,8 @@ pub fn pump_backend(
         let mut follow = tokio::time::interval(FOLLOW_EVERY);
         loop {
             tokio::select! {
-                first = changes.recv() => {
+                // A follower holding too much stops reading: its backend pauses.
+                first = changes.recv(), if !pending.is_full() => {
                     let Some(change) = first else { break };
                     let mut batch = vec![Event::from_change(&change, &source)];
                     while batch.len() < PUMP_BATCH {
@@ -167,10 +166,14 @@ pub fn pump_backend(
                             Err(_) => break,
                         }
                     }
+                    ::metrics::gauge!(metrics::BACKEND_CHANGES_QUEUED).set(changes.len() as f64);
                     if leadership.is_leader() {
                         publisher.publish_retrying(batch, &shutdown).await;
                     } else {
                         batch.into_iter().for_each(|e| pending.push(e));
+                        if pending.is_full() {
+                            tracing::warn!(held = pending.len(), "holding as many changes as a follower may without the leader publishing them: the backend pauses until the stream confirms some or this replica leads");
+                        }
                         ::metrics::gauge!(metrics::CHANGES_PENDING).set(pending.len() as f64);
                     }
                 }
@@ -187,10 +190,6 @@ pub fn pump_backend(
                 }
                 _ = follow.tick(), if !leadership.is_leader() => {
                     publisher.confirm(&mut confirmed, &mut pending).await;
-                    let dropped = pending.expire(PENDING_AGE);
-                    if dropped > 0 {
-                        tracing::warn!(dropped, "changes the leader never published were dropped");
-                    }
                     ::metrics::gauge!(metrics::CHANGES_PENDING).set(pending.len() as f64);
                 }
                 _ = shutdown.cancelled() => {

@@ -18,6 +18,7 @@
 //! | `{p}:deliveries:inflight` | sorted set | claimed deliveries, scored by lease expiry (ms) |
 //! | `{p}:deliveries:by-subscription:<subscriptionId>` | set | unfinished delivery ids of one subscription |
 //! | `{p}:dispatcher` | string | lease of the one dispatcher (worker id), with expiry |
+//! | `{p}:dispatched` | string | the last cursor dispatched into deliveries: where a lost `webhooks` consumer group is recreated |
 //! | `{p}:dlq` | stream | dead letters; entry id `<n>-0`, field `d` = dead letter JSON |
 //! | `{p}:dlq:last` | string | the last dead-letter number |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
@@ -87,6 +88,10 @@ impl Keys {
 
     pub fn dispatcher(&self) -> String {
         format!("{}:dispatcher", self.tag)
+    }
+
+    pub fn dispatched(&self) -> String {
+        format!("{}:dispatched", self.tag)
     }
 
     pub fn dlq(&self) -> String {

@@ -239,11 +239,14 @@ impl DeliveryQueue for EmbeddedQueue {
         for (delivery, outcome) in &outcomes {
             match outcome {
                 Outcome::Delivered | Outcome::Dropped => writes.push((delivery.seq, None)),
-                Outcome::Retry { at_ms, error } => {
+                Outcome::Retry { .. } | Outcome::Defer { .. } => {
+                    let Some((at_ms, error, counts)) = outcome.again() else {
+                        continue;
+                    };
                     let mut d = delivery.clone();
-                    d.attempts += 1;
-                    d.next_attempt_ms = *at_ms;
-                    d.last_error = Some(error.clone());
+                    d.attempts += u32::from(counts);
+                    d.next_attempt_ms = at_ms;
+                    d.last_error = Some(error.to_owned());
                     writes.push((d.seq, Some(encode(&d)?)));
                     updated.push(d);
                 }
@@ -293,7 +296,7 @@ impl DeliveryQueue for EmbeddedQueue {
             index.deliveries.insert(d.seq, d);
         }
         for (delivery, outcome) in &outcomes {
-            if !matches!(outcome, Outcome::Retry { .. }) {
+            if outcome.again().is_none() {
                 index.finish(delivery.seq);
             }
         }

@@ -119,8 +119,25 @@ pub enum Outcome {
     Dead {
         error: String,
     },
-    /// The subscription no longer exists.
+    /// Not attempted: what it needs (its subscription) could not be read. Due again at
+    /// `at_ms`, without counting an attempt, so an outage delays it and never dead-letters it.
+    Defer {
+        at_ms: u64,
+        error: String,
+    },
+    /// The store answered that the subscription no longer exists.
     Dropped,
+}
+
+impl Outcome {
+    /// When the delivery is due again, the error to record, and whether an attempt counts.
+    pub fn again(&self) -> Option<(u64, &str, bool)> {
+        match self {
+            Outcome::Retry { at_ms, error } => Some((*at_ms, error, true)),
+            Outcome::Defer { at_ms, error } => Some((*at_ms, error, false)),
+            _ => None,
+        }
+    }
 }
 
 #[async_trait]

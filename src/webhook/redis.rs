@@ -75,19 +75,32 @@ impl RedisQueue {
         Ok(queue)
     }
 
-    /// Creates the consumer group at the stream's end, tolerating BUSYGROUP.
+    /// Creates the consumer group if it is missing, tolerating BUSYGROUP. It starts after the
+    /// last cursor dispatched (recorded by every dispatch), or at the stream's start when none
+    /// was: never at its end, which would skip what was appended while the group was missing.
     async fn ensure_group(&self) -> Result<(), QueueError> {
+        let mut conn = self.log.connection();
+        let dispatched: Option<u64> = redis::cmd("GET")
+            .arg(self.log.keys().dispatched())
+            .query_async(&mut conn)
+            .await
+            .map_err(q)?;
+        let start = dispatched.map_or_else(|| "0".to_owned(), |c| format!("{c}-0"));
         let result: Result<(), _> = redis::cmd("XGROUP")
             .arg("CREATE")
             .arg(self.log.keys().events())
             .arg(GROUP)
-            .arg("$")
+            .arg(&start)
             .arg("MKSTREAM")
-            .query_async(&mut self.log.connection())
+            .query_async(&mut conn)
             .await;
         match result {
-            Err(e) if e.code() != Some("BUSYGROUP") => Err(q(e)),
-            _ => Ok(()),
+            Err(e) if e.code() == Some("BUSYGROUP") => Ok(()),
+            Err(e) => Err(q(e)),
+            Ok(()) => {
+                tracing::info!(after = %start, "webhooks consumer group created");
+                Ok(())
+            }
         }
     }
 
@@ -110,10 +123,16 @@ impl RedisQueue {
         format!("{subscription_id}|{}", event.object_ref)
     }
 
+    async fn group_lost(&self) -> Result<Vec<Event>, QueueError> {
+        tracing::error!("the webhooks consumer group was lost (Redis restarted without persistence, or the group was deleted); recreating it after the last dispatched cursor");
+        self.ensure_group().await?;
+        Ok(Vec::new())
+    }
+
     async fn group_read(&self, max: usize) -> Result<Vec<Event>, QueueError> {
         let events = self.log.keys().events();
         // Entries a dead dispatcher read but never acknowledged come first.
-        let claimed: redis::Value = redis::cmd("XAUTOCLAIM")
+        let claimed: Result<redis::Value, _> = redis::cmd("XAUTOCLAIM")
             .arg(&events)
             .arg(GROUP)
             .arg(&self.worker_id)
@@ -122,8 +141,11 @@ impl RedisQueue {
             .arg("COUNT")
             .arg(max)
             .query_async(&mut self.log.connection())
-            .await
-            .map_err(q)?;
+            .await;
+        let claimed = match claimed {
+            Err(e) if e.code() == Some("NOGROUP") => return self.group_lost().await,
+            other => other.map_err(q)?,
+        };
         let pending: StreamRangeReply = match claimed {
             redis::Value::Array(mut parts) if parts.len() >= 2 => {
                 redis::from_redis_value(parts.swap_remove(1))
@@ -153,11 +175,7 @@ impl RedisQueue {
                 self.log.release(conn);
                 r
             }
-            Err(e) if e.code() == Some("NOGROUP") => {
-                tracing::error!("the webhooks consumer group was lost (Redis restarted without persistence?); recreating it");
-                self.ensure_group().await?;
-                return Ok(Vec::new());
-            }
+            Err(e) if e.code() == Some("NOGROUP") => return self.group_lost().await,
             Err(e) => return Err(q(e)),
         };
         let mut out = Vec::new();
@@ -203,9 +221,11 @@ impl DeliveryQueue for RedisQueue {
         invocation
             .key(keys.events())
             .key(keys.deliveries_due())
+            .key(keys.dispatched())
             .arg(GROUP)
             .arg(keys.tag())
             .arg(now)
+            .arg(through)
             .arg(acks.len());
         for id in &acks {
             invocation.arg(id);
@@ -270,11 +290,14 @@ impl DeliveryQueue for RedisQueue {
             let id = delivery.notification_id.clone();
             let (kind, body, at) = match outcome {
                 Outcome::Delivered | Outcome::Dropped => ("done", String::new(), 0),
-                Outcome::Retry { at_ms, error } => {
+                Outcome::Retry { .. } | Outcome::Defer { .. } => {
+                    let Some((at_ms, error, counts)) = outcome.again() else {
+                        continue;
+                    };
                     let mut d = delivery;
-                    d.attempts += 1;
+                    d.attempts += u32::from(counts);
                     d.next_attempt_ms = at_ms;
-                    d.last_error = Some(error);
+                    d.last_error = Some(error.to_owned());
                     ("retry", json(&d)?, at_ms)
                 }
                 Outcome::Dead { error } => {

@@ -8,11 +8,14 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARG
 return 0
 ";
 
-/// KEYS: events, due. ARGV: group, tag, now, n, n entry ids to ack, then (id, chain, body)*.
+/// KEYS: events, due, dispatched. ARGV: group, tag, now, through, n, n entry ids to ack, then
+/// (id, chain, body)*. Records `through` as dispatched, so a lost group resumes after it.
 pub const DISPATCH: &str = r"
-local tag, now, n = ARGV[2], ARGV[3], tonumber(ARGV[4])
-for i = 5, 4 + n do redis.call('XACK', KEYS[1], ARGV[1], ARGV[i]) end
-local i = 5 + n
+local tag, now, n = ARGV[2], ARGV[3], tonumber(ARGV[5])
+for i = 6, 5 + n do redis.call('XACK', KEYS[1], ARGV[1], ARGV[i]) end
+local through = tonumber(ARGV[4])
+if through > tonumber(redis.call('GET', KEYS[3]) or '0') then redis.call('SET', KEYS[3], ARGV[4]) end
+local i = 6 + n
 while i <= #ARGV do
   local id, chain, body = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   local key = tag .. ':delivery:' .. id

@@ -25,6 +25,8 @@ use crate::{domain::Subscription, metrics, store::StoreRef};
 const DISPATCH_BATCH: usize = 512;
 /// How long a looked-up subscription is reused by the senders.
 const SUBSCRIPTION_TTL: Duration = Duration::from_secs(1);
+/// When a delivery whose subscription could not be read is due again.
+const LOOKUP_RETRY: Duration = Duration::from_millis(500);
 
 pub struct Webhooks {
     pub queue: DeliveryQueueRef,
@@ -149,8 +151,12 @@ impl Webhooks {
                 tokio::spawn(async move {
                     let started = Instant::now();
                     let outcome = match &subscription {
-                        Some(s) => sender.attempt(&delivery, s, &mut rng).await,
-                        None => Outcome::Dropped,
+                        Lookup::Found(s) => sender.attempt(&delivery, s, &mut rng).await,
+                        Lookup::Gone => Outcome::Dropped,
+                        Lookup::Unknown(error) => Outcome::Defer {
+                            at_ms: super::queue::now_ms() + LOOKUP_RETRY.as_millis() as u64,
+                            error: format!("subscription lookup failed: {error}"),
+                        },
                     };
                     ::metrics::histogram!(metrics::WEBHOOK_LATENCY)
                         .record(started.elapsed().as_secs_f64());
@@ -170,21 +176,42 @@ impl Webhooks {
         &self,
         cache: &mut HashMap<String, (Instant, Option<Subscription>)>,
         id: &str,
-    ) -> Option<Subscription> {
+    ) -> Lookup {
         if let Some((at, s)) = cache.get(id) {
             if at.elapsed() < SUBSCRIPTION_TTL {
-                return s.clone();
+                return Lookup::known(s.clone());
             }
         }
-        let found = match self.store.get(id).await {
-            Ok(s) => s,
-            Err(e) => {
-                tracing::warn!(error = %e, subscription_id = %id, "looking up a subscription failed");
-                cache.get(id).and_then(|(_, s)| s.clone())
+        match self.store.get(id).await {
+            Ok(found) => {
+                cache.insert(id.to_owned(), (Instant::now(), found.clone()));
+                Lookup::known(found)
             }
-        };
-        cache.insert(id.to_owned(), (Instant::now(), found.clone()));
-        found
+            // A stale copy is still the subscription; without one, nothing is known: the
+            // delivery waits for the store. Only the store's answer "gone" drops it.
+            Err(e) => match cache.get(id) {
+                Some((_, s)) => Lookup::known(s.clone()),
+                None => {
+                    tracing::warn!(error = %e, subscription_id = %id, "looking up a subscription failed; its delivery waits");
+                    Lookup::Unknown(e.to_string())
+                }
+            },
+        }
+    }
+}
+
+/// What the worker knows of a delivery's subscription.
+enum Lookup {
+    Found(Subscription),
+    /// The store answered that it does not exist.
+    Gone,
+    /// The store could not be read.
+    Unknown(String),
+}
+
+impl Lookup {
+    fn known(s: Option<Subscription>) -> Lookup {
+        s.map_or(Lookup::Gone, Lookup::Found)
     }
 }
 
@@ -194,6 +221,7 @@ fn record(outcomes: &[(super::queue::Delivery, Outcome)]) {
             Outcome::Delivered => "delivered",
             Outcome::Retry { .. } => "failed",
             Outcome::Dead { .. } => "dead_lettered",
+            Outcome::Defer { .. } => "deferred",
             Outcome::Dropped => "dropped",
         };
         ::metrics::counter!(metrics::WEBHOOK_DELIVERIES, "subscription_id" => delivery.subscription_id.clone(), "status" => status)

@@ -667,24 +667,60 @@ async fn churn_produces_realistic_state_changes() {
 }
 
 #[tokio::test]
-async fn the_backend_change_feed_loses_nothing_even_unread() {
+async fn the_backend_change_feed_loses_nothing_and_holds_at_most_its_capacity() {
     use netweave::backend::{
         simulator::{SimSpec, Simulator},
-        Backend,
+        Backend, FEED_CAPACITY,
     };
-    let sim = Simulator::new(&SimSpec {
+    let sim = std::sync::Arc::new(Simulator::new(&SimSpec {
         seed: 1,
         pools: 2,
         resources: 100,
         read_only: false,
         o_cloud_id: "o".into(),
+    }));
+    // More changes than the feed holds, made before anyone reads it: the backend waits.
+    let steps = FEED_CAPACITY + 5_000;
+    let churn = tokio::spawn({
+        let sim = std::sync::Arc::clone(&sim);
+        async move {
+            let mut rng = fastrand::Rng::with_seed(9);
+            let mut made = 0;
+            for _ in 0..steps {
+                made += usize::from(sim.churn_step(&mut rng).await);
+            }
+            made
+        }
     });
-    let mut rng = fastrand::Rng::with_seed(9);
-    // More changes than any buffer of the old broadcast feed, made before anyone reads it.
-    let made = (0..70_000).filter(|_| sim.churn_step(&mut rng)).count();
     let mut feed = sim.take_changes().expect("the first caller takes the feed");
     assert!(sim.take_changes().is_none(), "the feed has one taker");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while feed.len() < FEED_CAPACITY && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        feed.len(),
+        FEED_CAPACITY,
+        "the feed fills up to its capacity"
+    );
+    assert!(
+        !churn.is_finished(),
+        "and the backend waits instead of queueing more"
+    );
     let mut received = 0;
+    while received < steps {
+        let Ok(Some(change)) = tokio::time::timeout(Duration::from_secs(5), feed.recv()).await
+        else {
+            break;
+        };
+        assert!(change.prior.is_some() || change.post.is_some());
+        received += 1;
+        if churn.is_finished() && feed.is_empty() {
+            break;
+        }
+    }
+    let made = churn.await.unwrap();
     while let Ok(change) = feed.try_recv() {
         assert!(change.prior.is_some() || change.post.is_some());
         received += 1;

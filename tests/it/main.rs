@@ -8,6 +8,7 @@ mod harness;
 mod inventory;
 mod kube;
 mod kube_leader;
+mod loss_paths;
 mod pagination;
 mod providers;
 mod receiver;

@@ -16,7 +16,7 @@ use crate::{
     receiver::{Mode, Received, Receiver},
 };
 
-const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+pub const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 pub fn webhook_config(c: &mut netweave::config::Config) {
     c.webhooks.secret = SECRET.into();

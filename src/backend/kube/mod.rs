@@ -23,15 +23,12 @@ use kube::{
     Api, Client,
 };
 use serde_json::json;
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 pub use mapping::{quantity, MachinePool, Mapping};
 use state::State;
 
-use super::{
-    Backend, BackendError, BackendInfo, Capabilities, Feed, InventoryChange, Object, Scope,
-};
+use super::{Backend, BackendError, BackendInfo, Capabilities, Feed, Object, Scope};
 use crate::{
     config::KubernetesConfig,
     domain::{objects::*, ListQuery, Page},
@@ -323,7 +320,7 @@ impl Backend for KubeBackend {
         self.read().inventory.get(scope, id)
     }
 
-    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
+    fn take_changes(&self) -> Option<crate::backend::ChangeReceiver> {
         self.feed.take()
     }
 

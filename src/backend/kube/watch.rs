@@ -20,14 +20,13 @@ use kube::{
     Api, Client, Resource,
 };
 use serde::de::DeserializeOwned;
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::{
     mapping::{MachineBinding, MachinePool},
     state::State,
 };
-use crate::backend::InventoryChange;
+use crate::backend::{ChangeSender, InventoryChange};
 
 /// What a watcher tells the cache.
 pub enum Update<K> {
@@ -44,7 +43,7 @@ struct Shared {
     synced: Arc<AtomicBool>,
     /// Watchers yet to finish their first list.
     pending: AtomicUsize,
-    changes: mpsc::UnboundedSender<InventoryChange>,
+    changes: Arc<ChangeSender>,
 }
 
 pub fn start(
@@ -53,7 +52,7 @@ pub fn start(
     synced: Arc<AtomicBool>,
     machines: Vec<(ApiResource, &'static str)>,
     node_machines: Vec<(ApiResource, &'static str)>,
-    changes: mpsc::UnboundedSender<InventoryChange>,
+    changes: Arc<ChangeSender>,
     shutdown: &CancellationToken,
 ) {
     let shared = Arc::new(Shared {
@@ -165,26 +164,27 @@ where
             Some(Ok(watcher::Event::Delete(o))) => Update::Delete(o),
         };
         let first_list = matches!(update, Update::Replace(_)) && !listed_once;
-        let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
-        // Before every watcher has listed once, the cache is still the baseline.
-        let baseline_done = shared.synced.load(Ordering::Acquire);
-        let changes = apply(&mut state, update);
-        if first_list {
-            listed_once = true;
-            if shared.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
-                shared.synced.store(true, Ordering::Release);
-                tracing::info!(
-                    resources = state.inventory.resource_count(),
-                    "kubernetes watch cache synchronised"
-                );
+        {
+            let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
+            // Before every watcher has listed once, the cache is still the baseline.
+            let baseline_done = shared.synced.load(Ordering::Acquire);
+            let changes = apply(&mut state, update);
+            if first_list {
+                listed_once = true;
+                if shared.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
+                    shared.synced.store(true, Ordering::Release);
+                    tracing::info!(
+                        resources = state.inventory.resource_count(),
+                        "kubernetes watch cache synchronised"
+                    );
+                }
+            }
+            if baseline_done {
+                // Staged under the cache's lock, in the order the cache changed.
+                changes.into_iter().for_each(|c| shared.changes.stage(c));
             }
         }
-        if baseline_done {
-            for change in changes {
-                // Fails only when the pump is gone (shutdown).
-                let _ = shared.changes.send(change);
-            }
-        }
-        drop(state);
+        // Waits while the feed is full: this watch is not read meanwhile (back-pressure).
+        shared.changes.flush().await;
     }
 }

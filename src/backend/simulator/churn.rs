@@ -24,9 +24,17 @@ fn next_usage(value: &Value) -> Value {
 }
 
 impl Simulator {
-    /// Makes one change; returns false when there is nothing to change. Changes are published
-    /// under the write lock, so events for one object are in the order the changes happened.
-    pub fn churn_step(&self, rng: &mut fastrand::Rng) -> bool {
+    /// Makes one change; returns false when there is nothing to change. Returns once the
+    /// change is in the feed (waiting while the feed is full).
+    pub async fn churn_step(&self, rng: &mut fastrand::Rng) -> bool {
+        let changed = self.churn_now(rng);
+        self.changes.flush().await;
+        changed
+    }
+
+    /// Changes are staged under the write lock, so events for one object are in the order the
+    /// changes happened.
+    fn churn_now(&self, rng: &mut fastrand::Rng) -> bool {
         let mut inv = self.write();
         let pools: Vec<String> = inv
             .resources
@@ -101,7 +109,7 @@ impl Simulator {
             ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 tokio::select! {
-                    _ = ticker.tick() => { sim.churn_step(&mut rng); }
+                    _ = ticker.tick() => { sim.churn_step(&mut rng).await; }
                     _ = shutdown.cancelled() => return,
                 }
             }

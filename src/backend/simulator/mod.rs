@@ -9,21 +9,20 @@ mod generate;
 use std::sync::{Arc, RwLock};
 
 use async_trait::async_trait;
-use tokio::sync::mpsc;
 use uuid::Uuid;
 
 pub use generate::SimSpec;
 
 use super::{
-    cache::Inventory, Backend, BackendError, BackendInfo, Capabilities, Feed, InventoryChange,
-    Kind, Object, Scope,
+    cache::Inventory, Backend, BackendError, BackendInfo, Capabilities, ChangeSender, Feed,
+    InventoryChange, Kind, Object, Scope,
 };
 use crate::domain::{objects::*, ListQuery, Page};
 
 pub struct Simulator {
     writable: bool,
     inventory: RwLock<Inventory>,
-    changes: mpsc::UnboundedSender<InventoryChange>,
+    changes: Arc<ChangeSender>,
     feed: Feed,
 }
 
@@ -61,8 +60,8 @@ impl Simulator {
     }
 
     fn publish(&self, kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) {
-        // Fails only once the feed's taker is gone (shutdown): nothing is left to publish to.
-        let _ = self.changes.send(InventoryChange {
+        // Staged under the write lock; each write flushes before it returns.
+        self.changes.stage(InventoryChange {
             kind,
             id: id.to_owned(),
             prior,
@@ -148,11 +147,50 @@ impl Backend for Simulator {
         self.read().get(scope, id)
     }
 
-    fn take_changes(&self) -> Option<mpsc::UnboundedReceiver<InventoryChange>> {
+    fn take_changes(&self) -> Option<crate::backend::ChangeReceiver> {
         self.feed.take()
     }
 
     async fn create_resource_pool(
+        &self,
+        pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        let result = self.create_resource_pool_now(pool);
+        self.changes.flush().await;
+        result
+    }
+
+    async fn update_resource_pool(
+        &self,
+        pool: ResourcePool,
+    ) -> Result<Arc<ResourcePool>, BackendError> {
+        let result = self.update_resource_pool_now(pool);
+        self.changes.flush().await;
+        result
+    }
+
+    async fn delete_resource_pool(&self, id: &str) -> Result<(), BackendError> {
+        let result = self.delete_resource_pool_now(id);
+        self.changes.flush().await;
+        result
+    }
+
+    async fn create_resource(&self, resource: Resource) -> Result<Arc<Resource>, BackendError> {
+        let result = self.create_resource_now(resource);
+        self.changes.flush().await;
+        result
+    }
+
+    async fn delete_resource(&self, pool_id: &str, id: &str) -> Result<(), BackendError> {
+        let result = self.delete_resource_now(pool_id, id);
+        self.changes.flush().await;
+        result
+    }
+}
+
+/// The writes, under the write lock; their changes are staged, flushed by the caller.
+impl Simulator {
+    fn create_resource_pool_now(
         &self,
         mut pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
@@ -184,7 +222,7 @@ impl Backend for Simulator {
         Ok(pool)
     }
 
-    async fn update_resource_pool(
+    fn update_resource_pool_now(
         &self,
         pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
@@ -216,7 +254,7 @@ impl Backend for Simulator {
         Ok(pool)
     }
 
-    async fn delete_resource_pool(&self, id: &str) -> Result<(), BackendError> {
+    fn delete_resource_pool_now(&self, id: &str) -> Result<(), BackendError> {
         self.check_writable("deleting resource pools")?;
         let mut inv = self.write();
         let Some(prior) = inv.resource_pools.get(id).cloned() else {
@@ -243,7 +281,7 @@ impl Backend for Simulator {
         Ok(())
     }
 
-    async fn create_resource(&self, mut resource: Resource) -> Result<Arc<Resource>, BackendError> {
+    fn create_resource_now(&self, mut resource: Resource) -> Result<Arc<Resource>, BackendError> {
         self.check_writable("creating resources")?;
         resource.resource_id = new_id(&resource.resource_id, "resourceId")?;
         require(&resource.resource_type_id, "resourceTypeId")?;
@@ -276,7 +314,7 @@ impl Backend for Simulator {
         Ok(resource)
     }
 
-    async fn delete_resource(&self, pool_id: &str, id: &str) -> Result<(), BackendError> {
+    fn delete_resource_now(&self, pool_id: &str, id: &str) -> Result<(), BackendError> {
         self.check_writable("deleting resources")?;
         let mut inv = self.write();
         inv.pool_resources(Some(pool_id))?;

@@ -1,0 +1,123 @@
+//! A backend's change feed: bounded, in order, and never lossy. A backend stages its changes
+//! where they happen (under its own lock, so their order is the order of the changes) and
+//! flushes them into the feed afterwards. When the event pump falls behind (the event log is
+//! down, a follower holds too much) the feed fills and `flush` waits: the backend's writes and
+//! watches pause — back-pressure — instead of queueing without bound.
+
+use std::{
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex,
+    },
+    time::{Duration, Instant},
+};
+
+use tokio::sync::mpsc;
+
+use super::InventoryChange;
+use crate::metrics;
+
+/// Changes the feed holds before its backend waits.
+pub const FEED_CAPACITY: usize = 10_000;
+
+/// How often a full feed is logged while it stays full.
+const WARN_EVERY: Duration = Duration::from_secs(10);
+
+pub type ChangeReceiver = mpsc::Receiver<InventoryChange>;
+
+/// The sending side, shared by every task of one backend.
+pub struct ChangeSender {
+    tx: mpsc::Sender<InventoryChange>,
+    /// Changes made but not yet in the feed, in the order they were made.
+    staged: Mutex<Vec<InventoryChange>>,
+    /// Held while flushing, so that concurrent flushes keep the staged order.
+    order: tokio::sync::Mutex<()>,
+    /// Set while the feed is full.
+    full: AtomicBool,
+    /// When the last "full" warning was logged (at most one per [`WARN_EVERY`]).
+    warned: Mutex<Option<Instant>>,
+}
+
+/// A backend's change feed: queued from creation, taken once by the event pump.
+pub struct Feed(Mutex<Option<ChangeReceiver>>);
+
+impl Feed {
+    /// The sending side for the backend, and the feed.
+    pub fn new() -> (Arc<ChangeSender>, Feed) {
+        Self::with_capacity(FEED_CAPACITY)
+    }
+
+    pub fn with_capacity(capacity: usize) -> (Arc<ChangeSender>, Feed) {
+        let (tx, rx) = mpsc::channel(capacity.max(1));
+        let sender = ChangeSender {
+            tx,
+            staged: Mutex::new(Vec::new()),
+            order: tokio::sync::Mutex::new(()),
+            full: AtomicBool::new(false),
+            warned: Mutex::new(None),
+        };
+        (Arc::new(sender), Feed(Mutex::new(Some(rx))))
+    }
+
+    /// The receiver, the first time; `None` after.
+    pub fn take(&self) -> Option<ChangeReceiver> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+}
+
+impl ChangeSender {
+    /// Records a change; it reaches the feed at the next [`flush`](Self::flush). Call it where
+    /// the change is made, under the lock that orders the changes.
+    pub fn stage(&self, change: InventoryChange) {
+        self.staged
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(change);
+    }
+
+    /// Moves every staged change into the feed, in order, waiting while the feed is full.
+    /// Returns once they are all in (or the feed's taker is gone, at shutdown).
+    pub async fn flush(&self) {
+        let _order = self.order.lock().await;
+        let changes = std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
+        for change in changes {
+            let change = match self.tx.try_send(change) {
+                Ok(()) => continue,
+                Err(mpsc::error::TrySendError::Closed(_)) => return,
+                Err(mpsc::error::TrySendError::Full(change)) => change,
+            };
+            self.full.store(true, Ordering::Relaxed);
+            self.warn_full();
+            self.gauge();
+            if self.tx.send(change).await.is_err() {
+                return;
+            }
+        }
+        if self.full.swap(false, Ordering::Relaxed) {
+            tracing::debug!("backend change feed has room again: the backend resumes");
+        }
+        self.gauge();
+    }
+
+    /// Stages and flushes one change.
+    pub async fn send(&self, change: InventoryChange) {
+        self.stage(change);
+        self.flush().await;
+    }
+
+    fn warn_full(&self) {
+        let mut warned = self.warned.lock().unwrap_or_else(|e| e.into_inner());
+        if warned.is_none_or(|at| at.elapsed() >= WARN_EVERY) {
+            *warned = Some(Instant::now());
+            tracing::warn!(
+                capacity = self.tx.max_capacity(),
+                "backend change feed full (the event log is behind or down): the backend pauses until it drains"
+            );
+        }
+    }
+
+    fn gauge(&self) {
+        let queued = self.tx.max_capacity() - self.tx.capacity();
+        ::metrics::gauge!(metrics::BACKEND_CHANGES_QUEUED).set(queued as f64);
+    }
+}

@@ -1,0 +1,608 @@
+//! One test per loss path that faults together used to open: each fails on the code before
+//! the fix. A transient error (store, stream, log) may delay a notification, never drop it.
+
+use std::{
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
+
+use async_trait::async_trait;
+use netweave::{
+    backend::{
+        simulator::{SimSpec, Simulator},
+        Backend, BackendRef, InventoryChange, Kind, Object, FEED_CAPACITY,
+    },
+    config::WebhooksConfig,
+    domain::{objects::ResourcePool, Subscription},
+    election::{Elector, Leadership},
+    events::{
+        embedded::{EmbeddedLog, Retention},
+        publisher::{pump_backend, Publisher},
+        Bounds, Cursor, Event, EventError, EventLog, EventLogRef, EventSource,
+    },
+    security::outbound::Outbound,
+    store::{embedded::EmbeddedStore, StoreError, StoreRef, SubscriptionStore},
+    tmf::Hub,
+    webhook::{
+        embedded::EmbeddedQueue,
+        queue::{DeliveryQueue, NewDelivery},
+        CallbackPolicy, RetryPolicy, Secret, Sender, Webhooks,
+    },
+};
+use tempfile::TempDir;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+use crate::{
+    harness::{unique_prefix, RedisServer, TestApp},
+    receiver::{Mode, Receiver},
+    webhooks::{subscribe, webhook_config, SECRET},
+};
+
+/// A real component behind a switch: while `down`, every call fails as an outage would.
+struct Outage<T> {
+    inner: T,
+    down: AtomicBool,
+}
+
+impl<T> Outage<T> {
+    fn new(inner: T) -> Arc<Outage<T>> {
+        Arc::new(Outage {
+            inner,
+            down: AtomicBool::new(false),
+        })
+    }
+
+    fn set_down(&self, down: bool) {
+        self.down.store(down, Ordering::SeqCst);
+    }
+
+    fn check<E>(&self, error: impl FnOnce(String) -> E) -> Result<(), E> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(error("connection refused (injected outage)".into()));
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl SubscriptionStore for Outage<StoreRef> {
+    fn name(&self) -> &'static str {
+        "outage"
+    }
+    async fn health(&self) -> Result<(), StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.health().await
+    }
+    async fn insert(&self, s: &Subscription) -> Result<(), StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.insert(s).await
+    }
+    async fn get(&self, id: &str) -> Result<Option<Subscription>, StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.get(id).await
+    }
+    async fn list(&self) -> Result<Vec<Subscription>, StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.list().await
+    }
+    async fn remove(&self, id: &str) -> Result<bool, StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.remove(id).await
+    }
+    async fn insert_hub(&self, hub: &Hub, s: &Subscription) -> Result<(), StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.insert_hub(hub, s).await
+    }
+    async fn get_hub(&self, id: &str) -> Result<Option<Hub>, StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.get_hub(id).await
+    }
+    async fn list_hubs(&self) -> Result<Vec<Hub>, StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.list_hubs().await
+    }
+    async fn remove_hub(&self, id: &str) -> Result<bool, StoreError> {
+        self.check(StoreError::Unavailable)?;
+        self.inner.remove_hub(id).await
+    }
+}
+
+#[async_trait]
+impl EventLog for Outage<EventLogRef> {
+    fn name(&self) -> &'static str {
+        "outage"
+    }
+    async fn append(&self, events: Vec<Event>) -> Result<Vec<Event>, EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.append(events).await
+    }
+    async fn read(&self, after: Cursor, max: usize) -> Result<Vec<Event>, EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.read(after, max).await
+    }
+    async fn bounds(&self) -> Result<Bounds, EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.bounds().await
+    }
+    async fn wait(&self, after: Cursor, timeout: Duration) -> Result<(), EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.wait(after, timeout).await
+    }
+}
+
+fn embedded_log(dir: &TempDir) -> Arc<EmbeddedLog> {
+    let retention = Retention {
+        max_events: 1_000_000,
+        max_age: Duration::from_secs(3600),
+    };
+    Arc::new(EmbeddedLog::open(dir.path(), retention).unwrap())
+}
+
+fn source() -> EventSource {
+    EventSource {
+        backend: "simulator".into(),
+        instance_id: "test".into(),
+    }
+}
+
+fn pool_change(id: &str, name: &str, prior: Option<&str>) -> InventoryChange {
+    let pool = |name: &str| {
+        Object::ResourcePool(Arc::new(ResourcePool {
+            resource_pool_id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        }))
+    };
+    InventoryChange {
+        kind: Kind::ResourcePool,
+        id: id.into(),
+        prior: prior.map(pool),
+        post: Some(pool(name)),
+    }
+}
+
+fn sender() -> Arc<Sender> {
+    let policy = Arc::new(CallbackPolicy::new(&["127.0.0.0/8".into()]).unwrap());
+    let outbound = Outbound::for_webhooks(
+        &WebhooksConfig::default(),
+        Duration::from_secs(10),
+        CancellationToken::new(),
+    )
+    .unwrap();
+    Arc::new(
+        Sender::new(
+            policy,
+            vec![Secret::parse(SECRET).unwrap()],
+            Duration::from_secs(2),
+            RetryPolicy::default(),
+            outbound,
+        )
+        .unwrap(),
+    )
+}
+
+async fn wait_for(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + within;
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "timed out: {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_store_outage_at_lookup_delays_the_delivery_and_never_drops_it() {
+    let dir = TempDir::new().unwrap();
+    let log = embedded_log(&dir);
+    let queue = Arc::new(EmbeddedQueue::open(log.database(), log.clone()).unwrap());
+    let inner: StoreRef = Arc::new(EmbeddedStore::open(&dir.path().join("store")).unwrap());
+    let store = Outage::new(inner);
+    let receiver = Receiver::start(Mode::Ok).await;
+    let subscription = Subscription {
+        subscription_id: uuid::Uuid::new_v4().to_string(),
+        callback: receiver.url("/smo"),
+        ..Default::default()
+    };
+    store.insert(&subscription).await.unwrap();
+    let events = log
+        .append(vec![Event::from_change(
+            &pool_change("p1", "a", None),
+            &source(),
+        )])
+        .await
+        .unwrap();
+    // Dispatched while the store answered; the store then goes away before any sender ran
+    // (a freshly started worker: nothing cached).
+    queue
+        .dispatch(
+            events[0].cursor,
+            &[NewDelivery {
+                subscription_id: subscription.subscription_id.clone(),
+                event: Arc::new(events[0].clone()),
+            }],
+        )
+        .await
+        .unwrap();
+    store.set_down(true);
+    let webhooks = Arc::new(Webhooks {
+        queue: queue.clone(),
+        store: store.clone(),
+        sender: sender(),
+        concurrency: 4,
+    });
+    let shutdown = CancellationToken::new();
+    let mut tasks = JoinSet::new();
+    webhooks.start(shutdown.clone(), &mut tasks);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(receiver.received().is_empty(), "nothing can be sent yet");
+    let waiting = queue
+        .deliveries(&subscription.subscription_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        waiting.len(),
+        1,
+        "the delivery waits for the store: {waiting:?}"
+    );
+    assert_eq!(waiting[0].attempts, 0, "an outage is not an attempt");
+    assert!(
+        waiting[0]
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("subscription lookup failed")),
+        "{waiting:?}"
+    );
+    store.set_down(false);
+    wait_for(
+        "the delivery once the store is back",
+        Duration::from_secs(10),
+        || receiver.received().len() == 1,
+    )
+    .await;
+    assert_eq!(queue.backlog().await.unwrap(), 0);
+    shutdown.cancel();
+    while tasks.join_next().await.is_some() {}
+}
+
+#[tokio::test]
+async fn a_subscription_the_store_says_is_gone_is_dropped() {
+    let dir = TempDir::new().unwrap();
+    let log = embedded_log(&dir);
+    let queue = Arc::new(EmbeddedQueue::open(log.database(), log.clone()).unwrap());
+    let store: StoreRef = Arc::new(EmbeddedStore::open(&dir.path().join("store")).unwrap());
+    let events = log
+        .append(vec![Event::from_change(
+            &pool_change("p1", "a", None),
+            &source(),
+        )])
+        .await
+        .unwrap();
+    queue
+        .dispatch(
+            events[0].cursor,
+            &[NewDelivery {
+                subscription_id: uuid::Uuid::new_v4().to_string(),
+                event: Arc::new(events[0].clone()),
+            }],
+        )
+        .await
+        .unwrap();
+    let webhooks = Arc::new(Webhooks {
+        queue: queue.clone(),
+        store,
+        sender: sender(),
+        concurrency: 4,
+    });
+    let shutdown = CancellationToken::new();
+    let mut tasks = JoinSet::new();
+    webhooks.start(shutdown.clone(), &mut tasks);
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while queue.backlog().await.unwrap() > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a positive 'gone' drops it"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    shutdown.cancel();
+    while tasks.join_next().await.is_some() {}
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_consumer_group_resumes_after_the_last_dispatched_event() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let app = TestApp::start_with(|c| {
+        webhook_config(c);
+        c.redis_url = Some(redis.url.clone());
+        c.redis_prefix = prefix.clone();
+    })
+    .await;
+    let receiver = Receiver::start(Mode::Ok).await;
+    subscribe(
+        &app,
+        &receiver.url("/smo"),
+        Some("(eq,objectKind,OCloudSite)"),
+    )
+    .await;
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
+    let create = |name: String| {
+        let (app, site) = (&app, site.clone());
+        async move {
+            let reply = app
+                .call(
+                    reqwest::Method::POST,
+                    &format!("{}/resourcePools", crate::harness::V2),
+                    Some(serde_json::json!({"name": name, "oCloudSiteId": site})),
+                )
+                .await;
+            assert_eq!(reply.status, reqwest::StatusCode::CREATED, "{}", reply.body);
+        }
+    };
+    for n in 0..3 {
+        create(format!("before{n}")).await;
+    }
+    wait_for("the first notifications", Duration::from_secs(10), || {
+        receiver.received().len() == 3
+    })
+    .await;
+    // Hold the dispatcher lease elsewhere, lose the group, append while it is missing.
+    let mut conn = redis.connection();
+    let tag = format!("{{{prefix}}}");
+    let _: () = redis::cmd("SET")
+        .arg(format!("{tag}:dispatcher"))
+        .arg("someone-else")
+        .arg("PX")
+        .arg(60_000)
+        .query(&mut conn)
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let _: i64 = redis::cmd("XGROUP")
+        .arg("DESTROY")
+        .arg(format!("{tag}:events"))
+        .arg("webhooks")
+        .query(&mut conn)
+        .unwrap();
+    for n in 0..4 {
+        create(format!("while-lost{n}")).await;
+    }
+    let _: i64 = redis::cmd("DEL")
+        .arg(format!("{tag}:dispatcher"))
+        .query(&mut conn)
+        .unwrap();
+    for n in 0..2 {
+        create(format!("after{n}")).await;
+    }
+    wait_for(
+        "every change, also those appended while the group was missing",
+        Duration::from_secs(15),
+        || receiver.received().len() >= 9,
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let ids: std::collections::BTreeSet<String> = receiver
+        .received()
+        .iter()
+        .map(|r| r.header("webhook-id").to_owned())
+        .collect();
+    assert_eq!(ids.len(), 9, "each change once, none lost");
+}
+
+/// An elector the test decides for.
+struct Switch(AtomicBool);
+
+#[async_trait]
+impl Elector for Switch {
+    fn name(&self) -> &'static str {
+        "switch"
+    }
+    async fn acquire_or_renew(&self) -> anyhow::Result<bool> {
+        Ok(self.0.load(Ordering::SeqCst))
+    }
+    async fn release(&self) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+fn simulator() -> Arc<Simulator> {
+    Arc::new(Simulator::new(&SimSpec {
+        seed: 3,
+        pools: 1,
+        resources: 2,
+        read_only: false,
+        o_cloud_id: "o".into(),
+    }))
+}
+
+async fn create_pools(sim: &Simulator, names: &[String]) {
+    let site = sim
+        .list(
+            netweave::backend::Scope {
+                kind: Kind::OCloudSite,
+                parent: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items[0]
+        .id()
+        .to_owned();
+    for name in names {
+        sim.create_resource_pool(ResourcePool {
+            name: name.clone(),
+            o_cloud_site_id: site.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+}
+
+fn pool_names(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter(|e| e.object_kind == "ResourcePool")
+        .filter_map(|e| e.post_object_state.as_ref())
+        .filter_map(|s| s["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_take_over_publishes_what_the_old_leader_never_did_however_late() {
+    let dir = TempDir::new().unwrap();
+    let log: EventLogRef = embedded_log(&dir);
+    let shutdown = CancellationToken::new();
+    let (publisher, _) = Publisher::start(log.clone(), 64, shutdown.clone());
+    let elector = Arc::new(Switch(AtomicBool::new(false)));
+    let leadership = Leadership::run(elector.clone(), Duration::from_secs(1), shutdown.clone());
+    let sim = simulator();
+    let backend: BackendRef = sim.clone();
+    let pump = pump_backend(
+        &backend,
+        publisher,
+        source(),
+        leadership.clone(),
+        shutdown.clone(),
+    );
+    // A follower derives two changes; the leader dies before publishing them and the take-over
+    // comes long after (the old code dropped held changes after 60 s).
+    let names: Vec<String> = vec!["held-1".into(), "held-2".into()];
+    create_pools(&sim, &names).await;
+    tokio::time::sleep(Duration::from_secs(180)).await;
+    assert!(
+        log.read(0, 100).await.unwrap().is_empty(),
+        "a follower publishes nothing"
+    );
+    elector.0.store(true, Ordering::SeqCst);
+    // Virtual time runs fast while the log writes on a blocking thread: wait in real time.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut published = Vec::new();
+    while std::time::Instant::now() < deadline {
+        published = log.read(0, 100).await.unwrap();
+        if pool_names(&published).len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        pool_names(&published),
+        names,
+        "published once, in order, by the new leader"
+    );
+    shutdown.cancel();
+    let _ = pump.await;
+}
+
+#[tokio::test]
+async fn a_follower_crosses_off_what_the_leader_published_as_one_change() {
+    use netweave::events::pending::Pending;
+    let mut pending = Pending::default();
+    // The follower saw a→b and b→c; the leader, watching the same object, saw a→c.
+    pending.push(Event::from_change(
+        &pool_change("p", "b", Some("a")),
+        &source(),
+    ));
+    pending.push(Event::from_change(
+        &pool_change("p", "c", Some("b")),
+        &source(),
+    ));
+    pending.push(Event::from_change(&pool_change("q", "x", None), &source()));
+    let leader = Event::from_change(&pool_change("p", "c", Some("a")), &source());
+    assert_eq!(
+        pending.confirm(&leader),
+        2,
+        "the state the leader published covers both"
+    );
+    let left = pending.drain();
+    assert_eq!(left.len(), 1);
+    assert_eq!(
+        left[0].object_id, "q",
+        "what the leader never published is kept"
+    );
+    // A flip-flop: only the oldest change reaching the published state is crossed off.
+    pending.push(Event::from_change(
+        &pool_change("p", "b", Some("a")),
+        &source(),
+    ));
+    pending.push(Event::from_change(
+        &pool_change("p", "a", Some("b")),
+        &source(),
+    ));
+    pending.push(Event::from_change(
+        &pool_change("p", "b", Some("a")),
+        &source(),
+    ));
+    let first = Event::from_change(&pool_change("p", "b", Some("a")), &source());
+    assert_eq!(pending.confirm(&first), 1);
+    assert_eq!(pending.len(), 2, "the later flip and flop stay held");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_event_log_down_pauses_the_backend_and_loses_nothing() {
+    let dir = TempDir::new().unwrap();
+    let log = Outage::new(embedded_log(&dir) as EventLogRef);
+    let shutdown = CancellationToken::new();
+    let (publisher, _) = Publisher::start(log.clone(), 64, shutdown.clone());
+    let sim = simulator();
+    let backend: BackendRef = sim.clone();
+    let pump = pump_backend(
+        &backend,
+        publisher,
+        source(),
+        Leadership::always(),
+        shutdown.clone(),
+    );
+    log.set_down(true);
+    // Each pool creation is two changes (the pool, its site): more than the feed holds.
+    let names: Vec<String> = (0..FEED_CAPACITY / 2 + 1_000)
+        .map(|n| format!("pool-{n:05}"))
+        .collect();
+    let writer = tokio::spawn({
+        let (sim, names) = (sim.clone(), names.clone());
+        async move { create_pools(&sim, &names).await }
+    });
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(
+        !writer.is_finished(),
+        "with the log down the backend's writes wait once the feed is full"
+    );
+    let made = sim
+        .list(
+            netweave::backend::Scope {
+                kind: Kind::ResourcePool,
+                parent: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+        .len();
+    assert!(
+        made < names.len() && made <= FEED_CAPACITY,
+        "{made} pools made while the log was down"
+    );
+    log.set_down(false);
+    tokio::time::timeout(Duration::from_secs(60), writer)
+        .await
+        .expect("the writes resume once the log is back")
+        .unwrap();
+    let mut all = Vec::new();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let after = all.last().map_or(0, |e: &Event| e.cursor);
+        let more = log.read(after, 10_000).await.unwrap();
+        all.extend(more);
+        if pool_names(&all).len() >= names.len() || std::time::Instant::now() > deadline {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(pool_names(&all), names, "every change published, in order");
+    shutdown.cancel();
+    let _ = pump.await;
+}
