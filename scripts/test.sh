@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing (redis-server from
-# Debian, nats-server from Debian, buf from npm, the standardwebhooks verifier from PyPI), lints the protos under buf's
+# Debian, nats-server from Debian, buf from npm, the standardwebhooks verifier and grpcio-reflection
+# from PyPI), lints the protos under buf's
 # STANDARD rules, then runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,11 +27,19 @@ if [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
   npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION"
 fi
 
-# The independent Standard Webhooks verifier the webhook tests run.
+# Python tools the tests run: the independent Standard Webhooks verifier, and grpcio-reflection
+# (a reflection v1alpha client, as Postman and older grpcurl are).
+pip_tools() {
+  python3 -m pip install --quiet --disable-pip-version-check --target .tools/python "$@" \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages --target .tools/python "$@"
+}
 if ! PYTHONPATH=.tools/python python3 -c "import standardwebhooks" >/dev/null 2>&1; then
   echo "installing standardwebhooks from PyPI into .tools/python"
-  python3 -m pip install --quiet --disable-pip-version-check --target .tools/python standardwebhooks \
-    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages --target .tools/python standardwebhooks
+  pip_tools standardwebhooks
+fi
+if ! PYTHONPATH=.tools/python python3 -c "import grpc_reflection.v1alpha, grpc" >/dev/null 2>&1; then
+  echo "installing grpcio and grpcio-reflection 1.66.2 from PyPI into .tools/python"
+  pip_tools grpcio==1.66.2 grpcio-reflection==1.66.2
 fi
 
 echo "buf lint (STANDARD)"

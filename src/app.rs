@@ -65,6 +65,31 @@ impl Listeners {
         Ok(Listeners { main, grpc })
     }
 
+    /// The listener of `netweave worker`. On its default address, taken by another worker on
+    /// the same host, it takes a free port instead (logged); on an address given explicitly it
+    /// stops and says so.
+    pub async fn bind_worker(config: &Config) -> anyhow::Result<Listeners> {
+        match TcpListener::bind(config.listen).await {
+            Ok(main) => Ok(Listeners { main, grpc: None }),
+            Err(e)
+                if e.kind() == std::io::ErrorKind::AddrInUse
+                    && config.listen == crate::config::WORKER_LISTEN =>
+            {
+                let main = TcpListener::bind((config.listen.ip(), 0)).await?;
+                tracing::warn!(
+                    taken = %config.listen,
+                    addr = %main.local_addr()?,
+                    "the worker's default address is taken (another worker on this host?): serving /healthz and /metrics on a free port instead; give --listen to choose"
+                );
+                Ok(Listeners { main, grpc: None })
+            }
+            Err(e) => Err(anyhow::Error::new(e).context(format!(
+                "binding {} for the worker's /healthz and /metrics: give the worker its own address with --listen",
+                config.listen
+            ))),
+        }
+    }
+
     pub fn main_addr(&self) -> SocketAddr {
         self.main
             .local_addr()

@@ -46,9 +46,9 @@ async fn main() -> anyhow::Result<()> {
             app::run(config, listeners, shutdown).await
         }
         Command::Worker(args) => {
-            let config = Config::load(&args)?;
+            let config = Config::load_worker(&args)?;
             telemetry::init(config.log_format, &config.log_level);
-            let listeners = Listeners::bind(&config).await?;
+            let listeners = Listeners::bind_worker(&config).await?;
             let shutdown = CancellationToken::new();
             tokio::spawn(stop_on_signal(shutdown.clone()));
             app::run_worker(config, listeners, shutdown).await

@@ -272,6 +272,10 @@ impl Default for OCloudConfig {
     }
 }
 
+/// Where `netweave worker` serves `/healthz` and `/metrics` unless told otherwise.
+pub const WORKER_LISTEN: SocketAddr =
+    SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 9100);
+
 /// Flags of `netweave serve`; each overrides the file and the environment.
 #[derive(Args, Debug, Default, Serialize)]
 pub struct ServeArgs {
@@ -383,7 +387,23 @@ fn path(p: &Option<PathBuf>) -> Option<String> {
 impl Config {
     /// Defaults → file → environment → flags.
     pub fn load(args: &ServeArgs) -> anyhow::Result<Config> {
-        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        Self::load_over(Config::default(), args)
+    }
+
+    /// The configuration of `netweave worker`: the same, except that it listens on
+    /// [`WORKER_LISTEN`] by default, not on the gateway's port.
+    pub fn load_worker(args: &ServeArgs) -> anyhow::Result<Config> {
+        Self::load_over(
+            Config {
+                listen: WORKER_LISTEN,
+                ..Config::default()
+            },
+            args,
+        )
+    }
+
+    fn load_over(defaults: Config, args: &ServeArgs) -> anyhow::Result<Config> {
+        let mut figment = Figment::from(Serialized::defaults(defaults));
         if let Some(path) = &args.config {
             figment = figment.merge(Toml::file_exact(path));
         }

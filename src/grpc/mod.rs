@@ -61,9 +61,16 @@ pub async fn routes(
     health_reporter
         .set_serving::<TmfEventServiceServer<hubs::TmfEventGrpc>>()
         .await;
-    let reflection = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+    // v1alpha beside v1: grpcio-reflection, Postman and older grpcurl speak only v1alpha.
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+    };
+    let reflection_v1alpha = reflection()
+        .build_v1alpha()
+        .expect("the embedded descriptor set is valid");
+    let reflection = reflection()
         .build_v1()
         .expect("the embedded descriptor set is valid");
     Routes::new(InventoryServiceServer::new(inventory::InventoryGrpc(
@@ -78,6 +85,7 @@ pub async fn routes(
     .add_service(TmfEventServiceServer::new(hubs::TmfEventGrpc(hubs)))
     .add_service(health)
     .add_service(reflection)
+    .add_service(reflection_v1alpha)
 }
 
 fn list_params(options: Option<ListOptions>) -> ListParams {

@@ -360,3 +360,42 @@ async fn separate_grpc_port_serves_grpc_and_rest_apart() {
     assert_eq!(pools.resource_pools.len(), 3);
     app.get_ok(&format!("{V2}/resourcePools")).await;
 }
+
+#[tokio::test]
+async fn a_python_grpcio_reflection_client_lists_and_resolves_the_services() {
+    let app = TestApp::start().await;
+    let addr = app.url("").trim_start_matches("http://").to_owned();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/it/fixtures/reflection_list.py"
+    );
+    let out = tokio::process::Command::new("python3")
+        .arg(script)
+        .arg(&addr)
+        .env(
+            "PYTHONPATH",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/python"),
+        )
+        .output()
+        .await
+        .expect("python3 runs (the test command installs grpcio-reflection)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for expected in [
+        "netweave.o2ims.v1.InventoryService",
+        "netweave.o2ims.v1.SubscriptionService",
+        "netweave.events.v1.EventService",
+        "grpc.health.v1.Health",
+    ] {
+        let line = stdout
+            .lines()
+            .find(|l| l.split(' ').next() == Some(expected))
+            .unwrap_or_else(|| panic!("{expected} not listed: {stdout}"));
+        let methods: usize = line.split(' ').nth(1).unwrap().parse().unwrap();
+        assert!(methods > 0, "{line}");
+    }
+}

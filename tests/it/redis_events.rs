@@ -198,3 +198,60 @@ async fn delivery_status_is_visible_on_redis() {
     .await;
     crate::webhooks::delivery_status_is_visible(&app, &receiver).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workers_beside_a_gateway_start_with_no_flag_but_the_redis_url() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    // The gateway's default port, held (or already held by something else: the same test).
+    let _gateway_port = std::net::TcpListener::bind("127.0.0.1:8080");
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_netweave"))
+            .args([
+                "worker",
+                "--redis-url",
+                &redis.url,
+                "--redis-prefix",
+                &prefix,
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("netweave worker starts")
+    };
+    let mut first = spawn();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let mut second = spawn();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(first.try_wait().unwrap().is_none(), "the first worker runs");
+    assert!(
+        second.try_wait().unwrap().is_none(),
+        "a second worker on the same host runs too"
+    );
+    let health = reqwest::get("http://127.0.0.1:9100/healthz").await.unwrap();
+    assert!(
+        health.status().is_success(),
+        "the first serves on its default port"
+    );
+    for child in [&mut first, &mut second] {
+        terminate(child);
+    }
+    let out = second.wait_with_output().unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        log.contains("free port"),
+        "the second says where it serves: {log}"
+    );
+    let _ = first.wait();
+}
+
+/// SIGTERM, so the worker stops gracefully and its output is complete.
+fn terminate(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+}

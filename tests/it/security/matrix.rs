@@ -36,9 +36,9 @@ fn expected(role: &str, rpc: &str) -> bool {
         "grpc.health.v1.Health/Check" | "grpc.health.v1.Health/Watch" => return true,
         "netweave.ops/Healthz" | "netweave.ops/Readyz" => return true,
         // Any verified caller.
-        "grpc.reflection.v1.ServerReflection/ServerReflectionInfo" | "netweave.ops/OpenApi" => {
-            return true
-        }
+        "grpc.reflection.v1.ServerReflection/ServerReflectionInfo"
+        | "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"
+        | "netweave.ops/OpenApi" => return true,
         _ => {}
     }
     match role {
@@ -78,21 +78,25 @@ pub async fn grpc_channel(pki: &Pki, addr: SocketAddr) -> tonic::transport::Chan
 /// Every gRPC method the server serves, `package.Service/Method`.
 fn grpc_methods() -> Vec<String> {
     let mut pool = DescriptorPool::decode(netweave::proto::FILE_DESCRIPTOR_SET).unwrap();
-    pool.decode_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        .unwrap();
-    let mut methods: Vec<String> = pool
-        .services()
+    for served in [
+        tonic_health::pb::FILE_DESCRIPTOR_SET,
+        tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET,
+        tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+    ] {
+        pool.decode_file_descriptor_set(served).unwrap();
+    }
+    pool.services()
         .filter(|s| {
-            s.full_name().starts_with("netweave.") || s.full_name() == "grpc.health.v1.Health"
+            s.full_name().starts_with("netweave.")
+                || s.full_name() == "grpc.health.v1.Health"
+                || s.full_name().starts_with("grpc.reflection.")
         })
         .flat_map(|s| {
             s.methods()
                 .map(|m| format!("{}/{}", s.full_name(), m.name()))
                 .collect::<Vec<_>>()
         })
-        .collect();
-    methods.push("grpc.reflection.v1.ServerReflection/ServerReflectionInfo".into());
-    methods
+        .collect()
 }
 
 /// Calls `rpc` with an empty message; `false` when refused with PERMISSION_DENIED.
