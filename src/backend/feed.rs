@@ -36,6 +36,8 @@ pub struct ChangeSender {
     full: AtomicBool,
     /// When the last "full" warning was logged (at most one per [`WARN_EVERY`]).
     warned: Mutex<Option<Instant>>,
+    /// Told when the last change sent so far is durable: then so is every earlier one.
+    last_sent: Mutex<Option<DurableWait>>,
 }
 
 /// A backend's change feed: queued from creation, taken once by the event pump.
@@ -55,6 +57,7 @@ impl Feed {
             order: tokio::sync::Mutex::new(()),
             full: AtomicBool::new(false),
             warned: Mutex::new(None),
+            last_sent: Mutex::new(None),
         };
         (Arc::new(sender), Feed(Mutex::new(Some(rx))))
     }
@@ -79,7 +82,13 @@ impl ChangeSender {
     /// Returns once they are all in (or the feed's taker is gone, at shutdown).
     pub async fn flush(&self) {
         let _order = self.order.lock().await;
-        let changes = std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut changes =
+            std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Some(last) = changes.last_mut() {
+            // A forwarded change keeps the ticket its own backend gave it.
+            let durable = last.durable.get_or_insert_with(|| Durable::new().0);
+            *self.last_sent.lock().unwrap_or_else(|e| e.into_inner()) = Some(durable.waiter());
+        }
         for change in changes {
             let change = match self.tx.try_send(change) {
                 Ok(()) => continue,
@@ -97,6 +106,22 @@ impl ChangeSender {
             tracing::debug!("backend change feed has room again: the backend resumes");
         }
         self.gauge();
+    }
+
+    /// Flushes, then waits until every change sent so far (this caller's among them) is
+    /// durable in the event log. `false` when that will not be known: the change was held by
+    /// a follower, or the pump stopped (shutdown).
+    pub async fn flush_durable(&self) -> bool {
+        self.flush().await;
+        let wait = self
+            .last_sent
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        match wait {
+            Some(wait) => wait.wait().await,
+            None => true,
+        }
     }
 
     /// Stages and flushes one change.
@@ -119,5 +144,36 @@ impl ChangeSender {
     fn gauge(&self) {
         let queued = self.tx.max_capacity() - self.tx.capacity();
         ::metrics::gauge!(metrics::BACKEND_CHANGES_QUEUED).set(queued as f64);
+    }
+}
+
+/// Carried by a change; told once its event is durable. Dropping every copy untold (a
+/// follower holds the change, or shutdown) releases the waiters with `false`.
+#[derive(Clone, Debug)]
+pub struct Durable(Arc<tokio::sync::watch::Sender<bool>>);
+
+#[derive(Clone, Debug)]
+pub struct DurableWait(tokio::sync::watch::Receiver<bool>);
+
+impl Durable {
+    pub fn new() -> (Durable, DurableWait) {
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        (Durable(Arc::new(tx)), DurableWait(rx))
+    }
+
+    /// Another waiter on the same change.
+    pub fn waiter(&self) -> DurableWait {
+        DurableWait(self.0.subscribe())
+    }
+
+    /// The change's event is in the log.
+    pub fn done(&self) {
+        self.0.send_replace(true);
+    }
+}
+
+impl DurableWait {
+    pub async fn wait(mut self) -> bool {
+        self.0.wait_for(|durable| *durable).await.is_ok()
     }
 }

@@ -15,7 +15,7 @@ use async_trait::async_trait;
 use serde::Serialize;
 
 use crate::domain::{objects::*, Attributes, Fields, ListQuery, Page};
-pub use feed::{ChangeReceiver, ChangeSender, Feed, FEED_CAPACITY};
+pub use feed::{ChangeReceiver, ChangeSender, Durable, Feed, FEED_CAPACITY};
 
 /// What a backend can do beyond reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -157,6 +157,8 @@ pub struct InventoryChange {
     pub prior: Option<Object>,
     /// `None` for a deletion.
     pub post: Option<Object>,
+    /// Told when the change's event is durable in the log (see [`ChangeSender::flush_durable`]).
+    pub durable: Option<Durable>,
 }
 
 /// Where to list: `parent` is the resource pool for [`Kind::Resource`].

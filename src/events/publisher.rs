@@ -18,7 +18,11 @@ use super::{
     model::{Cursor, Event, EventSource},
     pending::Pending,
 };
-use crate::{backend::BackendRef, election::Leadership, metrics};
+use crate::{
+    backend::{BackendRef, Durable},
+    election::Leadership,
+    metrics,
+};
 
 /// Changes gathered into one append when the backend produces them faster than one by one.
 const PUMP_BATCH: usize = 512;
@@ -75,17 +79,18 @@ impl Publisher {
         self.overflowed.load(Ordering::Relaxed)
     }
 
-    /// Appends, retrying with backoff until it succeeds or shutdown; events are never dropped.
-    async fn publish_retrying(&self, events: Vec<Event>, shutdown: &CancellationToken) {
+    /// Appends, retrying with backoff until it succeeds (true) or shutdown (false); events are
+    /// never dropped.
+    async fn publish_retrying(&self, events: Vec<Event>, shutdown: &CancellationToken) -> bool {
         let mut delay = Duration::from_millis(50);
         loop {
             match self.publish(events.clone()).await {
-                Ok(_) => return,
+                Ok(_) => return true,
                 Err(e) => {
                     tracing::error!(error = %e, events = events.len(), "appending events failed; retrying");
                     tokio::select! {
                         _ = tokio::time::sleep(delay) => {}
-                        _ = shutdown.cancelled() => return,
+                        _ = shutdown.cancelled() => return false,
                     }
                     delay = (delay * 2).min(Duration::from_secs(5));
                 }
@@ -159,16 +164,21 @@ pub fn pump_backend(
                 // A follower holding too much stops reading: its backend pauses.
                 first = changes.recv(), if !pending.is_full() => {
                     let Some(change) = first else { break };
-                    let mut batch = vec![Event::from_change(&change, &source)];
-                    while batch.len() < PUMP_BATCH {
-                        match changes.try_recv() {
-                            Ok(change) => batch.push(Event::from_change(&change, &source)),
-                            Err(_) => break,
+                    let mut durable = Vec::new();
+                    let mut batch = Vec::new();
+                    let mut next = Some(change);
+                    while let Some(mut change) = next.take() {
+                        durable.extend(change.durable.take());
+                        batch.push(Event::from_change(&change, &source));
+                        if batch.len() < PUMP_BATCH {
+                            next = changes.try_recv().ok();
                         }
                     }
                     ::metrics::gauge!(metrics::BACKEND_CHANGES_QUEUED).set(changes.len() as f64);
                     if leadership.is_leader() {
-                        publisher.publish_retrying(batch, &shutdown).await;
+                        if publisher.publish_retrying(batch, &shutdown).await {
+                            durable.iter().for_each(Durable::done);
+                        }
                     } else {
                         batch.into_iter().for_each(|e| pending.push(e));
                         if pending.is_full() {

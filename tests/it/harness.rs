@@ -274,10 +274,23 @@ impl RedisServer {
 
     /// Kills the server (SIGKILL) and starts it again on the same port and files.
     pub fn restart(&mut self) {
+        self.kill();
+        self.revive();
+    }
+
+    /// SIGKILL; [`revive`](Self::revive) starts it again.
+    pub fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    pub fn revive(&mut self) {
         self.child = spawn_redis(self.port, &self.dir, self.persistent);
         self.wait_ready();
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
     }
 
     fn launch(persistent: bool) -> RedisServer {
@@ -332,34 +345,54 @@ pub fn unique_prefix() -> String {
 /// A real `nats-server` with JetStream, killed on drop.
 pub struct NatsServer {
     child: Child,
+    port: u16,
     pub url: String,
-    _dir: TempDir,
+    dir: TempDir,
+}
+
+fn spawn_nats(port: u16, dir: &TempDir) -> Child {
+    Command::new("nats-server")
+        .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nats-server must be installed (the test command installs it: make test)")
 }
 
 impl NatsServer {
     pub fn start() -> NatsServer {
         let dir = TempDir::new().expect("temp dir");
         let port = free_port();
-        let mut child = Command::new("nats-server")
-            .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nats-server must be installed (the test command installs it: make test)");
-        for _ in 0..200 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return NatsServer {
-                    child,
-                    url: format!("nats://127.0.0.1:{port}"),
-                    _dir: dir,
-                };
+        let child = spawn_nats(port, &dir);
+        let server = NatsServer {
+            child,
+            port,
+            url: format!("nats://127.0.0.1:{port}"),
+            dir,
+        };
+        server.wait_ready();
+        server
+    }
+
+    /// Kills the server (SIGKILL) and, after `down`, starts it again on the same port and
+    /// JetStream store. Blocks meanwhile.
+    pub fn kill_for(&mut self, down: Duration) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        std::thread::sleep(down);
+        self.child = spawn_nats(self.port, &self.dir);
+        self.wait_ready();
+    }
+
+    fn wait_ready(&self) {
+        for _ in 0..400 {
+            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return;
             }
             std::thread::sleep(Duration::from_millis(25));
         }
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("nats-server on port {port} did not start");
+        panic!("nats-server on port {} did not start", self.port);
     }
 }
 

@@ -162,6 +162,7 @@ fn pool_change(id: &str, name: &str, prior: Option<&str>) -> InventoryChange {
         id: id.into(),
         prior: prior.map(pool),
         post: Some(pool(name)),
+        durable: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! netweave's integration suite: one binary, real servers on loopback ports.
 
+mod chaos;
 mod contract;
 mod events;
 mod filter;

@@ -65,6 +65,7 @@ fn change(kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) -> 
         id: id.to_owned(),
         prior,
         post,
+        durable: None,
     }
 }
 

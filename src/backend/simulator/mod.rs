@@ -66,6 +66,7 @@ impl Simulator {
             id: id.to_owned(),
             prior,
             post,
+            durable: None,
         });
     }
 
@@ -156,7 +157,8 @@ impl Backend for Simulator {
         pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
         let result = self.create_resource_pool_now(pool);
-        self.changes.flush().await;
+        // The answer waits until the change's event is durable: an accepted write is never lost.
+        self.changes.flush_durable().await;
         result
     }
 
@@ -165,25 +167,29 @@ impl Backend for Simulator {
         pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
         let result = self.update_resource_pool_now(pool);
-        self.changes.flush().await;
+        // The answer waits until the change's event is durable: an accepted write is never lost.
+        self.changes.flush_durable().await;
         result
     }
 
     async fn delete_resource_pool(&self, id: &str) -> Result<(), BackendError> {
         let result = self.delete_resource_pool_now(id);
-        self.changes.flush().await;
+        // The answer waits until the change's event is durable: an accepted write is never lost.
+        self.changes.flush_durable().await;
         result
     }
 
     async fn create_resource(&self, resource: Resource) -> Result<Arc<Resource>, BackendError> {
         let result = self.create_resource_now(resource);
-        self.changes.flush().await;
+        // The answer waits until the change's event is durable: an accepted write is never lost.
+        self.changes.flush_durable().await;
         result
     }
 
     async fn delete_resource(&self, pool_id: &str, id: &str) -> Result<(), BackendError> {
         let result = self.delete_resource_now(pool_id, id);
-        self.changes.flush().await;
+        // The answer waits until the change's event is durable: an accepted write is never lost.
+        self.changes.flush_durable().await;
         result
     }
 }
