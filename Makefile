@@ -14,7 +14,7 @@ bench:
 # Combined-fault schedules: 20 seeds per store (Redis, embedded, NATS), with the table of
 # schedules × outcome. A failing seed reruns alone: NW_CHAOS_SEEDS=<seed> make chaos.
 chaos:
-	rm -f target/tmp/chaos-*.md
+	mkdir -p target/tmp && rm -f target/tmp/chaos-*.md
 	NW_CHAOS_RUNS=$${NW_CHAOS_RUNS:-20} cargo test --locked --test it chaos:: -- --test-threads 1 > target/chaos.log 2>&1; \
 	  status=$$?; cat target/tmp/chaos-*.md; echo "full output: target/chaos.log"; exit $$status
 

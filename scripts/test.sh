@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUF_VERSION=1.75.0
+# schemathesis fuzzes the served OpenAPI (tests/it/hostile.rs), in its own directory: its
+# dependencies stay apart from the other Python tools.
+SCHEMATHESIS_VERSION=4.32.5
 BUF=.tools/node_modules/.bin/buf
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -27,15 +30,21 @@ if [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
   npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION"
 fi
 
-# Python tools the tests run: the independent Standard Webhooks verifier, and grpcio-reflection
-# (a reflection v1alpha client, as Postman and older grpcurl are).
-pip_tools() {
-  python3 -m pip install --quiet --disable-pip-version-check --target .tools/python "$@" \
-    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages --target .tools/python "$@"
+# Python tools the tests run: the independent Standard Webhooks verifier, schemathesis, and
+# grpcio-reflection (a reflection v1alpha client, as Postman and older grpcurl are).
+pip_tools_into() {
+  local target=$1; shift
+  python3 -m pip install --quiet --disable-pip-version-check --target "$target" "$@" \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages --target "$target" "$@"
 }
+pip_tools() { pip_tools_into .tools/python "$@"; }
 if ! PYTHONPATH=.tools/python python3 -c "import standardwebhooks" >/dev/null 2>&1; then
   echo "installing standardwebhooks from PyPI into .tools/python"
   pip_tools standardwebhooks
+fi
+if ! PYTHONPATH=.tools/schemathesis-pkgs python3 -c "import schemathesis; assert schemathesis.__version__ == '$SCHEMATHESIS_VERSION'" >/dev/null 2>&1; then
+  echo "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/schemathesis-pkgs"
+  pip_tools_into .tools/schemathesis-pkgs "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 if ! PYTHONPATH=.tools/python python3 -c "import grpc_reflection.v1alpha, grpc" >/dev/null 2>&1; then
   echo "installing grpcio and grpcio-reflection 1.66.2 from PyPI into .tools/python"

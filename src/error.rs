@@ -32,6 +32,8 @@ pub enum ErrorCode {
     Unauthenticated,
     /// A verified caller whose roles do not allow the call.
     PermissionDenied,
+    /// A request body over the limit.
+    TooLarge,
     /// A bug or an unexpected failure.
     Internal,
 }
@@ -49,6 +51,7 @@ impl ErrorCode {
             ErrorCode::Unavailable => tonic::Code::Unavailable,
             ErrorCode::Unauthenticated => tonic::Code::Unauthenticated,
             ErrorCode::PermissionDenied => tonic::Code::PermissionDenied,
+            ErrorCode::TooLarge => tonic::Code::ResourceExhausted,
             ErrorCode::Internal => tonic::Code::Internal,
         }
     }
@@ -63,6 +66,7 @@ impl ErrorCode {
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
             ErrorCode::PermissionDenied => StatusCode::FORBIDDEN,
+            ErrorCode::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -79,6 +83,7 @@ impl ErrorCode {
             ErrorCode::Unavailable => "Service Unavailable",
             ErrorCode::Unauthenticated => "Unauthorized",
             ErrorCode::PermissionDenied => "Forbidden",
+            ErrorCode::TooLarge => "Payload Too Large",
             ErrorCode::Internal => "Internal Server Error",
         }
     }

@@ -34,6 +34,13 @@ const H2_KEEPALIVE: Duration = Duration::from_secs(30);
 const DRAIN: Duration = Duration::from_secs(10);
 /// How long a client has to finish the TLS handshake.
 const HANDSHAKE: Duration = Duration::from_secs(10);
+/// How long an HTTP/1.1 client has to send a request's headers (slowloris): then the
+/// connection is closed (hyper answers 408 when nothing was read yet).
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Largest header block accepted: HTTP/1.1 read buffer, HTTP/2 header list.
+pub const MAX_HEADERS: usize = 64 * 1024;
+/// HTTP/2 streams open at once per connection (Watch streams count).
+pub const MAX_STREAMS: u32 = 256;
 
 /// Serves `router` until `shutdown`, then stops accepting and drains open connections. With
 /// `tls`, every connection is a TLS one.
@@ -45,9 +52,16 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let mut builder = Builder::new(TokioExecutor::new());
     builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .max_buf_size(MAX_HEADERS);
+    builder
         .http2()
         .timer(TokioTimer::new())
         .max_send_buf_size(H2_SEND_BUFFER)
+        .max_concurrent_streams(MAX_STREAMS)
+        .max_header_list_size(MAX_HEADERS as u32)
         .keep_alive_interval(H2_KEEPALIVE);
     let graceful = GracefulShutdown::new();
     loop {

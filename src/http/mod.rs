@@ -57,6 +57,9 @@ pub fn rpc_table() -> table::Table {
     ))))
 }
 
+/// Largest REST request body accepted (413 beyond): a subscription, hub or pool is a few KiB.
+pub const MAX_BODY: usize = 1024 * 1024;
+
 /// The REST routes (RPC-backed and operations), with ProblemDetails fallbacks.
 pub fn router(mut state: AppState) -> Router {
     let table = rpc_table();
@@ -66,6 +69,7 @@ pub fn router(mut state: AppState) -> Router {
         .router
         .merge(ops::routes())
         .method_not_allowed_fallback(problem::method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
 

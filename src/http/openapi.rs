@@ -109,7 +109,8 @@ fn write_extensions(paths: &mut Map<String, Value>) {
         "summary": "Create a resource pool", "description": ext,
         "requestBody": json_body("ResourcePool"),
         "responses": { "201": json_response("Created; `Location` names the new pool.", "ResourcePool"),
-            "400": problem("Bad request"), "405": problem("Backend cannot write pools"), "500": problem("Internal server error.") } }),
+            "400": problem("Bad request"), "405": problem("Backend cannot write pools"),
+            "409": problem("A pool with that resourcePoolId already exists"), "500": problem("Internal server error.") } }),
     );
     let one_pool = format!("{pools}/{{resourcePoolId}}");
     entry(
@@ -146,7 +147,8 @@ fn write_extensions(paths: &mut Map<String, Value>) {
         "parameters": [path_param("resourcePoolId")], "requestBody": json_body("Resource"),
         "responses": { "201": json_response("Created; `Location` names the new resource.", "Resource"),
             "400": problem("Bad request"), "404": problem("The specified entity was not found."),
-            "405": problem("Backend cannot write resources"), "500": problem("Internal server error.") } }),
+            "405": problem("Backend cannot write resources"), "409": problem("A resource with that resourceId already exists"),
+            "500": problem("Internal server error.") } }),
     );
     entry(
         paths,
@@ -218,7 +220,13 @@ fn event_paths(paths: &mut Map<String, Value>) {
         "summary": "Server-Sent Events: replays after `Last-Event-ID` (or `after`), then follows live",
         "description": "Each event is sent with `id: <cursor>` and `event: <eventType>`. `event: heartbeat` carries the cursor to resume from; `event: lagged` ends a feed that fell too far behind; `event: resync` ends one whose cursor left retention.",
         "parameters": [{ "name": "Last-Event-ID", "in": "header", "required": false, "schema": { "type": "string" } }, after, pattern, filter],
-        "responses": { "200": { "description": "The feed", "content": { "text/event-stream": { "schema": { "type": "string" } } } },
+        "responses": { "200": { "description": "The feed", "content": { "text/event-stream": { "schema": {
+            "description": "One Server-Sent Event (as OpenAPI 3.2's `itemSchema` describes a stream's items).",
+            "type": "object", "required": ["data"], "properties": {
+                "id": { "type": "string", "description": "The event's cursor." },
+                "event": { "type": "string", "description": "The event type, or `heartbeat`, `lagged`, `resync`." },
+                "data": { "type": "string", "description": "The event as JSON (the `Event` of `GET /events`), or the control message." },
+                "retry": { "type": "integer" } } } } } },
             "400": problem("Bad request"), "410": problem("The cursor is older than retention: list afresh, then watch") } } }));
 }
 
@@ -327,7 +335,48 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     operations_paths(paths);
     super::openapi_tmf::add(&mut doc);
     security(&mut doc);
+    input_errors(&mut doc);
     doc
+}
+
+/// What every O2ims operation may answer to bad input, whether the normative document lists
+/// it or not: 400 for a malformed parameter (a non-UUID identifier, a filter that does not
+/// parse), 413 for a body over the limit.
+fn input_errors(doc: &mut Value) {
+    let Some(paths) = doc["paths"].as_object_mut() else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        if path.starts_with("/tmf-api/") || path == "/healthz" || path == "/readyz" {
+            continue;
+        }
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, op) in item.iter_mut() {
+            if !["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            let takes_input = op
+                .get("parameters")
+                .is_some_and(|p| p.as_array().is_some_and(|p| !p.is_empty()))
+                || path.contains('{');
+            let has_body = op.get("requestBody").is_some();
+            let Some(responses) = op["responses"].as_object_mut() else {
+                continue;
+            };
+            if takes_input || has_body {
+                responses.entry("400").or_insert_with(|| {
+                    problem("Bad request: a malformed identifier, parameter or body")
+                });
+            }
+            if has_body {
+                responses
+                    .entry("413")
+                    .or_insert_with(|| problem("The request body is over the limit (1 MiB)"));
+            }
+        }
+    }
 }
 
 /// Every operation behind the security gate says so: a bearer token (the normative `oauth2`

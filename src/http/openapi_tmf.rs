@@ -103,7 +103,7 @@ pub fn add(doc: &mut Value) {
                 "tags": ["tmf688"],
                 "summary": "Register a hub (its query selects the events delivered to its callback)",
                 "requestBody": { "required": true, "content": { "application/json": { "schema": schema("EventSubscriptionInput") } } },
-                "responses": Value::Object([("201".to_owned(), created.clone())].into_iter().chain(errors(&["400", "405", "500", "503"])).collect()),
+                "responses": Value::Object([("201".to_owned(), created.clone())].into_iter().chain(errors(&["400", "401", "403", "405", "413", "500", "503"])).collect()),
             },
             "get": operation(&format!("listHubs{}", suffix(root)), "List hubs, oldest first", paging(), list("Hubs", "Hub")),
         }));

@@ -79,15 +79,20 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(JsonBody(v)),
-            Err(rejection) => Err(Problem::new(
-                ErrorCode::InvalidArgument,
-                match &rejection {
-                    JsonRejection::MissingJsonContentType(_) => {
-                        "the request body must be JSON (Content-Type: application/json)".to_owned()
-                    }
-                    _ => format!("invalid request body: {}", rejection.body_text()),
-                },
-            )),
+            Err(rejection) => Err(match &rejection {
+                JsonRejection::MissingJsonContentType(_) => Problem::new(
+                    ErrorCode::InvalidArgument,
+                    "the request body must be JSON (Content-Type: application/json)",
+                ),
+                r if r.status() == StatusCode::PAYLOAD_TOO_LARGE => Problem::new(
+                    ErrorCode::TooLarge,
+                    format!("the request body exceeds {} bytes", crate::http::MAX_BODY),
+                ),
+                r => Problem::new(
+                    ErrorCode::InvalidArgument,
+                    format!("invalid request body: {}", r.body_text()),
+                ),
+            }),
         }
     }
 }

@@ -149,6 +149,12 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for TmfJson<
             Err(JsonRejection::MissingJsonContentType(_)) => Err(invalid(
                 "the request body must be JSON (Content-Type: application/json)",
             )),
+            Err(r) if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(TmfError(ApiError::new(
+                    ErrorCode::TooLarge,
+                    format!("the request body exceeds {} bytes", super::MAX_BODY),
+                )))
+            }
             Err(rejection) => Err(invalid(format!(
                 "invalid request body: {}",
                 rejection.body_text()

@@ -6,6 +6,7 @@ mod events;
 mod filter;
 mod grpc;
 mod harness;
+mod hostile;
 mod inventory;
 mod kube;
 mod kube_leader;
