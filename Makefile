@@ -1,5 +1,5 @@
 # Shortcuts; the README's two commands work without make.
-.PHONY: run test bench lint fmt chaos
+.PHONY: run test bench lint fmt chaos fuzz
 
 run:
 	cargo run --release -- serve
@@ -17,6 +17,10 @@ chaos:
 	mkdir -p target/tmp && rm -f target/tmp/chaos-*.md
 	NW_CHAOS_RUNS=$${NW_CHAOS_RUNS:-20} cargo test --locked --test it chaos:: -- --test-threads 1 > target/chaos.log 2>&1; \
 	  status=$$?; cat target/tmp/chaos-*.md; echo "full output: target/chaos.log"; exit $$status
+
+# Every fuzz target for FUZZ_SECONDS each (default 60).
+fuzz:
+	./scripts/fuzz.sh $${FUZZ_SECONDS:-60}
 
 lint:
 	cargo fmt --all -- --check

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what the tests need when it is missing (redis-server from
-# Debian, nats-server from Debian, buf from npm, the standardwebhooks verifier and grpcio-reflection
-# from PyPI), lints the protos under buf's
-# STANDARD rules, then runs every test.
+# The whole test suite: installs what the tests need when it is missing (redis-server and
+# nats-server from Debian, buf from npm, standardwebhooks, grpcio-reflection and schemathesis
+# from PyPI, cargo-fuzz from crates.io), lints the protos under buf's STANDARD rules, runs every
+# test, then each fuzz target for a short while.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,3 +55,6 @@ echo "buf lint (STANDARD)"
 "$BUF" lint
 
 cargo test --locked --all-targets
+
+echo "fuzz targets, a short pass (make fuzz runs longer)"
+./scripts/fuzz.sh 10
