@@ -121,11 +121,17 @@ impl Webhooks {
         let mut rng = fastrand::Rng::new();
         while !shutdown.is_cancelled() {
             let free = permits.available_permits();
-            let claimed = if free == 0 {
-                Ok(Vec::new())
-            } else {
-                self.queue.claim(free).await
-            };
+            if free == 0 {
+                // Every sender is busy: wait for one to finish. (Claiming nothing and waiting
+                // on the queue instead returns at once while deliveries are due, and that loop
+                // never yields: it starved the very tasks that would free a permit.)
+                tokio::select! {
+                    _ = permits.acquire() => {}
+                    _ = shutdown.cancelled() => break,
+                }
+                continue;
+            }
+            let claimed = self.queue.claim(free).await;
             let claimed = match claimed {
                 Ok(c) => c,
                 Err(e) => {

@@ -607,3 +607,63 @@ async fn the_event_log_down_pauses_the_backend_and_loses_nothing() {
     shutdown.cancel();
     let _ = pump.await;
 }
+
+/// With every sender busy and more deliveries due, the worker waits for a sender; it used to
+/// spin (claim nothing, the queue says "due now", claim nothing…) without ever yielding, which
+/// starved the very tasks that would have freed a sender: the process stopped delivering.
+#[test]
+fn busy_senders_with_more_due_never_starve_the_runtime() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let dir = TempDir::new().unwrap();
+            let log = embedded_log(&dir);
+            let queue = Arc::new(EmbeddedQueue::open(log.database(), log.clone()).unwrap());
+            let store: StoreRef = Arc::new(EmbeddedStore::open(&dir.path().join("store")).unwrap());
+            let receiver = Receiver::start(Mode::Slow(Duration::from_millis(100))).await;
+            let subscription = Subscription {
+                subscription_id: uuid::Uuid::new_v4().to_string(),
+                callback: receiver.url("/smo"),
+                ..Default::default()
+            };
+            store.insert(&subscription).await.unwrap();
+            let changes: Vec<Event> = (0..6)
+                .map(|n| Event::from_change(&pool_change(&format!("p{n}"), "a", None), &source()))
+                .collect();
+            let events = log.append(changes).await.unwrap();
+            let deliveries: Vec<NewDelivery> = events
+                .iter()
+                .map(|e| NewDelivery {
+                    subscription_id: subscription.subscription_id.clone(),
+                    event: Arc::new(e.clone()),
+                })
+                .collect();
+            queue
+                .dispatch(events.last().unwrap().cursor, &deliveries)
+                .await
+                .unwrap();
+            let webhooks = Arc::new(Webhooks {
+                queue,
+                store,
+                sender: sender(),
+                concurrency: 1,
+            });
+            let shutdown = CancellationToken::new();
+            let mut tasks = JoinSet::new();
+            webhooks.start(shutdown.clone(), &mut tasks);
+            while receiver.received().len() < 6 {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            shutdown.cancel();
+            while tasks.join_next().await.is_some() {}
+            let _ = done.send(());
+        });
+    });
+    finished
+        .recv_timeout(Duration::from_secs(30))
+        .expect("all six delivered one at a time: the delivery loop yields while senders are busy");
+}
