@@ -143,6 +143,24 @@ async fn a_client_that_never_finishes_its_headers_is_cut_off() {
 }
 
 #[tokio::test]
+async fn headers_over_the_limit_are_431() {
+    let app = TestApp::start().await;
+    let addr = app.url("").trim_start_matches("http://").to_owned();
+    let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let big = "a".repeat(netweave::server::MAX_HEADERS + 1);
+    tcp.write_all(format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {big}\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
+    let mut buf = vec![0u8; 256];
+    let n = tokio::time::timeout(Duration::from_secs(10), tcp.read(&mut buf))
+        .await
+        .expect("an answer")
+        .unwrap();
+    let text = String::from_utf8_lossy(&buf[..n]);
+    assert!(text.starts_with("HTTP/1.1 431"), "{text}");
+}
+
+#[tokio::test]
 async fn a_grpc_message_over_the_limit_is_refused_with_its_size() {
     use netweave::proto::o2ims::v1 as pb;
     let app = TestApp::start().await;

@@ -39,7 +39,7 @@ use tokio_util::sync::CancellationToken;
 use crate::{
     harness::{unique_prefix, RedisServer, TestApp},
     receiver::{Mode, Receiver},
-    webhooks::{subscribe, webhook_config, SECRET},
+    webhooks::{subscribe, SECRET},
 };
 
 /// A real component behind a switch: while `down`, every call fails as an outage would.
@@ -194,49 +194,73 @@ async fn wait_for(what: &str, within: Duration, mut done: impl FnMut() -> bool) 
     }
 }
 
-#[tokio::test]
-async fn a_store_outage_at_lookup_delays_the_delivery_and_never_drops_it() {
-    let dir = TempDir::new().unwrap();
-    let log = embedded_log(&dir);
+/// An embedded log and delivery queue in `dir` with one delivery per pool `p0..p<pools>`
+/// dispatched to `subscription_id` and not attempted yet.
+async fn queued(dir: &TempDir, subscription_id: &str, pools: usize) -> Arc<EmbeddedQueue> {
+    let log = embedded_log(dir);
     let queue = Arc::new(EmbeddedQueue::open(log.database(), log.clone()).unwrap());
-    let inner: StoreRef = Arc::new(EmbeddedStore::open(&dir.path().join("store")).unwrap());
-    let store = Outage::new(inner);
-    let receiver = Receiver::start(Mode::Ok).await;
-    let subscription = Subscription {
-        subscription_id: uuid::Uuid::new_v4().to_string(),
-        callback: receiver.url("/smo"),
-        ..Default::default()
-    };
-    store.insert(&subscription).await.unwrap();
-    let events = log
-        .append(vec![Event::from_change(
-            &pool_change("p1", "a", None),
-            &source(),
-        )])
-        .await
-        .unwrap();
-    // Dispatched while the store answered; the store then goes away before any sender ran
-    // (a freshly started worker: nothing cached).
+    let changes: Vec<Event> = (0..pools)
+        .map(|n| Event::from_change(&pool_change(&format!("p{n}"), "a", None), &source()))
+        .collect();
+    let events = log.append(changes).await.unwrap();
+    let deliveries: Vec<NewDelivery> = events
+        .iter()
+        .map(|e| NewDelivery {
+            subscription_id: subscription_id.to_owned(),
+            event: Arc::new(e.clone()),
+        })
+        .collect();
     queue
-        .dispatch(
-            events[0].cursor,
-            &[NewDelivery {
-                subscription_id: subscription.subscription_id.clone(),
-                event: Arc::new(events[0].clone()),
-            }],
-        )
+        .dispatch(events.last().unwrap().cursor, &deliveries)
         .await
         .unwrap();
-    store.set_down(true);
+    queue
+}
+
+/// Starts the dispatcher and senders; `stop` them with the token and set.
+fn start_webhooks(
+    queue: &Arc<EmbeddedQueue>,
+    store: StoreRef,
+    concurrency: usize,
+) -> (CancellationToken, JoinSet<()>) {
     let webhooks = Arc::new(Webhooks {
         queue: queue.clone(),
-        store: store.clone(),
+        store,
         sender: sender(),
-        concurrency: 4,
+        concurrency,
     });
     let shutdown = CancellationToken::new();
     let mut tasks = JoinSet::new();
     webhooks.start(shutdown.clone(), &mut tasks);
+    (shutdown, tasks)
+}
+
+async fn stop((shutdown, mut tasks): (CancellationToken, JoinSet<()>)) {
+    shutdown.cancel();
+    while tasks.join_next().await.is_some() {}
+}
+
+fn subscription_to(callback: String) -> Subscription {
+    Subscription {
+        subscription_id: uuid::Uuid::new_v4().to_string(),
+        callback,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_store_outage_at_lookup_delays_the_delivery_and_never_drops_it() {
+    let dir = TempDir::new().unwrap();
+    let inner: StoreRef = Arc::new(EmbeddedStore::open(&dir.path().join("store")).unwrap());
+    let store = Outage::new(inner);
+    let receiver = Receiver::start(Mode::Ok).await;
+    let subscription = subscription_to(receiver.url("/smo"));
+    store.insert(&subscription).await.unwrap();
+    // Dispatched while the store answered; the store then goes away before any sender ran
+    // (a freshly started worker: nothing cached).
+    let queue = queued(&dir, &subscription.subscription_id, 1).await;
+    store.set_down(true);
+    let workers = start_webhooks(&queue, store.clone(), 4);
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert!(receiver.received().is_empty(), "nothing can be sent yet");
     let waiting = queue
@@ -264,42 +288,15 @@ async fn a_store_outage_at_lookup_delays_the_delivery_and_never_drops_it() {
     )
     .await;
     assert_eq!(queue.backlog().await.unwrap(), 0);
-    shutdown.cancel();
-    while tasks.join_next().await.is_some() {}
+    stop(workers).await;
 }
 
 #[tokio::test]
 async fn a_subscription_the_store_says_is_gone_is_dropped() {
     let dir = TempDir::new().unwrap();
-    let log = embedded_log(&dir);
-    let queue = Arc::new(EmbeddedQueue::open(log.database(), log.clone()).unwrap());
     let store: StoreRef = Arc::new(EmbeddedStore::open(&dir.path().join("store")).unwrap());
-    let events = log
-        .append(vec![Event::from_change(
-            &pool_change("p1", "a", None),
-            &source(),
-        )])
-        .await
-        .unwrap();
-    queue
-        .dispatch(
-            events[0].cursor,
-            &[NewDelivery {
-                subscription_id: uuid::Uuid::new_v4().to_string(),
-                event: Arc::new(events[0].clone()),
-            }],
-        )
-        .await
-        .unwrap();
-    let webhooks = Arc::new(Webhooks {
-        queue: queue.clone(),
-        store,
-        sender: sender(),
-        concurrency: 4,
-    });
-    let shutdown = CancellationToken::new();
-    let mut tasks = JoinSet::new();
-    webhooks.start(shutdown.clone(), &mut tasks);
+    let queue = queued(&dir, &uuid::Uuid::new_v4().to_string(), 1).await;
+    let workers = start_webhooks(&queue, store, 4);
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     while queue.backlog().await.unwrap() > 0 {
         assert!(
@@ -308,20 +305,14 @@ async fn a_subscription_the_store_says_is_gone_is_dropped() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    shutdown.cancel();
-    while tasks.join_next().await.is_some() {}
+    stop(workers).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_consumer_group_resumes_after_the_last_dispatched_event() {
     let redis = RedisServer::start();
     let prefix = unique_prefix();
-    let app = TestApp::start_with(|c| {
-        webhook_config(c);
-        c.redis_url = Some(redis.url.clone());
-        c.redis_prefix = prefix.clone();
-    })
-    .await;
+    let app = TestApp::start_with(crate::redis_events::on_redis(&redis, &prefix)).await;
     let receiver = Receiver::start(Mode::Ok).await;
     subscribe(
         &app,
@@ -621,45 +612,16 @@ fn busy_senders_with_more_due_never_starve_the_runtime() {
             .unwrap();
         runtime.block_on(async move {
             let dir = TempDir::new().unwrap();
-            let log = embedded_log(&dir);
-            let queue = Arc::new(EmbeddedQueue::open(log.database(), log.clone()).unwrap());
             let store: StoreRef = Arc::new(EmbeddedStore::open(&dir.path().join("store")).unwrap());
             let receiver = Receiver::start(Mode::Slow(Duration::from_millis(100))).await;
-            let subscription = Subscription {
-                subscription_id: uuid::Uuid::new_v4().to_string(),
-                callback: receiver.url("/smo"),
-                ..Default::default()
-            };
+            let subscription = subscription_to(receiver.url("/smo"));
             store.insert(&subscription).await.unwrap();
-            let changes: Vec<Event> = (0..6)
-                .map(|n| Event::from_change(&pool_change(&format!("p{n}"), "a", None), &source()))
-                .collect();
-            let events = log.append(changes).await.unwrap();
-            let deliveries: Vec<NewDelivery> = events
-                .iter()
-                .map(|e| NewDelivery {
-                    subscription_id: subscription.subscription_id.clone(),
-                    event: Arc::new(e.clone()),
-                })
-                .collect();
-            queue
-                .dispatch(events.last().unwrap().cursor, &deliveries)
-                .await
-                .unwrap();
-            let webhooks = Arc::new(Webhooks {
-                queue,
-                store,
-                sender: sender(),
-                concurrency: 1,
-            });
-            let shutdown = CancellationToken::new();
-            let mut tasks = JoinSet::new();
-            webhooks.start(shutdown.clone(), &mut tasks);
+            let queue = queued(&dir, &subscription.subscription_id, 6).await;
+            let workers = start_webhooks(&queue, store, 1);
             while receiver.received().len() < 6 {
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
-            shutdown.cancel();
-            while tasks.join_next().await.is_some() {}
+            stop(workers).await;
             let _ = done.send(());
         });
     });

@@ -19,7 +19,7 @@ use crate::{
     },
 };
 
-fn on_redis(redis: &RedisServer, prefix: &str) -> impl Fn(&mut Config) {
+pub fn on_redis(redis: &RedisServer, prefix: &str) -> impl Fn(&mut Config) {
     let (url, prefix) = (redis.url.clone(), prefix.to_owned());
     move |c: &mut Config| {
         webhook_config(c);
