@@ -770,3 +770,69 @@ fn a_seed_gives_the_same_schedule() {
         .collect();
     assert!(distinct.len() > 15, "seeds give different schedules");
 }
+
+/// `rounds` times: a pool created through the write extension, and the gateway SIGKILLed the
+/// moment the `201` arrives, then started again. Returns the acknowledged pools whose `Created`
+/// never reached the subscriber.
+async fn write_then_kill(store: Store, rounds: usize) -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("chaos")
+        .join(format!("kill-after-write-{store:?}").to_lowercase());
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let receiver = FaultyReceiver::start().await;
+    let world = World::start(store, &dir).await;
+    world.subscribe(&receiver.url("/a")).await;
+    let (_, sites) = world
+        .call(reqwest::Method::GET, &format!("{V2}/oCloudSites"), None)
+        .await;
+    let site = sites[0]["oCloudSiteId"].as_str().unwrap().to_owned();
+    let mut acknowledged = Vec::new();
+    for round in 0..rounds {
+        let (status, pool) = world
+            .call(
+                reqwest::Method::POST,
+                &format!("{V2}/resourcePools"),
+                Some(json!({"name": format!("acked-{round}"), "oCloudSiteId": site})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{pool}");
+        world.gateway.lock().unwrap().kill();
+        acknowledged.push(pool["resourcePoolId"].as_str().unwrap().to_owned());
+        world.gateway.lock().unwrap().start();
+        let health = world.gateway.lock().unwrap().health_url();
+        assert!(
+            ready(&health, Duration::from_secs(30)).await,
+            "restart {round}"
+        );
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let got: BTreeSet<String> = receiver
+            .accepted()
+            .into_iter()
+            .filter(|a| a.event_type == 0)
+            .map(|a| a.pool_id)
+            .collect();
+        let missing: Vec<String> = acknowledged
+            .iter()
+            .filter(|id| !got.contains(*id))
+            .cloned()
+            .collect();
+        if missing.is_empty() || Instant::now() > deadline {
+            return missing;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_acknowledged_write_survives_an_immediate_sigkill_on_every_provider() {
+    for store in [Store::Embedded, Store::Redis, Store::Nats] {
+        let missing = write_then_kill(store, 50).await;
+        assert!(
+            missing.is_empty(),
+            "{store:?}: acknowledged but never notified: {missing:?}"
+        );
+    }
+}
