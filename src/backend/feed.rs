@@ -5,10 +5,7 @@
 //! watches pause — back-pressure — instead of queueing without bound.
 
 use std::{
-    sync::{
-        atomic::{AtomicBool, Ordering},
-        Arc, Mutex,
-    },
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -32,8 +29,6 @@ pub struct ChangeSender {
     staged: Mutex<Vec<InventoryChange>>,
     /// Held while flushing, so that concurrent flushes keep the staged order.
     order: tokio::sync::Mutex<()>,
-    /// Set while the feed is full.
-    full: AtomicBool,
     /// When the last "full" warning was logged (at most one per [`WARN_EVERY`]).
     warned: Mutex<Option<Instant>>,
     /// Told when the last change sent so far is durable: then so is every earlier one.
@@ -55,7 +50,6 @@ impl Feed {
             tx,
             staged: Mutex::new(Vec::new()),
             order: tokio::sync::Mutex::new(()),
-            full: AtomicBool::new(false),
             warned: Mutex::new(None),
             last_sent: Mutex::new(None),
         };
@@ -95,15 +89,11 @@ impl ChangeSender {
                 Err(mpsc::error::TrySendError::Closed(_)) => return,
                 Err(mpsc::error::TrySendError::Full(change)) => change,
             };
-            self.full.store(true, Ordering::Relaxed);
             self.warn_full();
             self.gauge();
             if self.tx.send(change).await.is_err() {
                 return;
             }
-        }
-        if self.full.swap(false, Ordering::Relaxed) {
-            tracing::debug!("backend change feed has room again: the backend resumes");
         }
         self.gauge();
     }
