@@ -9,7 +9,7 @@
 //! `cargo test --test it chaos` runs a few seeds per store (seed 0 on Redis is the issue's
 //! scenario); `make chaos` runs 20 per store and prints the table. `NW_CHAOS_SEEDS=7,19`
 //! reruns given seeds, `NW_CHAOS_RUNS=n` seeds `0..n`. Process logs of each run are kept in
-//! `target/tmp/chaos/<store>-<seed>/`.
+//! `target/tmp/chaos/<store>-<seed>-<pid>/` (the pid keeps concurrent runs apart).
 
 mod procs;
 mod proxy;
@@ -492,7 +492,7 @@ pub async fn run(store: Store, seed: u64) -> Outcome {
     let schedule = Schedule::new(store, seed);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("chaos")
-        .join(format!("{store:?}-{seed}").to_lowercase());
+        .join(format!("{store:?}-{seed}-{}", std::process::id()).to_lowercase());
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let receiver = FaultyReceiver::start().await;
@@ -777,7 +777,7 @@ fn a_seed_gives_the_same_schedule() {
 async fn write_then_kill(store: Store, rounds: usize) -> Vec<String> {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("chaos")
-        .join(format!("kill-after-write-{store:?}").to_lowercase());
+        .join(format!("kill-after-write-{store:?}-{}", std::process::id()).to_lowercase());
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let receiver = FaultyReceiver::start().await;
