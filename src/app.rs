@@ -29,7 +29,7 @@ use crate::{
     events::{
         embedded::{EmbeddedLog, Retention},
         nats::NatsLog,
-        publisher::pump_backend,
+        pump::pump_backend,
         redis::RedisLog,
         EventLogRef, EventSource, Hub, Publisher,
     },
@@ -124,9 +124,11 @@ pub async fn build_backend(
     shutdown: &CancellationToken,
 ) -> anyhow::Result<BackendRef> {
     if config.backends.is_empty() {
+        let sim_file = config.data_dir.join(SIMULATOR_FILE);
         return backend_instance(
             config.backend,
             &config.sim,
+            &sim_file,
             &config.kubernetes,
             o_cloud_id,
             shutdown,
@@ -141,12 +143,16 @@ pub async fn build_backend(
             .clone()
             .unwrap_or_else(|| config.kubernetes.clone());
         let (kind, id, stop) = (instance.kind, o_cloud_id.to_owned(), shutdown.clone());
+        let sim_file = config
+            .data_dir
+            .join(format!("simulator-{}.redb", instance.name));
         // One unreachable backend must not keep the others from serving: it connects late.
         let backend: BackendRef = Deferred::start(
             &instance.name,
             move || {
                 let (sim, kube, id, stop) = (sim.clone(), kube.clone(), id.clone(), stop.clone());
-                async move { backend_instance(kind, &sim, &kube, &id, &stop).await }
+                let sim_file = sim_file.clone();
+                async move { backend_instance(kind, &sim, &sim_file, &kube, &id, &stop).await }
             },
             shutdown.clone(),
         );
@@ -155,9 +161,14 @@ pub async fn build_backend(
     Ok(Arc::new(BackendRouter::new(instances, &config.routes)?))
 }
 
+/// Where a lone simulator keeps its inventory, in the data directory (a routed one adds its
+/// name: `simulator-<name>.redb`).
+pub const SIMULATOR_FILE: &str = "simulator.redb";
+
 async fn backend_instance(
     kind: BackendKind,
     sim_config: &SimConfig,
+    sim_file: &std::path::Path,
     kube: &KubernetesConfig,
     o_cloud_id: &str,
     shutdown: &CancellationToken,
@@ -167,13 +178,16 @@ async fn backend_instance(
             .await
             .context("connecting to the Kubernetes API")?,
         BackendKind::Simulator => {
-            let sim = Arc::new(Simulator::new(&SimSpec {
+            let spec = SimSpec {
                 seed: sim_config.seed,
                 pools: sim_config.pools,
                 resources: sim_config.resources,
                 read_only: sim_config.read_only,
                 o_cloud_id: o_cloud_id.to_owned(),
-            }));
+            };
+            let sim = Arc::new(
+                Simulator::open(&spec, sim_file).context("opening the simulated inventory")?,
+            );
             if sim_config.churn > 0.0 {
                 sim.start_churn(sim_config.churn, sim_config.seed, shutdown.clone());
             }
@@ -354,12 +368,16 @@ async fn build_events(
         config.events.publish_queue,
         shutdown.clone(),
     );
+    // The instance is stable across restarts: its published state is found again. A lone
+    // backend is named by its kind; the router names each of its backends.
+    let name = backend.info().name;
     let source = EventSource {
-        backend: backend.info().name,
-        instance_id: uuid::Uuid::new_v4().to_string(),
+        backend: name.clone(),
+        instance_id: name,
     };
     let leadership = elect(config, shutdown).await?;
-    let pump = pump_backend(backend, publisher, source, leadership, shutdown.clone());
+    let (pump, pump_status) =
+        pump_backend(backend, publisher, source, leadership, shutdown.clone());
     let heartbeat = Duration::from_secs_f64(config.events.heartbeat_seconds);
     let (hub, tail) = Hub::start(
         Arc::clone(&events),
@@ -398,7 +416,7 @@ async fn build_events(
             let _ = task.await;
         });
     }
-    Ok(EventService::new(events, hub, config.max_page_size))
+    Ok(EventService::new(events, hub, config.max_page_size).with_pump(pump_status))
 }
 
 /// The sender, and the workers unless disabled.

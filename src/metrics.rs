@@ -19,7 +19,8 @@
 //! | `netweave_events_dispatch_duration_seconds` | histogram | — |
 //! | `o2ims_active_webhook_workers` | gauge | — |
 //! | `netweave_leader` | gauge | — |
-//! | `netweave_changes_pending` | gauge | — |
+//! | `netweave_backend_differences_published_total` | counter | — |
+//! | `netweave_backend_view_reconcile_seconds` | gauge | — (the last view or take-over: baseline or diff, and its events appended) |
 //! | `netweave_auth_failures_total` | counter | `type` (`authentication`, `authorization`, `certificate_binding`) |
 //! | `netweave_tls_certificate_expiry_timestamp_seconds` | gauge | — (the serving certificate's `notAfter`) |
 //! | `netweave_tls_reload_failures_total` | counter | `what` (`server certificate`, `client certificate`) |
@@ -84,8 +85,12 @@ pub const WEBHOOK_ACTIVE_WORKERS: &str = "o2ims_active_webhook_workers";
 pub const EVENTS_DISPATCHED: &str = "netweave_events_dispatched_total";
 /// 1 while this replica publishes the backend's changes (the elected leader), else 0.
 pub const LEADER: &str = "netweave_leader";
-/// Backend changes a follower holds until it sees them in the stream (published by the leader).
-pub const CHANGES_PENDING: &str = "netweave_changes_pending";
+/// Differences between a backend's view and what was last published, published on start or
+/// take-over: the changes made while no gateway watched.
+pub const DIFFERENCES_PUBLISHED: &str = "netweave_backend_differences_published_total";
+/// How long taking in the last view (or the last take-over) took: loading or recording the
+/// published state, the diff, and appending its events.
+pub const VIEW_RECONCILE: &str = "netweave_backend_view_reconcile_seconds";
 /// Backend changes waiting in the change feed for the event pump (at its capacity the backend
 /// pauses: back-pressure).
 pub const BACKEND_CHANGES_QUEUED: &str = "netweave_backend_changes_queued";

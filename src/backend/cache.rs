@@ -94,4 +94,51 @@ impl Inventory {
     pub fn resource_count(&self) -> usize {
         self.resources.values().map(BTreeMap::len).sum()
     }
+
+    /// Every object, in dependency order ([`Kind::ORDER`]): what a view of the backend holds.
+    pub fn objects(&self) -> Vec<Object> {
+        let mut out = Vec::new();
+        for kind in Kind::ORDER {
+            match kind {
+                Kind::Location => {
+                    out.extend(self.locations.values().cloned().map(Object::Location))
+                }
+                Kind::OCloudSite => {
+                    out.extend(self.sites.values().cloned().map(Object::OCloudSite))
+                }
+                Kind::ResourceType => out.extend(
+                    self.resource_types
+                        .values()
+                        .cloned()
+                        .map(Object::ResourceType),
+                ),
+                Kind::AlarmDictionary => out.extend(
+                    self.alarm_dictionaries
+                        .values()
+                        .cloned()
+                        .map(Object::AlarmDictionary),
+                ),
+                Kind::ResourcePool => out.extend(
+                    self.resource_pools
+                        .values()
+                        .cloned()
+                        .map(Object::ResourcePool),
+                ),
+                Kind::Resource => {
+                    for pool in self.resource_pools.keys() {
+                        if let Some(resources) = self.resources.get(pool) {
+                            out.extend(resources.values().cloned().map(Object::Resource));
+                        }
+                    }
+                }
+                Kind::DeploymentManager => out.extend(
+                    self.deployment_managers
+                        .values()
+                        .cloned()
+                        .map(Object::DeploymentManager),
+                ),
+            }
+        }
+        out
+    }
 }

@@ -11,7 +11,7 @@ use std::{
 
 use tokio::sync::mpsc;
 
-use super::InventoryChange;
+use super::{InventoryChange, Object};
 use crate::metrics;
 
 /// Changes the feed holds before its backend waits.
@@ -20,13 +20,49 @@ pub const FEED_CAPACITY: usize = 10_000;
 /// How often a full feed is logged while it stays full.
 const WARN_EVERY: Duration = Duration::from_secs(10);
 
-pub type ChangeReceiver = mpsc::Receiver<InventoryChange>;
+pub type ChangeReceiver = mpsc::Receiver<FeedItem>;
+
+/// What a feed carries, in order.
+#[derive(Clone, Debug)]
+pub enum FeedItem {
+    /// Everything one backend instance holds: sent once its first complete view is built
+    /// (before any change), and whenever it rebuilds one. The changes after it are relative
+    /// to it; the publisher diffs it against what it last published.
+    View(View),
+    Change(InventoryChange),
+}
+
+#[derive(Clone, Debug)]
+pub struct View {
+    /// The backend instance (set by the router; empty for a lone backend).
+    pub instance: String,
+    /// In dependency order: what others refer to first.
+    pub objects: Vec<Object>,
+    pub durable: Option<Durable>,
+}
+
+impl FeedItem {
+    fn durable(&mut self) -> &mut Option<Durable> {
+        match self {
+            FeedItem::View(v) => &mut v.durable,
+            FeedItem::Change(c) => &mut c.durable,
+        }
+    }
+
+    /// Names the backend instance it comes from (the router does, for each of its backends).
+    pub fn set_instance(&mut self, instance: &str) {
+        match self {
+            FeedItem::View(v) => v.instance = instance.to_owned(),
+            FeedItem::Change(c) => c.instance = instance.to_owned(),
+        }
+    }
+}
 
 /// The sending side, shared by every task of one backend.
 pub struct ChangeSender {
-    tx: mpsc::Sender<InventoryChange>,
+    tx: mpsc::Sender<FeedItem>,
     /// Changes made but not yet in the feed, in the order they were made.
-    staged: Mutex<Vec<InventoryChange>>,
+    staged: Mutex<Vec<FeedItem>>,
     /// Held while flushing, so that concurrent flushes keep the staged order.
     order: tokio::sync::Mutex<()>,
     /// When the last "full" warning was logged (at most one per [`WARN_EVERY`]).
@@ -66,10 +102,41 @@ impl ChangeSender {
     /// Records a change; it reaches the feed at the next [`flush`](Self::flush). Call it where
     /// the change is made, under the lock that orders the changes.
     pub fn stage(&self, change: InventoryChange) {
+        self.stage_item(FeedItem::Change(change));
+    }
+
+    /// Records the backend's complete view (see [`FeedItem::View`]), under the same lock.
+    pub fn stage_view(&self, objects: Vec<Object>) {
+        self.stage_item(FeedItem::View(View {
+            instance: String::new(),
+            objects,
+            durable: None,
+        }));
+    }
+
+    /// Sends the backend's first view into the (still empty) feed without waiting: for a
+    /// backend built outside a runtime. Staged for the next flush if anything came first.
+    pub fn send_first_view(&self, objects: Vec<Object>) {
+        let view = FeedItem::View(View {
+            instance: String::new(),
+            objects,
+            durable: None,
+        });
+        let mut staged = self.staged.lock().unwrap_or_else(|e| e.into_inner());
+        if !staged.is_empty() {
+            staged.push(view);
+            return;
+        }
+        if let Err(mpsc::error::TrySendError::Full(view)) = self.tx.try_send(view) {
+            staged.push(view);
+        }
+    }
+
+    pub fn stage_item(&self, item: FeedItem) {
         self.staged
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(change);
+            .push(item);
     }
 
     /// Moves every staged change into the feed, in order, waiting while the feed is full.
@@ -80,7 +147,7 @@ impl ChangeSender {
             std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
         if let Some(last) = changes.last_mut() {
             // A forwarded change keeps the ticket its own backend gave it.
-            let durable = last.durable.get_or_insert_with(|| Durable::new().0);
+            let durable = last.durable().get_or_insert_with(|| Durable::new().0);
             *self.last_sent.lock().unwrap_or_else(|e| e.into_inner()) = Some(durable.waiter());
         }
         for change in changes {
@@ -114,9 +181,9 @@ impl ChangeSender {
         }
     }
 
-    /// Stages and flushes one change.
-    pub async fn send(&self, change: InventoryChange) {
-        self.stage(change);
+    /// Stages and flushes one item (a forwarded one keeps its instance and ticket).
+    pub async fn send(&self, item: FeedItem) {
+        self.stage_item(item);
         self.flush().await;
     }
 

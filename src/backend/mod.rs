@@ -15,7 +15,7 @@ use async_trait::async_trait;
 use serde::Serialize;
 
 use crate::domain::{objects::*, Attributes, Fields, ListQuery, Page};
-pub use feed::{ChangeReceiver, ChangeSender, Durable, Feed, FEED_CAPACITY};
+pub use feed::{ChangeReceiver, ChangeSender, Durable, Feed, FeedItem, View, FEED_CAPACITY};
 
 /// What a backend can do beyond reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -63,6 +63,24 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Dependency order: an object refers only to kinds before its own (a resource to its
+    /// pool and type, a pool to its site and location), and the deployment manager sums them
+    /// all. Creations go in this order, deletions in reverse.
+    pub const ORDER: [Kind; 7] = [
+        Kind::Location,
+        Kind::OCloudSite,
+        Kind::ResourceType,
+        Kind::AlarmDictionary,
+        Kind::ResourcePool,
+        Kind::Resource,
+        Kind::DeploymentManager,
+    ];
+
+    /// The kind's place in [`Kind::ORDER`].
+    pub fn rank(self) -> usize {
+        Kind::ORDER.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
     /// The name used in messages ("resource pool 'x' not found").
     pub fn label(self) -> &'static str {
         match self {
@@ -151,6 +169,8 @@ inventory_objects!(
 /// One change of the inventory, with the object before and after it.
 #[derive(Clone, Debug)]
 pub struct InventoryChange {
+    /// The backend instance (set by the router; empty for a lone backend).
+    pub instance: String,
     pub kind: Kind,
     pub id: String,
     /// `None` for a creation.

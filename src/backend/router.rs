@@ -110,10 +110,11 @@ impl Router {
             let Some(mut changes) = backend.take_changes() else {
                 anyhow::bail!("backend '{name}' has no change feed left");
             };
-            let tx = tx.clone();
+            let (tx, name) = (tx.clone(), name.clone());
             tokio::spawn(async move {
-                while let Some(change) = changes.recv().await {
-                    tx.send(change).await;
+                while let Some(mut item) = changes.recv().await {
+                    item.set_instance(&name);
+                    tx.send(item).await;
                 }
             });
         }

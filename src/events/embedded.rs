@@ -1,6 +1,7 @@
 //! The embedded event log: redb, one ACID file (`events.redb`) in the data directory. Cursors
 //! are the table keys; the last cursor ever assigned is kept apart so cursors never repeat even
-//! when retention has removed every event. Appends commit durably before they return.
+//! when retention has removed every event. Appends commit durably before they return, with
+//! the published state ([`super::published`]) updated in the same transaction.
 
 use std::{
     path::Path,
@@ -15,9 +16,14 @@ use tokio::sync::watch;
 use super::{
     log::{Bounds, EventError, EventLog},
     model::{now_rfc3339, Cursor, Event},
+    published::{self, Published, Record},
 };
 
 const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("events");
+/// Published state: field (instance, newline, REST path) → record.
+const PUBLISHED: TableDefinition<&str, &[u8]> = TableDefinition::new("published");
+/// Instances whose baseline is recorded → when (Unix seconds).
+const BASELINES: TableDefinition<&str, u64> = TableDefinition::new("baselines");
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 const LAST: &str = "last_cursor";
 pub const FILE_NAME: &str = "events.redb";
@@ -47,6 +53,8 @@ impl EmbeddedLog {
         let txn = db.begin_write().map_err(internal)?;
         let last = {
             txn.open_table(EVENTS).map_err(internal)?;
+            txn.open_table(PUBLISHED).map_err(internal)?;
+            txn.open_table(BASELINES).map_err(internal)?;
             let meta = txn.open_table(META).map_err(internal)?;
             let last = meta.get(LAST).map_err(internal)?.map_or(0, |v| v.value());
             last
@@ -123,6 +131,7 @@ impl EventLog for EmbeddedLog {
                 let last = {
                     let mut meta = txn.open_table(META).map_err(internal)?;
                     let mut table = txn.open_table(EVENTS).map_err(internal)?;
+                    let mut state = txn.open_table(PUBLISHED).map_err(internal)?;
                     let mut last = meta.get(LAST).map_err(internal)?.map_or(0, |v| v.value());
                     let published = now_rfc3339();
                     for event in &mut events {
@@ -131,6 +140,17 @@ impl EventLog for EmbeddedLog {
                         event.published_at = published.clone();
                         let body = serde_json::to_vec(&event).map_err(internal)?;
                         table.insert(last, body.as_slice()).map_err(internal)?;
+                        match published::update_of(event) {
+                            (field, Some(record)) => {
+                                let record = published::encode(&record);
+                                state
+                                    .insert(field.as_str(), record.as_slice())
+                                    .map_err(internal)?;
+                            }
+                            (field, None) => {
+                                state.remove(field.as_str()).map_err(internal)?;
+                            }
+                        }
                     }
                     meta.insert(LAST, last).map_err(internal)?;
                     let len = table.len().map_err(internal)?;
@@ -189,5 +209,67 @@ impl EventLog for EmbeddedLog {
         let mut rx = self.last.subscribe();
         let _ = tokio::time::timeout(timeout, rx.wait_for(|last| *last > after)).await;
         Ok(())
+    }
+
+    async fn published(&self) -> Result<Published, EventError> {
+        self.blocking(|db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let mut out = Published::default();
+            for entry in txn
+                .open_table(PUBLISHED)
+                .map_err(internal)?
+                .iter()
+                .map_err(internal)?
+            {
+                let (field, record) = entry.map_err(internal)?;
+                out.insert_field(field.value(), published::decode(record.value())?)?;
+            }
+            for entry in txn
+                .open_table(BASELINES)
+                .map_err(internal)?
+                .iter()
+                .map_err(internal)?
+            {
+                out.instances
+                    .insert(entry.map_err(internal)?.0.value().to_owned());
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn record_baseline(
+        &self,
+        instance: &str,
+        records: Vec<(String, Record)>,
+    ) -> Result<bool, EventError> {
+        let instance = instance.to_owned();
+        self.blocking(move |db| {
+            let txn = db.begin_write().map_err(internal)?;
+            {
+                let mut baselines = txn.open_table(BASELINES).map_err(internal)?;
+                if baselines
+                    .get(instance.as_str())
+                    .map_err(internal)?
+                    .is_some()
+                {
+                    return Ok(false);
+                }
+                let now = SystemTime::now()
+                    .duration_since(SystemTime::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                baselines.insert(instance.as_str(), now).map_err(internal)?;
+                let mut state = txn.open_table(PUBLISHED).map_err(internal)?;
+                for (field, record) in &records {
+                    let record = published::encode(record);
+                    state
+                        .insert(field.as_str(), record.as_slice())
+                        .map_err(internal)?;
+                }
+            }
+            txn.commit().map_err(internal)?;
+            Ok(true)
+        })
+        .await
     }
 }

@@ -4,7 +4,10 @@ use std::{sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 
-use super::model::{Cursor, Event};
+use super::{
+    model::{Cursor, Event},
+    published::{Published, Record},
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EventError {
@@ -44,6 +47,18 @@ pub trait EventLog: Send + Sync + 'static {
 
     /// Returns once an event above `after` may exist, or after `timeout`.
     async fn wait(&self, after: Cursor, timeout: Duration) -> Result<(), EventError>;
+
+    /// What the events appended so far last said of each object, with the instances whose
+    /// baseline is recorded (see [`super::published`]). `append` keeps it current.
+    async fn published(&self) -> Result<Published, EventError>;
+
+    /// Records `records` (by field, see [`super::published::field`]) as `instance`'s baseline,
+    /// unless one is recorded already; whether this call recorded it.
+    async fn record_baseline(
+        &self,
+        instance: &str,
+        records: Vec<(String, Record)>,
+    ) -> Result<bool, EventError>;
 }
 
 pub type EventLogRef = Arc<dyn EventLog>;

@@ -7,8 +7,9 @@ pub mod hub;
 pub mod log;
 pub mod model;
 pub mod nats;
-pub mod pending;
+pub mod published;
 pub mod publisher;
+pub mod pump;
 pub mod redis;
 
 pub use hub::{Hub, Selector, WatchItem, WatchSpec};

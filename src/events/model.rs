@@ -85,6 +85,23 @@ impl Kind {
     }
 }
 
+impl std::str::FromStr for Kind {
+    type Err = String;
+
+    /// The kind an event names (`ResourcePool`).
+    fn from_str(name: &str) -> Result<Kind, String> {
+        Kind::ORDER
+            .into_iter()
+            .find(|k| k.name() == name)
+            .ok_or_else(|| format!("'{name}' is not an object kind"))
+    }
+}
+
+/// The pool a resource's state names.
+pub fn pool_of(state: &Value) -> Option<String> {
+    state["resourcePoolId"].as_str().map(str::to_owned)
+}
+
 /// The v2 REST path of an object; resources need their pool.
 pub fn object_ref(kind: Kind, id: &str, pool: Option<&str>) -> String {
     let v2 = format!("{API_ROOT}/v2");
@@ -107,27 +124,36 @@ impl Event {
     pub fn from_change(change: &InventoryChange, source: &EventSource) -> Event {
         let prior = change.prior.as_ref().map(|o| o.to_json());
         let post = change.post.as_ref().map(|o| o.to_json());
+        Event::of(source, change.kind, &change.id, prior, post)
+    }
+
+    /// The event taking object `id` of `kind` from `prior` to `post` (`None`: absent).
+    pub fn of(
+        source: &EventSource,
+        kind: Kind,
+        id: &str,
+        prior: Option<Value>,
+        post: Option<Value>,
+    ) -> Event {
         let change_kind = match (&prior, &post) {
             (None, _) => ChangeKind::Created,
             (_, None) => ChangeKind::Deleted,
             _ => ChangeKind::Updated,
         };
         let state = post.as_ref().or(prior.as_ref());
-        let pool = state
-            .and_then(|s| s["resourcePoolId"].as_str())
-            .map(str::to_owned);
+        let pool = state.and_then(pool_of);
         let mut metadata = BTreeMap::new();
-        if let (Kind::Resource, Some(pool)) = (change.kind, &pool) {
+        if let (Kind::Resource, Some(pool)) = (kind, &pool) {
             metadata.insert("resourcePoolId".to_owned(), pool.clone());
         }
         Event {
             event_id: uuid::Uuid::new_v4().to_string(),
             cursor: 0,
             source: source.clone(),
-            event_type: format!("o2ims.{}.{change_kind:?}", change.kind.name()),
-            object_kind: change.kind.name().to_owned(),
-            object_id: change.id.clone(),
-            object_ref: object_ref(change.kind, &change.id, pool.as_deref()),
+            event_type: format!("o2ims.{}.{change_kind:?}", kind.name()),
+            object_kind: kind.name().to_owned(),
+            object_id: id.to_owned(),
+            object_ref: object_ref(kind, id, pool.as_deref()),
             prior_object_state: prior,
             post_object_state: post,
             occurred_at: now_rfc3339(),

@@ -1,24 +1,53 @@
 //! The event log on NATS JetStream: one file-backed stream per prefix, bounded by count and
 //! age. The JetStream sequence is the cursor; `Nats-Msg-Id` is the event id, so a publish
 //! retried after a lost acknowledgement is not stored twice.
+//!
+//! The published state ([`super::published`]) lives in a KV bucket beside the stream. JetStream
+//! cannot write both at once, so the bucket is written after the stream and records the cursor
+//! it reflects; loading it replays the stream's events after that cursor, which makes it exact
+//! whatever a crash interrupted.
 
 use std::time::Duration;
 
 use async_nats::jetstream::{
-    self,
+    self, kv,
     stream::{Config, DiscardPolicy, StorageType, Stream},
 };
 use async_trait::async_trait;
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use futures::{StreamExt, TryStreamExt};
 
 use super::{
     log::{Bounds, EventError, EventLog},
     model::{now_rfc3339, Cursor, Event},
+    published::{self, Published, Record},
 };
 
 pub struct NatsLog {
     context: jetstream::Context,
     stream: Stream,
     subject: String,
+    state: kv::Store,
+}
+
+/// The KV key holding the cursor the bucket reflects.
+const CURSOR_KEY: &str = "cursor";
+
+/// KV keys allow few characters: a record's field and an instance are base64url-encoded.
+fn record_key(field: &str) -> String {
+    format!("o.{}", URL_SAFE_NO_PAD.encode(field))
+}
+
+fn baseline_key(instance: &str) -> String {
+    format!("b.{}", URL_SAFE_NO_PAD.encode(instance))
+}
+
+fn decoded(encoded: &str) -> Result<String, EventError> {
+    URL_SAFE_NO_PAD
+        .decode(encoded)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(|| EventError::Corrupt(format!("published-state key '{encoded}'")))
 }
 
 fn unavailable(e: impl std::fmt::Display) -> EventError {
@@ -64,11 +93,57 @@ impl NatsLog {
             })
             .await
             .map_err(unavailable)?;
+        // The bucket's stream made as `create_key_value` would, without its account query
+        // (which servers before 2.10 answer in a form the client does not parse).
+        let bucket = format!("{name}_published");
+        context
+            .get_or_create_stream(Config {
+                name: format!("KV_{bucket}"),
+                subjects: vec![format!("$KV.{bucket}.>")],
+                max_messages_per_subject: 1,
+                storage: StorageType::File,
+                allow_rollup: true,
+                deny_delete: true,
+                allow_direct: true,
+                discard: DiscardPolicy::New,
+                ..Default::default()
+            })
+            .await
+            .map_err(unavailable)?;
+        let state = context.get_key_value(&bucket).await.map_err(unavailable)?;
         Ok(NatsLog {
             context,
             stream,
             subject,
+            state,
         })
+    }
+
+    /// Writes what `events` did to the published state, then the cursor they reach.
+    async fn update_state(&self, events: &[Event]) -> Result<(), EventError> {
+        for event in events {
+            match published::update_of(event) {
+                (field, Some(record)) => {
+                    self.state
+                        .put(record_key(&field), published::encode(&record).into())
+                        .await
+                        .map_err(unavailable)?;
+                }
+                (field, None) => {
+                    self.state
+                        .delete(record_key(&field))
+                        .await
+                        .map_err(unavailable)?;
+                }
+            }
+        }
+        if let Some(last) = events.last() {
+            self.state
+                .put(CURSOR_KEY, last.cursor.to_string().into())
+                .await
+                .map_err(unavailable)?;
+        }
+        Ok(())
     }
 }
 
@@ -97,6 +172,10 @@ impl EventLog for NatsLog {
         }
         for (event, ack) in events.iter_mut().zip(acks) {
             event.cursor = ack.await.map_err(unavailable)?.sequence;
+        }
+        // The events are durable; a state left behind is caught up when it is loaded.
+        if let Err(e) = self.update_state(&events).await {
+            tracing::warn!(error = %e, "updating the published state failed; it is caught up from the stream when loaded");
         }
         Ok(events)
     }
@@ -145,5 +224,74 @@ impl EventLog for NatsLog {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
         Ok(())
+    }
+
+    async fn published(&self) -> Result<Published, EventError> {
+        let keys: Vec<String> = self
+            .state
+            .keys()
+            .await
+            .map_err(unavailable)?
+            .try_collect()
+            .await
+            .map_err(unavailable)?;
+        let state = &self.state;
+        let values: Vec<(String, Option<bytes::Bytes>)> = futures::stream::iter(keys)
+            .map(|key| async move {
+                let value = state.get(key.clone()).await.map_err(unavailable)?;
+                Ok::<_, EventError>((key, value))
+            })
+            .buffer_unordered(64)
+            .try_collect()
+            .await?;
+        let mut out = Published::default();
+        let mut cursor: Cursor = 0;
+        for (key, value) in values {
+            let Some(value) = value else { continue };
+            if key == CURSOR_KEY {
+                cursor = String::from_utf8_lossy(&value).parse().unwrap_or(0);
+            } else if let Some(field) = key.strip_prefix("o.") {
+                out.insert_field(&decoded(field)?, published::decode(&value)?)?;
+            } else if let Some(instance) = key.strip_prefix("b.") {
+                out.instances.insert(decoded(instance)?);
+            }
+        }
+        // Catch up with what the stream holds beyond the bucket.
+        loop {
+            let events = self.read(cursor, 1024).await?;
+            let Some(last) = events.last() else { break };
+            cursor = last.cursor;
+            events.iter().for_each(|e| out.apply(e));
+        }
+        Ok(out)
+    }
+
+    async fn record_baseline(
+        &self,
+        instance: &str,
+        records: Vec<(String, Record)>,
+    ) -> Result<bool, EventError> {
+        let marker = baseline_key(instance);
+        if self
+            .state
+            .get(marker.clone())
+            .await
+            .map_err(unavailable)?
+            .is_some()
+        {
+            return Ok(false);
+        }
+        // Records first, the marker last: a crash in between leaves no baseline, not half of one.
+        for (field, record) in &records {
+            self.state
+                .put(record_key(field), published::encode(record).into())
+                .await
+                .map_err(unavailable)?;
+        }
+        match self.state.create(marker, "1".into()).await {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(unavailable(e)),
+        }
     }
 }

@@ -12,19 +12,38 @@ use redis::{aio::MultiplexedConnection, streams::StreamRangeReply, Script};
 use super::{
     log::{Bounds, EventError, EventLog},
     model::{now_rfc3339, Cursor, Event},
+    published::{self, Published, Record},
 };
 use crate::store::keys::Keys;
 
-/// KEYS: stream, last-cursor counter. ARGV: max length, then one event JSON per event.
-/// Returns the last cursor assigned.
+/// KEYS: stream, last-cursor counter, published state. ARGV: max length, then per event its
+/// JSON, its published-state field and record (empty: the object is gone). Returns the last
+/// cursor assigned. The events and the state they imply change together.
 const APPEND: &str = r"
 local last = tonumber(redis.call('GET', KEYS[2]) or '0')
-for i = 2, #ARGV do
+for i = 2, #ARGV, 3 do
   last = last + 1
   redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], last .. '-0', 'e', ARGV[i])
+  if ARGV[i + 2] == '' then
+    redis.call('HDEL', KEYS[3], ARGV[i + 1])
+  else
+    redis.call('HSET', KEYS[3], ARGV[i + 1], ARGV[i + 2])
+  end
 end
 redis.call('SET', KEYS[2], last)
 return last
+";
+
+/// KEYS: baselines set, published state. ARGV: instance, then field and record pairs. Records
+/// them unless the instance has a baseline; 1 when it recorded.
+const BASELINE: &str = r"
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then
+  return 0
+end
+for i = 2, #ARGV, 2 do
+  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+end
+return 1
 ";
 
 /// Response timeout of blocking reads: above the longest `BLOCK` (1 s) with margin.
@@ -36,6 +55,7 @@ pub struct RedisLog {
     keys: Keys,
     max_len: u64,
     append: Script,
+    baseline: Script,
     /// Idle connections for blocking reads.
     blocking: Mutex<Vec<MultiplexedConnection>>,
 }
@@ -83,6 +103,7 @@ impl RedisLog {
             keys: Keys::new(prefix),
             max_len,
             append: Script::new(APPEND),
+            baseline: Script::new(BASELINE),
             blocking: Mutex::new(Vec::new()),
         })
     }
@@ -179,12 +200,17 @@ impl EventLog for RedisLog {
         invocation
             .key(self.keys.events())
             .key(self.keys.events_last())
+            .key(self.keys.published())
             .arg(self.max_len);
         for event in &mut events {
             event.published_at = published.clone();
             invocation.arg(
                 serde_json::to_string(event).map_err(|e| EventError::Internal(e.to_string()))?,
             );
+            let (field, record) = published::update_of(event);
+            invocation
+                .arg(field)
+                .arg(record.as_ref().map(published::encode).unwrap_or_default());
         }
         let last: u64 = invocation
             .invoke_async(&mut self.conn.clone())
@@ -253,5 +279,65 @@ impl EventLog for RedisLog {
             }
             Err(e) => Err(redis_err(e)),
         }
+    }
+
+    async fn published(&self) -> Result<Published, EventError> {
+        let mut conn = self.conn.clone();
+        let mut out = Published::default();
+        let mut cursor: u64 = 0;
+        loop {
+            let (next, page): (u64, Vec<(String, Vec<u8>)>) = redis::cmd("HSCAN")
+                .arg(self.keys.published())
+                .arg(cursor)
+                .arg("COUNT")
+                .arg(1000)
+                .query_async(&mut conn)
+                .await
+                .map_err(redis_err)?;
+            for (field, record) in page {
+                out.insert_field(&field, published::decode(&record)?)?;
+            }
+            if next == 0 {
+                break;
+            }
+            cursor = next;
+        }
+        let instances: Vec<String> = redis::cmd("SMEMBERS")
+            .arg(self.keys.baselines())
+            .query_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        out.instances.extend(instances);
+        Ok(out)
+    }
+
+    async fn record_baseline(
+        &self,
+        instance: &str,
+        records: Vec<(String, Record)>,
+    ) -> Result<bool, EventError> {
+        // Most views find their baseline recorded: do not send them for nothing.
+        let recorded: bool = redis::cmd("SISMEMBER")
+            .arg(self.keys.baselines())
+            .arg(instance)
+            .query_async(&mut self.conn.clone())
+            .await
+            .map_err(redis_err)?;
+        if recorded {
+            return Ok(false);
+        }
+        let mut invocation = self.baseline.prepare_invoke();
+        invocation
+            .key(self.keys.baselines())
+            .key(self.keys.published())
+            .arg(instance);
+        for (field, record) in &records {
+            invocation.arg(field).arg(published::encode(record));
+        }
+        let recorded: i64 = invocation
+            .invoke_async(&mut self.conn.clone())
+            .await
+            .map_err(redis_err)?;
+        Ok(recorded == 1)
     }
 }

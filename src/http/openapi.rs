@@ -172,7 +172,7 @@ fn operations_paths(paths: &mut Map<String, Value>) {
         "/healthz".into(),
         text("Liveness: the process serves requests"),
     );
-    paths.insert("/readyz".into(), json!({ "get": { "tags": ["operations"], "summary": "Readiness: listeners, store and backend are up",
+    paths.insert("/readyz".into(), json!({ "get": { "tags": ["operations"], "summary": "Readiness: listeners, store and backend are up, and the backend's first view is diffed with what was last published",
         "responses": { "200": { "description": "Ready" }, "503": problem("Not ready; `detail` says what is down") } } }));
     paths.insert(
         "/metrics".into(),

@@ -34,6 +34,12 @@ async fn readyz(State(s): State<AppState>) -> Response {
             s.inventory.backend().info().name
         ));
     }
+    if !s.events.backend_reconciled() {
+        down.push(
+            "backend changes not live yet: its first view is being diffed with what was last published"
+                .to_owned(),
+        );
+    }
     if down.is_empty() {
         return "ready".into_response();
     }

@@ -7,7 +7,7 @@ use tokio::sync::mpsc;
 use crate::{
     domain::{objects::*, Fields, Filter},
     error::{ApiError, ApiResult},
-    events::{Cursor, Event, EventLogRef, Hub, Selector, WatchItem, WatchSpec},
+    events::{pump::PumpStatus, Cursor, Event, EventLogRef, Hub, Selector, WatchItem, WatchSpec},
 };
 
 /// Attributes an event filter may name: the event's own fields, the notification's
@@ -46,6 +46,7 @@ pub struct EventService {
     log: EventLogRef,
     hub: Arc<Hub>,
     max_page_size: usize,
+    pump: Option<PumpStatus>,
 }
 
 /// A page of history.
@@ -77,7 +78,20 @@ impl EventService {
             log,
             hub,
             max_page_size,
+            pump: None,
         }
+    }
+
+    /// Readiness follows the backend pump: not ready before its first view is in.
+    pub fn with_pump(mut self, pump: PumpStatus) -> Self {
+        self.pump = Some(pump);
+        self
+    }
+
+    /// Whether the backend's changes are live: its first view taken in and, when this replica
+    /// publishes, what changed while no gateway watched published.
+    pub fn backend_reconciled(&self) -> bool {
+        self.pump.as_ref().is_none_or(PumpStatus::is_ready)
     }
 
     pub fn log(&self) -> &EventLogRef {

@@ -73,6 +73,16 @@ impl Keys {
         format!("{}:events:last", self.tag)
     }
 
+    /// The published state: a hash, field (instance, newline, REST path) → record.
+    pub fn published(&self) -> String {
+        format!("{}:published", self.tag)
+    }
+
+    /// The instances whose baseline is recorded: a set.
+    pub fn baselines(&self) -> String {
+        format!("{}:published:baselines", self.tag)
+    }
+
     /// Delivery, chain and queue keys share this prefix; scripts append the rest.
     pub fn tag(&self) -> &str {
         &self.tag

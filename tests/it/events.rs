@@ -670,7 +670,7 @@ async fn churn_produces_realistic_state_changes() {
 async fn the_backend_change_feed_loses_nothing_and_holds_at_most_its_capacity() {
     use netweave::backend::{
         simulator::{SimSpec, Simulator},
-        Backend, FEED_CAPACITY,
+        Backend, FeedItem, FEED_CAPACITY,
     };
     let sim = std::sync::Arc::new(Simulator::new(&SimSpec {
         seed: 1,
@@ -708,13 +708,25 @@ async fn the_backend_change_feed_loses_nothing_and_holds_at_most_its_capacity() 
         !churn.is_finished(),
         "and the backend waits instead of queueing more"
     );
+    let is_change = |item: &FeedItem| match item {
+        FeedItem::Change(c) => {
+            assert!(c.prior.is_some() || c.post.is_some());
+            true
+        }
+        FeedItem::View(_) => false,
+    };
+    let first = feed.recv().await.unwrap();
+    assert!(
+        matches!(&first, FeedItem::View(v) if v.objects.len() > 100),
+        "the complete view comes first"
+    );
     let mut received = 0;
     while received < steps {
         let Ok(Some(change)) = tokio::time::timeout(Duration::from_secs(5), feed.recv()).await
         else {
             break;
         };
-        assert!(change.prior.is_some() || change.post.is_some());
+        assert!(is_change(&change), "one view, then changes");
         received += 1;
         if churn.is_finished() && feed.is_empty() {
             break;
@@ -722,7 +734,7 @@ async fn the_backend_change_feed_loses_nothing_and_holds_at_most_its_capacity() 
     }
     let made = churn.await.unwrap();
     while let Ok(change) = feed.try_recv() {
-        assert!(change.prior.is_some() || change.post.is_some());
+        assert!(is_change(&change), "one view, then changes");
         received += 1;
     }
     assert!(

@@ -277,3 +277,65 @@ async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
         .unwrap();
     assert_eq!(reply.status(), reqwest::StatusCode::CONFLICT);
 }
+
+/// Both replicas stopped, the cluster changed, both started together: the elected one
+/// publishes each difference once, the other none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_replicas_restarted_together_publish_each_difference_once() {
+    let fake = cluster().await;
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let dir = TempDir::new().unwrap();
+    let kubeconfig = dir.path().join("kubeconfig");
+    std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
+    let kubeconfig = kubeconfig.display().to_string();
+    let start_both = || {
+        vec![
+            gateway(&kubeconfig, &redis, &prefix, "redis"),
+            gateway(&kubeconfig, &redis, &prefix, "redis"),
+        ]
+    };
+    let mut gateways = start_both();
+    for (_, base) in &gateways {
+        ready(base).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        resource_events(&gateways[0].1).await.is_empty(),
+        "the first start is the baseline"
+    );
+    for (child, _) in &mut gateways {
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+
+    fake.apply(NODES, fixtures::node("n6", "workers-b", "m5.large"));
+    let mut n1 = fake.get(NODES, "n1").unwrap();
+    n1["spec"]["unschedulable"] = json!(true);
+    fake.apply(NODES, n1);
+    fake.delete(NODES, "n2");
+
+    let mut gateways = start_both();
+    for (_, base) in &gateways {
+        ready(base).await;
+    }
+    let got = wait_events(&gateways[0].1, 3).await;
+    // Time for a second publisher, were there one, to add its copies.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let mut again = resource_events(&gateways[1].1).await;
+    assert_eq!(got, again, "nothing more arrives");
+    again.sort();
+    assert_eq!(
+        again,
+        [
+            ("Created".to_owned(), "n6".to_owned()),
+            ("Deleted".to_owned(), "n2".to_owned()),
+            ("Updated".to_owned(), "n1".to_owned()),
+        ],
+        "each difference once"
+    );
+    for (child, _) in &mut gateways {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}

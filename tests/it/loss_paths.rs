@@ -20,7 +20,9 @@ use netweave::{
     election::{Elector, Leadership},
     events::{
         embedded::{EmbeddedLog, Retention},
-        publisher::{pump_backend, Publisher},
+        published::{Published, Record},
+        publisher::Publisher,
+        pump::pump_backend,
         Bounds, Cursor, Event, EventError, EventLog, EventLogRef, EventSource,
     },
     security::outbound::Outbound,
@@ -132,6 +134,18 @@ impl EventLog for Outage<EventLogRef> {
         self.check(EventError::Unavailable)?;
         self.inner.wait(after, timeout).await
     }
+    async fn published(&self) -> Result<Published, EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.published().await
+    }
+    async fn record_baseline(
+        &self,
+        instance: &str,
+        records: Vec<(String, Record)>,
+    ) -> Result<bool, EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.record_baseline(instance, records).await
+    }
 }
 
 fn embedded_log(dir: &TempDir) -> Arc<EmbeddedLog> {
@@ -158,6 +172,7 @@ fn pool_change(id: &str, name: &str, prior: Option<&str>) -> InventoryChange {
         }))
     };
     InventoryChange {
+        instance: String::new(),
         kind: Kind::ResourcePool,
         id: id.into(),
         prior: prior.map(pool),
@@ -453,7 +468,7 @@ async fn a_take_over_publishes_what_the_old_leader_never_did_however_late() {
     let leadership = Leadership::run(elector.clone(), Duration::from_secs(1), shutdown.clone());
     let sim = simulator();
     let backend: BackendRef = sim.clone();
-    let pump = pump_backend(
+    let (pump, _) = pump_backend(
         &backend,
         publisher,
         source(),
@@ -489,48 +504,137 @@ async fn a_take_over_publishes_what_the_old_leader_never_did_however_late() {
     let _ = pump.await;
 }
 
-#[tokio::test]
-async fn a_follower_crosses_off_what_the_leader_published_as_one_change() {
-    use netweave::events::pending::Pending;
-    let mut pending = Pending::default();
-    // The follower saw a→b and b→c; the leader, watching the same object, saw a→c.
-    pending.push(Event::from_change(
-        &pool_change("p", "b", Some("a")),
-        &source(),
-    ));
-    pending.push(Event::from_change(
-        &pool_change("p", "c", Some("b")),
-        &source(),
-    ));
-    pending.push(Event::from_change(&pool_change("q", "x", None), &source()));
-    let leader = Event::from_change(&pool_change("p", "c", Some("a")), &source());
-    assert_eq!(
-        pending.confirm(&leader),
-        2,
-        "the state the leader published covers both"
+/// Two replicas watching one O-Cloud (two simulators given the same writes): the leader
+/// publishes, dies; the cloud changes; the follower takes over and publishes only what the
+/// stream lacks, each with the prior the stream last showed — nothing twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_take_over_publishes_only_what_the_stream_lacks_with_the_prior_it_showed() {
+    let dir = TempDir::new().unwrap();
+    let log: EventLogRef = embedded_log(&dir);
+    let (leader_stop, follower_stop) = (CancellationToken::new(), CancellationToken::new());
+    let (a, b) = (simulator(), simulator());
+    let (publisher_a, _) = Publisher::start(log.clone(), 64, leader_stop.clone());
+    let (publisher_b, _) = Publisher::start(log.clone(), 64, follower_stop.clone());
+    let elector = Arc::new(Switch(AtomicBool::new(false)));
+    let following = Leadership::run(
+        elector.clone(),
+        Duration::from_secs(1),
+        follower_stop.clone(),
     );
-    let left = pending.drain();
-    assert_eq!(left.len(), 1);
-    assert_eq!(
-        left[0].object_id, "q",
-        "what the leader never published is kept"
+    let (backend_a, backend_b): (BackendRef, BackendRef) = (a.clone(), b.clone());
+    let (pump_a, _) = pump_backend(
+        &backend_a,
+        publisher_a,
+        source(),
+        Leadership::always(),
+        leader_stop.clone(),
     );
-    // A flip-flop: only the oldest change reaching the published state is crossed off.
-    pending.push(Event::from_change(
-        &pool_change("p", "b", Some("a")),
-        &source(),
-    ));
-    pending.push(Event::from_change(
-        &pool_change("p", "a", Some("b")),
-        &source(),
-    ));
-    pending.push(Event::from_change(
-        &pool_change("p", "b", Some("a")),
-        &source(),
-    ));
-    let first = Event::from_change(&pool_change("p", "b", Some("a")), &source());
-    assert_eq!(pending.confirm(&first), 1);
-    assert_eq!(pending.len(), 2, "the later flip and flop stay held");
+    let (pump_b, ready_b) = pump_backend(
+        &backend_b,
+        publisher_b,
+        source(),
+        following,
+        follower_stop.clone(),
+    );
+    wait_for(
+        "the follower took in its view",
+        Duration::from_secs(5),
+        || ready_b.is_ready(),
+    )
+    .await;
+    let site = a
+        .list(
+            netweave::backend::Scope {
+                kind: Kind::OCloudSite,
+                parent: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items[0]
+        .id()
+        .to_owned();
+    let pool = |id: &str, name: &str| ResourcePool {
+        resource_pool_id: id.into(),
+        name: name.into(),
+        o_cloud_site_id: site.clone(),
+        ..Default::default()
+    };
+    let (one, two) = (
+        uuid::Uuid::new_v4().to_string(),
+        uuid::Uuid::new_v4().to_string(),
+    );
+    for sim in [&a, &b] {
+        sim.create_resource_pool(pool(&one, "one")).await.unwrap();
+    }
+    // The leader's write answered: its event is in the log. Then the leader dies.
+    leader_stop.cancel();
+    let _ = pump_a.await;
+    b.create_resource_pool(pool(&two, "two")).await.unwrap();
+    b.update_resource_pool(pool(&one, "uno")).await.unwrap();
+    assert_eq!(
+        pool_names(&log.read(0, 100).await.unwrap()),
+        ["one"],
+        "the follower published nothing"
+    );
+    elector.0.store(true, Ordering::SeqCst);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while pool_names(&log.read(0, 100).await.unwrap()).len() < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the take-over published"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let events = log.read(0, 100).await.unwrap();
+    let pools: Vec<(String, Option<String>, Option<String>)> = events
+        .iter()
+        .filter(|e| e.object_kind == "ResourcePool")
+        .map(|e| {
+            let name = |s: &Option<serde_json::Value>| {
+                s.as_ref()
+                    .and_then(|s| s["name"].as_str().map(str::to_owned))
+            };
+            (
+                e.event_type.clone(),
+                name(&e.prior_object_state),
+                name(&e.post_object_state),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pools,
+        [
+            (
+                "o2ims.ResourcePool.Created".to_owned(),
+                None,
+                Some("one".to_owned())
+            ),
+            (
+                "o2ims.ResourcePool.Created".to_owned(),
+                None,
+                Some("two".to_owned())
+            ),
+            (
+                "o2ims.ResourcePool.Updated".to_owned(),
+                Some("one".to_owned()),
+                Some("uno".to_owned())
+            ),
+        ],
+        "the take-over adds only what the stream lacked, in the order it happened"
+    );
+    let sites = events
+        .iter()
+        .filter(|e| e.object_kind == "OCloudSite")
+        .count();
+    assert_eq!(
+        sites, 2,
+        "the site: once when the leader linked 'one', once for 'two'"
+    );
+    follower_stop.cancel();
+    let _ = pump_b.await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -541,7 +645,7 @@ async fn the_event_log_down_pauses_the_backend_and_loses_nothing() {
     let (publisher, _) = Publisher::start(log.clone(), 64, shutdown.clone());
     let sim = simulator();
     let backend: BackendRef = sim.clone();
-    let pump = pump_backend(
+    let (pump, _) = pump_backend(
         &backend,
         publisher,
         source(),

@@ -16,6 +16,7 @@ mod providers;
 mod receiver;
 mod redis_events;
 mod redis_store;
+mod restart;
 mod routing;
 mod security;
 mod spec;

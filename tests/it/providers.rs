@@ -8,6 +8,7 @@ use netweave::events::{
     embedded::{EmbeddedLog, Retention},
     model::now_rfc3339,
     nats::NatsLog,
+    published::{self, Record},
     redis::RedisLog,
     Event, EventLog, EventSource,
 };
@@ -121,6 +122,61 @@ async fn provider_suite(open: Open) {
         reopened.append(vec![event(99)]).await.unwrap()[0].cursor,
         37
     );
+    published_state(reopened, open).await;
+}
+
+/// The published state: what the events last said of each object, bounded by the objects
+/// (not by retention), kept across connections; baselines recorded once.
+async fn published_state(log: Arc<dyn EventLog>, open: Open) {
+    let state = log.published().await.unwrap();
+    let ids: Vec<usize> = (0..6)
+        .chain(10..15)
+        .chain(20..25)
+        .chain(30..50)
+        .chain([99])
+        .collect();
+    assert_eq!(
+        state.objects.len(),
+        ids.len(),
+        "one record per object ever published"
+    );
+    for n in &ids {
+        let record = &state.objects[&("i".to_owned(), format!("/r/{n}"))];
+        assert_eq!(record.state, json!({"n": n, "state": "UNLOCKED"}), "{n}");
+        assert_eq!(
+            (record.object_kind.as_str(), record.object_id.clone()),
+            ("Resource", n.to_string())
+        );
+    }
+    let mut gone = event(0);
+    gone.event_type = "o2ims.Resource.Deleted".into();
+    gone.post_object_state = None;
+    log.append(vec![gone]).await.unwrap();
+    assert!(state.instances.is_empty());
+    let record = Record {
+        object_kind: "ResourcePool".into(),
+        object_id: "p".into(),
+        state: json!({"resourcePoolId": "p"}),
+    };
+    let baseline = vec![(published::field("b", "/p"), record.clone())];
+    assert!(
+        log.record_baseline("b", baseline.clone()).await.unwrap(),
+        "recorded once"
+    );
+    assert!(
+        !open().await.record_baseline("b", baseline).await.unwrap(),
+        "and only once"
+    );
+    let again = open().await.published().await.unwrap();
+    assert!(
+        !again
+            .objects
+            .contains_key(&("i".to_owned(), "/r/0".to_owned())),
+        "a deletion removes the record"
+    );
+    assert_eq!(again.objects.len(), ids.len());
+    assert_eq!(again.objects[&("b".to_owned(), "/p".to_owned())], record);
+    assert!(again.instances.contains("b"));
 }
 
 #[tokio::test]

@@ -61,6 +61,7 @@ impl Changes {
 
 fn change(kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) -> InventoryChange {
     InventoryChange {
+        instance: String::new(),
         kind,
         id: id.to_owned(),
         prior,

@@ -1,7 +1,11 @@
 //! One kube-runtime watcher per kind feeding the watch cache. Changes are sent while the
 //! cache's write lock is held, so the feed's order is the order the cache changed in. Until
-//! every watcher has finished its first list the inventory is the baseline and nothing is
-//! sent; a later re-list (after 410 Gone) is diffed like any other change.
+//! every watcher has finished its first list nothing is sent; then the complete inventory goes
+//! as one view (which the publisher diffs with what it last published, see
+//! `events::pump`), and every change after it. A later re-list (after 410 Gone) is diffed
+//! like any other change. kube-runtime resumes a dropped watch from the last resourceVersion
+//! it saw (bookmarks keep it current) and lists again only when the API server answers
+//! 410 Gone.
 
 use std::{
     fmt::Debug,
@@ -177,6 +181,9 @@ where
                         resources = state.inventory.resource_count(),
                         "kubernetes watch cache synchronised"
                     );
+                    // The first complete view: diffed with what was last published, it
+                    // tells what changed while no gateway watched.
+                    shared.changes.stage_view(state.inventory.objects());
                 }
             }
             if baseline_done {

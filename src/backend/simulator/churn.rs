@@ -28,7 +28,9 @@ impl Simulator {
     /// change is in the feed (waiting while the feed is full).
     pub async fn churn_step(&self, rng: &mut fastrand::Rng) -> bool {
         let changed = self.churn_now(rng);
-        self.changes.flush().await;
+        // Saved, not waited for: a crash may lose the last steps, and the inventory after the
+        // restart is then what it says (the diff on start tells it).
+        let _ = self.settle(false).await;
         changed
     }
 

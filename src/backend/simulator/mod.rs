@@ -1,12 +1,16 @@
 //! The simulator backend: a deterministic O-Cloud generated from a seed and sizes, held in
-//! memory, fully writable through the netweave write extensions. The embedded default for
-//! demos, tests and benchmarks.
+//! memory and (when given a file, as the gateway does) kept on disk, fully writable through the
+//! netweave write extensions. The embedded default for demos, tests and benchmarks.
 
 mod catalog;
 mod churn;
 mod generate;
+mod persist;
 
-use std::sync::{Arc, RwLock};
+use std::{
+    path::Path,
+    sync::{Arc, Mutex, RwLock},
+};
 
 use async_trait::async_trait;
 use uuid::Uuid;
@@ -24,24 +28,89 @@ pub struct Simulator {
     inventory: RwLock<Inventory>,
     changes: Arc<ChangeSender>,
     feed: Feed,
+    store: Option<persist::SimStore>,
+    /// Writes made but not yet saved, in order (staged with the changes).
+    unsaved: Mutex<Vec<persist::Write>>,
+    /// Held while saving, so that saves keep the order of the writes.
+    saving: tokio::sync::Mutex<()>,
+}
+
+/// What the generated inventory depends on: a change regenerates it.
+fn settings(spec: &SimSpec) -> String {
+    format!(
+        "seed={} pools={} resources={} o-cloud={}",
+        spec.seed, spec.pools, spec.resources, spec.o_cloud_id
+    )
 }
 
 impl Simulator {
+    /// A simulator held in memory only: it starts from the generated inventory every time.
     pub fn new(spec: &SimSpec) -> Simulator {
-        let inventory = generate::generate(spec);
+        Self::build(spec, generate::generate(spec), None)
+    }
+
+    /// A simulator kept in `path`: it continues from the inventory saved there (writes and
+    /// churn included), or from the generated one the first time.
+    pub fn open(spec: &SimSpec, path: &Path) -> anyhow::Result<Simulator> {
+        let settings = settings(spec);
+        let (store, saved) = persist::SimStore::open(path, &settings)?;
+        let inventory = match saved {
+            Some(inventory) => {
+                tracing::info!(path = %path.display(), pools = inventory.resource_pools.len(), resources = inventory.resource_count(), "simulated o-cloud loaded");
+                inventory
+            }
+            None => {
+                let inventory = generate::generate(spec);
+                store.save_all(&inventory, &settings)?;
+                inventory
+            }
+        };
+        Ok(Self::build(spec, inventory, Some(store)))
+    }
+
+    fn build(spec: &SimSpec, inventory: Inventory, store: Option<persist::SimStore>) -> Simulator {
         tracing::info!(
             seed = spec.seed,
             pools = inventory.resource_pools.len(),
             resources = inventory.resource_count(),
-            "simulated o-cloud generated"
+            "simulated o-cloud ready"
         );
         let (changes, feed) = Feed::new();
+        // The complete view comes first: the publisher diffs it with what it last published.
+        changes.send_first_view(inventory.objects());
         Simulator {
             writable: !spec.read_only,
             inventory: RwLock::new(inventory),
             changes,
             feed,
+            store,
+            unsaved: Mutex::new(Vec::new()),
+            saving: tokio::sync::Mutex::new(()),
         }
+    }
+
+    /// Saves the writes made so far (durably when a client waits for them), then moves their
+    /// changes to the feed; with `durable`, returns once their events are durable too. A write
+    /// answered 2xx is on disk and its event in the log.
+    async fn settle(&self, durable: bool) -> Result<(), BackendError> {
+        let saved = match &self.store {
+            None => Ok(()),
+            Some(store) => {
+                let _order = self.saving.lock().await;
+                let writes =
+                    std::mem::take(&mut *self.unsaved.lock().unwrap_or_else(|e| e.into_inner()));
+                store.save(writes, durable).await
+            }
+        };
+        if durable {
+            self.changes.flush_durable().await;
+        } else {
+            self.changes.flush().await;
+        }
+        saved.map_err(|e| {
+            tracing::error!(error = %format!("{e:#}"), "saving the simulated inventory failed");
+            BackendError::Unavailable(format!("saving the simulated inventory failed: {e:#}"))
+        })
     }
 
     fn check_writable(&self, operation: &'static str) -> Result<(), BackendError> {
@@ -60,8 +129,23 @@ impl Simulator {
     }
 
     fn publish(&self, kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) {
+        if self.store.is_some() {
+            let mut unsaved = self.unsaved.lock().unwrap_or_else(|e| e.into_inner());
+            // A resource that moved pool leaves its old key.
+            if let (Some(prior), Some(post)) = (&prior, &post) {
+                if persist::key(prior) != persist::key(post) {
+                    unsaved.push(persist::write_of(prior, true));
+                }
+            }
+            match (&prior, &post) {
+                (_, Some(post)) => unsaved.push(persist::write_of(post, false)),
+                (Some(prior), None) => unsaved.push(persist::write_of(prior, true)),
+                (None, None) => {}
+            }
+        }
         // Staged under the write lock; each write flushes before it returns.
         self.changes.stage(InventoryChange {
+            instance: String::new(),
             kind,
             id: id.to_owned(),
             prior,
@@ -157,8 +241,9 @@ impl Backend for Simulator {
         pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
         let result = self.create_resource_pool_now(pool);
-        // The answer waits until the change's event is durable: an accepted write is never lost.
-        self.changes.flush_durable().await;
+        // The answer waits until the write is on disk and its event durable: an accepted
+        // write is never lost.
+        self.settle(true).await?;
         result
     }
 
@@ -167,29 +252,33 @@ impl Backend for Simulator {
         pool: ResourcePool,
     ) -> Result<Arc<ResourcePool>, BackendError> {
         let result = self.update_resource_pool_now(pool);
-        // The answer waits until the change's event is durable: an accepted write is never lost.
-        self.changes.flush_durable().await;
+        // The answer waits until the write is on disk and its event durable: an accepted
+        // write is never lost.
+        self.settle(true).await?;
         result
     }
 
     async fn delete_resource_pool(&self, id: &str) -> Result<(), BackendError> {
         let result = self.delete_resource_pool_now(id);
-        // The answer waits until the change's event is durable: an accepted write is never lost.
-        self.changes.flush_durable().await;
+        // The answer waits until the write is on disk and its event durable: an accepted
+        // write is never lost.
+        self.settle(true).await?;
         result
     }
 
     async fn create_resource(&self, resource: Resource) -> Result<Arc<Resource>, BackendError> {
         let result = self.create_resource_now(resource);
-        // The answer waits until the change's event is durable: an accepted write is never lost.
-        self.changes.flush_durable().await;
+        // The answer waits until the write is on disk and its event durable: an accepted
+        // write is never lost.
+        self.settle(true).await?;
         result
     }
 
     async fn delete_resource(&self, pool_id: &str, id: &str) -> Result<(), BackendError> {
         let result = self.delete_resource_now(pool_id, id);
-        // The answer waits until the change's event is durable: an accepted write is never lost.
-        self.changes.flush_durable().await;
+        // The answer waits until the write is on disk and its event durable: an accepted
+        // write is never lost.
+        self.settle(true).await?;
         result
     }
 }

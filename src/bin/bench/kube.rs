@@ -18,7 +18,9 @@ use netweave::{
 };
 use serde_json::json;
 
-use crate::{closed_loop, finish, fixed_rate, get_ok, http_client, memory_mib, start_with};
+use crate::{
+    closed_loop, finish, fixed_rate, get_ok, http_client, memory_mib, spawn_in, start_with,
+};
 
 pub async fn run(nodes: usize, seconds: u64, rate: u64) -> anyhow::Result<()> {
     let duration = Duration::from_secs(seconds);
@@ -208,5 +210,75 @@ pub async fn run(nodes: usize, seconds: u64, rate: u64) -> anyhow::Result<()> {
         "{:<58} {rss:>9.1} MiB   (peak {peak:.1} MiB)",
         "k8s: resident memory after the runs"
     );
+    drop(server);
+    startup(&fake, &flags, nodes).await
+}
+
+/// Start-up on one data directory: the first start (its view recorded as the baseline), a
+/// restart after SIGKILL with no change (the view diffed with the published state: nothing to
+/// publish), and one after 10 % of the nodes were cordoned while it was down (those changes
+/// published before ready). The diff's own share is the server's
+/// `netweave_backend_view_reconcile_seconds`.
+async fn startup(fake: &FakeApiServer, flags: &[String], nodes: usize) -> anyhow::Result<()> {
+    let data = tempfile::tempdir()?;
+    let client = http_client();
+    let run = |label: String| {
+        let client = client.clone();
+        let data = data.path().to_owned();
+        async move {
+            let started = Instant::now();
+            let server = spawn_in(&data, flags, &[])?;
+            let ready: hyper::Uri = format!("http://{}/readyz", server.addr).parse()?;
+            loop {
+                if let Ok(r) = client.get(ready.clone()).await {
+                    if r.status().is_success() {
+                        break;
+                    }
+                }
+                anyhow::ensure!(started.elapsed() < Duration::from_secs(120), "not ready");
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            let took = started.elapsed();
+            let metrics: hyper::Uri = format!("http://{}/metrics", server.addr).parse()?;
+            let body = client
+                .get(metrics)
+                .await?
+                .into_body()
+                .collect()
+                .await?
+                .to_bytes();
+            let reconcile = String::from_utf8_lossy(&body)
+                .lines()
+                .find_map(|l| l.strip_prefix("netweave_backend_view_reconcile_seconds "))
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .unwrap_or(f64::NAN);
+            println!(
+                "{label:<58} ready in {:>6.2} s   (of which the published-state step {:>6.1} ms)",
+                took.as_secs_f64(),
+                reconcile * 1000.0
+            );
+            let mut server = server;
+            let _ = server.child.kill();
+            let _ = server.child.wait();
+            anyhow::Ok(())
+        }
+    };
+    run(format!(
+        "k8s start-up, {nodes} nodes: first start (baseline)"
+    ))
+    .await?;
+    run(format!("k8s start-up, {nodes} nodes: restart, no change")).await?;
+    let changed = nodes / 10;
+    for n in (0..nodes).step_by(10) {
+        let key = format!("node-{n:05}");
+        if let Some(mut node) = fake.get(NODES, &key) {
+            node["spec"]["unschedulable"] = json!(false);
+            fake.apply(NODES, node);
+        }
+    }
+    run(format!(
+        "k8s start-up, {nodes} nodes: restart, {changed} changed"
+    ))
+    .await?;
     Ok(())
 }

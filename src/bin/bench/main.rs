@@ -61,7 +61,7 @@ struct Args {
 pub struct Server {
     pub child: Child,
     pub addr: SocketAddr,
-    _data: tempfile::TempDir,
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Drop for Server {
@@ -89,7 +89,11 @@ async fn start(args: &Args) -> anyhow::Result<Server> {
 
 /// Starts `netweave serve` (the release binary beside this one) with extra flags and environment.
 pub async fn start_with(flags: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
-    let server = spawn(flags, env)?;
+    ready(spawn(flags, env)?).await
+}
+
+/// Returns `server` once `/readyz` answers 200.
+pub async fn ready(server: Server) -> anyhow::Result<Server> {
     let client = http_client();
     for _ in 0..600 {
         let uri = format!("http://{}/readyz", server.addr).parse()?;
@@ -105,8 +109,19 @@ pub async fn start_with(flags: &[String], env: &[(&str, String)]) -> anyhow::Res
 
 /// Spawns `netweave serve` without waiting for it.
 pub fn spawn(flags: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
-    let exe = std::env::current_exe()?.with_file_name("netweave");
     let data = tempfile::tempdir()?;
+    let mut server = spawn_in(data.path(), flags, env)?;
+    server._data = Some(data);
+    Ok(server)
+}
+
+/// Spawns `netweave serve` on data directory `data` (kept after it stops).
+pub fn spawn_in(
+    data: &std::path::Path,
+    flags: &[String],
+    env: &[(&str, String)],
+) -> anyhow::Result<Server> {
+    let exe = std::env::current_exe()?.with_file_name("netweave");
     let addr = free_addr();
     let child = Command::new(&exe)
         .args([
@@ -117,7 +132,7 @@ pub fn spawn(flags: &[String], env: &[(&str, String)]) -> anyhow::Result<Server>
             "warn",
         ])
         .arg("--data-dir")
-        .arg(data.path())
+        .arg(data)
         .args(flags)
         .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::null())
@@ -131,7 +146,7 @@ pub fn spawn(flags: &[String], env: &[(&str, String)]) -> anyhow::Result<Server>
     Ok(Server {
         child,
         addr,
-        _data: data,
+        _data: None,
     })
 }
 

@@ -806,6 +806,42 @@ async fn write_then_kill(store: Store, rounds: usize) -> Vec<String> {
             "restart {round}"
         );
     }
+    // The simulator kept every acknowledged pool, and the stream tells each created once.
+    let (_, pools) = world
+        .call(reqwest::Method::GET, &format!("{V2}/resourcePools"), None)
+        .await;
+    let listed: BTreeSet<&str> = pools
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["resourcePoolId"].as_str())
+        .collect();
+    let vanished: Vec<&String> = acknowledged
+        .iter()
+        .filter(|id| !listed.contains(id.as_str()))
+        .collect();
+    assert!(
+        vanished.is_empty(),
+        "{store:?}: acknowledged pools gone after a restart: {vanished:?}"
+    );
+    let (_, events) = world
+        .call(
+            reqwest::Method::GET,
+            "/events?type=o2ims.ResourcePool.*&limit=1000",
+            None,
+        )
+        .await;
+    let types: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["eventType"].as_str())
+        .collect();
+    assert_eq!(
+        types,
+        vec!["o2ims.ResourcePool.Created"; rounds],
+        "{store:?}: each pool created once, none deleted by a restart"
+    );
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let got: BTreeSet<String> = receiver
