@@ -11,6 +11,7 @@
 
 use std::{
     collections::{BTreeSet, HashMap},
+    hash::{DefaultHasher, Hash, Hasher},
     sync::{
         atomic::{AtomicBool, Ordering},
         Arc,
@@ -18,6 +19,7 @@ use std::{
     time::Duration,
 };
 
+use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use super::{
@@ -42,24 +44,56 @@ impl PumpStatus {
     }
 }
 
-/// One object of the view, with when it last changed (diffs keep the order of the changes).
+/// One object of the view (shared with the backend's cache), with when it last changed:
+/// diffs keep the order of the changes.
 struct Entry {
-    kind: Kind,
-    record: Record,
+    object: Object,
     seq: u64,
 }
+
+/// What the pump remembers of a published state: a digest (the full states are read from
+/// the log only for a diff, so memory stays at a few dozen bytes per object).
+type Digest = u64;
 
 struct Pump {
     publisher: Arc<Publisher>,
     source: EventSource,
     view: HashMap<Key, Entry>,
-    /// While leading: what the stream last said of each object.
-    published: Option<Published>,
+    /// While leading: the digest of what the stream last said of each object.
+    published: Option<HashMap<Key, Digest>>,
     /// Instances whose view arrived.
     seen: BTreeSet<String>,
     seq: u64,
     status: PumpStatus,
     shutdown: CancellationToken,
+}
+
+/// A digest of a JSON state, independent of how its maps are ordered.
+fn digest(state: &Value) -> Digest {
+    fn feed(value: &Value, h: &mut DefaultHasher) {
+        match value {
+            Value::Null => 0u8.hash(h),
+            Value::Bool(b) => (1u8, b).hash(h),
+            Value::Number(n) => (2u8, n.to_string()).hash(h),
+            Value::String(s) => (3u8, s).hash(h),
+            Value::Array(items) => {
+                (4u8, items.len()).hash(h);
+                items.iter().for_each(|item| feed(item, h));
+            }
+            Value::Object(map) => {
+                (5u8, map.len()).hash(h);
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort();
+                for key in keys {
+                    key.hash(h);
+                    feed(&map[key], h);
+                }
+            }
+        }
+    }
+    let mut h = DefaultHasher::new();
+    feed(state, &mut h);
+    h.finish()
 }
 
 /// Publishes every change of `backend`, in order, until shutdown — while this replica leads.
@@ -139,19 +173,29 @@ pub fn pump_backend(
     (task, status)
 }
 
-fn key_of(instance: &str, kind: Kind, id: &str, state: &serde_json::Value) -> Key {
+fn key_of(instance: &str, kind: Kind, id: &str, state: &Value) -> Key {
     let pool = pool_of(state);
     (instance.to_owned(), object_ref(kind, id, pool.as_deref()))
 }
 
-fn record_of(object: &Object) -> (Kind, Record) {
-    let kind = object.kind();
-    let record = Record {
-        object_kind: kind.name().to_owned(),
+/// The key of an object of the view (a resource's path names its pool).
+fn key_of_object(instance: &str, object: &Object) -> Key {
+    let pool = match object {
+        Object::Resource(r) => Some(r.resource_pool_id.as_str()),
+        _ => None,
+    };
+    (
+        instance.to_owned(),
+        object_ref(object.kind(), object.id(), pool),
+    )
+}
+
+fn record_of(object: &Object) -> Record {
+    Record {
+        object_kind: object.kind().name().to_owned(),
         object_id: object.id().to_owned(),
         state: object.to_json(),
-    };
-    (kind, record)
+    }
 }
 
 impl Pump {
@@ -168,20 +212,14 @@ impl Pump {
         instance: &str,
         kind: Kind,
         id: &str,
-        prior: Option<&Record>,
-        post: Option<&Record>,
+        prior: Option<Value>,
+        post: Option<Value>,
     ) -> Event {
         let source = EventSource {
             backend: self.source.backend.clone(),
             instance_id: instance.to_owned(),
         };
-        Event::of(
-            &source,
-            kind,
-            id,
-            prior.map(|r| r.state.clone()),
-            post.map(|r| r.state.clone()),
-        )
+        Event::of(&source, kind, id, prior, post)
     }
 
     /// Retries `attempt` with backoff until it succeeds (`Some`) or shutdown (`None`).
@@ -206,21 +244,82 @@ impl Pump {
         }
     }
 
+    async fn load(&self) -> Option<Published> {
+        let log = Arc::clone(self.publisher.log());
+        self.retrying("loading the published state", || log.published())
+            .await
+    }
+
     /// Takes the lead: loads what was published and publishes every instance's differences.
     async fn lead(&mut self) {
         let started = std::time::Instant::now();
-        let log = Arc::clone(self.publisher.log());
-        let Some(published) = self
-            .retrying("loading the published state", || log.published())
-            .await
-        else {
+        let Some(full) = self.load().await else {
             return;
         };
-        self.published = Some(published);
+        let mut digests: HashMap<Key, Digest> = full
+            .objects
+            .iter()
+            .map(|(key, record)| (key.clone(), digest(&record.state)))
+            .collect();
         for instance in self.seen.clone() {
-            self.reconcile(&instance).await;
+            self.settle(&instance, &full, &mut digests).await;
         }
+        self.published = Some(digests);
         ::metrics::gauge!(metrics::VIEW_RECONCILE).set(started.elapsed().as_secs_f64());
+    }
+
+    /// Brings `instance` in the stream to its view: records the view as its baseline when
+    /// it has none, else publishes the differences from `full`. `digests` follow.
+    async fn settle(
+        &mut self,
+        instance: &str,
+        full: &Published,
+        digests: &mut HashMap<Key, Digest>,
+    ) {
+        if !full.instances.contains(instance) {
+            match self.record_baseline(instance).await {
+                Some(true) => {}
+                // Another replica recorded it meanwhile: diff with what it recorded.
+                Some(false) => {
+                    if let Some(fresh) = self.load().await {
+                        return Box::pin(self.settle(instance, &fresh, digests)).await;
+                    }
+                    return;
+                }
+                None => return,
+            }
+            digests.retain(|key, _| key.0 != instance);
+            for (key, entry) in self.view.iter().filter(|(key, _)| key.0 == instance) {
+                digests.insert(key.clone(), digest(&entry.object.to_json()));
+            }
+            return;
+        }
+        let Some(view) = self.reconcile(instance, full).await else {
+            return;
+        };
+        digests.retain(|key, _| key.0 != instance);
+        digests.extend(view);
+    }
+
+    /// Records the view of `instance` as its baseline unless one is; whether this did.
+    async fn record_baseline(&self, instance: &str) -> Option<bool> {
+        let records: Vec<(String, Record)> = self
+            .view
+            .iter()
+            .filter(|(key, _)| key.0 == instance)
+            .map(|(key, entry)| (field(&key.0, &key.1), record_of(&entry.object)))
+            .collect();
+        let count = records.len();
+        let log = Arc::clone(self.publisher.log());
+        let recorded = self
+            .retrying("recording the baseline", || {
+                log.record_baseline(instance, records.clone())
+            })
+            .await;
+        if recorded == Some(true) {
+            tracing::info!(%instance, objects = count, "first view of this backend instance recorded as its baseline");
+        }
+        recorded
     }
 
     /// A complete view of one instance: it replaces what the view held of that instance. The
@@ -229,84 +328,48 @@ impl Pump {
         let started = std::time::Instant::now();
         let instance = self.instance(&view.instance).to_owned();
         self.view.retain(|key, _| key.0 != instance);
-        for object in &view.objects {
-            let (kind, record) = record_of(object);
+        for object in view.objects {
             self.seq += 1;
-            let key = key_of(&instance, kind, &record.object_id, &record.state);
+            let key = key_of_object(&instance, &object);
             self.view.insert(
                 key,
                 Entry {
-                    kind,
-                    record,
+                    object,
                     seq: self.seq,
                 },
             );
         }
         self.seen.insert(instance.clone());
-        let known = self
-            .published
-            .as_ref()
-            .is_some_and(|p| p.instances.contains(&instance));
-        if !known {
-            let records: Vec<(String, Record)> = self
-                .view
-                .iter()
-                .filter(|(key, _)| key.0 == instance)
-                .map(|(key, entry)| (field(&key.0, &key.1), entry.record.clone()))
-                .collect();
-            let log = Arc::clone(self.publisher.log());
-            let recorded = self
-                .retrying("recording the baseline", || {
-                    log.record_baseline(&instance, records.clone())
-                })
-                .await;
-            match (recorded, self.published.as_mut()) {
-                (Some(true), Some(published)) => {
-                    tracing::info!(%instance, objects = records.len(), "first view of this backend instance recorded as its baseline");
-                    published.instances.insert(instance.clone());
-                    for (field, record) in records {
-                        let _ = published.insert_field(&field, record);
-                    }
-                }
-                (Some(true), None) => {
-                    tracing::info!(%instance, objects = records.len(), "first view of this backend instance recorded as its baseline");
-                }
-                // Another replica recorded it first: lead from the state it recorded.
-                (Some(false), Some(_)) => {
-                    if let Some(p) = self
-                        .retrying("loading the published state", || log.published())
-                        .await
-                    {
-                        self.published = Some(p);
-                    }
-                }
-                _ => {}
+        if let Some(mut digests) = self.published.take() {
+            if let Some(full) = self.load().await {
+                self.settle(&instance, &full, &mut digests).await;
             }
-        }
-        if self.published.is_some() {
-            self.reconcile(&instance).await;
+            self.published = Some(digests);
             view.durable.iter().for_each(Durable::done);
+        } else {
+            // A follower records a first baseline too: a later take-over diffs with it.
+            self.record_baseline(&instance).await;
         }
         ::metrics::gauge!(metrics::VIEW_RECONCILE).set(started.elapsed().as_secs_f64());
         self.status.0.store(true, Ordering::Release);
     }
 
-    /// Publishes what differs between the view and the published state of `instance`.
-    async fn reconcile(&mut self, instance: &str) {
-        let Some(published) = self.published.as_ref() else {
-            return;
-        };
-        let mut upserts: Vec<(&Entry, Option<&Record>)> = self
-            .view
-            .iter()
-            .filter(|(key, _)| key.0 == instance)
-            .filter_map(|(key, entry)| match published.objects.get(key) {
-                Some(prior) if prior.state == entry.record.state => None,
-                prior => Some((entry, prior)),
-            })
-            .collect();
-        upserts.sort_by_key(|(entry, _)| (entry.kind.rank(), entry.seq));
-        let mut deletions: Vec<(Kind, &Key, &Record)> = published
+    /// Publishes what differs between the view of `instance` and `full`; once all is in the
+    /// log, the digests of the view (what the stream now says of the instance).
+    async fn reconcile(&mut self, instance: &str, full: &Published) -> Option<Vec<(Key, Digest)>> {
+        let mut upserts: Vec<(&Entry, Value, Option<&Record>)> = Vec::new();
+        let mut view = Vec::new();
+        for (key, entry) in self.view.iter().filter(|(key, _)| key.0 == instance) {
+            let state = entry.object.to_json();
+            let now = digest(&state);
+            view.push((key.clone(), now));
+            match full.objects.get(key) {
+                Some(prior) if digest(&prior.state) == now => {}
+                prior => upserts.push((entry, state, prior)),
+            }
+        }
+        upserts.sort_by_key(|(entry, ..)| (entry.object.kind().rank(), entry.seq));
+        let mut deletions: Vec<(Kind, &Key, &Record)> = full
             .objects
             .iter()
             .filter(|(key, _)| key.0 == instance && !self.view.contains_key(*key))
@@ -318,105 +381,104 @@ impl Pump {
         deletions.sort_by(|a, b| b.0.rank().cmp(&a.0.rank()).then_with(|| a.1.cmp(b.1)));
         let mut events: Vec<Event> = upserts
             .into_iter()
-            .map(|(entry, prior)| {
+            .map(|(entry, state, prior)| {
+                let object = &entry.object;
                 self.event(
                     instance,
-                    entry.kind,
-                    &entry.record.object_id,
-                    prior,
-                    Some(&entry.record),
+                    object.kind(),
+                    object.id(),
+                    prior.map(|r| r.state.clone()),
+                    Some(state),
                 )
             })
             .collect();
         events.extend(deletions.into_iter().map(|(kind, _, record)| {
-            self.event(instance, kind, &record.object_id, Some(record), None)
+            self.event(
+                instance,
+                kind,
+                &record.object_id,
+                Some(record.state.clone()),
+                None,
+            )
         }));
         if events.is_empty() {
-            return;
+            return Some(view);
         }
         let count = events.len();
         tracing::info!(%instance, changes = count, "publishing the changes made while no gateway watched");
         for chunk in events.chunks(BATCH) {
-            if !self.publish(chunk.to_vec(), true).await {
-                return;
+            if !self.append(chunk.to_vec(), true).await {
+                return None;
             }
         }
         ::metrics::counter!(metrics::DIFFERENCES_PUBLISHED).increment(count as u64);
+        Some(view)
     }
 
-    /// Appends (retrying until shutdown when `retry`) and applies the events to the published
-    /// state; whether they are in the log.
-    async fn publish(&mut self, events: Vec<Event>, retry: bool) -> bool {
-        let done = if retry {
-            self.publisher
-                .publish_retrying(events.clone(), &self.shutdown)
-                .await
-        } else {
-            match self.publisher.publish(events.clone()).await {
-                Ok(_) => true,
-                Err(e) => {
-                    tracing::error!(error = %e, events = events.len(), "changes made before shutdown were not published");
-                    false
-                }
-            }
-        };
-        if done {
-            if let Some(published) = self.published.as_mut() {
-                events.iter().for_each(|e| published.apply(e));
+    /// Appends, retrying until shutdown when `retry`; whether the events are in the log.
+    async fn append(&self, events: Vec<Event>, retry: bool) -> bool {
+        if retry {
+            return self
+                .publisher
+                .publish_retrying(events, &self.shutdown)
+                .await;
+        }
+        let count = events.len();
+        match self.publisher.publish(events).await {
+            Ok(_) => true,
+            Err(e) => {
+                tracing::error!(error = %e, events = count, "changes made before shutdown were not published");
+                false
             }
         }
-        done
     }
 
-    /// Changes after the view: applied to it and, while leading, published where the
-    /// published state differs.
+    /// Changes after the view: applied to it and, while leading, published where they differ
+    /// from what the stream last said (the backend's prior is that state: the view and the
+    /// stream agree since the last diff).
     async fn take_changes(&mut self, batch: Vec<InventoryChange>, retry: bool) {
         let mut events = Vec::new();
         let mut durable = Vec::new();
-        let mut batch_posts: HashMap<Key, Option<Record>> = HashMap::new();
+        // Within a batch, what the events so far say.
+        let mut told: HashMap<Key, Option<Digest>> = HashMap::new();
         for mut change in batch {
             durable.extend(change.durable.take());
             let instance = self.instance(&change.instance).to_owned();
-            let state = change.post.as_ref().or(change.prior.as_ref());
-            let Some(state) = state.map(Object::to_json) else {
+            let post = change.post.as_ref().map(Object::to_json);
+            let prior = change.prior.as_ref().map(Object::to_json);
+            let Some(state) = post.as_ref().or(prior.as_ref()) else {
                 continue;
             };
-            let key = key_of(&instance, change.kind, &change.id, &state);
-            let post = change.post.as_ref().map(|_| Record {
-                object_kind: change.kind.name().to_owned(),
-                object_id: change.id.clone(),
-                state,
-            });
-            // Within a batch, the prior of a change is the post of the one before it.
-            let prior = match batch_posts.get(&key) {
-                Some(post) => post.clone(),
-                None => self
-                    .published
-                    .as_ref()
-                    .and_then(|p| p.objects.get(&key))
-                    .cloned(),
-            };
-            let differs = prior.as_ref().map(|r| &r.state) != post.as_ref().map(|r| &r.state);
-            if self.published.is_some() && differs {
-                let event = self.event(
-                    &instance,
-                    change.kind,
-                    &change.id,
-                    prior.as_ref(),
-                    post.as_ref(),
-                );
-                events.push(event);
-                batch_posts.insert(key.clone(), post.clone());
+            let key = key_of(&instance, change.kind, &change.id, state);
+            if let Some(published) = &self.published {
+                let last = match told.get(&key) {
+                    Some(last) => *last,
+                    None => published.get(&key).copied(),
+                };
+                let next = post.as_ref().map(digest);
+                if next != last {
+                    // Told as it exists: the prior is its last state; never told: a creation.
+                    let prior = last.and(prior);
+                    events.push(self.event(
+                        &instance,
+                        change.kind,
+                        &change.id,
+                        prior,
+                        post.clone(),
+                    ));
+                    told.insert(key.clone(), next);
+                }
             }
-            match post {
-                Some(record) => {
+            match change.post {
+                Some(object) => {
                     self.seq += 1;
-                    let entry = Entry {
-                        kind: change.kind,
-                        record,
-                        seq: self.seq,
-                    };
-                    self.view.insert(key, entry);
+                    self.view.insert(
+                        key,
+                        Entry {
+                            object,
+                            seq: self.seq,
+                        },
+                    );
                 }
                 None => {
                     self.view.remove(&key);
@@ -427,7 +489,15 @@ impl Pump {
             // A follower: the leader publishes (the tickets, dropped, say so).
             return;
         }
-        if events.is_empty() || self.publish(events, retry).await {
+        if events.is_empty() || self.append(events, retry).await {
+            if let Some(published) = self.published.as_mut() {
+                for (key, digest) in told {
+                    match digest {
+                        Some(d) => published.insert(key, d),
+                        None => published.remove(&key),
+                    };
+                }
+            }
             durable.iter().for_each(Durable::done);
         }
     }

@@ -295,6 +295,45 @@ async fn node_changes_become_o2ims_events_with_prior_and_post_state() {
     assert_eq!(notified, [0, 1, 0, 2, 2]);
 }
 
+/// A watch that drops resumes from the last resourceVersion it saw while the API server still
+/// has it: the changes made meanwhile arrive without a new list.
+#[tokio::test]
+async fn a_dropped_watch_resumes_from_its_resource_version_without_listing_again() {
+    let fake = cluster().await;
+    let (_dir, config) = on_cluster(&fake);
+    let app = TestApp::start_with(config).await;
+    fake.apply(NODES, fixtures::node("n5", "workers-a", "m5.2xlarge"));
+    wait_events(&app, 0, 1).await;
+    let after = last_cursor(&app).await;
+    let (lists, watches) = (fake.list_requests(), fake.watch_requests());
+    fake.pause_watches();
+    fake.apply(NODES, fixtures::node("n6", "workers-b", "m5.large"));
+    fake.delete(NODES, "n5");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    fake.resume_watches();
+    let got = wait_events(&app, after, 2).await;
+    let summary: Vec<(String, String)> = got
+        .iter()
+        .map(|(v, n, _, _)| (v.clone(), n.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Created".into(), "n6".into()),
+            ("Deleted".into(), "n5".into())
+        ]
+    );
+    assert!(
+        fake.watch_requests() > watches,
+        "the watches were opened again"
+    );
+    assert_eq!(
+        fake.list_requests(),
+        lists,
+        "from their resourceVersion, without a list"
+    );
+}
+
 #[tokio::test]
 async fn a_410_gone_relists_without_losing_or_duplicating_a_change() {
     let fake = cluster().await;

@@ -31,9 +31,13 @@ pub struct Simulator {
     store: Option<persist::SimStore>,
     /// Writes made but not yet saved, in order (staged with the changes).
     unsaved: Mutex<Vec<persist::Write>>,
-    /// Held while saving, so that saves keep the order of the writes.
-    saving: tokio::sync::Mutex<()>,
+    /// Held while saving, so that saves keep the order of the writes; when the last durable
+    /// save was.
+    saving: tokio::sync::Mutex<std::time::Instant>,
 }
+
+/// Churn is saved durably at least this often: a crash forgets at most this much of it.
+const CHURN_CHECKPOINT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// What the generated inventory depends on: a change regenerates it.
 fn settings(spec: &SimSpec) -> String {
@@ -85,7 +89,20 @@ impl Simulator {
             feed,
             store,
             unsaved: Mutex::new(Vec::new()),
-            saving: tokio::sync::Mutex::new(()),
+            saving: tokio::sync::Mutex::new(std::time::Instant::now()),
+        }
+    }
+
+    /// Saves what churn changed since the last durable save, durably (at shutdown).
+    async fn checkpoint(&self) {
+        if let Some(store) = &self.store {
+            let mut last_durable = self.saving.lock().await;
+            let writes =
+                std::mem::take(&mut *self.unsaved.lock().unwrap_or_else(|e| e.into_inner()));
+            *last_durable = std::time::Instant::now();
+            if let Err(e) = store.save(writes, true).await {
+                tracing::error!(error = %format!("{e:#}"), "saving the simulated inventory at shutdown failed");
+            }
         }
     }
 
@@ -96,10 +113,14 @@ impl Simulator {
         let saved = match &self.store {
             None => Ok(()),
             Some(store) => {
-                let _order = self.saving.lock().await;
+                let mut last_durable = self.saving.lock().await;
                 let writes =
                     std::mem::take(&mut *self.unsaved.lock().unwrap_or_else(|e| e.into_inner()));
-                store.save(writes, durable).await
+                let sync = durable || last_durable.elapsed() >= CHURN_CHECKPOINT;
+                if sync {
+                    *last_durable = std::time::Instant::now();
+                }
+                store.save(writes, sync).await
             }
         };
         if durable {

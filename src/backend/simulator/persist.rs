@@ -136,10 +136,11 @@ impl SimStore {
     }
 
     /// Saves `writes` in order in one transaction; `durable` waits for the disk (writes
-    /// answered to a client), otherwise a crash may lose the last ones (churn: the inventory
-    /// after the restart is then what it says, and the diff on start tells it).
+    /// answered to a client, churn checkpoints), otherwise a crash may lose them and every
+    /// save since the last durable one.
     pub async fn save(&self, writes: Vec<Write>, durable: bool) -> anyhow::Result<()> {
-        if writes.is_empty() {
+        // A durable commit with nothing new still makes the earlier ones durable.
+        if writes.is_empty() && !durable {
             return Ok(());
         }
         let db = Arc::clone(&self.db);
