@@ -118,19 +118,43 @@ async fn with_a_kubernetes_lease_one_gateway_publishes_and_the_other_takes_over_
     fail_over("lease").await;
 }
 
+/// A fake cluster and a Redis that gateways share.
+struct Shared {
+    fake: netweave::fake_apiserver::FakeApiServer,
+    redis: RedisServer,
+    prefix: String,
+    kubeconfig: String,
+    _dir: TempDir,
+}
+
+impl Shared {
+    async fn new() -> Shared {
+        let fake = cluster().await;
+        let dir = TempDir::new().unwrap();
+        let kubeconfig = dir.path().join("kubeconfig");
+        std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
+        Shared {
+            fake,
+            redis: RedisServer::start(),
+            prefix: unique_prefix(),
+            kubeconfig: kubeconfig.display().to_string(),
+            _dir: dir,
+        }
+    }
+
+    /// Two gateways started together, elected by `elector` (`redis` or `lease`).
+    fn two_gateways(&self, elector: &str) -> Vec<(Child, String)> {
+        (0..2)
+            .map(|_| gateway(&self.kubeconfig, &self.redis, &self.prefix, elector))
+            .collect()
+    }
+}
+
 /// Two gateways sharing Redis and the cluster, elected by `elector` (`redis` or `lease`).
 async fn fail_over(elector: &str) {
-    let fake = cluster().await;
-    let redis = RedisServer::start();
-    let prefix = unique_prefix();
-    let dir = TempDir::new().unwrap();
-    let kubeconfig = dir.path().join("kubeconfig");
-    std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
-    let kubeconfig = kubeconfig.display().to_string();
-    let mut gateways = vec![
-        gateway(&kubeconfig, &redis, &prefix, elector),
-        gateway(&kubeconfig, &redis, &prefix, elector),
-    ];
+    let shared = Shared::new().await;
+    let fake = &shared.fake;
+    let mut gateways = shared.two_gateways(elector);
     for (_, base) in &gateways {
         ready(base).await;
     }
@@ -282,20 +306,9 @@ async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
 /// publishes each difference once, the other none.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_restarted_together_publish_each_difference_once() {
-    let fake = cluster().await;
-    let redis = RedisServer::start();
-    let prefix = unique_prefix();
-    let dir = TempDir::new().unwrap();
-    let kubeconfig = dir.path().join("kubeconfig");
-    std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
-    let kubeconfig = kubeconfig.display().to_string();
-    let start_both = || {
-        vec![
-            gateway(&kubeconfig, &redis, &prefix, "redis"),
-            gateway(&kubeconfig, &redis, &prefix, "redis"),
-        ]
-    };
-    let mut gateways = start_both();
+    let shared = Shared::new().await;
+    let fake = &shared.fake;
+    let mut gateways = shared.two_gateways("redis");
     for (_, base) in &gateways {
         ready(base).await;
     }
@@ -315,7 +328,7 @@ async fn two_replicas_restarted_together_publish_each_difference_once() {
     fake.apply(NODES, n1);
     fake.delete(NODES, "n2");
 
-    let mut gateways = start_both();
+    let mut gateways = shared.two_gateways("redis");
     for (_, base) in &gateways {
         ready(base).await;
     }

@@ -424,20 +424,24 @@ fn simulator() -> Arc<Simulator> {
     }))
 }
 
-async fn create_pools(sim: &Simulator, names: &[String]) {
-    let site = sim
-        .list(
-            netweave::backend::Scope {
-                kind: Kind::OCloudSite,
-                parent: None,
-            },
-            &Default::default(),
-        )
-        .await
-        .unwrap()
-        .items[0]
+/// The simulator's first O-Cloud site.
+async fn site_of(sim: &Simulator) -> String {
+    sim.list(
+        netweave::backend::Scope {
+            kind: Kind::OCloudSite,
+            parent: None,
+        },
+        &Default::default(),
+    )
+    .await
+    .unwrap()
+    .items[0]
         .id()
-        .to_owned();
+        .to_owned()
+}
+
+async fn create_pools(sim: &Simulator, names: &[String]) {
+    let site = site_of(sim).await;
     for name in names {
         sim.create_resource_pool(ResourcePool {
             name: name.clone(),
@@ -542,19 +546,7 @@ async fn a_take_over_publishes_only_what_the_stream_lacks_with_the_prior_it_show
         || ready_b.is_ready(),
     )
     .await;
-    let site = a
-        .list(
-            netweave::backend::Scope {
-                kind: Kind::OCloudSite,
-                parent: None,
-            },
-            &Default::default(),
-        )
-        .await
-        .unwrap()
-        .items[0]
-        .id()
-        .to_owned();
+    let site = site_of(&a).await;
     let pool = |id: &str, name: &str| ResourcePool {
         resource_pool_id: id.into(),
         name: name.into(),

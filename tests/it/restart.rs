@@ -16,10 +16,10 @@ use serde_json::{json, Value};
 use tempfile::TempDir;
 
 use crate::{
+    chaos::netweave_args,
     harness::{free_port, V2},
     kube::cluster,
     receiver::{Mode, Receiver},
-    webhooks::SECRET,
 };
 
 /// How a gateway is stopped.
@@ -38,22 +38,8 @@ struct Gateway {
 impl Gateway {
     fn new(data: &std::path::Path, backend: &[String]) -> Gateway {
         let port = free_port();
-        let mut args: Vec<String> = [
-            "serve",
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-            "--webhook-secret",
-            SECRET,
-            "--callback-allow",
-            "127.0.0.0/8",
-            "--log-level",
-            "warn",
-            "--data-dir",
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-        args.push(data.display().to_string());
+        let mut args = netweave_args("serve", port);
+        args.extend(["--data-dir".to_owned(), data.display().to_string()]);
         args.extend(backend.iter().cloned());
         Gateway {
             child: None,

@@ -237,7 +237,7 @@ fn common_env() -> Vec<(String, String)> {
     .collect()
 }
 
-fn netweave_args(command: &str, port: u16) -> Vec<String> {
+pub fn netweave_args(command: &str, port: u16) -> Vec<String> {
     [
         command,
         "--listen",
