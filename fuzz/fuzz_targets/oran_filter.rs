@@ -19,6 +19,7 @@ fn event() -> &'static Event {
             ..Default::default()
         };
         let change = InventoryChange {
+            instance: String::new(),
             kind: Kind::ResourcePool,
             id: pool.resource_pool_id.clone(),
             prior: None,
