@@ -142,6 +142,7 @@ fn with_peer(
 > + Clone {
     router.map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
         req.extensions_mut().insert(info.clone());
+        crate::http::trim_trailing_slash(&mut req);
         req
     })
 }

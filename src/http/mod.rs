@@ -97,6 +97,31 @@ async fn fallback(req: Request) -> Response {
     problem::not_found(req.uri().clone()).await.into_response()
 }
 
+/// `/v1/resourcePools/` is `/v1/resourcePools`: INF O2's swagger documents both spellings and
+/// SMOs use either. Rewritten before routing (and before authorization, which keys by route),
+/// so every route of every version answers the same resource, not a redirect.
+pub fn trim_trailing_slash<B>(req: &mut axum::http::Request<B>) {
+    let path = req.uri().path();
+    if path.len() <= 1 || !path.ends_with('/') {
+        return;
+    }
+    let trimmed = match path.trim_end_matches('/') {
+        "" => "/",
+        t => t,
+    };
+    let rewritten = match req.uri().query() {
+        Some(query) => format!("{trimmed}?{query}"),
+        None => trimmed.to_owned(),
+    };
+    let mut parts = req.uri().clone().into_parts();
+    if let Ok(pq) = rewritten.parse() {
+        parts.path_and_query = Some(pq);
+        if let Ok(uri) = axum::http::Uri::from_parts(parts) {
+            *req.uri_mut() = uri;
+        }
+    }
+}
+
 pub fn is_grpc(req: &Request) -> bool {
     req.headers()
         .get(header::CONTENT_TYPE)

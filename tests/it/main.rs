@@ -23,4 +23,5 @@ mod spec;
 mod subscriptions;
 mod tmf688;
 mod tmf_spec;
+mod v1_compat;
 mod webhooks;
