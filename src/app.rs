@@ -509,7 +509,8 @@ pub async fn run(
     let queue = log.queue(&config).await?;
     let events = build_events(&config, &log, &backend, &shutdown, &mut background).await?;
     let (webhooks, checks) = build_webhooks(&config, queue, &store, &shutdown, &mut background)?;
-    let inventory = InventoryService::new(backend, cloud, config.max_page_size);
+    let inventory = InventoryService::new(backend, cloud, config.max_page_size)
+        .with_lifecycle(config.api_versions.clone());
     let subscriptions = SubscriptionService::new(store, config.max_page_size, checks);
     let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
     let repairs = hubs.reconcile().await?;
@@ -539,7 +540,7 @@ pub async fn run(
             tracing::info!(addr = %listeners.main.local_addr()?, "serving rest and grpc");
             servers.spawn(crate::server::serve(
                 listeners.main,
-                http::with_grpc(rest, grpc, &security),
+                http::with_grpc(rest, grpc, &security, &config.api_versions),
                 security.tls.clone(),
                 shutdown.clone(),
             ));
@@ -548,13 +549,13 @@ pub async fn run(
             tracing::info!(rest = %listeners.main.local_addr()?, grpc = %grpc_listener.local_addr()?, "serving rest and grpc on separate ports");
             servers.spawn(crate::server::serve(
                 listeners.main,
-                http::with_grpc(rest, Router::new(), &security),
+                http::with_grpc(rest, Router::new(), &security, &config.api_versions),
                 security.tls.clone(),
                 shutdown.clone(),
             ));
             servers.spawn(crate::server::serve(
                 grpc_listener,
-                http::with_grpc(Router::new(), grpc, &security),
+                http::with_grpc(Router::new(), grpc, &security, &config.api_versions),
                 security.tls.clone(),
                 shutdown.clone(),
             ));

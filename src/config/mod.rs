@@ -18,9 +18,11 @@ use crate::domain::OCloudInfo;
 mod kubernetes;
 mod routing;
 mod security;
+mod versions;
 pub use kubernetes::{KubernetesConfig, LeaderElection};
 pub use routing::{BackendInstance, RouteRule, Strategy};
 pub use security::{AuthConfig, CertBinding, ClientAuth, OAuthClientConfig, TlsConfig};
+pub use versions::{ApiVersionsConfig, VersionLifecycle, VersionStatus};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -57,6 +59,8 @@ pub struct Config {
     pub tls: TlsConfig,
     /// Authentication and authorization of callers.
     pub auth: AuthConfig,
+    /// The lifecycle of each inventory API version (stable, or deprecated with dates).
+    pub api_versions: ApiVersionsConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
     pub v1_page_size: usize,
     /// Largest page any list returns. Default `1000`.
@@ -240,6 +244,7 @@ impl Default for Config {
             webhooks: WebhooksConfig::default(),
             tls: TlsConfig::default(),
             auth: AuthConfig::default(),
+            api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
             log_format: LogFormat::Text,
@@ -485,6 +490,7 @@ impl Config {
         }
         self.tls.validate()?;
         self.auth.validate(&self.tls)?;
+        self.api_versions.validate()?;
         if !(0.0..=100_000.0).contains(&self.sim.churn) {
             return Err("sim.churn must be between 0 and 100000 changes per second".into());
         }

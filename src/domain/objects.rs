@@ -19,10 +19,16 @@ pub struct OCloudInfo {
     pub extensions: Extensions,
 }
 
-/// One API version (`APIVersion`).
+/// One API version (`APIVersion`), with its lifecycle (ETSI NFV-SOL 013 names) when it is
+/// deprecated.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ApiVersion {
     pub version: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_deprecated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retirement_date: Option<String>,
 }
 
 /// The versions of an API (`APIVersions`).

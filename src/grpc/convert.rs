@@ -139,6 +139,8 @@ impl From<&d::ApiVersions> for pb::ApiVersions {
                 .iter()
                 .map(|a| pb::ApiVersion {
                     version: a.version.clone(),
+                    is_deprecated: a.is_deprecated,
+                    retirement_date: a.retirement_date.clone().unwrap_or_default(),
                 })
                 .collect(),
         }

@@ -75,10 +75,63 @@ pub fn router(mut state: AppState) -> Router {
 
 /// Joins the REST router and the gRPC routes on one port, behind the security gate; unknown
 /// paths get a ProblemDetails 404, or UNIMPLEMENTED when the caller speaks gRPC.
-pub fn with_grpc(rest: Router, grpc: Router, security: &crate::security::Security) -> Router {
+pub fn with_grpc(
+    rest: Router,
+    grpc: Router,
+    security: &crate::security::Security,
+    lifecycle: &crate::config::ApiVersionsConfig,
+) -> Router {
     security
         .protect(grpc.merge(rest).fallback(fallback))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(deprecations(lifecycle)),
+            deprecate,
+        ))
         .layer(axum::middleware::from_fn(track))
+}
+
+/// Per deprecated version: its path prefix and the headers its responses carry.
+type Deprecations = Vec<(String, Vec<(header::HeaderName, header::HeaderValue)>)>;
+
+fn deprecations(lifecycle: &crate::config::ApiVersionsConfig) -> Deprecations {
+    crate::service::inventory::VERSIONS
+        .iter()
+        .filter_map(|(major, _)| {
+            let headers: Vec<_> = lifecycle
+                .of(major)?
+                .headers()
+                .into_iter()
+                .filter_map(|(name, value)| {
+                    Some((
+                        header::HeaderName::from_static(name),
+                        header::HeaderValue::from_str(&value).ok()?,
+                    ))
+                })
+                .collect();
+            let prefix = format!("{}/{major}", crate::service::inventory::API_ROOT);
+            (!headers.is_empty()).then_some((prefix, headers))
+        })
+        .collect()
+}
+
+/// Every response of a deprecated version says so, errors and refusals included.
+async fn deprecate(
+    axum::extract::State(deprecations): axum::extract::State<Arc<Deprecations>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path();
+    let found = deprecations.iter().find(|(prefix, _)| {
+        path.strip_prefix(prefix.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    });
+    let headers = found.map(|(_, h)| h.clone());
+    let mut response = next.run(req).await;
+    for (name, value) in headers.into_iter().flatten() {
+        // `Link` may already name the next page: the deprecation link is one more.
+        response.headers_mut().append(name, value);
+    }
+    response
 }
 
 async fn fallback(req: Request) -> Response {

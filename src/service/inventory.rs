@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::{require_uuid, ListParams, Listed};
 use crate::{
     backend::{BackendRef, InventoryObject, Kind, Scope},
+    config::ApiVersionsConfig,
     domain::{objects::*, ApiVersion},
     error::{ApiError, ApiResult, ErrorCode},
 };
@@ -20,6 +21,7 @@ pub struct InventoryService {
     backend: BackendRef,
     cloud: Arc<OCloudInfo>,
     max_page_size: usize,
+    lifecycle: Arc<ApiVersionsConfig>,
 }
 
 impl InventoryService {
@@ -28,6 +30,22 @@ impl InventoryService {
             backend,
             cloud: Arc::new(cloud),
             max_page_size,
+            lifecycle: Arc::default(),
+        }
+    }
+
+    /// With the versions' lifecycle (deprecations) that `api_versions` reports.
+    pub fn with_lifecycle(mut self, lifecycle: ApiVersionsConfig) -> Self {
+        self.lifecycle = Arc::new(lifecycle);
+        self
+    }
+
+    fn version(&self, major: &str, version: &str) -> ApiVersion {
+        let lifecycle = self.lifecycle.of(major);
+        ApiVersion {
+            version: version.into(),
+            is_deprecated: lifecycle.is_some_and(|l| l.is_deprecated()),
+            retirement_date: lifecycle.and_then(|l| l.retirement_date()),
         }
     }
 
@@ -44,9 +62,7 @@ impl InventoryService {
             uri_prefix: API_ROOT.into(),
             api_versions: VERSIONS
                 .iter()
-                .map(|(_, v)| ApiVersion {
-                    version: (*v).into(),
-                })
+                .map(|(major, v)| self.version(major, v))
                 .collect(),
         }
     }
@@ -59,9 +75,7 @@ impl InventoryService {
         })?;
         Ok(ApiVersions {
             uri_prefix: format!("{API_ROOT}/{major}"),
-            api_versions: vec![ApiVersion {
-                version: (*version).into(),
-            }],
+            api_versions: vec![self.version(major, version)],
         })
     }
 

@@ -78,3 +78,110 @@ async fn a_trailing_slash_names_the_same_resource_on_every_route_of_both_version
         .unwrap();
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_deprecated_version_says_so_on_every_response_and_in_api_versions() {
+    use netweave::config::{VersionLifecycle, VersionStatus};
+    let app = TestApp::start_with(|c| {
+        c.api_versions.v1 = VersionLifecycle {
+            status: VersionStatus::Deprecated,
+            deprecated_since: "2026-12-01".into(),
+            sunset: "2027-06-30".into(),
+            migration_guide: "https://netweave.example/migrate-to-v2".into(),
+        };
+    })
+    .await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let unknown = uuid::Uuid::new_v4();
+    for path in [
+        format!("{V1}/resourcePools?limit=1"),
+        format!("{V1}/resourcePools/{pool}"),
+        // Errors too.
+        format!("{V1}/resourcePools/{unknown}"),
+        format!("{V1}/resourcePools?filter=(bad"),
+        format!("{V1}/"),
+    ] {
+        let reply = app.get(&path).await;
+        assert_eq!(reply.header("deprecation"), Some("@1796083200"), "{path}");
+        assert_eq!(
+            reply.header("sunset"),
+            Some("Wed, 30 Jun 2027 00:00:00 GMT"),
+            "{path}"
+        );
+        assert_eq!(reply.header("x-api-deprecated"), Some("true"), "{path}");
+        assert_eq!(
+            reply.header("x-api-deprecation-date"),
+            Some("2026-12-01"),
+            "{path}"
+        );
+        assert_eq!(
+            reply.header("x-api-sunset-date"),
+            Some("2027-06-30"),
+            "{path}"
+        );
+        assert_eq!(
+            reply.header("x-api-migration-guide"),
+            Some("https://netweave.example/migrate-to-v2"),
+            "{path}"
+        );
+        let links: Vec<&str> = reply
+            .headers
+            .get_all("link")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        assert!(
+            links.contains(&"<https://netweave.example/migrate-to-v2>; rel=\"deprecation\""),
+            "{path}: {links:?}"
+        );
+    }
+    // A v1 page keeps its next link beside the deprecation link.
+    let page = app.get(&format!("{V1}/resourcePools?limit=1")).await;
+    let links: Vec<&str> = page
+        .headers
+        .get_all("link")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert!(
+        links.iter().any(|l| l.contains("rel=\"next\"")),
+        "{links:?}"
+    );
+    // v2 says nothing of it.
+    let v2 = app.get(&format!("{V2}/resourcePools")).await;
+    for name in ["deprecation", "sunset", "x-api-deprecated", "link"] {
+        assert!(v2.header(name).is_none(), "v2 carries {name}");
+    }
+    let versions = app
+        .get("/o2ims-infrastructureInventory/api_versions")
+        .await
+        .body;
+    assert_eq!(
+        versions["apiVersions"],
+        json!([
+            {"version": "1.0.0", "isDeprecated": true, "retirementDate": "2027-06-30T00:00:00Z"},
+            {"version": "2.0.0"}
+        ])
+    );
+    let v1 = app.get(&format!("{V1}/api_versions")).await.body;
+    assert_eq!(v1["apiVersions"][0]["isDeprecated"], true);
+}
+
+#[tokio::test]
+async fn nothing_is_deprecated_by_default() {
+    let app = TestApp::start().await;
+    for path in [format!("{V1}/resourcePools"), format!("{V2}/resourcePools")] {
+        let reply = app.get(&path).await;
+        assert!(
+            reply.header("deprecation").is_none() && reply.header("x-api-deprecated").is_none()
+        );
+    }
+    let versions = app
+        .get("/o2ims-infrastructureInventory/api_versions")
+        .await
+        .body;
+    assert_eq!(
+        versions["apiVersions"],
+        json!([{"version": "1.0.0"}, {"version": "2.0.0"}])
+    );
+}
