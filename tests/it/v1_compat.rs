@@ -6,7 +6,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::{
-    harness::{TestApp, V1, V2},
+    harness::{Reply, TestApp, V1, V2},
     receiver::{Mode, Receiver},
     webhooks::webhook_config,
 };
@@ -79,6 +79,16 @@ async fn a_trailing_slash_names_the_same_resource_on_every_route_of_both_version
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
+/// Every `Link` header value of a reply.
+fn links(reply: &Reply) -> Vec<&str> {
+    reply
+        .headers
+        .get_all("link")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect()
+}
+
 #[tokio::test]
 async fn a_deprecated_version_says_so_on_every_response_and_in_api_versions() {
     use netweave::config::{VersionLifecycle, VersionStatus};
@@ -124,12 +134,7 @@ async fn a_deprecated_version_says_so_on_every_response_and_in_api_versions() {
             Some("https://netweave.example/migrate-to-v2"),
             "{path}"
         );
-        let links: Vec<&str> = reply
-            .headers
-            .get_all("link")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect();
+        let links = links(&reply);
         assert!(
             links.contains(&"<https://netweave.example/migrate-to-v2>; rel=\"deprecation\""),
             "{path}: {links:?}"
@@ -137,12 +142,7 @@ async fn a_deprecated_version_says_so_on_every_response_and_in_api_versions() {
     }
     // A v1 page keeps its next link beside the deprecation link.
     let page = app.get(&format!("{V1}/resourcePools?limit=1")).await;
-    let links: Vec<&str> = page
-        .headers
-        .get_all("link")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect();
+    let links = links(&page);
     assert!(
         links.iter().any(|l| l.contains("rel=\"next\"")),
         "{links:?}"
