@@ -99,6 +99,7 @@ fn list_params(options: Option<ListOptions>) -> ListParams {
         page_size: (o.page_size > 0).then_some(o.page_size as usize),
         page_token: some(o.page_token),
         count_total: false,
+        page_number: None,
     }
 }
 

@@ -282,11 +282,16 @@ fn page<T: Serialize + Send + Sync + 'static>(
     selectors: &Selectors,
     uri: &OriginalUri,
 ) -> Response {
-    let link = listed.next_page_token.as_deref().map(|token| {
+    // A caller paging by number (INF O2) is given the next number.
+    let next = match selectors.page_number() {
+        Some(n) => listed.next_page_token.as_ref().map(|_| (n + 1).to_string()),
+        None => listed.next_page_token.clone(),
+    };
+    let link = next.as_deref().map(|marker| {
         format!(
             "<{}?{}>; rel=\"next\"",
             uri.path(),
-            selectors.next_query(token)
+            selectors.next_query(marker)
         )
     });
     let total = listed.total;

@@ -75,7 +75,7 @@ fn extension_parameters() -> Value {
             "description": "netweave extension: page size. With it (or a marker) the list is paged and a `Link: <…>; rel=\"next\"` header points at the next page.",
             "schema": { "type": "integer", "minimum": 1 } },
         "nextpageOpaqueMarker": { "name": "nextpage_opaque_marker", "in": "query", "required": false,
-            "description": "Opaque marker of the page to fetch, taken from the previous page's `Link` header.",
+            "description": "Marker of the page to fetch, taken from the previous page's `Link` header. On `/v1`, INF O2's page numbers are accepted too (`1`, `2`, …: page N at the page size; the next link then names N+1).",
             "schema": { "type": "string" } },
     })
 }

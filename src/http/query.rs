@@ -79,16 +79,28 @@ impl Selectors {
         Ok(s)
     }
 
-    /// List parameters; `default_page` applies when the caller pages (v1 always does).
-    pub fn params(&self, paged: bool, default_page: usize, count_total: bool) -> ListParams {
+    /// INF O2's page markers are page numbers (`1`, `2`, …); netweave's own are opaque.
+    pub fn page_number(&self) -> Option<usize> {
+        let marker = self.marker.as_deref()?;
+        if marker.is_empty() || !marker.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        marker.parse().ok().filter(|n| *n >= 1)
+    }
+
+    /// List parameters; `default_page` applies when the caller pages (v1 always does). `v1`
+    /// counts the total and takes INF's numeric page markers beside netweave's.
+    pub fn params(&self, paged: bool, default_page: usize, v1: bool) -> ListParams {
+        let page_number = self.page_number().filter(|_| v1);
         ListParams {
             filter: self.filter.clone(),
             fields: self.fields.clone(),
             exclude_fields: self.exclude_fields.clone(),
             all_fields: self.all_fields,
             page_size: paged.then(|| self.limit.unwrap_or(default_page)),
-            page_token: self.marker.clone(),
-            count_total,
+            page_token: self.marker.clone().filter(|_| page_number.is_none()),
+            count_total: v1,
+            page_number,
         }
     }
 

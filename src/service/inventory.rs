@@ -85,20 +85,20 @@ impl InventoryService {
         parent: Option<&str>,
         params: &ListParams,
     ) -> ApiResult<Listed<T>> {
-        let (query, projection) = params.query::<T>(self.max_page_size)?;
+        let (mut query, projection) = params.query::<T>(self.max_page_size)?;
         if let Some(pool) = parent {
             require_uuid("resourcePoolId", pool)?;
         }
-        let page = self
-            .backend
-            .list(
-                Scope {
-                    kind: T::KIND,
-                    parent,
-                },
-                &query,
-            )
+        let scope = Scope {
+            kind: T::KIND,
+            parent,
+        };
+        params
+            .seek(&mut query, |q| async move {
+                Ok(self.backend.list(scope, &q).await?)
+            })
             .await?;
+        let page = self.backend.list(scope, &query).await?;
         let page = page.map(|o| T::unwrap(o).expect("backend returned the kind asked for"));
         Ok(Listed::new(page, projection))
     }

@@ -35,7 +35,12 @@ pub struct ListParams {
     pub page_token: Option<String>,
     /// Count every match (the v1 `X-Total-Count`).
     pub count_total: bool,
+    /// INF O2's numeric page marker (`/v1` only): page `n` at the page size, from 1.
+    pub page_number: Option<usize>,
 }
+
+/// Sorts after every identifier: the cursor of a page past the last.
+const PAST_THE_END: &str = "\u{10FFFF}";
 
 /// A listed page with the projection to render it with.
 #[derive(Debug)]
@@ -49,6 +54,29 @@ pub struct Listed<T> {
 }
 
 impl ListParams {
+    /// Moves `query` to INF page [`page_number`](Self::page_number): the cursor after the
+    /// first n − 1 pages, found by listing them with `fetch` (keyset cursors stay exact while
+    /// objects come and go; a page number is only as stable as INF's own).
+    pub async fn seek<T, F, Fut>(&self, query: &mut ListQuery, fetch: F) -> ApiResult<()>
+    where
+        F: FnOnce(ListQuery) -> Fut,
+        Fut: std::future::Future<Output = ApiResult<Page<T>>>,
+    {
+        let Some(n) = self.page_number.filter(|n| *n > 1) else {
+            return Ok(());
+        };
+        let mut before = query.clone();
+        before.limit = Some(query.limit.unwrap_or(usize::MAX).saturating_mul(n - 1));
+        before.count_total = false;
+        let skipped = fetch(before).await?;
+        query.after = Some(
+            skipped
+                .next_after
+                .unwrap_or_else(|| PAST_THE_END.to_owned()),
+        );
+        Ok(())
+    }
+
     /// Parses the selectors for objects of type `T`; `max_page` caps the page size.
     pub fn query<T: Attributes + Fields>(
         &self,

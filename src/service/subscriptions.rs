@@ -121,7 +121,7 @@ impl SubscriptionService {
     }
 
     pub async fn list(&self, params: &ListParams) -> ApiResult<Listed<Subscription>> {
-        let (query, projection) = params.query::<Subscription>(self.max_page_size)?;
+        let (mut query, projection) = params.query::<Subscription>(self.max_page_size)?;
         let all: BTreeMap<String, Arc<Subscription>> = self
             .store
             .list()
@@ -129,6 +129,12 @@ impl SubscriptionService {
             .into_iter()
             .map(|s| (s.subscription_id.clone(), Arc::new(s.redacted())))
             .collect();
+        params
+            .seek(&mut query, |q| {
+                let page = page_of(&all, &q);
+                async move { Ok(page) }
+            })
+            .await?;
         Ok(Listed::new(page_of(&all, &query), projection))
     }
 

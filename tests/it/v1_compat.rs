@@ -185,3 +185,66 @@ async fn nothing_is_deprecated_by_default() {
         json!([{"version": "1.0.0"}, {"version": "2.0.0"}])
     );
 }
+
+/// The resource ids of a v1 page and its `Link: rel="next"` target, if any.
+fn ids_and_next(reply: &Reply) -> (Vec<String>, Option<String>) {
+    let ids = reply
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["resourceId"].as_str().unwrap().to_owned())
+        .collect();
+    let next = links(reply)
+        .iter()
+        .find(|l| l.ends_with("rel=\"next\""))
+        .map(|l| {
+            l.trim_start_matches('<')
+                .split('>')
+                .next()
+                .unwrap()
+                .to_owned()
+        });
+    (ids, next)
+}
+
+#[tokio::test]
+async fn inf_page_numbers_are_accepted_beside_opaque_markers() {
+    let app = TestApp::start().await;
+    let pool = app.first_id("resourcePools", "resourcePoolId").await;
+    let base = format!("{V1}/resourcePools/{pool}/resources?limit=7");
+    let first = app.get(&base).await;
+    let total = first.header("x-total-count").unwrap().to_owned();
+    let (ids1, next) = ids_and_next(&first);
+    let second = app.get(&next.expect("more than one page")).await;
+    let (ids2, _) = ids_and_next(&second);
+
+    let numbered = app.get(&format!("{base}&nextpage_opaque_marker=1")).await;
+    assert_eq!(ids_and_next(&numbered).0, ids1, "page 1 is the first page");
+    let numbered = app.get(&format!("{base}&nextpage_opaque_marker=2")).await;
+    assert_eq!(numbered.status, StatusCode::OK, "{}", numbered.body);
+    let (ids, next) = ids_and_next(&numbered);
+    assert_eq!(ids, ids2, "page 2 is the page after the first");
+    assert_eq!(numbered.header("x-total-count"), Some(total.as_str()));
+    assert!(
+        next.as_deref()
+            .is_some_and(|n| n.contains("nextpage_opaque_marker=3") && n.contains("limit=7")),
+        "the next page by number: {next:?}"
+    );
+    let past = app
+        .get(&format!("{base}&nextpage_opaque_marker=9999"))
+        .await;
+    assert_eq!(past.status, StatusCode::OK);
+    assert_eq!(past.body, json!([]), "past the last page: empty");
+    assert!(ids_and_next(&past).1.is_none());
+    assert_eq!(past.header("x-total-count"), Some(total.as_str()));
+    // v2 keeps its opaque markers only; a marker of neither kind is refused.
+    let v2 = reqwest::get(app.url(&format!(
+        "{V2}/resourcePools/{pool}/resources?limit=7&nextpage_opaque_marker=2"
+    )))
+    .await
+    .unwrap();
+    assert_eq!(v2.status(), StatusCode::BAD_REQUEST);
+    let bad = app.get(&format!("{base}&nextpage_opaque_marker=x!")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
