@@ -284,6 +284,15 @@ impl EventLog for RedisLog {
     async fn published(&self) -> Result<Published, EventError> {
         let mut conn = self.conn.clone();
         let mut out = Published::default();
+        // Baselines first: one is recorded with its records in one script and never removed,
+        // so every instance read here has its records in the hash by the scan below. (Read
+        // the other way round, a baseline recorded between the two would look empty.)
+        let instances: Vec<String> = redis::cmd("SMEMBERS")
+            .arg(self.keys.baselines())
+            .query_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        out.instances.extend(instances);
         let mut cursor: u64 = 0;
         loop {
             let (next, page): (u64, Vec<(String, Vec<u8>)>) = redis::cmd("HSCAN")
@@ -302,12 +311,6 @@ impl EventLog for RedisLog {
             }
             cursor = next;
         }
-        let instances: Vec<String> = redis::cmd("SMEMBERS")
-            .arg(self.keys.baselines())
-            .query_async(&mut conn)
-            .await
-            .map_err(redis_err)?;
-        out.instances.extend(instances);
         Ok(out)
     }
 

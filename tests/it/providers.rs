@@ -307,3 +307,47 @@ async fn redis_retention_also_trims_by_age() {
     );
     assert_eq!(log.append(vec![event(9)]).await.unwrap()[0].cursor, 9);
 }
+
+/// A baseline recorded while another gateway loads the published state is seen whole or not
+/// at all: never as an instance without its records (which would publish its whole inventory
+/// as created). Redis reads the state in two commands; they come in the order that makes this
+/// hold.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_baseline_is_never_loaded_half_recorded() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let writer = Arc::new(RedisLog::connect(&redis.url, &prefix, 100).await.unwrap());
+    let reader = RedisLog::connect(&redis.url, &prefix, 100).await.unwrap();
+    let records: Vec<(String, Record)> = (0..200)
+        .map(|n| {
+            let record = Record {
+                object_kind: "Resource".into(),
+                object_id: n.to_string(),
+                state: json!({"n": n}),
+            };
+            (published::field("x", &format!("/r/{n}")), record)
+        })
+        .collect();
+    for round in 0..100 {
+        let instance = format!("i{round}");
+        let records: Vec<(String, Record)> = records
+            .iter()
+            .map(|(f, r)| (f.replacen('x', &instance, 1), r.clone()))
+            .collect();
+        let recording = tokio::spawn({
+            let (writer, instance) = (Arc::clone(&writer), instance.clone());
+            async move { writer.record_baseline(&instance, records).await.unwrap() }
+        });
+        while !recording.is_finished() {
+            let state = reader.published().await.unwrap();
+            if state.instances.contains(&instance) {
+                let held = state.objects.keys().filter(|k| k.0 == instance).count();
+                assert_eq!(
+                    held, 200,
+                    "round {round}: {instance} loaded with {held} of its records"
+                );
+            }
+        }
+        assert!(recording.await.unwrap());
+    }
+}
