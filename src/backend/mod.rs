@@ -147,6 +147,13 @@ macro_rules! inventory_objects {
             }
         }
 
+        /// An object serialises as the REST API shows it.
+        impl Serialize for Object {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self { $(Object::$variant(o) => o.serialize(serializer),)* }
+            }
+        }
+
         /// Filters over objects of any kind.
         impl Attributes for Object {
             fn attribute(&self, name: &str) -> crate::domain::attributes::Attr<'_> {

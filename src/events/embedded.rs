@@ -16,7 +16,7 @@ use tokio::sync::watch;
 use super::{
     log::{Bounds, EventError, EventLog},
     model::{now_rfc3339, Cursor, Event},
-    published::{self, Published, Record},
+    published::{self, Published},
 };
 
 const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("events");
@@ -27,6 +27,8 @@ const BASELINES: TableDefinition<&str, u64> = TableDefinition::new("baselines");
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 const LAST: &str = "last_cursor";
 pub const FILE_NAME: &str = "events.redb";
+/// The page cache of `events.redb`.
+const CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// How much history the log keeps.
 #[derive(Clone, Copy, Debug)]
@@ -48,7 +50,11 @@ fn internal(e: impl std::fmt::Display) -> EventError {
 impl EmbeddedLog {
     pub fn open(data_dir: &Path, retention: Retention) -> Result<EmbeddedLog, EventError> {
         std::fs::create_dir_all(data_dir).map_err(|e| EventError::Unavailable(e.to_string()))?;
-        let db = Database::create(data_dir.join(FILE_NAME))
+        // The hot part is the newest events and the deliveries beside them; redb's default
+        // cache may grow to 1 GiB, held by the published state of a large inventory.
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(data_dir.join(FILE_NAME))
             .map_err(|e| EventError::Unavailable(e.to_string()))?;
         let txn = db.begin_write().map_err(internal)?;
         let last = {
@@ -241,7 +247,7 @@ impl EventLog for EmbeddedLog {
     async fn record_baseline(
         &self,
         instance: &str,
-        records: Vec<(String, Record)>,
+        records: Arc<[(String, Vec<u8>)]>,
     ) -> Result<bool, EventError> {
         let instance = instance.to_owned();
         self.blocking(move |db| {
@@ -260,8 +266,7 @@ impl EventLog for EmbeddedLog {
                     .map_or(0, |d| d.as_secs());
                 baselines.insert(instance.as_str(), now).map_err(internal)?;
                 let mut state = txn.open_table(PUBLISHED).map_err(internal)?;
-                for (field, record) in &records {
-                    let record = published::encode(record);
+                for (field, record) in records.iter() {
                     state
                         .insert(field.as_str(), record.as_slice())
                         .map_err(internal)?;

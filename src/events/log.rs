@@ -6,7 +6,7 @@ use async_trait::async_trait;
 
 use super::{
     model::{Cursor, Event},
-    published::{Published, Record},
+    published::Published,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -52,12 +52,13 @@ pub trait EventLog: Send + Sync + 'static {
     /// baseline is recorded (see [`super::published`]). `append` keeps it current.
     async fn published(&self) -> Result<Published, EventError>;
 
-    /// Records `records` (by field, see [`super::published::field`]) as `instance`'s baseline,
-    /// unless one is recorded already; whether this call recorded it.
+    /// Records `records` (by field, see [`super::published::field`], each in its stored form,
+    /// [`super::published::encode`]) as `instance`'s baseline, unless one is recorded already;
+    /// whether this call recorded it.
     async fn record_baseline(
         &self,
         instance: &str,
-        records: Vec<(String, Record)>,
+        records: Arc<[(String, Vec<u8>)]>,
     ) -> Result<bool, EventError>;
 }
 

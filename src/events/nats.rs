@@ -7,7 +7,7 @@
 //! it reflects; loading it replays the stream's events after that cursor, which makes it exact
 //! whatever a crash interrupted.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use async_nats::jetstream::{
     self, kv,
@@ -20,7 +20,7 @@ use futures::{StreamExt, TryStreamExt};
 use super::{
     log::{Bounds, EventError, EventLog},
     model::{now_rfc3339, Cursor, Event},
-    published::{self, Published, Record},
+    published::{self, Published},
 };
 
 pub struct NatsLog {
@@ -269,7 +269,7 @@ impl EventLog for NatsLog {
     async fn record_baseline(
         &self,
         instance: &str,
-        records: Vec<(String, Record)>,
+        records: Arc<[(String, Vec<u8>)]>,
     ) -> Result<bool, EventError> {
         let marker = baseline_key(instance);
         if self
@@ -282,9 +282,9 @@ impl EventLog for NatsLog {
             return Ok(false);
         }
         // Records first, the marker last: a crash in between leaves no baseline, not half of one.
-        for (field, record) in &records {
+        for (field, record) in records.iter() {
             self.state
-                .put(record_key(field), published::encode(record).into())
+                .put(record_key(field), record.clone().into())
                 .await
                 .map_err(unavailable)?;
         }

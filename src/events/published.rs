@@ -12,17 +12,42 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{value::RawValue, Value};
 
 use super::model::{ChangeKind, Event};
 
-/// One object as last published.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One object as last published. The state stays JSON text until a diff needs it: loading the
+/// published state of a large inventory parses each state once, to a digest, and keeps none.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Record {
     pub object_kind: String,
     pub object_id: String,
-    pub state: Value,
+    pub state: Box<RawValue>,
+}
+
+impl Record {
+    pub fn new(object_kind: &str, object_id: &str, state: &Value) -> Record {
+        Record {
+            object_kind: object_kind.to_owned(),
+            object_id: object_id.to_owned(),
+            state: serde_json::value::to_raw_value(state)
+                .unwrap_or_else(|_| RawValue::from_string("null".into()).expect("null is JSON")),
+        }
+    }
+
+    /// The state, parsed.
+    pub fn value(&self) -> Value {
+        serde_json::from_str(self.state.get()).unwrap_or(Value::Null)
+    }
+}
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        self.object_kind == other.object_kind
+            && self.object_id == other.object_id
+            && self.value() == other.value()
+    }
 }
 
 /// An object's address: the backend instance and the object's REST path (a resource's path
@@ -51,13 +76,27 @@ pub fn update_of(event: &Event) -> (String, Option<Record>) {
     let field = field(&event.source.instance_id, &event.object_ref);
     let record = match (event.change_kind(), &event.post_object_state) {
         (ChangeKind::Deleted, _) | (_, None) => None,
-        (_, Some(state)) => Some(Record {
-            object_kind: event.object_kind.clone(),
-            object_id: event.object_id.clone(),
-            state: state.clone(),
-        }),
+        (_, Some(state)) => Some(Record::new(&event.object_kind, &event.object_id, state)),
     };
     (field, record)
+}
+
+/// The stored form of an object's record, written straight from the object (a baseline of a
+/// large inventory never holds it twice in memory).
+pub fn encode_object(object: &crate::backend::Object) -> Vec<u8> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Stored<'a> {
+        object_kind: &'a str,
+        object_id: &'a str,
+        state: &'a crate::backend::Object,
+    }
+    serde_json::to_vec(&Stored {
+        object_kind: object.kind().name(),
+        object_id: object.id(),
+        state: object,
+    })
+    .unwrap_or_default()
 }
 
 /// The stored form of a record.

@@ -24,7 +24,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{
     model::{object_ref, pool_of, Event, EventSource},
-    published::{field, Key, Published, Record},
+    published::{encode_object, field, Key, Published, Record},
     publisher::{Publisher, BATCH},
 };
 use crate::{
@@ -190,14 +190,6 @@ fn key_of_object(instance: &str, object: &Object) -> Key {
     )
 }
 
-fn record_of(object: &Object) -> Record {
-    Record {
-        object_kind: object.kind().name().to_owned(),
-        object_id: object.id().to_owned(),
-        state: object.to_json(),
-    }
-}
-
 impl Pump {
     fn instance<'a>(&'a self, given: &'a str) -> &'a str {
         if given.is_empty() {
@@ -256,11 +248,8 @@ impl Pump {
         let Some(full) = self.load().await else {
             return;
         };
-        let mut digests: HashMap<Key, Digest> = full
-            .objects
-            .iter()
-            .map(|(key, record)| (key.clone(), digest(&record.state)))
-            .collect();
+        // Digests of the instances with a view; the others get theirs when their view comes.
+        let mut digests = HashMap::new();
         for instance in self.seen.clone() {
             self.settle(&instance, &full, &mut digests).await;
         }
@@ -303,21 +292,20 @@ impl Pump {
 
     /// Records the view of `instance` as its baseline unless one is; whether this did.
     async fn record_baseline(&self, instance: &str) -> Option<bool> {
-        let records: Vec<(String, Record)> = self
+        let records: Arc<[(String, Vec<u8>)]> = self
             .view
             .iter()
             .filter(|(key, _)| key.0 == instance)
-            .map(|(key, entry)| (field(&key.0, &key.1), record_of(&entry.object)))
+            .map(|(key, entry)| (field(&key.0, &key.1), encode_object(&entry.object)))
             .collect();
-        let count = records.len();
         let log = Arc::clone(self.publisher.log());
         let recorded = self
             .retrying("recording the baseline", || {
-                log.record_baseline(instance, records.clone())
+                log.record_baseline(instance, Arc::clone(&records))
             })
             .await;
         if recorded == Some(true) {
-            tracing::info!(%instance, objects = count, "first view of this backend instance recorded as its baseline");
+            tracing::info!(%instance, objects = records.len(), "first view of this backend instance recorded as its baseline");
         }
         recorded
     }
@@ -364,7 +352,7 @@ impl Pump {
             let now = digest(&state);
             view.push((key.clone(), now));
             match full.objects.get(key) {
-                Some(prior) if digest(&prior.state) == now => {}
+                Some(prior) if digest(&prior.value()) == now => {}
                 prior => upserts.push((entry, state, prior)),
             }
         }
@@ -387,7 +375,7 @@ impl Pump {
                     instance,
                     object.kind(),
                     object.id(),
-                    prior.map(|r| r.state.clone()),
+                    prior.map(Record::value),
                     Some(state),
                 )
             })
@@ -397,7 +385,7 @@ impl Pump {
                 instance,
                 kind,
                 &record.object_id,
-                Some(record.state.clone()),
+                Some(record.value()),
                 None,
             )
         }));

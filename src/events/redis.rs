@@ -4,7 +4,10 @@
 //! by age (`XTRIM MINID`) periodically. Blocking reads
 //! use connections of their own so they never stall other commands.
 
-use std::{sync::Mutex, time::Duration};
+use std::{
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use async_trait::async_trait;
 use redis::{aio::MultiplexedConnection, streams::StreamRangeReply, Script};
@@ -12,7 +15,7 @@ use redis::{aio::MultiplexedConnection, streams::StreamRangeReply, Script};
 use super::{
     log::{Bounds, EventError, EventLog},
     model::{now_rfc3339, Cursor, Event},
-    published::{self, Published, Record},
+    published::{self, Published},
 };
 use crate::store::keys::Keys;
 
@@ -317,7 +320,7 @@ impl EventLog for RedisLog {
     async fn record_baseline(
         &self,
         instance: &str,
-        records: Vec<(String, Record)>,
+        records: Arc<[(String, Vec<u8>)]>,
     ) -> Result<bool, EventError> {
         // Most views find their baseline recorded: do not send them for nothing.
         let recorded: bool = redis::cmd("SISMEMBER")
@@ -334,8 +337,8 @@ impl EventLog for RedisLog {
             .key(self.keys.baselines())
             .key(self.keys.published())
             .arg(instance);
-        for (field, record) in &records {
-            invocation.arg(field).arg(published::encode(record));
+        for (field, record) in records.iter() {
+            invocation.arg(field).arg(record);
         }
         let recorded: i64 = invocation
             .invoke_async(&mut self.conn.clone())

@@ -81,13 +81,16 @@ pub fn with_grpc(
     security: &crate::security::Security,
     lifecycle: &crate::config::ApiVersionsConfig,
 ) -> Router {
-    security
-        .protect(grpc.merge(rest).fallback(fallback))
-        .layer(axum::middleware::from_fn_with_state(
-            Arc::new(deprecations(lifecycle)),
+    let mut router = security.protect(grpc.merge(rest).fallback(fallback));
+    // Only when a version is deprecated: the layer costs every request a little.
+    let deprecations = deprecations(lifecycle);
+    if !deprecations.is_empty() {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            Arc::new(deprecations),
             deprecate,
-        ))
-        .layer(axum::middleware::from_fn(track))
+        ));
+    }
+    router.layer(axum::middleware::from_fn(track))
 }
 
 /// Per deprecated version: its path prefix and the headers its responses carry.

@@ -20,7 +20,7 @@ use netweave::{
     election::{Elector, Leadership},
     events::{
         embedded::{EmbeddedLog, Retention},
-        published::{Published, Record},
+        published::Published,
         publisher::Publisher,
         pump::pump_backend,
         Bounds, Cursor, Event, EventError, EventLog, EventLogRef, EventSource,
@@ -141,7 +141,7 @@ impl EventLog for Outage<EventLogRef> {
     async fn record_baseline(
         &self,
         instance: &str,
-        records: Vec<(String, Record)>,
+        records: Arc<[(String, Vec<u8>)]>,
     ) -> Result<bool, EventError> {
         self.check(EventError::Unavailable)?;
         self.inner.record_baseline(instance, records).await

@@ -142,7 +142,7 @@ async fn published_state(log: Arc<dyn EventLog>, open: Open) {
     );
     for n in &ids {
         let record = &state.objects[&("i".to_owned(), format!("/r/{n}"))];
-        assert_eq!(record.state, json!({"n": n, "state": "UNLOCKED"}), "{n}");
+        assert_eq!(record.value(), json!({"n": n, "state": "UNLOCKED"}), "{n}");
         assert_eq!(
             (record.object_kind.as_str(), record.object_id.clone()),
             ("Resource", n.to_string())
@@ -153,18 +153,20 @@ async fn published_state(log: Arc<dyn EventLog>, open: Open) {
     gone.post_object_state = None;
     log.append(vec![gone]).await.unwrap();
     assert!(state.instances.is_empty());
-    let record = Record {
-        object_kind: "ResourcePool".into(),
-        object_id: "p".into(),
-        state: json!({"resourcePoolId": "p"}),
-    };
-    let baseline = vec![(published::field("b", "/p"), record.clone())];
+    let record = Record::new("ResourcePool", "p", &json!({"resourcePoolId": "p"}));
+    let baseline = vec![(published::field("b", "/p"), published::encode(&record))];
     assert!(
-        log.record_baseline("b", baseline.clone()).await.unwrap(),
+        log.record_baseline("b", baseline.clone().into())
+            .await
+            .unwrap(),
         "recorded once"
     );
     assert!(
-        !open().await.record_baseline("b", baseline).await.unwrap(),
+        !open()
+            .await
+            .record_baseline("b", baseline.into())
+            .await
+            .unwrap(),
         "and only once"
     );
     let again = open().await.published().await.unwrap();
@@ -259,7 +261,7 @@ async fn the_nats_published_state_catches_up_with_the_stream() {
     let state = log.published().await.unwrap();
     assert_eq!(state.objects.len(), 3, "caught up from the stream");
     assert_eq!(
-        state.objects[&("i".to_owned(), "/r/2".to_owned())].state,
+        state.objects[&("i".to_owned(), "/r/2".to_owned())].value(),
         json!({"n": 2, "state": "UNLOCKED"})
     );
 }
@@ -318,25 +320,29 @@ async fn a_baseline_is_never_loaded_half_recorded() {
     let prefix = unique_prefix();
     let writer = Arc::new(RedisLog::connect(&redis.url, &prefix, 100).await.unwrap());
     let reader = RedisLog::connect(&redis.url, &prefix, 100).await.unwrap();
-    let records: Vec<(String, Record)> = (0..200)
+    let records: Vec<(String, Vec<u8>)> = (0..200)
         .map(|n| {
-            let record = Record {
-                object_kind: "Resource".into(),
-                object_id: n.to_string(),
-                state: json!({"n": n}),
-            };
-            (published::field("x", &format!("/r/{n}")), record)
+            let record = Record::new("Resource", &n.to_string(), &json!({"n": n}));
+            (
+                published::field("x", &format!("/r/{n}")),
+                published::encode(&record),
+            )
         })
         .collect();
     for round in 0..100 {
         let instance = format!("i{round}");
-        let records: Vec<(String, Record)> = records
+        let records: Vec<(String, Vec<u8>)> = records
             .iter()
             .map(|(f, r)| (f.replacen('x', &instance, 1), r.clone()))
             .collect();
         let recording = tokio::spawn({
             let (writer, instance) = (Arc::clone(&writer), instance.clone());
-            async move { writer.record_baseline(&instance, records).await.unwrap() }
+            async move {
+                writer
+                    .record_baseline(&instance, records.into())
+                    .await
+                    .unwrap()
+            }
         });
         while !recording.is_finished() {
             let state = reader.published().await.unwrap();

@@ -14,6 +14,7 @@ use crate::domain::objects::*;
 const OBJECTS: TableDefinition<&str, &[u8]> = TableDefinition::new("objects");
 const META: TableDefinition<&str, &str> = TableDefinition::new("meta");
 const SETTINGS: &str = "settings";
+const CACHE_BYTES: usize = 16 * 1024 * 1024;
 
 /// One object's key: kind, pool (resources only), id.
 pub fn key(object: &Object) -> String {
@@ -46,7 +47,11 @@ impl SimStore {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let db = Database::create(path)?;
+        // Read once at start and written a little at a time: a small cache is enough (redb's
+        // default lets it grow to 1 GiB, which a 100,000-resource inventory would fill).
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(path)?;
         let txn = db.begin_write()?;
         txn.open_table(OBJECTS)?;
         let stored = txn
