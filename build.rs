@@ -16,6 +16,7 @@ const INCLUDES: &[&str] = &["proto", "proto/third_party"];
 const SPECS: &[(&str, &str)] = &[
     ("specs/oran-o2ims/inventory.yaml", "o2ims_inventory.json"),
     ("specs/oran-o2ims/common.yaml", "o2ims_common.json"),
+    ("specs/inf-o2/swagger.yaml", "inf_o2_swagger.json"),
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

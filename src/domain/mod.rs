@@ -4,11 +4,13 @@
 pub mod attributes;
 pub mod fields;
 pub mod filter;
+pub mod inf_filter;
 pub mod list;
 pub mod objects;
 
 pub use attributes::{Attributes, Fields};
 pub use fields::{FieldsError, Projection};
 pub use filter::{Filter, FilterError};
+pub use inf_filter::InfFilter;
 pub use list::{ListQuery, Page};
 pub use objects::*;

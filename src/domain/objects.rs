@@ -234,12 +234,17 @@ pub struct Subscription {
     /// a hub is registered; such a subscription receives TMF events selected by the hub query.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hub_id: Option<String>,
+    /// Internal: the filter is in INF O2's grammar (`[group|group]`, `objectType`), as a
+    /// `/v1` subscription's is. Stored, never shown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inf_filter: bool,
 }
 
 impl Subscription {
-    /// The subscription as the API shows it: without its secret.
+    /// The subscription as the API shows it: without its secret or internal marks.
     pub fn redacted(mut self) -> Subscription {
         self.webhook_secret = None;
+        self.inf_filter = false;
         self
     }
 }

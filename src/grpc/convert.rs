@@ -449,6 +449,7 @@ impl From<pb::Subscription> for d::Subscription {
             callback: o.callback,
             webhook_secret: opt(o.webhook_secret),
             hub_id: opt(o.hub_id),
+            inf_filter: false,
         }
     }
 }

@@ -6,12 +6,14 @@ pub mod events;
 pub mod o2ims;
 pub mod openapi;
 pub mod openapi_tmf;
+pub mod openapi_v1;
 mod ops;
 pub mod problem;
 pub mod query;
 mod render;
 pub mod table;
 pub mod tmf688;
+pub mod v1;
 pub mod webhooks;
 
 use std::{
@@ -52,8 +54,8 @@ pub struct AppState {
 
 /// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
 pub fn rpc_table() -> table::Table {
-    tmf688::add_routes(webhooks::add_routes(events::add_routes(o2ims::add_routes(
-        table::Table::default(),
+    tmf688::add_routes(webhooks::add_routes(events::add_routes(v1::add_routes(
+        o2ims::add_routes(table::Table::default()),
     ))))
 }
 

@@ -1,12 +1,12 @@
-//! The O-RAN O2-IMS inventory REST surface: `/v2` as the normative spec defines it, `/v1` for
-//! INF O2 SMOs (always paged, with `Link` and `X-Total-Count`), and the netweave write
-//! extensions. Every route names the RPC it transcodes (see `table.rs`).
+//! The O-RAN O2-IMS inventory REST surface: `/v2` as the normative spec defines it, the API
+//! version routes of both versions, and the netweave write extensions (`/v1`, INF O2's
+//! contract, is `v1/`). Every route names the RPC it transcodes (see `table.rs`).
 
 use axum::{
     extract::{OriginalUri, Path, State},
     http::{header, HeaderValue, Method, StatusCode},
     response::{IntoResponse, Response},
-    routing::{delete, get, post, put},
+    routing::{delete, get, post, put, MethodRouter},
 };
 use serde::Serialize;
 
@@ -26,12 +26,11 @@ use crate::{
 const INVENTORY: &str = "netweave.o2ims.v1.InventoryService";
 const SUBSCRIPTIONS: &str = "netweave.o2ims.v1.SubscriptionService";
 
-/// Adds the routes of both versions to the table.
+/// Adds the `/v2` routes and the version routes to the table.
 pub fn add_routes(t: Table) -> Table {
     let v1 = format!("{API_ROOT}/v1");
     let v2 = format!("{API_ROOT}/v2");
     let inv = |m| rpc(INVENTORY, m);
-    let sub = |m| rpc(SUBSCRIPTIONS, m);
     let t = t
         .add(
             Method::GET,
@@ -42,12 +41,6 @@ pub fn add_routes(t: Table) -> Table {
         .add(
             Method::GET,
             v2.clone(),
-            inv("GetCloudInfo"),
-            get(cloud_info),
-        )
-        .add(
-            Method::GET,
-            v1.clone(),
             inv("GetCloudInfo"),
             get(cloud_info),
         )
@@ -65,61 +58,24 @@ pub fn add_routes(t: Table) -> Table {
         );
     let t = top_level::<DeploymentManager>(
         t,
-        &v1,
         &v2,
         "deploymentManagers",
         "deploymentManagerId",
         "DeploymentManager",
-        true,
     );
-    let t = top_level::<ResourceType>(
-        t,
-        &v1,
-        &v2,
-        "resourceTypes",
-        "resourceTypeId",
-        "ResourceType",
-        true,
-    );
-    let t = top_level::<ResourcePool>(
-        t,
-        &v1,
-        &v2,
-        "resourcePools",
-        "resourcePoolId",
-        "ResourcePool",
-        true,
-    );
+    let t = top_level::<ResourceType>(t, &v2, "resourceTypes", "resourceTypeId", "ResourceType");
+    let t = top_level::<ResourcePool>(t, &v2, "resourcePools", "resourcePoolId", "ResourcePool");
     let t = top_level::<AlarmDictionary>(
         t,
-        &v1,
         &v2,
         "alarmDictionaries",
         "alarmDictionaryId",
         "AlarmDictionary",
-        false,
     );
-    let t = top_level::<LocationInfo>(
-        t,
-        &v1,
-        &v2,
-        "locations",
-        "globalLocationId",
-        "Location",
-        false,
-    );
-    let t = top_level::<OCloudSiteInfo>(
-        t,
-        &v1,
-        &v2,
-        "oCloudSites",
-        "oCloudSiteId",
-        "OCloudSite",
-        false,
-    );
+    let t = top_level::<LocationInfo>(t, &v2, "locations", "globalLocationId", "Location");
+    let t = top_level::<OCloudSiteInfo>(t, &v2, "oCloudSites", "oCloudSiteId", "OCloudSite");
     let pools = format!("{v2}/resourcePools");
     let resources = format!("{pools}/{{resourcePoolId}}/resources");
-    let resources_v1 = format!("{v1}/resourcePools/{{resourcePoolId}}/resources");
     let t = t
         .add(
             Method::GET,
@@ -149,13 +105,7 @@ pub fn add_routes(t: Table) -> Table {
             Method::GET,
             resources.clone(),
             inv("ListResources"),
-            get(list_resources::<false>),
-        )
-        .add(
-            Method::GET,
-            resources_v1.clone(),
-            inv("ListResources"),
-            get(list_resources::<true>),
+            get(list_resources),
         )
         .add(
             Method::POST,
@@ -170,63 +120,49 @@ pub fn add_routes(t: Table) -> Table {
             get(get_resource),
         )
         .add(
-            Method::GET,
-            format!("{resources_v1}/{{resourceId}}"),
-            inv("GetResource"),
-            get(get_resource),
-        )
-        .add(
             Method::DELETE,
             format!("{resources}/{{resourceId}}"),
             inv("DeleteResource"),
             delete(delete_resource),
         );
-    let mut t = t;
-    for (prefix, v1_surface) in [(&v2, false), (&v1, true)] {
-        let subs = format!("{prefix}/subscriptions");
-        let list = if v1_surface {
-            get(list_subscriptions::<true>)
-        } else {
-            get(list_subscriptions::<false>)
-        };
-        let create = if v1_surface {
-            post(create_subscription::<true>)
-        } else {
-            post(create_subscription::<false>)
-        };
-        t = t
-            .add(Method::GET, subs.clone(), sub("ListSubscriptions"), list)
-            .add(
-                Method::POST,
-                subs.clone(),
-                sub("CreateSubscription"),
-                create,
-            )
-            .add(
-                Method::GET,
-                format!("{subs}/{{subscriptionId}}"),
-                sub("GetSubscription"),
-                get(get_subscription),
-            )
-            .add(
-                Method::DELETE,
-                format!("{subs}/{{subscriptionId}}"),
-                sub("DeleteSubscription"),
-                delete(delete_subscription),
-            );
-    }
-    t
+    subscription_routes(
+        t,
+        &format!("{v2}/subscriptions"),
+        [
+            get(list_subscriptions),
+            post(create_subscription),
+            get(get_subscription),
+            delete(delete_subscription),
+        ],
+    )
 }
 
-/// `GET {collection}` and `GET {collection}/{id}` on v2, and on v1 when `with_v1`.
+/// `{subs}` list and create, `{subs}/{subscriptionId}` get and delete, with these handlers.
+pub(super) fn subscription_routes(
+    t: Table,
+    subs: &str,
+    [list, create, one, remove]: [MethodRouter<AppState>; 4],
+) -> Table {
+    let sub = |m| rpc(SUBSCRIPTIONS, m);
+    let item = format!("{subs}/{{subscriptionId}}");
+    t.add(Method::GET, subs.to_owned(), sub("ListSubscriptions"), list)
+        .add(
+            Method::POST,
+            subs.to_owned(),
+            sub("CreateSubscription"),
+            create,
+        )
+        .add(Method::GET, item.clone(), sub("GetSubscription"), one)
+        .add(Method::DELETE, item, sub("DeleteSubscription"), remove)
+}
+
+/// `GET {collection}` and `GET {collection}/{id}` on v2.
 fn top_level<T: InventoryObject>(
     t: Table,
-    v1: &str,
     v2: &str,
     collection: &str,
     id: &str,
     rpc_name: &str,
-    with_v1: bool,
 ) -> Table {
     let plural = if rpc_name.ends_with('y') {
         format!("{}ies", rpc_name.trim_end_matches('y'))
@@ -235,40 +171,23 @@ fn top_level<T: InventoryObject>(
     };
     let list_rpc = rpc(INVENTORY, &format!("List{plural}"));
     let get_rpc = rpc(INVENTORY, &format!("Get{rpc_name}"));
-    let mut t = t
-        .add(
-            Method::GET,
-            format!("{v2}/{collection}"),
-            list_rpc.clone(),
-            get(list::<T, false>),
-        )
-        .add(
-            Method::GET,
-            format!("{v2}/{collection}/{{{id}}}"),
-            get_rpc.clone(),
-            get(get_one::<T>),
-        );
-    if with_v1 {
-        t = t
-            .add(
-                Method::GET,
-                format!("{v1}/{collection}"),
-                list_rpc,
-                get(list::<T, true>),
-            )
-            .add(
-                Method::GET,
-                format!("{v1}/{collection}/{{{id}}}"),
-                get_rpc,
-                get(get_one::<T>),
-            );
-    }
-    t
+    t.add(
+        Method::GET,
+        format!("{v2}/{collection}"),
+        list_rpc,
+        get(list::<T>),
+    )
+    .add(
+        Method::GET,
+        format!("{v2}/{collection}/{{{id}}}"),
+        get_rpc,
+        get(get_one::<T>),
+    )
 }
 
 type Reply = Result<Response, Problem>;
 
-fn created<T: Serialize>(location: String, item: &T) -> Response {
+pub(super) fn created<T: Serialize>(location: String, item: &T) -> Response {
     let mut response = render::object(StatusCode::CREATED, item, &Projection::default());
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, value);
@@ -277,7 +196,7 @@ fn created<T: Serialize>(location: String, item: &T) -> Response {
 }
 
 /// Renders a page: `Link: <…>; rel="next"` when more follow, `X-Total-Count` when counted.
-fn page<T: Serialize + Send + Sync + 'static>(
+pub(super) fn page<T: Serialize + Send + Sync + 'static>(
     listed: Listed<T>,
     selectors: &Selectors,
     uri: &OriginalUri,
@@ -314,8 +233,8 @@ fn page<T: Serialize + Send + Sync + 'static>(
     response
 }
 
-fn paged(v1: bool, s: &Selectors) -> bool {
-    v1 || s.limit.is_some() || s.marker.is_some()
+fn paged(s: &Selectors) -> bool {
+    s.limit.is_some() || s.marker.is_some()
 }
 
 async fn all_versions(State(s): State<AppState>) -> Response {
@@ -344,12 +263,12 @@ async fn cloud_info(State(s): State<AppState>, sel: Selectors) -> Reply {
     ))
 }
 
-async fn list<T: InventoryObject, const V1: bool>(
+async fn list<T: InventoryObject>(
     State(s): State<AppState>,
     uri: OriginalUri,
     sel: Selectors,
 ) -> Reply {
-    let params = sel.params(paged(V1, &sel), s.v1_page_size, V1);
+    let params = sel.params(paged(&sel), s.v1_page_size, false);
     let listed = s.inventory.list::<T>(None, &params).await?;
     Ok(page(listed, &sel, &uri))
 }
@@ -372,13 +291,13 @@ async fn type_alarm_dictionary(State(s): State<AppState>, Path(id): Path<String>
     ))
 }
 
-async fn list_resources<const V1: bool>(
+async fn list_resources(
     State(s): State<AppState>,
     Path(pool): Path<String>,
     uri: OriginalUri,
     sel: Selectors,
 ) -> Reply {
-    let params = sel.params(paged(V1, &sel), s.v1_page_size, V1);
+    let params = sel.params(paged(&sel), s.v1_page_size, false);
     let listed = s.inventory.list::<Resource>(Some(&pool), &params).await?;
     Ok(page(listed, &sel, &uri))
 }
@@ -440,24 +359,20 @@ async fn delete_resource(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn list_subscriptions<const V1: bool>(
-    State(s): State<AppState>,
-    uri: OriginalUri,
-    sel: Selectors,
-) -> Reply {
-    let params = sel.params(paged(V1, &sel), s.v1_page_size, V1);
+async fn list_subscriptions(State(s): State<AppState>, uri: OriginalUri, sel: Selectors) -> Reply {
+    let params = sel.params(paged(&sel), s.v1_page_size, false);
     let listed = s.subscriptions.list(&params).await?;
     Ok(page(listed, &sel, &uri))
 }
 
-async fn create_subscription<const V1: bool>(
+async fn create_subscription(
     State(s): State<AppState>,
-    JsonBody(input): JsonBody<Subscription>,
+    JsonBody(mut input): JsonBody<Subscription>,
 ) -> Reply {
+    input.inf_filter = false;
     let created_sub = s.subscriptions.create(input).await?;
-    let version = if V1 { "v1" } else { "v2" };
     let location = format!(
-        "{API_ROOT}/{version}/subscriptions/{}",
+        "{API_ROOT}/v2/subscriptions/{}",
         created_sub.subscription_id
     );
     Ok(created(location, &created_sub))

@@ -1,7 +1,7 @@
 //! The OpenAPI document served at `/openapi.json`, composed from one source of truth each:
 //! the in-repository normative O2ims v2 document (its `common` references bundled in), the
-//! netweave write and paging extensions, and a `/v1` mirror of the routes the server serves
-//! under `/v1`. `tests/it/contract.rs` checks that its paths are exactly the served routes.
+//! netweave write and paging extensions, INF O2's own swagger for `/v1` (`openapi_v1.rs`), and
+//! TMF688. `tests/it/contract.rs` checks that its paths are exactly the served routes.
 
 use std::sync::OnceLock;
 
@@ -50,6 +50,26 @@ fn localise_refs(value: &mut Value) {
     }
 }
 
+/// Points a Swagger 2.0 document's `#/definitions/X` references at the OpenAPI 3 schema
+/// `#/components/schemas/{prefix}X`, as its definitions are served.
+pub(super) fn definitions_as_components(value: &mut Value, prefix: &str) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get_mut("$ref") {
+                if let Some(name) = r.strip_prefix("#/definitions/") {
+                    *r = format!("#/components/schemas/{prefix}{name}");
+                }
+            }
+            map.values_mut()
+                .for_each(|v| definitions_as_components(v, prefix));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| definitions_as_components(v, prefix)),
+        _ => {}
+    }
+}
+
 fn problem(description: &str) -> Value {
     json!({ "description": description, "content": { "application/problem+json": {
         "schema": { "$ref": "#/components/schemas/ProblemDetails" } } } })
@@ -80,7 +100,7 @@ fn extension_parameters() -> Value {
     })
 }
 
-fn paging_headers(total: bool) -> Value {
+pub(super) fn paging_headers(total: bool) -> Value {
     let mut headers = json!({ "Link": { "description": "RFC 8288 link to the next page (`rel=\"next\"`), absent on the last page.",
         "schema": { "type": "string" } },
         "Warning": { "description": "With several backends: `199 netweave \"…\"`, once per backend that failed; the list lacks its objects.",
@@ -282,35 +302,11 @@ fn paging_extension(paths: &mut Map<String, Value>) {
     }
 }
 
-/// The v2 operation behind each `/v1` route, re-labelled and always paged.
-fn v1_mirror(paths: &mut Map<String, Value>, routes: &[RouteInfo]) {
-    let v1 = format!("{API_ROOT}/v1");
-    let v2 = format!("{API_ROOT}/v2");
-    for route in routes.iter().filter(|r| r.path.starts_with(&v1)) {
-        let twin = route.path.replacen(&v1, &v2, 1);
-        let method = route.method.as_str().to_ascii_lowercase();
-        let Some(mut op) = paths.get(&twin).and_then(|p| p.get(&method)).cloned() else {
-            continue;
-        };
-        op["operationId"] = json!(format!(
-            "{}V1",
-            op["operationId"].as_str().unwrap_or_default()
-        ));
-        op["tags"] = json!(["v1"]);
-        if op["responses"]["200"]["content"]["application/json"]["schema"]["type"] == "array" {
-            op["responses"]["200"]["headers"] = paging_headers(true);
-            op["description"] = json!("INF O2 `/v1` list: always paged (`limit`, default from the server configuration), with `Link` and `X-Total-Count`.");
-        }
-        let item = paths.entry(route.path.clone()).or_insert_with(|| json!({}));
-        item[method] = op;
-    }
-}
-
 /// The document describing everything the server serves.
 pub fn document(routes: &[RouteInfo]) -> Value {
     let mut doc = normative().clone();
     doc["info"]["title"] = json!("netweave O2ims Infrastructure Inventory API");
-    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), its `/v1` INF O2 mirror, netweave extensions (resource pool and resource writes, paging, events, webhooks), and TMF688 Event Management v4 hubs and events under `/tmf-api/event/v4` (alias `/tmf-api/eventManagement/v4`). Errors are RFC 7807 ProblemDetails, except on `/tmf-api`, where they are the TMF `Error`.");
+    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), `/v1` as INF O2's swagger defines it (schemas `V1…`, with the corrections their descriptions note), netweave extensions (resource pool and resource writes, paging, events, webhooks), and TMF688 Event Management v4 hubs and events under `/tmf-api/event/v4` (alias `/tmf-api/eventManagement/v4`). Errors are RFC 7807 ProblemDetails, except on `/tmf-api`, where they are the TMF `Error`.");
     doc["servers"] = json!([{ "url": "/" }]);
     doc["components"]["schemas"]["Subscription"]["properties"]["webhookSecret"] = json!({
         "type": "string", "writeOnly": true, "pattern": "^whsec_",
@@ -329,10 +325,10 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     let paths = doc["paths"].as_object_mut().expect("paths");
     paging_extension(paths);
     write_extensions(paths);
-    v1_mirror(paths, routes);
     event_paths(paths);
     webhook_paths(paths);
     operations_paths(paths);
+    super::openapi_v1::add(&mut doc, routes);
     super::openapi_tmf::add(&mut doc);
     security(&mut doc);
     input_errors(&mut doc);

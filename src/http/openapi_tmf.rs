@@ -23,21 +23,6 @@ fn component(name: &str) -> String {
     format!("#/components/schemas/Tmf688{name}")
 }
 
-fn localise_refs(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get_mut("$ref") {
-                if let Some(name) = r.strip_prefix("#/definitions/") {
-                    *r = component(name);
-                }
-            }
-            map.values_mut().for_each(localise_refs);
-        }
-        Value::Array(items) => items.iter_mut().for_each(localise_refs),
-        _ => {}
-    }
-}
-
 fn body(description: &str, schema: Value) -> Value {
     json!({ "description": description, "content": { CONTENT_TYPE: { "schema": schema } } })
 }
@@ -79,7 +64,7 @@ fn list(description: &str, item: &str) -> Map<String, Value> {
 /// Adds the TMF688 schemas and paths (under both roots) to an OpenAPI 3 document.
 pub fn add(doc: &mut Value) {
     let mut definitions = tmf688()["definitions"].clone();
-    localise_refs(&mut definitions);
+    super::openapi::definitions_as_components(&mut definitions, "Tmf688");
     let schemas = doc["components"]["schemas"]
         .as_object_mut()
         .expect("components.schemas");

@@ -49,6 +49,11 @@ impl InventoryService {
         }
     }
 
+    /// The largest page a list returns.
+    pub fn max_page_size(&self) -> usize {
+        self.max_page_size
+    }
+
     pub fn backend(&self) -> &BackendRef {
         &self.backend
     }
@@ -209,6 +214,7 @@ impl InventoryService {
             )));
         }
         resource.resource_pool_id = pool_id.to_owned();
+        adopt_elements(&mut resource)?;
         Ok(self.backend.create_resource(resource).await?)
     }
 
@@ -221,4 +227,27 @@ impl InventoryService {
         require_uuid("resourceId", id)?;
         Ok(self.backend.delete_resource(pool_id, id).await?)
     }
+}
+
+/// Nested elements belong to their resource's pool and are addressable: a missing pool is
+/// filled in, another pool refused, a missing identifier allocated.
+fn adopt_elements(resource: &mut Resource) -> ApiResult<()> {
+    let pool = resource.resource_pool_id.clone();
+    for element in &mut resource.elements {
+        if element.resource_pool_id.is_empty() {
+            element.resource_pool_id = pool.clone();
+        } else if element.resource_pool_id != pool {
+            return Err(ApiError::invalid(format!(
+                "element resourcePoolId '{}' differs from its resource's '{pool}'",
+                element.resource_pool_id
+            )));
+        }
+        if element.resource_id.is_empty() {
+            element.resource_id = uuid::Uuid::new_v4().to_string();
+        } else {
+            require_uuid("resourceId", &element.resource_id)?;
+        }
+        adopt_elements(element)?;
+    }
+    Ok(())
 }

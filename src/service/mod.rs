@@ -84,6 +84,12 @@ impl ListParams {
     ) -> ApiResult<(ListQuery, Projection)> {
         let filter = Filter::parse_opt(self.filter.as_deref(), T::FIELDS)?;
         let projection = self.projection::<T>()?;
+        Ok((self.query_with(filter, max_page)?, projection))
+    }
+
+    /// The list query of an already parsed filter: cursor, page size (capped at `max_page`)
+    /// and counting from these parameters.
+    pub fn query_with(&self, filter: Filter, max_page: usize) -> ApiResult<ListQuery> {
         let after = self
             .page_token
             .as_deref()
@@ -96,13 +102,12 @@ impl ListParams {
             Some(n) => Some(n.min(max_page)),
             None => None,
         };
-        let query = ListQuery {
+        Ok(ListQuery {
             filter,
             after,
             limit,
             count_total: self.count_total,
-        };
-        Ok((query, projection))
+        })
     }
 
     pub fn projection<T: Fields>(&self) -> ApiResult<Projection> {

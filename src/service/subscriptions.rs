@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::{require_uuid, ListParams, Listed};
 use crate::{
-    domain::{list::page_of, objects::*, Filter},
+    domain::{list::page_of, objects::*, Filter, InfFilter},
     error::{ApiError, ApiResult},
     store::StoreRef,
     webhook::{sender::verify_callback, CallbackPolicy, Secret},
@@ -85,7 +85,12 @@ impl SubscriptionService {
         }
         let filter = input.filter.filter(|f| !f.trim().is_empty());
         if let Some(f) = &filter {
-            Filter::parse(f, super::events::filter_fields())?;
+            if input.inf_filter {
+                InfFilter::parse(f, super::events::filter_fields())
+                    .map_err(|e| ApiError::invalid(format!("filter: {e}")))?;
+            } else {
+                Filter::parse(f, super::events::filter_fields())?;
+            }
         }
         self.checks
             .policy
@@ -101,6 +106,7 @@ impl SubscriptionService {
         if let Some(secret) = &webhook_secret {
             Secret::parse(secret).map_err(|e| ApiError::invalid(format!("webhookSecret: {e}")))?;
         }
+        let inf_filter = input.inf_filter && filter.is_some();
         Ok(Subscription {
             subscription_id: Uuid::new_v4().to_string(),
             consumer_subscription_id: consumer,
@@ -108,6 +114,7 @@ impl SubscriptionService {
             callback: input.callback,
             webhook_secret,
             hub_id: None,
+            inf_filter,
         })
     }
 

@@ -135,6 +135,9 @@ fn fields(sub: &Subscription) -> Vec<(&'static str, &str)> {
     if let Some(hub) = &sub.hub_id {
         out.push(("hubId", hub));
     }
+    if sub.inf_filter {
+        out.push(("infFilter", "true"));
+    }
     out
 }
 
@@ -156,6 +159,7 @@ fn from_hash(mut h: HashMap<String, String>) -> Result<Option<Subscription>, Sto
         filter: h.remove("filter"),
         webhook_secret: h.remove("webhookSecret"),
         hub_id: h.remove("hubId"),
+        inf_filter: h.remove("infFilter").is_some_and(|v| v == "true"),
     }))
 }
 

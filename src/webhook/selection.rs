@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::{
-    domain::{Filter, Subscription},
+    domain::{Filter, InfFilter, Subscription},
     events::Event,
     service::events::filter_fields,
     tmf::{EventView, Hub, TmfQuery},
@@ -13,6 +13,8 @@ use crate::{
 enum Rule {
     /// O-RAN: the filter names what is NOT to be reported.
     Excludes(Filter),
+    /// INF O2 (`/v1` subscriptions): OR groups per object type.
+    Inf(InfFilter),
     /// TMF688: the query names what is to be reported, of the events after the hub's
     /// registration.
     Includes(TmfQuery, u64),
@@ -29,6 +31,10 @@ impl Selection {
         let mut rules = Vec::with_capacity(subscriptions.len());
         for s in subscriptions {
             let rule = match &s.hub_id {
+                None if s.inf_filter => Rule::Inf(
+                    InfFilter::parse(s.filter.as_deref().unwrap_or_default(), filter_fields())
+                        .unwrap_or_default(),
+                ),
                 None => Rule::Excludes(
                     Filter::parse_opt(s.filter.as_deref(), filter_fields()).unwrap_or_default(),
                 ),
@@ -63,6 +69,7 @@ impl Selection {
             .iter()
             .filter(move |(_, rule)| match rule {
                 Rule::Excludes(f) => f.is_empty() || !f.matches(event),
+                Rule::Inf(f) => f.notifies(&event.object_kind, event),
                 Rule::Includes(q, after) => event.cursor > *after && q.matches(&view),
             })
             .map(|(id, _)| id.as_str())

@@ -24,4 +24,5 @@ mod subscriptions;
 mod tmf688;
 mod tmf_spec;
 mod v1_compat;
+mod v1_shapes;
 mod webhooks;

@@ -143,3 +143,32 @@ async fn readiness_fails_while_redis_is_down() {
         "{problem}"
     );
 }
+
+#[tokio::test]
+async fn both_stores_keep_every_subscription_field() {
+    use netweave::store::SubscriptionStore;
+    let redis = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let stores: Vec<Box<dyn SubscriptionStore>> = vec![
+        Box::new(
+            netweave::store::redis::RedisStore::connect(&redis.url, &unique_prefix())
+                .await
+                .unwrap(),
+        ),
+        Box::new(netweave::store::embedded::EmbeddedStore::open(dir.path()).unwrap()),
+    ];
+    for store in stores {
+        let sub = netweave::domain::Subscription {
+            subscription_id: uuid::Uuid::new_v4().to_string(),
+            consumer_subscription_id: Some(uuid::Uuid::new_v4().to_string()),
+            filter: Some("[(eq,objectType,ResourcePoolInfo)]".into()),
+            callback: "http://10.20.0.11/inf".into(),
+            webhook_secret: Some("whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0".into()),
+            hub_id: None,
+            inf_filter: true,
+        };
+        store.insert(&sub).await.unwrap();
+        let back = store.get(&sub.subscription_id).await.unwrap();
+        assert_eq!(back.as_ref(), Some(&sub), "{}", store.name());
+    }
+}

@@ -66,9 +66,25 @@ pub fn cached(key: String, build: impl FnOnce() -> Validator) -> Arc<Validator> 
     built
 }
 
+/// OpenAPI 3.0's `nullable: true` in JSON Schema 2020-12 terms: `null` is allowed too.
+fn nullable_as_type(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.values_mut().for_each(nullable_as_type);
+            if map.remove("nullable") == Some(Value::Bool(true)) {
+                let rest = Value::Object(std::mem::take(map));
+                map.insert("anyOf".into(), json!([rest, { "type": "null" }]));
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(nullable_as_type),
+        _ => {}
+    }
+}
+
 fn validator(doc: &'static Value, key: String, schema: &Value) -> Arc<Validator> {
     let mut root = schema.clone();
     root["components"] = doc["components"].clone();
+    nullable_as_type(&mut root);
     cached(key.clone(), || {
         jsonschema::options()
             .with_draft(Draft::Draft202012)

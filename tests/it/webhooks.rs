@@ -38,6 +38,21 @@ pub async fn subscribe(app: &TestApp, callback: &str, filter: Option<&str>) -> S
     reply.body["subscriptionId"].as_str().unwrap().to_owned()
 }
 
+/// Adds one resource (of the first type) to each of `pools`.
+pub async fn add_a_resource_to_each(app: &TestApp, pools: &[&str]) {
+    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
+    for pool in pools {
+        let r = app
+            .call(
+                Method::POST,
+                &format!("{V2}/resourcePools/{pool}/resources"),
+                Some(json!({"resourceTypeId": ty, "description": "n"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+}
+
 /// Creates, renames and deletes a pool; returns its id.
 pub async fn pool_lifecycle(app: &TestApp, name: &str) -> String {
     let site = app.first_id("oCloudSites", "oCloudSiteId").await;
@@ -201,7 +216,6 @@ async fn filters_exclude_exactly_what_they_name() {
         pools[0]["resourcePoolId"].as_str().unwrap().to_owned(),
         pools[1]["resourcePoolId"].as_str().unwrap().to_owned(),
     );
-    let ty = app.first_id("resourceTypes", "resourceTypeId").await;
     subscribe(
         &app,
         &receiver.url("/no-pools"),
@@ -215,16 +229,7 @@ async fn filters_exclude_exactly_what_they_name() {
     )
     .await;
     subscribe(&app, &receiver.url("/all"), None).await;
-    for pool in [&a, &b] {
-        let r = app
-            .call(
-                Method::POST,
-                &format!("{V2}/resourcePools/{pool}/resources"),
-                Some(json!({"resourceTypeId": ty, "description": "n"})),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::CREATED);
-    }
+    add_a_resource_to_each(&app, &[&a, &b]).await;
     pool_lifecycle(&app, "filtered").await;
     // 2 resources + 3 pool changes + 2 site changes = 7 events.
     let got = receiver.wait_for(7 + 4 + 5, Duration::from_secs(10)).await;
