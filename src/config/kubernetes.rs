@@ -35,6 +35,10 @@ pub struct KubernetesConfig {
     pub location_address: String,
     /// Namespace of MachineSets / MachineDeployments netweave creates. Default `openshift-machine-api`.
     pub machine_namespace: String,
+    /// Offer the pool write extensions (create, scale, delete MachineSets / MachineDeployments)
+    /// when the cluster serves them; `false` makes pools read-only (405), for RBAC without
+    /// write verbs. Default `true`.
+    pub pool_writes: bool,
     /// Which replica publishes changes: `auto` (a `Lease` in a cluster, else a Redis lock with `redis_url`, else this one), `lease`, `redis` or `none` (this one). Default `auto`.
     pub leader_election: LeaderElection,
     /// Namespace of the leader-election `Lease`. Default `netweave`.
@@ -65,6 +69,7 @@ impl Default for KubernetesConfig {
             location_name: "location-1".into(),
             location_address: String::new(),
             machine_namespace: "openshift-machine-api".into(),
+            pool_writes: true,
             leader_election: LeaderElection::Auto,
             lease_namespace: "netweave".into(),
             lease_name: "netweave-publisher".into(),

@@ -7,7 +7,7 @@ use std::{net::SocketAddr, path::PathBuf};
 
 use clap::Args;
 use figment::{
-    providers::{Env, Format, Serialized, Toml},
+    providers::{Env, Format, Json, Serialized, Toml},
     Figment,
 };
 use serde::{Deserialize, Serialize};
@@ -284,7 +284,7 @@ pub const WORKER_LISTEN: SocketAddr =
 /// Flags of `netweave serve`; each overrides the file and the environment.
 #[derive(Args, Debug, Default, Serialize)]
 pub struct ServeArgs {
-    /// TOML configuration file.
+    /// Configuration file: TOML, or JSON when its name ends in `.json`.
     #[arg(long)]
     #[serde(skip)]
     pub config: Option<PathBuf>,
@@ -410,7 +410,13 @@ impl Config {
     fn load_over(defaults: Config, args: &ServeArgs) -> anyhow::Result<Config> {
         let mut figment = Figment::from(Serialized::defaults(defaults));
         if let Some(path) = &args.config {
-            figment = figment.merge(Toml::file_exact(path));
+            // JSON too, for generated files: Helm's `toToml` writes every number as a float,
+            // which an integer setting refuses; its `toJson` keeps integers integers.
+            figment = if path.extension().is_some_and(|e| e == "json") {
+                figment.merge(Json::file_exact(path))
+            } else {
+                figment.merge(Toml::file_exact(path))
+            };
         }
         figment = figment
             .merge(Env::prefixed("NETWEAVE_").split("__"))

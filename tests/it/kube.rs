@@ -457,13 +457,27 @@ async fn pools_are_written_as_machine_sets() {
 }
 
 #[tokio::test]
-async fn without_machine_apis_pool_writes_are_refused_truthfully() {
+async fn without_machine_apis_or_with_pool_writes_off_pool_writes_are_refused_truthfully() {
     let fake = FakeApiServer::start(&[NODES, STORAGE_CLASSES])
         .await
         .unwrap();
     fake.apply(NODES, fixtures::node("n1", "edge", "du-server"));
     let (_dir, config) = on_cluster(&fake);
-    let app = TestApp::start_with(config).await;
+    refuses_pool_writes(TestApp::start_with(config).await).await;
+    // Machine APIs served, but writes switched off (the Helm chart's read-only RBAC).
+    let fake = cluster().await;
+    let (_dir, config) = on_cluster(&fake);
+    refuses_pool_writes(
+        TestApp::start_with(|c| {
+            config(c);
+            c.kubernetes.pool_writes = false;
+        })
+        .await,
+    )
+    .await;
+}
+
+async fn refuses_pool_writes(app: TestApp) {
     let site = app.first_id("oCloudSites", "oCloudSiteId").await;
     let reply = app
         .call(
@@ -480,16 +494,11 @@ async fn without_machine_apis_pool_writes_are_refused_truthfully() {
     );
 }
 
-/// (verb, group, resource) the RBAC manifests in `deploy/kubernetes` allow.
+/// (verb, group, resource) the Helm chart's RBAC allows, with pool writes on.
 fn allowed_by_rbac() -> std::collections::BTreeSet<(String, String, String)> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/deploy/kubernetes/rbac.yaml"
-    ))
-    .unwrap();
+    let rendered = crate::chart::render(&[], &["kubernetes.poolWrites=true"]);
     let mut allowed = std::collections::BTreeSet::new();
-    for doc in serde_yaml::Deserializer::from_str(&text) {
-        let doc: Value = serde_yaml::with::singleton_map_recursive::deserialize(doc).unwrap();
+    for doc in crate::chart::objects(&rendered) {
         if !matches!(doc["kind"].as_str(), Some("ClusterRole" | "Role")) {
             continue;
         }

@@ -1,6 +1,7 @@
 //! netweave's integration suite: one binary, real servers on loopback ports.
 
 mod chaos;
+mod chart;
 mod contract;
 mod events;
 mod filter;

@@ -96,6 +96,8 @@ pub struct KubeBackend {
     /// The machine-pool kinds this cluster serves.
     machines: Vec<(ApiResource, &'static str)>,
     machine_namespace: String,
+    /// Whether pool writes are offered (`kubernetes.pool_writes`).
+    pool_writes: bool,
     feed: Feed,
 }
 
@@ -172,6 +174,7 @@ impl KubeBackend {
             unreachable_since: Arc::default(),
             machines: machines.clone(),
             machine_namespace: settings.machine_namespace.clone(),
+            pool_writes: settings.pool_writes,
             feed,
         });
         watch::start(
@@ -280,7 +283,7 @@ fn replicas(pool: &ResourcePool) -> Result<u64, BackendError> {
 #[async_trait]
 impl Backend for KubeBackend {
     fn info(&self) -> BackendInfo {
-        let writable = !self.machines.is_empty();
+        let writable = self.pool_writes && !self.machines.is_empty();
         BackendInfo {
             name: "kubernetes".into(),
             version: self.read().version.clone(),
