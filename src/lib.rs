@@ -15,6 +15,7 @@ pub mod grpc;
 pub mod http;
 pub mod metrics;
 pub mod proto;
+pub mod redis_link;
 pub mod security;
 pub mod server;
 pub mod service;

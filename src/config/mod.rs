@@ -33,7 +33,7 @@ pub struct Config {
     pub grpc_listen: Option<SocketAddr>,
     /// Directory of the embedded store. Default `./data`.
     pub data_dir: PathBuf,
-    /// Redis URL (`redis://host:port/db`); when set, subscriptions live in Redis. Default unset.
+    /// Redis URL (`redis://host:port/db`, `rediss://…`, or Sentinel `redis+sentinel://host:26379,…/master[/db]`; `?wait_replicas=N` makes durable writes wait for N replicas); when set, subscriptions, the event stream and the delivery queue live in Redis. Default unset.
     pub redis_url: Option<String>,
     /// Hash tag of every Redis key (`{netweave}:…`), and the NATS stream's name prefix. Default `netweave`.
     pub redis_prefix: String,

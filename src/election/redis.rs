@@ -2,7 +2,9 @@
 //! extends it, anyone may take it once it has expired. Scripts make check-and-set atomic.
 
 use async_trait::async_trait;
-use redis::{aio::ConnectionManager, Script};
+use redis::Script;
+
+use crate::redis_link::RedisLink;
 
 use super::Elector;
 use crate::store::keys::Keys;
@@ -28,7 +30,7 @@ return 0
 ";
 
 pub struct RedisLock {
-    conn: ConnectionManager,
+    link: RedisLink,
     key: String,
     identity: String,
     lease_ms: u64,
@@ -44,9 +46,9 @@ impl RedisLock {
         identity: String,
         lease: std::time::Duration,
     ) -> anyhow::Result<RedisLock> {
-        let conn = redis::Client::open(url)?.get_connection_manager().await?;
+        let link = RedisLink::open(url).await?;
         Ok(RedisLock {
-            conn,
+            link,
             key: Keys::new(prefix).leader(name),
             identity,
             lease_ms: lease.as_millis() as u64,
@@ -63,7 +65,7 @@ impl Elector for RedisLock {
     }
 
     async fn acquire_or_renew(&self) -> anyhow::Result<bool> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let held: i64 = self
             .acquire
             .key(&self.key)
@@ -75,7 +77,7 @@ impl Elector for RedisLock {
     }
 
     async fn release(&self) -> anyhow::Result<()> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let _: i64 = self
             .release
             .key(&self.key)

@@ -17,6 +17,7 @@ use super::{
     model::{now_rfc3339, Cursor, Event},
     published::{self, Published},
 };
+use crate::redis_link::RedisLink;
 use crate::store::keys::Keys;
 
 /// KEYS: stream, last-cursor counter, published state. ARGV: max length, then per event its
@@ -53,14 +54,19 @@ return 1
 const BLOCKING_RESPONSE_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct RedisLog {
-    client: redis::Client,
-    conn: redis::aio::ConnectionManager,
+    link: RedisLink,
     keys: Keys,
     max_len: u64,
     append: Script,
     baseline: Script,
-    /// Idle connections for blocking reads.
-    blocking: Mutex<Vec<MultiplexedConnection>>,
+    /// Idle connections for blocking reads, with the master generation they reach.
+    blocking: Mutex<Vec<Blocking>>,
+}
+
+/// A dedicated connection for a blocking read (`XREAD BLOCK`, `XREADGROUP BLOCK`).
+pub struct Blocking {
+    pub conn: MultiplexedConnection,
+    generation: u64,
 }
 
 pub(crate) fn redis_err(e: redis::RedisError) -> EventError {
@@ -97,12 +103,9 @@ pub(crate) fn events_of(reply: StreamRangeReply, field: &str) -> Result<Vec<Even
 
 impl RedisLog {
     pub async fn connect(url: &str, prefix: &str, max_len: u64) -> Result<RedisLog, EventError> {
-        let client =
-            redis::Client::open(url).map_err(|e| EventError::Unavailable(e.to_string()))?;
-        let conn = client.get_connection_manager().await.map_err(redis_err)?;
+        let link = RedisLink::open(url).await.map_err(redis_err)?;
         Ok(RedisLog {
-            client,
-            conn,
+            link,
             keys: Keys::new(prefix),
             max_len,
             append: Script::new(APPEND),
@@ -141,7 +144,7 @@ impl RedisLog {
             .arg(self.keys.events())
             .arg("MINID")
             .arg(min_id)
-            .query_async(&mut self.conn.clone())
+            .query_async(&mut self.link.conn())
             .await
             .map_err(redis_err)
     }
@@ -150,41 +153,46 @@ impl RedisLog {
         &self.keys
     }
 
-    pub fn client(&self) -> &redis::Client {
-        &self.client
+    pub fn link(&self) -> &RedisLink {
+        &self.link
     }
 
     pub fn connection(&self) -> redis::aio::ConnectionManager {
-        self.conn.clone()
+        self.link.conn()
     }
 
-    /// A connection for a blocking command, from the idle ones or new. Its response timeout
-    /// is longer than any `BLOCK` netweave issues.
-    pub async fn blocking_connection(&self) -> Result<MultiplexedConnection, EventError> {
-        let idle = self
-            .blocking
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .pop();
-        match idle {
-            Some(c) => Ok(c),
-            None => {
-                let config = redis::AsyncConnectionConfig::new()
-                    .set_connection_timeout(Some(Duration::from_secs(5)))
-                    .set_response_timeout(Some(BLOCKING_RESPONSE_TIMEOUT));
-                self.client
-                    .get_multiplexed_async_connection_with_config(&config)
-                    .await
-                    .map_err(redis_err)
-            }
+    /// A connection for a blocking command, from the idle ones (of the current master) or
+    /// new. Its response timeout is longer than any `BLOCK` netweave issues.
+    pub async fn blocking_connection(&self) -> Result<Blocking, EventError> {
+        let generation = self.link.generation();
+        let idle = {
+            let mut pool = self.blocking.lock().unwrap_or_else(|e| e.into_inner());
+            pool.retain(|b| b.generation == generation);
+            pool.pop()
+        };
+        if let Some(b) = idle {
+            return Ok(b);
         }
+        let config = redis::AsyncConnectionConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(5)))
+            .set_response_timeout(Some(BLOCKING_RESPONSE_TIMEOUT));
+        let conn = self
+            .link
+            .client()
+            .get_multiplexed_async_connection_with_config(&config)
+            .await
+            .map_err(redis_err)?;
+        Ok(Blocking { conn, generation })
     }
 
-    pub fn release(&self, conn: MultiplexedConnection) {
-        self.blocking
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(conn);
+    /// Returns a connection that answered to the idle ones.
+    pub fn release(&self, conn: Blocking) {
+        if conn.generation == self.link.generation() {
+            self.blocking
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(conn);
+        }
     }
 }
 
@@ -215,10 +223,13 @@ impl EventLog for RedisLog {
                 .arg(field)
                 .arg(record.as_ref().map(published::encode).unwrap_or_default());
         }
+        let mut conn = self.link.conn();
         let last: u64 = invocation
-            .invoke_async(&mut self.conn.clone())
+            .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
+        // Durable means on the replicas too, when the URL asks (`wait_replicas`).
+        self.link.durable(&mut conn).await.map_err(redis_err)?;
         let first = last + 1 - events.len() as u64;
         for (i, event) in events.iter_mut().enumerate() {
             event.cursor = first + i as u64;
@@ -233,14 +244,14 @@ impl EventLog for RedisLog {
             .arg("+")
             .arg("COUNT")
             .arg(max)
-            .query_async(&mut self.conn.clone())
+            .query_async(&mut self.link.conn())
             .await
             .map_err(redis_err)?;
         events_of(reply, "e")
     }
 
     async fn bounds(&self) -> Result<Bounds, EventError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let last: Option<u64> = redis::cmd("GET")
             .arg(self.keys.events_last())
             .query_async(&mut conn)
@@ -273,7 +284,7 @@ impl EventLog for RedisLog {
             .arg("STREAMS")
             .arg(self.keys.events())
             .arg(format!("{after}-0"))
-            .query_async(&mut conn)
+            .query_async(&mut conn.conn)
             .await;
         match result {
             Ok(_) => {
@@ -285,7 +296,7 @@ impl EventLog for RedisLog {
     }
 
     async fn published(&self) -> Result<Published, EventError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let mut out = Published::default();
         // Baselines first: one is recorded with its records in one script and never removed,
         // so every instance read here has its records in the hash by the scan below. (Read
@@ -326,7 +337,7 @@ impl EventLog for RedisLog {
         let recorded: bool = redis::cmd("SISMEMBER")
             .arg(self.keys.baselines())
             .arg(instance)
-            .query_async(&mut self.conn.clone())
+            .query_async(&mut self.link.conn())
             .await
             .map_err(redis_err)?;
         if recorded {
@@ -340,10 +351,12 @@ impl EventLog for RedisLog {
         for (field, record) in records.iter() {
             invocation.arg(field).arg(record);
         }
+        let mut conn = self.link.conn();
         let recorded: i64 = invocation
-            .invoke_async(&mut self.conn.clone())
+            .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
+        self.link.durable(&mut conn).await.map_err(redis_err)?;
         Ok(recorded == 1)
     }
 }

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use redis::{aio::ConnectionManager, AsyncCommands, Script};
+use redis::{AsyncCommands, Script};
 
 use super::{keys::Keys, StoreError, SubscriptionStore};
-use crate::{domain::Subscription, tmf::Hub};
+use crate::{domain::Subscription, redis_link::RedisLink, tmf::Hub};
 
 /// Adds a subscription with its indexes unless its callback is taken. KEYS: by-callback,
 /// subscription hash, id set. ARGV[1..3]: callback, id, consumer-index key or "".
@@ -80,7 +80,7 @@ return 1
 ";
 
 pub struct RedisStore {
-    conn: ConnectionManager,
+    link: RedisLink,
     keys: Keys,
     insert: Script,
     insert_hub: Script,
@@ -91,7 +91,13 @@ pub struct RedisStore {
 /// Whether a Redis error means "not reachable now" (retrying may help) rather than a bug or
 /// bad data. The one rule for the store, the event log and the delivery queue.
 pub(crate) fn is_unavailable(e: &redis::RedisError) -> bool {
-    e.is_io_error() || e.is_connection_dropped() || e.is_connection_refusal() || e.is_timeout()
+    e.is_io_error()
+        || e.is_connection_dropped()
+        || e.is_connection_refusal()
+        || e.is_timeout()
+        // A demoted master, a master that lost its replicas, a replica still loading: a
+        // Sentinel fail-over under way.
+        || matches!(e.code(), Some("READONLY" | "MASTERDOWN" | "LOADING" | "NOREPLICAS"))
 }
 
 fn map_err(e: redis::RedisError) -> StoreError {
@@ -104,11 +110,9 @@ fn map_err(e: redis::RedisError) -> StoreError {
 
 impl RedisStore {
     pub async fn connect(url: &str, prefix: &str) -> Result<RedisStore, StoreError> {
-        let client =
-            redis::Client::open(url).map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        let conn = client.get_connection_manager().await.map_err(map_err)?;
+        let link = RedisLink::open(url).await.map_err(map_err)?;
         Ok(RedisStore {
-            conn,
+            link,
             keys: Keys::new(prefix),
             insert: Script::new(&[ADD_SUBSCRIPTION, INSERT].concat()),
             insert_hub: Script::new(&[ADD_SUBSCRIPTION, INSERT_HUB].concat()),
@@ -234,7 +238,7 @@ impl SubscriptionStore for RedisStore {
     }
 
     async fn health(&self) -> Result<(), StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         redis::cmd("PING")
             .query_async::<String>(&mut conn)
             .await
@@ -243,18 +247,19 @@ impl SubscriptionStore for RedisStore {
     }
 
     async fn insert(&self, sub: &Subscription) -> Result<(), StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let mut invocation = self.insert.prepare_invoke();
         self.subscription_args(&mut invocation, sub);
         for (field, value) in fields(sub) {
             invocation.arg(field).arg(value);
         }
         let reply: redis::Value = invocation.invoke_async(&mut conn).await.map_err(map_err)?;
-        inserted(reply, sub)
+        inserted(reply, sub)?;
+        self.link.durable(&mut conn).await.map_err(map_err)
     }
 
     async fn get(&self, id: &str) -> Result<Option<Subscription>, StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let hash: HashMap<String, String> = conn
             .hgetall(self.keys.subscription(id))
             .await
@@ -263,7 +268,7 @@ impl SubscriptionStore for RedisStore {
     }
 
     async fn list(&self) -> Result<Vec<Subscription>, StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let ids: Vec<String> = conn
             .smembers(self.keys.subscriptions())
             .await
@@ -286,7 +291,7 @@ impl SubscriptionStore for RedisStore {
     }
 
     async fn remove(&self, id: &str) -> Result<bool, StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let removed: i64 = self
             .remove
             .key(self.keys.subscriptions())
@@ -299,11 +304,12 @@ impl SubscriptionStore for RedisStore {
             .invoke_async(&mut conn)
             .await
             .map_err(map_err)?;
+        self.link.durable(&mut conn).await.map_err(map_err)?;
         Ok(removed == 1)
     }
 
     async fn insert_hub(&self, hub: &Hub, sub: &Subscription) -> Result<(), StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let mut invocation = self.insert_hub.prepare_invoke();
         self.subscription_args(&mut invocation, sub);
         let sub_fields = fields(sub);
@@ -319,18 +325,19 @@ impl SubscriptionStore for RedisStore {
             invocation.arg(field).arg(value);
         }
         let reply: redis::Value = invocation.invoke_async(&mut conn).await.map_err(map_err)?;
-        inserted(reply, sub)
+        inserted(reply, sub)?;
+        self.link.durable(&mut conn).await.map_err(map_err)
     }
 
     async fn get_hub(&self, id: &str) -> Result<Option<Hub>, StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let hash: HashMap<String, String> =
             conn.hgetall(self.keys.hub(id)).await.map_err(map_err)?;
         hub_from_hash(hash)
     }
 
     async fn list_hubs(&self) -> Result<Vec<Hub>, StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let ids: Vec<String> = conn.smembers(self.keys.hubs()).await.map_err(map_err)?;
         if ids.is_empty() {
             return Ok(Vec::new());
@@ -349,7 +356,7 @@ impl SubscriptionStore for RedisStore {
     }
 
     async fn remove_hub(&self, id: &str) -> Result<bool, StoreError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.link.conn();
         let removed: i64 = self
             .remove_hub
             .key(self.keys.hub(id))
@@ -362,6 +369,7 @@ impl SubscriptionStore for RedisStore {
             .invoke_async(&mut conn)
             .await
             .map_err(map_err)?;
+        self.link.durable(&mut conn).await.map_err(map_err)?;
         Ok(removed == 1)
     }
 }

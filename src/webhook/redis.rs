@@ -168,7 +168,7 @@ impl RedisQueue {
             .arg("STREAMS")
             .arg(&events)
             .arg(">")
-            .query_async(&mut conn)
+            .query_async(&mut conn.conn)
             .await;
         let reply = match reply {
             Ok(r) => {

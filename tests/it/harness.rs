@@ -243,6 +243,11 @@ pub struct RedisServer {
 }
 
 fn spawn_redis(port: u16, dir: &TempDir, persistent: bool) -> Child {
+    spawn_redis_with(port, dir, persistent, &[])
+}
+
+/// `redis-server` on loopback `port` with its files in `dir`, and `extra` arguments.
+pub fn spawn_redis_with(port: u16, dir: &TempDir, persistent: bool, extra: &[String]) -> Child {
     let appendonly = if persistent { "yes" } else { "no" };
     Command::new("redis-server")
         .args([
@@ -256,6 +261,7 @@ fn spawn_redis(port: u16, dir: &TempDir, persistent: bool) -> Child {
         .args(["--appendonly", appendonly, "--appendfsync", "always"])
         .arg("--dir")
         .arg(dir.path())
+        .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -20,6 +20,7 @@ mod redis_store;
 mod restart;
 mod routing;
 mod security;
+mod sentinel;
 mod spec;
 mod subscriptions;
 mod tmf688;
