@@ -50,7 +50,7 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
             let config = Config::load(&args)?;
-            telemetry::init(config.log_format, &config.log_level);
+            let _telemetry = telemetry::init(config.log_format, &config.log_level);
             let listeners = Listeners::bind(&config).await?;
             let shutdown = CancellationToken::new();
             tokio::spawn(stop_on_signal(shutdown.clone()));
@@ -58,7 +58,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Worker(args) => {
             let config = Config::load_worker(&args)?;
-            telemetry::init(config.log_format, &config.log_level);
+            let _telemetry = telemetry::init(config.log_format, &config.log_level);
             let listeners = Listeners::bind_worker(&config).await?;
             let shutdown = CancellationToken::new();
             tokio::spawn(stop_on_signal(shutdown.clone()));

@@ -9,6 +9,7 @@ use std::{
     },
     time::Duration,
 };
+use tracing::Instrument as _;
 
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -52,7 +53,18 @@ impl Publisher {
     /// Appends and returns once the events are durable.
     pub async fn publish(&self, events: Vec<Event>) -> Result<Vec<Event>, EventError> {
         let count = events.len() as u64;
-        let appended = self.log.append(events).await?;
+        // Traces join an append to the deliveries it causes by the event ids.
+        let span = tracing::trace_span!(
+            "events.append",
+            otel.kind = "producer",
+            events = count,
+            netweave.event_ids = tracing::field::Empty
+        );
+        if !span.is_disabled() {
+            let ids: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
+            span.record("netweave.event_ids", ids.join(","));
+        }
+        let appended = self.log.append(events).instrument(span).await?;
         ::metrics::counter!(metrics::EVENTS_PUBLISHED).increment(count);
         Ok(appended)
     }

@@ -30,6 +30,7 @@ use axum::{
 };
 use bytes::Bytes;
 use metrics_exporter_prometheus::PrometheusHandle;
+use tracing::Instrument as _;
 
 use crate::{
     metrics::{GRPC_DURATION, GRPC_REQUESTS, HTTP_DURATION, HTTP_REQUESTS},
@@ -189,6 +190,34 @@ pub fn is_grpc(req: &Request) -> bool {
 
 /// Records request counts and latencies, per route template or per RPC.
 pub async fn track(req: Request, next: Next) -> Response {
+    if crate::telemetry::exporting() {
+        let span = request_span(&req);
+        return measure(req, next).instrument(span).await;
+    }
+    measure(req, next).await
+}
+
+/// The span of one request (REST or gRPC), continuing the caller's W3C trace.
+fn request_span(req: &Request) -> tracing::Span {
+    let (name, route) = if is_grpc(req) {
+        (
+            req.uri().path().trim_start_matches('/').to_owned(),
+            req.uri().path().to_owned(),
+        )
+    } else {
+        let route = req
+            .extensions()
+            .get::<MatchedPath>()
+            .map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
+        (format!("{} {route}", req.method()), route)
+    };
+    let span = tracing::trace_span!("request", otel.name = %name, otel.kind = "server",
+        http.request.method = %req.method(), http.route = %route, rpc.system = if is_grpc(req) { "grpc" } else { "" });
+    crate::telemetry::continue_trace(&span, req.headers());
+    span
+}
+
+async fn measure(req: Request, next: Next) -> Response {
     let start = Instant::now();
     if is_grpc(&req) {
         let rpc = req.uri().path().to_owned();

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use tracing::Instrument as _;
+
 use super::{require_uuid, ListParams, Listed};
 use crate::{
     backend::{BackendRef, InventoryObject, Kind, Scope},
@@ -85,6 +87,7 @@ impl InventoryService {
     }
 
     /// Lists objects of type `T`; `parent` is the resource pool when `T` is `Resource`.
+    #[tracing::instrument(level = "trace", name = "inventory.list", skip_all, fields(kind = T::KIND.label()))]
     pub async fn list<T: InventoryObject>(
         &self,
         parent: Option<&str>,
@@ -103,11 +106,16 @@ impl InventoryService {
                 Ok(self.backend.list(scope, &q).await?)
             })
             .await?;
-        let page = self.backend.list(scope, &query).await?;
+        let page = self
+            .backend
+            .list(scope, &query)
+            .instrument(tracing::trace_span!("backend.list", kind = T::KIND.label(), backend = %self.backend.info().name))
+            .await?;
         let page = page.map(|o| T::unwrap(o).expect("backend returned the kind asked for"));
         Ok(Listed::new(page, projection))
     }
 
+    #[tracing::instrument(level = "trace", name = "inventory.get", skip_all, fields(kind = T::KIND.label(), id))]
     pub async fn get<T: InventoryObject>(
         &self,
         parent: Option<&str>,
@@ -128,6 +136,11 @@ impl InventoryService {
                 },
                 id,
             )
+            .instrument(tracing::trace_span!(
+                "backend.get",
+                kind = T::KIND.label(),
+                id
+            ))
             .await?;
         Ok(T::unwrap(object).expect("backend returned the kind asked for"))
     }

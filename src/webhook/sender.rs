@@ -175,6 +175,8 @@ async fn send(
     request: reqwest::RequestBuilder,
     oauth: Option<&TokenSource>,
 ) -> Result<reqwest::Response, (String, bool)> {
+    // The receiver may continue the trace (W3C `traceparent`), when traces are exported.
+    let request = request.headers(crate::telemetry::trace_headers());
     let Some(oauth) = oauth else {
         return request.send().await.map_err(send_error);
     };

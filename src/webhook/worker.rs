@@ -7,6 +7,7 @@ use std::{
     sync::Arc,
     time::{Duration, Instant},
 };
+use tracing::Instrument as _;
 
 use tokio::{
     sync::{mpsc, Semaphore},
@@ -91,10 +92,25 @@ impl Webhooks {
                     });
                 }
             }
-            while let Err(e) = self.queue.dispatch(through, &deliveries).await {
-                tracing::warn!(error = %e, "dispatching deliveries failed; retrying");
-                tokio::time::sleep(Duration::from_millis(200)).await;
+            let span = tracing::trace_span!(
+                "webhook.dispatch",
+                otel.kind = "consumer",
+                events = events.len(),
+                deliveries = deliveries.len(),
+                netweave.event_ids = tracing::field::Empty
+            );
+            if !span.is_disabled() {
+                let ids: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
+                span.record("netweave.event_ids", ids.join(","));
             }
+            async {
+                while let Err(e) = self.queue.dispatch(through, &deliveries).await {
+                    tracing::warn!(error = %e, "dispatching deliveries failed; retrying");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+            .instrument(span)
+            .await;
             ::metrics::counter!(metrics::EVENTS_DISPATCHED).increment(events.len() as u64);
             ::metrics::histogram!(metrics::EVENTS_DISPATCH_DURATION)
                 .record(started.elapsed().as_secs_f64());
@@ -154,21 +170,28 @@ impl Webhooks {
                     break;
                 };
                 let (sender, done, mut rng) = (Arc::clone(&self.sender), done.clone(), rng.fork());
-                tokio::spawn(async move {
-                    let started = Instant::now();
-                    let outcome = match &subscription {
-                        Lookup::Found(s) => sender.attempt(&delivery, s, &mut rng).await,
-                        Lookup::Gone => Outcome::Dropped,
-                        Lookup::Unknown(error) => Outcome::Defer {
-                            at_ms: super::queue::now_ms() + LOOKUP_RETRY.as_millis() as u64,
-                            error: format!("subscription lookup failed: {error}"),
-                        },
-                    };
-                    ::metrics::histogram!(metrics::WEBHOOK_LATENCY)
-                        .record(started.elapsed().as_secs_f64());
-                    let _ = done.send((delivery, outcome));
-                    drop(permit);
-                });
+                let span = tracing::trace_span!("webhook.deliver", otel.kind = "producer",
+                    netweave.event_id = %delivery.event.event_id, netweave.event_type = %delivery.event.event_type,
+                    netweave.subscription_id = %delivery.subscription_id, netweave.notification_id = %delivery.notification_id,
+                    netweave.attempt = delivery.attempts + 1);
+                tokio::spawn(
+                    async move {
+                        let started = Instant::now();
+                        let outcome = match &subscription {
+                            Lookup::Found(s) => sender.attempt(&delivery, s, &mut rng).await,
+                            Lookup::Gone => Outcome::Dropped,
+                            Lookup::Unknown(error) => Outcome::Defer {
+                                at_ms: super::queue::now_ms() + LOOKUP_RETRY.as_millis() as u64,
+                                error: format!("subscription lookup failed: {error}"),
+                            },
+                        };
+                        ::metrics::histogram!(metrics::WEBHOOK_LATENCY)
+                            .record(started.elapsed().as_secs_f64());
+                        let _ = done.send((delivery, outcome));
+                        drop(permit);
+                    }
+                    .instrument(span),
+                );
             }
         }
         // Finish what is in flight, settle it, then stop.

@@ -266,6 +266,36 @@ fn every_ci_values_file_renders_objects_that_hold_together() {
             let writes = verbs.iter().any(|v| !matches!(*v, "list" | "watch"));
             assert_eq!(writes, config.kubernetes.pool_writes, "{values}: {verbs:?}");
         }
+        // Secrets referenced by the pods: a rendered one holds the key (others are the
+        // operator's `existingSecret`); the config carries no secret itself.
+        let rendered_secrets = of_kind(&objects, "Secret");
+        for d in &deployments {
+            let pod = d.spec.as_ref().unwrap().template.spec.as_ref().unwrap();
+            for env in pod.containers.iter().flat_map(|c| c.env.iter().flatten()) {
+                let Some(reference) = env
+                    .value_from
+                    .as_ref()
+                    .and_then(|v| v.secret_key_ref.as_ref())
+                else {
+                    continue;
+                };
+                if let Some(secret) = rendered_secrets
+                    .iter()
+                    .find(|s| s["metadata"]["name"] == reference.name)
+                {
+                    assert!(
+                        secret["stringData"].get(&reference.key).is_some(),
+                        "{values}: Secret {} lacks {}",
+                        reference.name,
+                        reference.key
+                    );
+                }
+            }
+        }
+        assert!(
+            config.webhooks.secret.is_empty() && config.webhooks.oauth.client_secret.is_empty(),
+            "{values}: secrets come as environment, never in the ConfigMap"
+        );
         // NetworkPolicy ports are ports the pods have.
         let all_ports: Vec<String> = deployments
             .iter()

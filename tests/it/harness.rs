@@ -88,7 +88,7 @@ impl TestApp {
         };
         config.sim.resources = 200;
         tweak(&mut config);
-        netweave::telemetry::init(config.log_format, "warn");
+        let _ = netweave::telemetry::init(config.log_format, "warn");
         let listeners = Listeners::bind(&config).await.expect("bind");
         let addr = listeners.main_addr();
         let shutdown = CancellationToken::new();

@@ -12,6 +12,7 @@ mod inventory;
 mod kube;
 mod kube_leader;
 mod loss_paths;
+mod otel;
 mod pagination;
 mod providers;
 mod receiver;

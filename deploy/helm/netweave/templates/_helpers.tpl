@@ -60,6 +60,10 @@ app.kubernetes.io/part-of: netweave
 {{- default (printf "%s-webhooks" (include "netweave.fullname" .)) .Values.webhooks.existingSecret -}}
 {{- end -}}
 
+{{- define "netweave.oauthSecret" -}}
+{{- default (printf "%s-oauth" (include "netweave.fullname" .)) .Values.webhooks.oauth.existingSecret -}}
+{{- end -}}
+
 {{- define "netweave.tlsSecret" -}}
 {{- default (printf "%s-tls" (include "netweave.fullname" .)) .Values.tls.existingSecret -}}
 {{- end -}}
@@ -91,6 +95,11 @@ which process delivers webhooks) comes first; `config` (any netweave setting, RE
     "pool_writes" .Values.kubernetes.poolWrites)
   "webhooks" (dict "workers" (not .Values.worker.enabled))
 -}}
+{{- with .Values.webhooks.oauth -}}
+{{- if .tokenUrl -}}
+{{- $_ := set $c.webhooks "oauth" (dict "token_url" .tokenUrl "client_id" .clientId "scopes" .scopes "audience" .audience) -}}
+{{- end -}}
+{{- end -}}
 {{- if .Values.tls.enabled -}}
 {{- $tls := dict "cert" "/etc/netweave/tls/tls.crt" "key" "/etc/netweave/tls/tls.key" -}}
 {{- if .Values.tls.clientCA.enabled -}}
@@ -128,6 +137,19 @@ which process delivers webhooks) comes first; `config` (any netweave setting, RE
     secretKeyRef:
       name: {{ include "netweave.webhookSecret" . }}
       key: {{ .Values.webhooks.existingSecretKey }}
+{{- end }}
+{{- if and .Values.webhooks.oauth.tokenUrl (or .Values.webhooks.oauth.clientSecret .Values.webhooks.oauth.existingSecret) }}
+- name: NETWEAVE_WEBHOOKS__OAUTH__CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "netweave.oauthSecret" . }}
+      key: {{ .Values.webhooks.oauth.existingSecretKey }}
+{{- end }}
+{{- if .Values.otel.endpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ .Values.otel.endpoint | quote }}
+- name: OTEL_SERVICE_NAME
+  value: {{ .Values.otel.serviceName | quote }}
 {{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
