@@ -41,8 +41,6 @@ pub struct RedisLink {
 struct Shared {
     current: RwLock<Current>,
     wait: Option<(u32, u64)>,
-    /// The master's address as `host:port`, for logs.
-    described: String,
 }
 
 #[derive(Clone)]
@@ -257,12 +255,9 @@ impl RedisLink {
                 generation: 0,
                 client,
                 conn,
-                address: address.clone(),
+                address,
             }),
             wait,
-            described: sentinel
-                .as_ref()
-                .map_or(address, |s| format!("sentinel master '{}'", s.master)),
         });
         if let Some(s) = sentinel {
             tokio::spawn(follow_master(Arc::downgrade(&shared), s));
@@ -292,11 +287,6 @@ impl RedisLink {
     /// are dropped.
     pub fn generation(&self) -> u64 {
         self.current().generation
-    }
-
-    /// What this link reaches, for logs.
-    pub fn describe(&self) -> &str {
-        &self.shared.described
     }
 
     /// After a write netweave answers as durable: `WAIT` for the configured replicas.

@@ -121,6 +121,17 @@ impl ListParams {
 }
 
 impl<T> Listed<T> {
+    /// The same page with each item converted (another rendering of the same objects).
+    pub fn map<U>(self, f: impl FnMut(&Arc<T>) -> Arc<U>) -> Listed<U> {
+        Listed {
+            items: self.items.iter().map(f).collect(),
+            projection: Projection::default(),
+            next_page_token: self.next_page_token,
+            total: self.total,
+            warnings: self.warnings,
+        }
+    }
+
     pub fn new(page: Page<Arc<T>>, projection: Projection) -> Listed<T> {
         Listed {
             items: page.items,

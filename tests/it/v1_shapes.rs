@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::{
     harness::{TestApp, V1, V2},
     receiver::{Mode, Receiver},
-    webhooks::{add_a_resource_to_each, pool_lifecycle, webhook_config},
+    webhooks::{add_a_resource_to_each, pool_lifecycle, two_pool_app},
 };
 
 fn keys(v: &Value) -> BTreeSet<String> {
@@ -308,12 +308,7 @@ async fn v1_filters_name_inf_attributes_and_page_with_totals() {
 #[tokio::test]
 async fn v1_subscriptions_use_inf_filters_checked_at_creation_and_when_delivering() {
     let receiver = Receiver::start(Mode::Ok).await;
-    let app = TestApp::start_with(|c| {
-        webhook_config(c);
-        c.sim.pools = 2;
-        c.sim.resources = 20;
-    })
-    .await;
+    let (app, a, b) = two_pool_app().await;
     let subscribe = |callback: String, filter: &str| {
         let body = json!({"callback": callback, "consumerSubscriptionId": uuid::Uuid::new_v4().to_string(), "filter": filter});
         let app = &app;
@@ -346,9 +341,6 @@ async fn v1_subscriptions_use_inf_filters_checked_at_creation_and_when_deliverin
             .is_empty(),
         "nothing stored"
     );
-    let pools = app.get_ok(&format!("{V2}/resourcePools")).await;
-    let a = pools[0]["resourcePoolId"].as_str().unwrap().to_owned();
-    let b = pools[1]["resourcePoolId"].as_str().unwrap().to_owned();
     let no_pools = subscribe(
         receiver.url("/no-pools"),
         "[(eq,objectType,ResourcePoolInfo)]",

@@ -38,6 +38,20 @@ pub async fn subscribe(app: &TestApp, callback: &str, filter: Option<&str>) -> S
     reply.body["subscriptionId"].as_str().unwrap().to_owned()
 }
 
+/// A gateway delivering webhooks over a small simulator with two pools, and their ids.
+pub async fn two_pool_app() -> (TestApp, String, String) {
+    let app = TestApp::start_with(|c| {
+        webhook_config(c);
+        c.sim.pools = 2;
+        c.sim.resources = 20;
+    })
+    .await;
+    let pools = app.get_ok(&format!("{V2}/resourcePools")).await;
+    let id = |i: usize| pools[i]["resourcePoolId"].as_str().unwrap().to_owned();
+    let (a, b) = (id(0), id(1));
+    (app, a, b)
+}
+
 /// Adds one resource (of the first type) to each of `pools`.
 pub async fn add_a_resource_to_each(app: &TestApp, pools: &[&str]) {
     let ty = app.first_id("resourceTypes", "resourceTypeId").await;
@@ -205,17 +219,7 @@ pub async fn signed_notifications(app: &TestApp, receiver: &Receiver) {
 #[tokio::test]
 async fn filters_exclude_exactly_what_they_name() {
     let receiver = Receiver::start(Mode::Ok).await;
-    let app = TestApp::start_with(|c| {
-        webhook_config(c);
-        c.sim.pools = 2;
-        c.sim.resources = 20;
-    })
-    .await;
-    let pools = app.get_ok(&format!("{V2}/resourcePools")).await;
-    let (a, b) = (
-        pools[0]["resourcePoolId"].as_str().unwrap().to_owned(),
-        pools[1]["resourcePoolId"].as_str().unwrap().to_owned(),
-    );
+    let (app, a, b) = two_pool_app().await;
     subscribe(
         &app,
         &receiver.url("/no-pools"),

@@ -130,6 +130,17 @@ fn one(selection: &Selection, shaped: serde_json::Map<String, Value>) -> Respons
     )
 }
 
+/// The list parameters of a `/v1` list: always paged and counted; the selectors are applied
+/// to the INF shapes here, not to the domain objects.
+fn v1_params(s: &AppState, sel: &Selectors) -> crate::service::ListParams {
+    crate::service::ListParams {
+        fields: None,
+        exclude_fields: None,
+        all_fields: false,
+        ..sel.params(true, s.v1_page_size, true)
+    }
+}
+
 fn field_names(model: &Model) -> Vec<&str> {
     model.fields.iter().map(String::as_str).collect()
 }
@@ -151,10 +162,7 @@ async fn listed<T: Shaped>(
     let selection = selection(sel, model)?;
     let filter =
         Filter::parse_opt(sel.filter.as_deref(), &field_names(model)).map_err(ApiError::from)?;
-    let mut params = sel.params(true, s.v1_page_size, true);
-    params.fields = None;
-    params.exclude_fields = None;
-    params.all_fields = false;
+    let params = v1_params(s, sel);
     let context = Context::load(&s.inventory, T::NEEDS).await?;
     let shape = |item: &T| Arc::new(selection.apply(Value::Object(item.shape(&context, false))));
     let shared = filter
@@ -163,13 +171,7 @@ async fn listed<T: Shaped>(
         .all(|c| T::FIELDS.contains(&c.path[0].as_str()));
     if shared {
         let listed = s.inventory.list::<T>(parent, &params).await?;
-        return Ok(Listed {
-            items: listed.items.iter().map(|i| shape(i)).collect(),
-            projection: Projection::default(),
-            next_page_token: listed.next_page_token,
-            total: listed.total,
-            warnings: listed.warnings,
-        });
+        return Ok(listed.map(|i| shape(i)));
     }
     let everything = s.inventory.list::<T>(parent, &Default::default()).await?;
     let objects: BTreeMap<String, Arc<V1Object>> = everything
@@ -278,23 +280,9 @@ async fn list_subscriptions(State(s): State<AppState>, uri: OriginalUri, sel: Se
     let model = model(names::SUBSCRIPTION);
     let selection = selection(&sel, model)?;
     Filter::parse_opt(sel.filter.as_deref(), &field_names(model)).map_err(ApiError::from)?;
-    let mut params = sel.params(true, s.v1_page_size, true);
-    params.fields = None;
-    params.exclude_fields = None;
-    params.all_fields = false;
-    let listed = s.subscriptions.list(&params).await?;
-    let items = listed
-        .items
-        .iter()
-        .map(|sub| Arc::new(selection.apply(Value::Object(shapes::subscription(sub)))))
-        .collect();
-    let listed = Listed {
-        items,
-        projection: Projection::default(),
-        next_page_token: listed.next_page_token,
-        total: listed.total,
-        warnings: listed.warnings,
-    };
+    let listed = s.subscriptions.list(&v1_params(&s, &sel)).await?;
+    let listed =
+        listed.map(|sub| Arc::new(selection.apply(Value::Object(shapes::subscription(sub)))));
     Ok(page(listed, &sel, &uri))
 }
 
