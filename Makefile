@@ -7,7 +7,12 @@ run:
 test:
 	./scripts/test.sh
 
+# wrk and h2load (nghttp2-client) drive the limits suite; installed from Debian when missing.
 bench:
+	@command -v wrk >/dev/null && command -v h2load >/dev/null || { \
+	  echo "installing wrk and nghttp2-client from Debian packages"; \
+	  if [ "$$(id -u)" -eq 0 ]; then s=; else s=sudo; fi; \
+	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq wrk nghttp2-client >/dev/null; }
 	cargo build --release --bins
 	./target/release/netweave-bench
 

@@ -32,14 +32,56 @@ fn main() -> Result<(), Box<dyn Error>> {
         out.join("netweave_descriptor.bin"),
         compiler.encode_file_descriptor_set(),
     )?;
+    let fds = compiler.file_descriptor_set();
     tonic_prost_build::configure()
         .build_client(true)
         .build_server(true)
-        .compile_fds(compiler.file_descriptor_set())?;
+        .compile_fds(fds.clone())?;
+    inventory_server(&fds, &out)?;
 
     for (yaml, json) in SPECS {
         let doc: serde_json::Value = serde_yaml::from_str(&fs::read_to_string(yaml)?)?;
         fs::write(out.join(json), serde_json::to_vec(&doc)?)?;
     }
+    Ok(())
+}
+
+/// The list responses the inventory server sends, encoded from each item's kept protobuf
+/// (`src/grpc/lists.rs`) instead of converted and encoded anew per request.
+const ENCODED_LISTS: &[&str] = &[
+    "ListDeploymentManagersResponse",
+    "ListResourceTypesResponse",
+    "ListResourcePoolsResponse",
+    "ListResourcesResponse",
+    "ListAlarmDictionariesResponse",
+    "ListLocationsResponse",
+    "ListOCloudSitesResponse",
+];
+
+/// A second rendering of the inventory service, server side only, into `out/server`: every
+/// message is the one generated above, except the list responses. Clients keep the plain
+/// generated types; the bytes on the wire are the same.
+fn inventory_server(
+    fds: &prost_types::FileDescriptorSet,
+    out: &std::path::Path,
+) -> Result<(), Box<dyn Error>> {
+    let dir = out.join("server");
+    fs::create_dir_all(&dir)?;
+    let mut only = fds.clone();
+    only.file
+        .retain(|f| f.name() == "netweave/o2ims/v1/inventory.proto");
+    let mut config = tonic_prost_build::configure()
+        .build_client(false)
+        .build_server(true)
+        .out_dir(&dir);
+    for name in ENCODED_LISTS {
+        config = config.extern_path(
+            format!(".netweave.o2ims.v1.{name}"),
+            "crate::grpc::lists::EncodedList",
+        );
+    }
+    config
+        .extern_path(".netweave.o2ims.v1", "crate::proto::o2ims::v1")
+        .compile_fds(only)?;
     Ok(())
 }

@@ -516,7 +516,7 @@ pub async fn run(
     let repairs = hubs.reconcile().await?;
     tracing::info!(?repairs, "hubs reconciled with their subscriptions");
     let listening = Arc::new(AtomicBool::new(false));
-    let state = http::AppState {
+    let state = http::Services {
         inventory: inventory.clone(),
         subscriptions: subscriptions.clone(),
         events: events.clone(),

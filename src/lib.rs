@@ -1,6 +1,7 @@
 //! netweave: an O-RAN O2-IMS control plane. gRPC first; the O-RAN REST API by transcoding
 //! onto the same services.
-#![forbid(unsafe_code)]
+// One FFI call (`memory::release_free`) is the only unsafe code.
+#![deny(unsafe_code)]
 
 pub mod app;
 pub mod backend;
@@ -13,6 +14,7 @@ pub mod failpoint;
 pub mod fake_apiserver;
 pub mod grpc;
 pub mod http;
+pub mod memory;
 pub mod metrics;
 pub mod proto;
 pub mod redis_link;

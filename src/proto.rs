@@ -4,6 +4,12 @@
 pub mod o2ims {
     pub mod v1 {
         tonic::include_proto!("netweave.o2ims.v1");
+
+        /// The inventory service as the server implements it: the same messages, except
+        /// that list responses are encoded from kept item bytes (`grpc::lists`).
+        pub mod server {
+            include!(concat!(env!("OUT_DIR"), "/server/netweave.o2ims.v1.rs"));
+        }
     }
 }
 

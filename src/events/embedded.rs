@@ -27,8 +27,9 @@ const BASELINES: TableDefinition<&str, u64> = TableDefinition::new("baselines");
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 const LAST: &str = "last_cursor";
 pub const FILE_NAME: &str = "events.redb";
-/// The page cache of `events.redb`.
-const CACHE_BYTES: usize = 64 * 1024 * 1024;
+/// The page cache of `events.redb`: the b-tree's inner pages and the newest events and
+/// deliveries; a large inventory's published state passes through it once at start.
+const CACHE_BYTES: usize = 16 * 1024 * 1024;
 
 /// How much history the log keeps.
 #[derive(Clone, Copy, Debug)]

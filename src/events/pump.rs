@@ -51,6 +51,12 @@ struct Entry {
     seq: u64,
 }
 
+/// A complete view or a take-over allocates the whole published state for a moment: give it
+/// back (off the async workers; trimming a large heap takes milliseconds).
+async fn release_free_memory() {
+    let _ = tokio::task::spawn_blocking(crate::memory::release_free).await;
+}
+
 /// What the pump remembers of a published state: a digest (the full states are read from
 /// the log only for a diff, so memory stays at a few dozen bytes per object).
 type Digest = u64;
@@ -255,6 +261,7 @@ impl Pump {
         }
         self.published = Some(digests);
         ::metrics::gauge!(metrics::VIEW_RECONCILE).set(started.elapsed().as_secs_f64());
+        release_free_memory().await;
     }
 
     /// Brings `instance` in the stream to its view: records the view as its baseline when
@@ -340,6 +347,7 @@ impl Pump {
         }
         ::metrics::gauge!(metrics::VIEW_RECONCILE).set(started.elapsed().as_secs_f64());
         self.status.0.store(true, Ordering::Release);
+        release_free_memory().await;
     }
 
     /// Publishes what differs between the view of `instance` and `full`; once all is in the

@@ -2,30 +2,16 @@
 
 use tonic::{Request, Response, Status};
 
-use super::{list_params, project};
+use super::{list_params, lists::EncodedList, project};
 use crate::{
     domain::objects as d,
-    proto::o2ims::v1::{self as pb, inventory_service_server::InventoryService as InventoryRpc},
+    proto::o2ims::v1::{
+        self as pb, server::inventory_service_server::InventoryService as InventoryRpc,
+    },
     service::{InventoryService, Listed},
 };
 
 pub struct InventoryGrpc(pub InventoryService);
-
-fn items<T, P>(listed: &Listed<T>) -> Vec<P>
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + Default,
-    P: for<'a> From<&'a T>,
-{
-    listed
-        .items
-        .iter()
-        .map(|i| project(i, &listed.projection))
-        .collect()
-}
-
-fn token<T>(listed: &Listed<T>) -> String {
-    listed.next_page_token.clone().unwrap_or_default()
-}
 
 type R<T> = Result<Response<T>, Status>;
 
@@ -75,17 +61,14 @@ impl InventoryRpc for InventoryGrpc {
     async fn list_deployment_managers(
         &self,
         r: Request<pb::ListDeploymentManagersRequest>,
-    ) -> R<pb::ListDeploymentManagersResponse> {
+    ) -> R<EncodedList> {
         let listed = self
             .0
             .list::<d::DeploymentManager>(None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
-            pb::ListDeploymentManagersResponse {
-                deployment_managers: items(&listed),
-                next_page_token: token(&listed),
-            },
+            EncodedList::of::<d::DeploymentManager, pb::DeploymentManager>(&listed),
         ))
     }
 
@@ -105,17 +88,14 @@ impl InventoryRpc for InventoryGrpc {
     async fn list_resource_types(
         &self,
         r: Request<pb::ListResourceTypesRequest>,
-    ) -> R<pb::ListResourceTypesResponse> {
+    ) -> R<EncodedList> {
         let listed = self
             .0
             .list::<d::ResourceType>(None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
-            pb::ListResourceTypesResponse {
-                resource_types: items(&listed),
-                next_page_token: token(&listed),
-            },
+            EncodedList::of::<d::ResourceType, pb::ResourceType>(&listed),
         ))
     }
 
@@ -148,17 +128,14 @@ impl InventoryRpc for InventoryGrpc {
     async fn list_resource_pools(
         &self,
         r: Request<pb::ListResourcePoolsRequest>,
-    ) -> R<pb::ListResourcePoolsResponse> {
+    ) -> R<EncodedList> {
         let listed = self
             .0
             .list::<d::ResourcePool>(None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
-            pb::ListResourcePoolsResponse {
-                resource_pools: items(&listed),
-                next_page_token: token(&listed),
-            },
+            EncodedList::of::<d::ResourcePool, pb::ResourcePool>(&listed),
         ))
     }
 
@@ -211,10 +188,7 @@ impl InventoryRpc for InventoryGrpc {
         Ok(Response::new(pb::DeleteResourcePoolResponse {}))
     }
 
-    async fn list_resources(
-        &self,
-        r: Request<pb::ListResourcesRequest>,
-    ) -> R<pb::ListResourcesResponse> {
+    async fn list_resources(&self, r: Request<pb::ListResourcesRequest>) -> R<EncodedList> {
         let r = r.into_inner();
         let mut params = list_params(r.options);
         params.count_total = true;
@@ -224,10 +198,9 @@ impl InventoryRpc for InventoryGrpc {
             .await?;
         Ok(partial(
             &listed,
-            pb::ListResourcesResponse {
-                resources: items(&listed),
-                next_page_token: token(&listed),
+            EncodedList {
                 total_count: listed.total.unwrap_or_default() as i64,
+                ..EncodedList::of::<d::Resource, pb::Resource>(&listed)
             },
         ))
     }
@@ -272,17 +245,14 @@ impl InventoryRpc for InventoryGrpc {
     async fn list_alarm_dictionaries(
         &self,
         r: Request<pb::ListAlarmDictionariesRequest>,
-    ) -> R<pb::ListAlarmDictionariesResponse> {
+    ) -> R<EncodedList> {
         let listed = self
             .0
             .list::<d::AlarmDictionary>(None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
-            pb::ListAlarmDictionariesResponse {
-                alarm_dictionaries: items(&listed),
-                next_page_token: token(&listed),
-            },
+            EncodedList::of::<d::AlarmDictionary, pb::AlarmDictionary>(&listed),
         ))
     }
 
@@ -299,20 +269,14 @@ impl InventoryRpc for InventoryGrpc {
         }))
     }
 
-    async fn list_locations(
-        &self,
-        r: Request<pb::ListLocationsRequest>,
-    ) -> R<pb::ListLocationsResponse> {
+    async fn list_locations(&self, r: Request<pb::ListLocationsRequest>) -> R<EncodedList> {
         let listed = self
             .0
             .list::<d::LocationInfo>(None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
-            pb::ListLocationsResponse {
-                locations: items(&listed),
-                next_page_token: token(&listed),
-            },
+            EncodedList::of::<d::LocationInfo, pb::LocationInfo>(&listed),
         ))
     }
 
@@ -326,20 +290,14 @@ impl InventoryRpc for InventoryGrpc {
         }))
     }
 
-    async fn list_o_cloud_sites(
-        &self,
-        r: Request<pb::ListOCloudSitesRequest>,
-    ) -> R<pb::ListOCloudSitesResponse> {
+    async fn list_o_cloud_sites(&self, r: Request<pb::ListOCloudSitesRequest>) -> R<EncodedList> {
         let listed = self
             .0
             .list::<d::OCloudSiteInfo>(None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
-            pb::ListOCloudSitesResponse {
-                o_cloud_sites: items(&listed),
-                next_page_token: token(&listed),
-            },
+            EncodedList::of::<d::OCloudSiteInfo, pb::OCloudSiteInfo>(&listed),
         ))
     }
 

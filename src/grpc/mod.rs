@@ -4,6 +4,7 @@ mod convert;
 pub mod events;
 mod hubs;
 mod inventory;
+pub mod lists;
 mod subscriptions;
 mod webhooks;
 
@@ -19,7 +20,7 @@ use crate::{
     proto::{
         events::v1::event_service_server::EventServiceServer,
         o2ims::v1::{
-            inventory_service_server::InventoryServiceServer,
+            server::inventory_service_server::InventoryServiceServer,
             subscription_service_server::SubscriptionServiceServer, ListOptions,
         },
         tmf688::v4::{

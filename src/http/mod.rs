@@ -11,6 +11,7 @@ mod ops;
 pub mod problem;
 pub mod query;
 mod render;
+mod request_metrics;
 pub mod table;
 pub mod tmf688;
 pub mod v1;
@@ -32,14 +33,24 @@ use bytes::Bytes;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tracing::Instrument as _;
 
-use crate::{
-    metrics::{GRPC_DURATION, GRPC_REQUESTS, HTTP_DURATION, HTTP_REQUESTS},
-    service::{EventService, HubService, InventoryService, SubscriptionService, WebhookService},
+use crate::service::{
+    EventService, HubService, InventoryService, SubscriptionService, WebhookService,
 };
 
-/// What every REST handler can reach.
+/// What every REST handler can reach. Shared: axum clones the state into every request.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Services>);
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// The services and settings behind [`AppState`].
+pub struct Services {
     pub inventory: InventoryService,
     pub subscriptions: SubscriptionService,
     pub events: EventService,
@@ -64,10 +75,11 @@ pub fn rpc_table() -> table::Table {
 pub const MAX_BODY: usize = 1024 * 1024;
 
 /// The REST routes (RPC-backed and operations), with ProblemDetails fallbacks.
-pub fn router(mut state: AppState) -> Router {
+pub fn router(mut services: Services) -> Router {
     let table = rpc_table();
-    state.openapi =
+    services.openapi =
         Bytes::from(serde_json::to_vec(&openapi::document(&table.routes)).unwrap_or_default());
+    let state = AppState(Arc::new(services));
     table
         .router
         .merge(ops::routes())
@@ -220,28 +232,24 @@ fn request_span(req: &Request) -> tracing::Span {
 async fn measure(req: Request, next: Next) -> Response {
     let start = Instant::now();
     if is_grpc(&req) {
-        let rpc = req.uri().path().to_owned();
+        let uri = req.uri().clone();
         let response = next.run(req).await;
         let code = response
             .headers()
             .get("grpc-status")
             .and_then(|v| v.to_str().ok())
-            .unwrap_or("0")
-            .to_owned();
-        metrics::counter!(GRPC_REQUESTS, "rpc" => rpc.clone(), "code" => code).increment(1);
-        metrics::histogram!(GRPC_DURATION, "rpc" => rpc).record(start.elapsed().as_secs_f64());
+            .unwrap_or("0");
+        request_metrics::grpc(uri.path(), code, start.elapsed());
         return response;
     }
-    let method = req.method().to_string();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let method = req.method().clone();
+    let route = req.extensions().get::<MatchedPath>().cloned();
     let response = next.run(req).await;
-    let status = response.status().as_u16().to_string();
-    metrics::counter!(HTTP_REQUESTS, "method" => method.clone(), "route" => route.clone(), "status" => status)
-        .increment(1);
-    metrics::histogram!(HTTP_DURATION, "method" => method, "route" => route)
-        .record(start.elapsed().as_secs_f64());
+    request_metrics::http(
+        method.as_str(),
+        route.as_ref().map_or("unmatched", |r| r.as_str()),
+        response.status().as_u16(),
+        start.elapsed(),
+    );
     response
 }

@@ -275,20 +275,12 @@ async fn list<T: InventoryObject>(
 
 async fn get_one<T: InventoryObject>(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
     let found = s.inventory.get::<T>(None, &id).await?;
-    Ok(render::object(
-        StatusCode::OK,
-        found.as_ref(),
-        &Projection::default(),
-    ))
+    Ok(render::shared(StatusCode::OK, &found))
 }
 
 async fn type_alarm_dictionary(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
     let found = s.inventory.resource_type_alarm_dictionary(&id).await?;
-    Ok(render::object(
-        StatusCode::OK,
-        found.as_ref(),
-        &Projection::default(),
-    ))
+    Ok(render::shared(StatusCode::OK, &found))
 }
 
 async fn list_resources(
@@ -307,11 +299,7 @@ async fn get_resource(
     Path((pool, id)): Path<(String, String)>,
 ) -> Reply {
     let found = s.inventory.get::<Resource>(Some(&pool), &id).await?;
-    Ok(render::object(
-        StatusCode::OK,
-        found.as_ref(),
-        &Projection::default(),
-    ))
+    Ok(render::shared(StatusCode::OK, &found))
 }
 
 async fn create_pool(State(s): State<AppState>, JsonBody(pool): JsonBody<ResourcePool>) -> Reply {

@@ -1,5 +1,6 @@
 //! JSON rendering of objects and lists. Large lists are streamed in chunks so that a
-//! 100,000-element array is never built as one body in memory.
+//! 100,000-element array is never built as one body in memory. Shared objects rendered whole
+//! reuse their JSON from earlier requests (`service::rendered`).
 
 use std::sync::Arc;
 
@@ -11,7 +12,10 @@ use axum::{
 use bytes::Bytes;
 use serde::Serialize;
 
-use crate::domain::Projection;
+use crate::{
+    domain::Projection,
+    service::rendered::{self, Form},
+};
 
 /// Objects per streamed chunk.
 const CHUNK: usize = 256;
@@ -29,6 +33,23 @@ fn write_item<T: Serialize>(buf: &mut Vec<u8>, item: &T, projection: &Projection
         tracing::error!(error = %e, "serialising a response object failed");
         buf.extend_from_slice(b"null");
     }
+}
+
+fn to_json<T: Serialize>(object: &T) -> Vec<u8> {
+    serde_json::to_vec(object).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "serialising a response object failed");
+        b"null".to_vec()
+    })
+}
+
+/// The JSON of a shared object, kept across requests while it is unchanged.
+fn json_of<T: Serialize + Send + Sync + 'static>(item: &Arc<T>) -> Bytes {
+    rendered::bytes(item, Form::Json, to_json)
+}
+
+/// A shared object (a backend's), whole.
+pub fn shared<T: Serialize + Send + Sync + 'static>(status: StatusCode, item: &Arc<T>) -> Response {
+    (status, [(header::CONTENT_TYPE, JSON)], json_of(item)).into_response()
 }
 
 /// One object, projected.
@@ -57,7 +78,11 @@ pub fn array<T: Serialize + Send + Sync + 'static>(
 }
 
 /// Items `start..start + CHUNK`, with the array's opening, separators and closing.
-fn chunk<T: Serialize>(items: &[Arc<T>], start: usize, projection: &Projection) -> Bytes {
+fn chunk<T: Serialize + Send + Sync + 'static>(
+    items: &[Arc<T>],
+    start: usize,
+    projection: &Projection,
+) -> Bytes {
     let end = (start + CHUNK).min(items.len());
     let mut buf = Vec::with_capacity((end - start) * 512 + 2);
     if start == 0 {
@@ -67,7 +92,11 @@ fn chunk<T: Serialize>(items: &[Arc<T>], start: usize, projection: &Projection) 
         if start + i > 0 {
             buf.push(b',');
         }
-        write_item(&mut buf, item.as_ref(), projection);
+        if projection.is_identity() {
+            rendered::write(item, Form::Json, &mut buf, to_json);
+        } else {
+            write_item(&mut buf, item.as_ref(), projection);
+        }
     }
     if end == items.len() {
         buf.push(b']');

@@ -4,6 +4,7 @@
 pub mod events;
 pub mod hubs;
 pub mod inventory;
+pub mod rendered;
 pub mod subscriptions;
 pub mod webhooks;
 

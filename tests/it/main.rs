@@ -19,6 +19,7 @@ mod receiver;
 mod redis_events;
 mod redis_store;
 mod restart;
+mod reuse;
 mod routing;
 mod security;
 mod sentinel;

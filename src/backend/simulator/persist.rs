@@ -14,7 +14,7 @@ use crate::domain::objects::*;
 const OBJECTS: TableDefinition<&str, &[u8]> = TableDefinition::new("objects");
 const META: TableDefinition<&str, &str> = TableDefinition::new("meta");
 const SETTINGS: &str = "settings";
-const CACHE_BYTES: usize = 16 * 1024 * 1024;
+const CACHE_BYTES: usize = 4 * 1024 * 1024;
 
 /// One object's key: kind, pool (resources only), id.
 pub fn key(object: &Object) -> String {

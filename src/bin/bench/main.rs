@@ -18,8 +18,9 @@ use netweave::proto::o2ims::v1::{
 };
 use tokio::task::JoinSet;
 
+mod bare;
 mod kube;
-mod secure;
+mod limits;
 mod watch;
 mod webhooks;
 
@@ -41,8 +42,8 @@ struct Args {
     /// HTTP/2 connections the gRPC run spreads its calls over.
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
-    /// Which suites to run: inventory, secure, webhooks, watch, kube (comma-separated).
-    #[arg(long, default_value = "inventory,secure,webhooks,watch,kube")]
+    /// Which suites to run: inventory, limits, webhooks, watch, kube (comma-separated).
+    #[arg(long, default_value = "inventory,limits,webhooks,watch,kube")]
     suites: String,
     /// Subscriptions of the webhook throughput run.
     #[arg(long, default_value_t = 1000)]
@@ -56,6 +57,12 @@ struct Args {
     /// Requests per second of the fixed-rate filtered-page run.
     #[arg(long, default_value_t = 1000)]
     rate: u64,
+    /// Internal: serve as the bare responder of the limits suite, with the bodies in this
+    /// directory.
+    #[arg(long, hide = true, requires = "bare_addr")]
+    bare_responder: Option<std::path::PathBuf>,
+    #[arg(long, hide = true)]
+    bare_addr: Option<SocketAddr>,
 }
 
 pub struct Server {
@@ -211,6 +218,10 @@ impl Stats {
         self.latencies[i].as_secs_f64() * 1000.0
     }
 
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
     /// Requests per second.
     pub fn throughput(&self) -> f64 {
         self.requests as f64 / self.elapsed.as_secs_f64()
@@ -313,12 +324,15 @@ async fn get_ok(
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if let (Some(dir), Some(addr)) = (&args.bare_responder, args.bare_addr) {
+        return bare::serve(dir, addr).await;
+    }
     let suites: Vec<&str> = args.suites.split(',').map(str::trim).collect();
     if suites.contains(&"inventory") {
         inventory(&args).await?;
     }
-    if suites.contains(&"secure") {
-        secure::run(args.seconds).await?;
+    if suites.contains(&"limits") {
+        limits::run(args.seconds).await?;
     }
     if suites.contains(&"webhooks") {
         webhooks::run("embedded", &[], args.seconds, args.rate, args.subscriptions).await?;

@@ -1,0 +1,434 @@
+//! The distance to the machine: netweave's pool list beside a bare responder returning the
+//! same bytes (`bare.rs`), over plaintext with authentication off and over TLS 1.3 with a
+//! bearer token checked against a JWKS, in one run, on keep-alive connections, for REST and
+//! gRPC. The load comes from `wrk` (1 thread, 32 connections) and `h2load` (8 connections × 8
+//! streams) when installed (`make bench` installs them), from the built-in generator otherwise.
+
+use std::{path::Path, process::Command, sync::Arc, time::Duration};
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use http_body_util::BodyExt;
+use netweave::{
+    proto::o2ims::v1::{
+        inventory_service_client::InventoryServiceClient, ListResourcePoolsRequest,
+    },
+    security::devcerts::write_dev_certs,
+};
+use serde_json::json;
+
+use crate::{bare, closed_loop, http_client, spawn, Server, Stats};
+
+const POOLS: &str = "20";
+const CONCURRENCY: usize = 32;
+const CONNECTIONS: usize = 8;
+/// HTTP/2 streams per connection of the gRPC runs.
+const STREAMS: usize = 8;
+const LIST: &str = "/o2ims-infrastructureInventory/v2/resourcePools";
+const LIST_RPC: &str = "/netweave.o2ims.v1.InventoryService/ListResourcePools";
+
+struct Identity {
+    dir: tempfile::TempDir,
+    token: String,
+    jwks_uri: String,
+}
+
+/// Dev certificates, an ES256 key published on a loopback JWKS, and a token signed with it.
+async fn identity() -> anyhow::Result<Identity> {
+    let dir = tempfile::tempdir()?;
+    write_dev_certs(dir.path())?;
+    let key = rcgen::KeyPair::generate()?;
+    let raw = key.public_key_raw().to_vec();
+    let jwks = json!({ "keys": [{ "kty": "EC", "crv": "P-256", "kid": "bench", "alg": "ES256",
+        "x": URL_SAFE_NO_PAD.encode(&raw[1..33]), "y": URL_SAFE_NO_PAD.encode(&raw[33..65]) }] });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let jwks_uri = format!("http://{}/jwks", listener.local_addr()?);
+    let app = axum::Router::new().route(
+        "/jwks",
+        axum::routing::get(move || std::future::ready(axum::Json(jwks.clone()))),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs();
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES256);
+    header.kid = Some("bench".into());
+    let claims = json!({ "sub": "bench", "aud": "o2ims-client", "exp": now + 3600, "roles": ["o2ims-reader"] });
+    let token = jsonwebtoken::encode(
+        &header,
+        &claims,
+        &jsonwebtoken::EncodingKey::from_ec_pem(key.serialize_pem().as_bytes())?,
+    )?;
+    Ok(Identity {
+        dir,
+        token,
+        jwks_uri,
+    })
+}
+
+async fn ready(server: &Server, client: &reqwest::Client, scheme: &str) -> anyhow::Result<()> {
+    for _ in 0..600 {
+        let url = format!("{scheme}://localhost:{}/readyz", server.addr.port());
+        if client
+            .get(url)
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("netweave did not become ready")
+}
+
+async fn rest(client: reqwest::Client, url: String, token: Option<String>, seconds: u64) -> Stats {
+    closed_loop(CONCURRENCY, Duration::from_secs(seconds), move || {
+        let mut request = client.get(url.clone());
+        if let Some(t) = &token {
+            request = request.bearer_auth(t);
+        }
+        async move {
+            match request.send().await {
+                Ok(r) if r.status().is_success() => r.bytes().await.is_ok(),
+                _ => false,
+            }
+        }
+    })
+    .await
+}
+
+async fn grpc(
+    endpoint: tonic::transport::Endpoint,
+    token: Option<String>,
+    seconds: u64,
+) -> anyhow::Result<Stats> {
+    let mut clients = Vec::new();
+    for _ in 0..CONNECTIONS {
+        clients.push(InventoryServiceClient::new(
+            endpoint.clone().tcp_nodelay(true).connect().await?,
+        ));
+    }
+    let auth: Option<tonic::metadata::MetadataValue<_>> =
+        token.map(|t| format!("Bearer {t}").parse()).transpose()?;
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    Ok(
+        closed_loop(CONCURRENCY, Duration::from_secs(seconds), move || {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let mut grpc = clients[i % clients.len()].clone();
+            let mut request = tonic::Request::new(ListResourcePoolsRequest::default());
+            if let Some(a) = &auth {
+                request.metadata_mut().insert("authorization", a.clone());
+            }
+            async move { grpc.list_resource_pools(request).await.is_ok() }
+        })
+        .await,
+    )
+}
+
+/// One load run's figures.
+struct Figures {
+    rps: f64,
+    /// Median and 99th percentile latency in milliseconds (h2load reports the mean only).
+    p50: Option<f64>,
+    p99: Option<f64>,
+    mean: Option<f64>,
+    failed: u64,
+}
+
+impl From<Stats> for Figures {
+    fn from(s: Stats) -> Figures {
+        Figures {
+            rps: s.throughput(),
+            p50: Some(s.percentile(0.50)),
+            p99: Some(s.percentile(0.99)),
+            mean: None,
+            failed: s.errors() as u64,
+        }
+    }
+}
+
+impl Figures {
+    fn print(&self, name: &str, limit: Option<&Figures>) {
+        let latency = match (self.p50, self.p99, self.mean) {
+            (Some(p50), Some(p99), _) => format!("p50 {p50:>7.3} ms   p99 {p99:>7.3} ms"),
+            (_, _, Some(mean)) => format!("mean {mean:>6.3} ms{:17}", ""),
+            _ => format!("{:34}", ""),
+        };
+        let ratio = limit.map_or(String::new(), |l| {
+            format!(
+                "   {:.2}× the limit",
+                self.rps / l.rps.max(f64::MIN_POSITIVE)
+            )
+        });
+        println!(
+            "{name:<58} {:>9.0} req/s   {latency}   failed {}{ratio}",
+            self.rps, self.failed
+        );
+    }
+}
+
+fn installed(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
+}
+
+fn number_after<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let rest = &text[text.find(label)? + label.len()..];
+    rest.split_whitespace().next()
+}
+
+/// wrk's latency figures ("1.23ms", "850.00us", "1.01s") in milliseconds.
+fn millis(value: &str) -> Option<f64> {
+    let split = value.find(|c: char| c.is_ascii_alphabetic())?;
+    let (n, unit) = value.split_at(split);
+    let n: f64 = n.parse().ok()?;
+    Some(match unit {
+        "us" => n / 1000.0,
+        "ms" => n,
+        "s" => n * 1000.0,
+        "m" => n * 60_000.0,
+        _ => return None,
+    })
+}
+
+/// `wrk` on `url`, one thread and [`CONCURRENCY`] connections.
+fn wrk(url: &str, token: Option<&str>, seconds: u64) -> anyhow::Result<Figures> {
+    let mut cmd = Command::new("wrk");
+    cmd.args([
+        "-t1",
+        &format!("-c{CONCURRENCY}"),
+        &format!("-d{seconds}s"),
+        "--latency",
+    ]);
+    if let Some(t) = token {
+        cmd.args(["-H", &format!("Authorization: Bearer {t}")]);
+    }
+    let out = cmd.arg(url).output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rps = number_after(&text, "Requests/sec:")
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| anyhow::anyhow!("wrk printed no throughput: {text}"))?;
+    let failed = number_after(&text, "Non-2xx or 3xx responses:")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let errors: u64 = text
+        .lines()
+        .find(|l| l.contains("Socket errors:"))
+        .map(|l| {
+            l.split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse::<u64>().ok())
+                .sum()
+        })
+        .unwrap_or(0);
+    Ok(Figures {
+        rps,
+        p50: number_after(&text, " 50%").and_then(millis),
+        p99: number_after(&text, " 99%").and_then(millis),
+        mean: None,
+        failed: failed + errors,
+    })
+}
+
+/// `h2load` calling `ListResourcePools` at `base`, [`CONNECTIONS`] × [`STREAMS`].
+fn h2load(
+    base: &str,
+    token: Option<&str>,
+    seconds: u64,
+    request: &Path,
+) -> anyhow::Result<Figures> {
+    let mut cmd = Command::new("h2load");
+    cmd.args([
+        &format!("-c{CONNECTIONS}"),
+        &format!("-m{STREAMS}"),
+        "-t1",
+        &format!("-D{seconds}"),
+        "-H",
+        "content-type: application/grpc",
+        "-H",
+        "te: trailers",
+    ]);
+    if let Some(t) = token {
+        cmd.args(["-H", &format!("authorization: Bearer {t}")]);
+    }
+    cmd.arg("-d").arg(request);
+    let out = cmd.arg(format!("{base}{LIST_RPC}")).output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rps = text
+        .lines()
+        .find(|l| l.starts_with("finished in"))
+        .and_then(|l| l.split(", ").nth(1))
+        .and_then(|r| r.trim_end_matches(" req/s").parse().ok())
+        .ok_or_else(|| anyhow::anyhow!("h2load printed no throughput: {text}"))?;
+    // "requests: N total, N started, N done, N succeeded, N failed, N errored, N timeout"
+    let failed = text
+        .lines()
+        .find(|l| l.starts_with("requests:"))
+        .map(|l| {
+            l.split(", ")
+                .filter(|part| part.ends_with("failed") || part.ends_with("errored"))
+                .filter_map(|part| part.split_whitespace().next()?.parse::<u64>().ok())
+                .sum()
+        })
+        .unwrap_or(0);
+    let mean = text
+        .lines()
+        .find(|l| l.starts_with("time for request:"))
+        .and_then(|l| l.split_whitespace().nth(5))
+        .and_then(millis);
+    Ok(Figures {
+        rps,
+        p50: None,
+        p99: None,
+        mean,
+        failed,
+    })
+}
+
+/// The bytes netweave answers the pool list with: the REST body and the gRPC message.
+async fn responses(plain: &Server) -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
+    let uri = format!("http://{}{LIST}", plain.addr).parse()?;
+    let rest = http_client().get(uri).await?.into_body().collect().await?;
+    let mut grpc = InventoryServiceClient::connect(format!("http://{}", plain.addr)).await?;
+    let message = grpc
+        .list_resource_pools(ListResourcePoolsRequest::default())
+        .await?
+        .into_inner();
+    Ok((
+        rest.to_bytes().to_vec(),
+        prost::Message::encode_to_vec(&message),
+    ))
+}
+
+pub async fn run(seconds: u64) -> anyhow::Result<()> {
+    let id = identity().await?;
+    let path = |name: &str| id.dir.path().join(name);
+    let sizes = [
+        "--sim-pools".to_owned(),
+        POOLS.to_owned(),
+        "--sim-resources".to_owned(),
+        "1000".to_owned(),
+    ];
+    let plain = spawn(&sizes, &[])?;
+    let mut flags = sizes.to_vec();
+    flags.extend(
+        [
+            "--tls-cert",
+            &path("server.pem").display().to_string(),
+            "--tls-key",
+            &path("server.key").display().to_string(),
+            "--auth-jwks-uri",
+            &id.jwks_uri,
+            "--auth-audience",
+            "o2ims-client",
+        ]
+        .map(|s| s.to_owned()),
+    );
+    let secure = spawn(&flags, &[])?;
+    let roots =
+        netweave::security::outbound::roots(Some(&path("ca.pem"))).map_err(anyhow::Error::msg)?;
+    let tls = rustls::ClientConfig::builder_with_provider(netweave::security::tls::provider())
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let https = reqwest::Client::builder()
+        .use_preconfigured_tls(tls)
+        .http1_only()
+        .build()?;
+    let http = reqwest::Client::builder().http1_only().build()?;
+    ready(&plain, &http, "http").await?;
+    ready(&secure, &https, "https").await?;
+    let (rest_body, grpc_message) = responses(&plain).await?;
+    let bare_plain = bare::start(&rest_body, &grpc_message, None).await?;
+    let bare_tls = bare::start(
+        &rest_body,
+        &grpc_message,
+        Some((&path("server.pem"), &path("server.key"))),
+    )
+    .await?;
+    let request = path("list-request.bin");
+    // An empty ListResourcePoolsRequest as one uncompressed gRPC message.
+    std::fs::write(&request, [0u8; 5])?;
+
+    let external = installed("wrk") && installed("h2load");
+    println!(
+        "limits: {POOLS} pools ({} bytes of JSON, {} of protobuf), keep-alive connections; the limit is a bare responder returning the same bytes; TLS 1.3 + ES256 bearer token (verified once, then cached); load from {}",
+        rest_body.len(),
+        grpc_message.len(),
+        if external {
+            format!("wrk (1 thread, {CONCURRENCY} connections) and h2load ({CONNECTIONS} connections × {STREAMS} streams)")
+        } else {
+            "the built-in generator (wrk and h2load not installed)".to_owned()
+        }
+    );
+    let url = |s: &Server, scheme: &str| format!("{scheme}://localhost:{}", s.addr.port());
+    let token = Some(id.token.as_str());
+
+    let rest_run = |server: &Server, scheme: &str, token: Option<&str>| {
+        let base = url(server, scheme);
+        let client = if scheme == "https" {
+            https.clone()
+        } else {
+            http.clone()
+        };
+        let token = token.map(str::to_owned);
+        async move {
+            if external {
+                wrk(&format!("{base}{LIST}"), token.as_deref(), seconds)
+            } else {
+                Ok(rest(client, format!("{base}{LIST}"), token, seconds)
+                    .await
+                    .into())
+            }
+        }
+    };
+    let limit = rest_run(&bare_plain, "http", None).await?;
+    let plain_rest = rest_run(&plain, "http", None).await?;
+    plain_rest.print("REST GET /v2/resourcePools, plaintext", Some(&limit));
+    limit.print("  bare responder, plaintext", None);
+    let limit_tls = rest_run(&bare_tls, "https", None).await?;
+    let secure_rest = rest_run(&secure, "https", token).await?;
+    secure_rest.print("REST GET /v2/resourcePools, TLS + token", Some(&limit_tls));
+    limit_tls.print("  bare responder, TLS", None);
+    println!(
+        "{:<58} {:.2}× plaintext",
+        "  REST, TLS + token",
+        secure_rest.rps / plain_rest.rps.max(f64::MIN_POSITIVE)
+    );
+
+    let ca = std::fs::read_to_string(path("ca.pem"))?;
+    let grpc_run = |server: &Server, scheme: &str, token: Option<&str>| {
+        let base = url(server, scheme);
+        let token = token.map(str::to_owned);
+        let (ca, request, tls) = (ca.clone(), request.clone(), scheme == "https");
+        async move {
+            if external {
+                return h2load(&base, token.as_deref(), seconds, &request);
+            }
+            let mut endpoint = tonic::transport::Endpoint::from_shared(base.clone())?;
+            if tls {
+                endpoint = endpoint.tls_config(
+                    tonic::transport::ClientTlsConfig::new()
+                        .ca_certificate(tonic::transport::Certificate::from_pem(ca))
+                        .domain_name("localhost"),
+                )?;
+            }
+            Ok(grpc(endpoint, token, seconds).await?.into())
+        }
+    };
+    let limit = grpc_run(&bare_plain, "http", None).await?;
+    let plain_grpc = grpc_run(&plain, "http", None).await?;
+    plain_grpc.print("gRPC ListResourcePools, plaintext", Some(&limit));
+    limit.print("  bare responder, plaintext", None);
+    let limit_tls = grpc_run(&bare_tls, "https", None).await?;
+    let secure_grpc = grpc_run(&secure, "https", token).await?;
+    secure_grpc.print("gRPC ListResourcePools, TLS + token", Some(&limit_tls));
+    limit_tls.print("  bare responder, TLS", None);
+    println!(
+        "{:<58} {:.2}× plaintext",
+        "  gRPC, TLS + token",
+        secure_grpc.rps / plain_grpc.rps.max(f64::MIN_POSITIVE)
+    );
+    Ok(())
+}
