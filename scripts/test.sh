@@ -15,6 +15,13 @@ BUF=.tools/node_modules/.bin/buf
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# A cold run writes about 6 GiB (target/ and the fuzz build): say so before the compiler
+# fails on a full disk with a less helpful message.
+free_kib=$(df -Pk . | awk 'NR == 2 { print $4 }')
+if [ "${free_kib:-0}" -lt $((8 * 1024 * 1024)) ]; then
+  echo "warning: $((free_kib / 1024 / 1024)) GiB free here; a cold run needs about 8 GiB" >&2
+fi
+
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)

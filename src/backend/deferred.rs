@@ -115,6 +115,10 @@ impl Backend for Deferred {
         self.feed.take()
     }
 
+    fn generation(&self) -> Option<u64> {
+        self.inner.get()?.generation()
+    }
+
     async fn create_resource_pool(
         &self,
         pool: ResourcePool,

@@ -8,6 +8,7 @@ pub mod feed;
 pub mod kube;
 pub mod router;
 pub mod simulator;
+pub mod versioned;
 
 use std::sync::Arc;
 
@@ -212,6 +213,12 @@ pub trait Backend: Send + Sync + 'static {
     /// the backend pauses when it is full). The first caller (the pump) takes it; later
     /// callers get `None`.
     fn take_changes(&self) -> Option<ChangeReceiver>;
+
+    /// Changes whenever anything `list` or `get` could answer changes, objects and warnings
+    /// alike; `None` when the backend cannot tell (then nothing it answers is reused).
+    fn generation(&self) -> Option<u64> {
+        None
+    }
 
     async fn create_resource_pool(
         &self,

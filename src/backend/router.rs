@@ -326,6 +326,14 @@ impl Backend for Router {
         self.feed.take()
     }
 
+    /// The sum of the backends' (each only grows): it changes when any of theirs does.
+    fn generation(&self) -> Option<u64> {
+        self.backends
+            .iter()
+            .map(|(_, b)| b.generation())
+            .try_fold(0u64, |sum, g| Some(sum.wrapping_add(g?)))
+    }
+
     /// Created where the highest-priority rule admitting the new pool points.
     async fn create_resource_pool(
         &self,

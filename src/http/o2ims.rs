@@ -215,7 +215,7 @@ pub(super) fn page<T: Serialize + Send + Sync + 'static>(
     });
     let total = listed.total;
     let warnings = listed.warnings;
-    let mut response = render::array(listed.items, listed.projection);
+    let mut response = render::page(listed.items, listed.projection, &listed.forms);
     let headers = response.headers_mut();
     // RFC 9111 §5.5 warn-code 199 ("miscellaneous warning"): the list is partial.
     for warning in warnings {

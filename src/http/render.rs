@@ -14,7 +14,10 @@ use serde::Serialize;
 
 use crate::{
     domain::Projection,
-    service::rendered::{self, Form},
+    service::{
+        rendered::{self, Form},
+        PageForms,
+    },
 };
 
 /// Objects per streamed chunk.
@@ -57,6 +60,23 @@ pub fn object<T: Serialize>(status: StatusCode, item: &T, projection: &Projectio
     let mut buf = Vec::with_capacity(512);
     write_item(&mut buf, item, projection);
     (status, [(header::CONTENT_TYPE, JSON)], buf).into_response()
+}
+
+/// A list page: its whole JSON body is made once per kept page (`service::pages`) when it
+/// is short and whole; otherwise as [`array`].
+pub fn page<T: Serialize + Send + Sync + 'static>(
+    items: Vec<Arc<T>>,
+    projection: Projection,
+    forms: &PageForms,
+) -> Response {
+    if items.len() > CHUNK || !projection.is_identity() {
+        return array(items, projection);
+    }
+    let body = forms
+        .json
+        .get_or_init(|| chunk(&items, 0, &projection))
+        .clone();
+    (StatusCode::OK, [(header::CONTENT_TYPE, JSON)], body).into_response()
 }
 
 /// A bare JSON array, streamed when it is long.

@@ -32,8 +32,8 @@ pub struct Guard {
     authn: Option<Authenticator>,
     policy: Arc<Policy>,
     trusted_proxies: Vec<IpNet>,
-    /// (method, route template) → RPC.
-    routes: HashMap<(Method, String), String>,
+    /// Route template → (method, RPC) pairs.
+    routes: HashMap<String, Vec<(Method, String)>>,
     anonymous: Arc<Principal>,
 }
 
@@ -44,12 +44,15 @@ impl Guard {
         trusted_proxies: Vec<IpNet>,
         routes: &[RouteInfo],
     ) -> Guard {
-        let mut table: HashMap<(Method, String), String> = routes
+        let mut table: HashMap<String, Vec<(Method, String)>> = HashMap::new();
+        let ops = OPS.iter().map(|(path, rpc)| (Method::GET, *path, *rpc));
+        let rpcs = routes
             .iter()
-            .map(|r| ((r.method.clone(), r.path.clone()), r.rpc.clone()))
-            .collect();
-        for (path, rpc) in OPS {
-            table.insert((Method::GET, path.to_owned()), rpc.to_owned());
+            .map(|r| (r.method.clone(), r.path.as_str(), r.rpc.as_str()));
+        for (method, path, rpc) in rpcs.chain(ops) {
+            let methods = table.entry(path.to_owned()).or_default();
+            methods.retain(|(m, _)| *m != method);
+            methods.push((method, rpc.to_owned()));
         }
         Guard {
             authn,
@@ -72,13 +75,15 @@ impl Guard {
         }
         let template = req.extensions().get::<MatchedPath>()?.as_str();
         let method = if req.method() == Method::HEAD {
-            Method::GET
+            &Method::GET
         } else {
-            req.method().clone()
+            req.method()
         };
         self.routes
-            .get(&(method, template.to_owned()))
-            .map(String::as_str)
+            .get(template)?
+            .iter()
+            .find(|(m, _)| m == method)
+            .map(|(_, rpc)| rpc.as_str())
     }
 }
 
@@ -100,8 +105,8 @@ pub async fn guard(State(g): State<Arc<Guard>>, mut req: Request, next: Next) ->
     if rule == Some(Rule::Public) {
         return next.run(req).await;
     }
-    let path = req.uri().path().to_owned();
-    let refuse = |failure: Failure| refusal(failure, grpc, &path);
+    let uri = req.uri().clone();
+    let refuse = |failure: Failure| refusal(failure, grpc, uri.path());
     let cert = match cert {
         Ok(c) => c,
         Err(e) => return refuse(Failure::Authentication(AuthError::Invalid(e))),

@@ -116,11 +116,19 @@ pub fn effective_cert(
     headers: &mut HeaderMap,
     trusted: &[IpNet],
 ) -> Result<Option<Arc<PeerCert>>, String> {
-    for name in RFC9440 {
-        headers.remove(name);
-    }
-    let xfcc = headers.remove(XFCC);
-    let der = headers.remove(SSL_CLIENT_DER);
+    // Most requests carry none of these: one pass over the headers instead of four lookups.
+    let forwarded = |n: &axum::http::HeaderName| {
+        let n = n.as_str();
+        RFC9440.contains(&n) || n == XFCC || n == SSL_CLIENT_DER
+    };
+    let (xfcc, der) = if headers.keys().any(forwarded) {
+        for name in RFC9440 {
+            headers.remove(name);
+        }
+        (headers.remove(XFCC), headers.remove(SSL_CLIENT_DER))
+    } else {
+        (None, None)
+    };
     let own = conn.and_then(|c| c.cert.clone());
     let from_proxy = conn.is_some_and(|c| trusted.iter().any(|n| n.contains(&c.remote.ip())));
     if !from_proxy {

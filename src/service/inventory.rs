@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use tracing::Instrument as _;
 
-use super::{require_uuid, ListParams, Listed};
+use super::{pages::Pages, require_uuid, ListParams, Listed};
 use crate::{
     backend::{BackendRef, InventoryObject, Kind, Scope},
     config::ApiVersionsConfig,
@@ -24,6 +24,7 @@ pub struct InventoryService {
     cloud: Arc<OCloudInfo>,
     max_page_size: usize,
     lifecycle: Arc<ApiVersionsConfig>,
+    pages: Pages,
 }
 
 impl InventoryService {
@@ -33,6 +34,7 @@ impl InventoryService {
             cloud: Arc::new(cloud),
             max_page_size,
             lifecycle: Arc::default(),
+            pages: Pages::default(),
         }
     }
 
@@ -93,6 +95,13 @@ impl InventoryService {
         parent: Option<&str>,
         params: &ListParams,
     ) -> ApiResult<Listed<T>> {
+        // Read before the backend lists: a page is kept under the generation it started at.
+        let generation = self.backend.generation();
+        if let Some(g) = generation {
+            if let Some(kept) = self.pages.get::<T>(g, T::KIND, parent, params) {
+                return Ok(kept);
+            }
+        }
         let (mut query, projection) = params.query::<T>(self.max_page_size)?;
         if let Some(pool) = parent {
             require_uuid("resourcePoolId", pool)?;
@@ -112,7 +121,11 @@ impl InventoryService {
             .instrument(tracing::trace_span!("backend.list", kind = T::KIND.label(), backend = %self.backend.info().name))
             .await?;
         let page = page.map(|o| T::unwrap(o).expect("backend returned the kind asked for"));
-        Ok(Listed::new(page, projection))
+        let listed = Listed::new(page, projection);
+        if let Some(g) = generation {
+            self.pages.put(g, T::KIND, parent, params, &listed);
+        }
+        Ok(listed)
     }
 
     #[tracing::instrument(level = "trace", name = "inventory.get", skip_all, fields(kind = T::KIND.label(), id))]

@@ -4,6 +4,7 @@
 pub mod events;
 pub mod hubs;
 pub mod inventory;
+pub mod pages;
 pub mod rendered;
 pub mod subscriptions;
 pub mod webhooks;
@@ -24,7 +25,7 @@ pub use subscriptions::SubscriptionService;
 pub use webhooks::WebhookService;
 
 /// The O-RAN list selectors, as either transport received them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ListParams {
     pub filter: Option<String>,
     pub fields: Option<String>,
@@ -52,6 +53,16 @@ pub struct Listed<T> {
     pub total: Option<usize>,
     /// Partial failures: the list lacks what these backends would have added.
     pub warnings: Vec<String>,
+    /// The page's renderings, made once and shared by every copy of a kept page
+    /// (`pages.rs`); a page built for one request starts empty.
+    pub forms: Arc<PageForms>,
+}
+
+/// Serialised forms of a whole page.
+#[derive(Debug, Default)]
+pub struct PageForms {
+    /// The REST body (a JSON array of the items, whole).
+    pub json: std::sync::OnceLock<bytes::Bytes>,
 }
 
 impl ListParams {
@@ -121,6 +132,19 @@ impl ListParams {
     }
 }
 
+impl<T> Clone for Listed<T> {
+    fn clone(&self) -> Self {
+        Listed {
+            items: self.items.clone(),
+            projection: self.projection.clone(),
+            next_page_token: self.next_page_token.clone(),
+            total: self.total,
+            warnings: self.warnings.clone(),
+            forms: Arc::clone(&self.forms),
+        }
+    }
+}
+
 impl<T> Listed<T> {
     /// The same page with each item converted (another rendering of the same objects).
     pub fn map<U>(self, f: impl FnMut(&Arc<T>) -> Arc<U>) -> Listed<U> {
@@ -130,6 +154,7 @@ impl<T> Listed<T> {
             next_page_token: self.next_page_token,
             total: self.total,
             warnings: self.warnings,
+            forms: Arc::default(),
         }
     }
 
@@ -140,6 +165,7 @@ impl<T> Listed<T> {
             next_page_token: page.next_after.as_deref().map(token::encode),
             total: page.total,
             warnings: page.warnings,
+            forms: Arc::default(),
         }
     }
 }

@@ -177,3 +177,82 @@ async fn kept_and_projected_renderings_agree() {
         .await;
     assert_eq!(kept, fresh);
 }
+
+#[tokio::test]
+async fn background_changes_are_seen_by_the_next_list() {
+    use netweave::{
+        backend::{
+            simulator::{SimSpec, Simulator},
+            BackendRef, Kind, Scope,
+        },
+        domain::{objects::Resource, ListQuery},
+        service::{InventoryService, ListParams},
+    };
+    use std::sync::Arc;
+
+    let sim = Arc::new(Simulator::new(&SimSpec {
+        seed: 3,
+        pools: 2,
+        resources: 300,
+        read_only: false,
+        o_cloud_id: "o".into(),
+    }));
+    let backend: BackendRef = sim.clone();
+    let service = InventoryService::new(backend.clone(), Default::default(), 1000);
+    let pools = service
+        .list::<netweave::domain::objects::ResourcePool>(None, &ListParams::default())
+        .await
+        .unwrap();
+    let pool = pools.items[0].resource_pool_id.clone();
+    let busy = "(eq,extensions/usageState,BUSY)";
+    let params = ListParams {
+        filter: Some(busy.into()),
+        ..Default::default()
+    };
+    let fresh = || async {
+        let query = ListQuery {
+            filter: netweave::domain::Filter::parse(
+                busy,
+                <Resource as netweave::domain::Fields>::FIELDS,
+            )
+            .unwrap(),
+            ..Default::default()
+        };
+        let page = backend
+            .list(
+                Scope {
+                    kind: Kind::Resource,
+                    parent: Some(&pool),
+                },
+                &query,
+            )
+            .await
+            .unwrap();
+        serde_json::to_value(page.items.iter().map(|o| o.to_json()).collect::<Vec<_>>()).unwrap()
+    };
+    let listed = |items: &[Arc<Resource>]| serde_json::to_value(items).unwrap();
+    let mut rng = fastrand::Rng::with_seed(5);
+    let mut changed = 0;
+    for _ in 0..300 {
+        let first = service
+            .list::<Resource>(Some(&pool), &params)
+            .await
+            .unwrap();
+        let kept = service
+            .list::<Resource>(Some(&pool), &params)
+            .await
+            .unwrap();
+        let truth = fresh().await;
+        assert_eq!(listed(&first.items), truth);
+        assert_eq!(
+            listed(&kept.items),
+            truth,
+            "a kept page is the backend's answer"
+        );
+        changed += usize::from(sim.churn_step(&mut rng).await);
+    }
+    assert!(
+        changed > 250,
+        "the inventory changed between the lists: {changed}"
+    );
+}

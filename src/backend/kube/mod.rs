@@ -11,7 +11,7 @@ mod watch;
 use std::{
     sync::{
         atomic::{AtomicBool, Ordering},
-        Arc, Mutex, RwLock,
+        Arc, Mutex,
     },
     time::{Duration, Instant},
 };
@@ -28,7 +28,9 @@ use tokio_util::sync::CancellationToken;
 pub use mapping::{quantity, MachinePool, Mapping};
 use state::State;
 
-use super::{Backend, BackendError, BackendInfo, Capabilities, Feed, Object, Scope};
+use super::{
+    versioned::Versioned, Backend, BackendError, BackendInfo, Capabilities, Feed, Object, Scope,
+};
 use crate::{
     config::KubernetesConfig,
     domain::{objects::*, ListQuery, Page},
@@ -89,7 +91,7 @@ async fn served(client: &Client, resource: &ApiResource) -> bool {
 
 pub struct KubeBackend {
     client: Client,
-    state: Arc<RwLock<State>>,
+    state: Arc<Versioned<State>>,
     synced: Arc<AtomicBool>,
     /// Since when the API server has not answered (the cache may be stale), if it has not.
     unreachable_since: Arc<Mutex<Option<Instant>>>,
@@ -169,7 +171,7 @@ impl KubeBackend {
         let (changes, feed) = Feed::new();
         let backend = Arc::new(KubeBackend {
             client: client.clone(),
-            state: Arc::new(RwLock::new(State::new(mapping, version))),
+            state: Arc::new(Versioned::new(State::new(mapping, version))),
             synced: Arc::new(AtomicBool::new(false)),
             unreachable_since: Arc::default(),
             machines: machines.clone(),
@@ -195,7 +197,7 @@ impl KubeBackend {
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
-        self.state.read().unwrap_or_else(|e| e.into_inner())
+        self.state.read()
     }
 
     fn check_synced(&self) -> Result<(), BackendError> {
@@ -325,6 +327,18 @@ impl Backend for KubeBackend {
 
     fn take_changes(&self) -> Option<crate::backend::ChangeReceiver> {
         self.feed.take()
+    }
+
+    /// Only while synchronised and in contact with the API server: an unsynchronised cache
+    /// answers errors and a stale one warnings, which no reused page would carry.
+    fn generation(&self) -> Option<u64> {
+        let generation = self.state.generation();
+        let unreachable = self
+            .unreachable_since
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some();
+        (self.synced.load(Ordering::Acquire) && !unreachable).then_some(generation)
     }
 
     async fn create_resource_pool(

@@ -11,7 +11,7 @@ use std::{
     fmt::Debug,
     sync::{
         atomic::{AtomicBool, AtomicUsize, Ordering},
-        Arc, RwLock,
+        Arc,
     },
 };
 
@@ -30,7 +30,7 @@ use super::{
     mapping::{MachineBinding, MachinePool},
     state::State,
 };
-use crate::backend::{ChangeSender, InventoryChange};
+use crate::backend::{versioned::Versioned, ChangeSender, InventoryChange};
 
 /// What a watcher tells the cache.
 pub enum Update<K> {
@@ -43,7 +43,7 @@ pub enum Update<K> {
 type Apply<K> = Box<dyn Fn(&mut State, Update<K>) -> Vec<InventoryChange> + Send + Sync>;
 
 struct Shared {
-    state: Arc<RwLock<State>>,
+    state: Arc<Versioned<State>>,
     synced: Arc<AtomicBool>,
     /// Watchers yet to finish their first list.
     pending: AtomicUsize,
@@ -52,7 +52,7 @@ struct Shared {
 
 pub fn start(
     client: Client,
-    state: Arc<RwLock<State>>,
+    state: Arc<Versioned<State>>,
     synced: Arc<AtomicBool>,
     machines: Vec<(ApiResource, &'static str)>,
     node_machines: Vec<(ApiResource, &'static str)>,
@@ -169,7 +169,7 @@ where
         };
         let first_list = matches!(update, Update::Replace(_)) && !listed_once;
         {
-            let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
+            let mut state = shared.state.write();
             // Before every watcher has listed once, the cache is still the baseline.
             let baseline_done = shared.synced.load(Ordering::Acquire);
             let changes = apply(&mut state, update);

@@ -9,7 +9,7 @@ mod persist;
 
 use std::{
     path::Path,
-    sync::{Arc, Mutex, RwLock},
+    sync::{Arc, Mutex},
 };
 
 use async_trait::async_trait;
@@ -18,14 +18,16 @@ use uuid::Uuid;
 pub use generate::SimSpec;
 
 use super::{
-    cache::Inventory, Backend, BackendError, BackendInfo, Capabilities, ChangeSender, Feed,
-    InventoryChange, Kind, Object, Scope,
+    cache::Inventory,
+    versioned::{Versioned, WriteGuard},
+    Backend, BackendError, BackendInfo, Capabilities, ChangeSender, Feed, InventoryChange, Kind,
+    Object, Scope,
 };
 use crate::domain::{objects::*, ListQuery, Page};
 
 pub struct Simulator {
     writable: bool,
-    inventory: RwLock<Inventory>,
+    inventory: Versioned<Inventory>,
     changes: Arc<ChangeSender>,
     feed: Feed,
     store: Option<persist::SimStore>,
@@ -84,7 +86,7 @@ impl Simulator {
         changes.send_first_view(inventory.objects());
         Simulator {
             writable: !spec.read_only,
-            inventory: RwLock::new(inventory),
+            inventory: Versioned::new(inventory),
             changes,
             feed,
             store,
@@ -142,11 +144,11 @@ impl Simulator {
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Inventory> {
-        self.inventory.read().unwrap_or_else(|e| e.into_inner())
+        self.inventory.read()
     }
 
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inventory> {
-        self.inventory.write().unwrap_or_else(|e| e.into_inner())
+    fn write(&self) -> WriteGuard<'_, Inventory> {
+        self.inventory.write()
     }
 
     fn publish(&self, kind: Kind, id: &str, prior: Option<Object>, post: Option<Object>) {
@@ -251,6 +253,10 @@ impl Backend for Simulator {
 
     async fn get(&self, scope: Scope<'_>, id: &str) -> Result<Object, BackendError> {
         self.read().get(scope, id)
+    }
+
+    fn generation(&self) -> Option<u64> {
+        Some(self.inventory.generation())
     }
 
     fn take_changes(&self) -> Option<crate::backend::ChangeReceiver> {
