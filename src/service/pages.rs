@@ -7,7 +7,8 @@
 //! reused only while nothing it was computed from has changed; a page computed across a
 //! change is kept under a generation no later request sees. Pages with warnings (a backend
 //! that did not answer) are not kept. Only the current generation's pages are held, and at
-//! most [`MAX_PAGES`] pages and [`MAX_ITEMS`] item references in all.
+//! most [`MAX_PAGES`] pages and [`MAX_ITEMS`] item references in all. Keyed by kind, pool and
+//! list parameters only: once answers depend on the caller (a tenant's scope), so must the key.
 
 use std::{
     any::Any,
