@@ -75,18 +75,6 @@ pub fn write<T: Send + Sync + 'static>(
     out: &mut Vec<u8>,
     render: impl FnOnce(&T) -> Vec<u8>,
 ) {
-    if Arc::strong_count(object) >= 2 {
-        let address = Arc::as_ptr(object) as *const () as usize;
-        let shard = &cache().shards[shard_of(address)];
-        if let Some(entry) = shard
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&(address, form))
-        {
-            out.extend_from_slice(&entry.bytes);
-            return;
-        }
-    }
     out.extend_from_slice(&bytes(object, form, render));
 }
 

@@ -286,6 +286,34 @@ fn h2load(
     })
 }
 
+/// `what` against the bare responder and netweave, over plaintext (`servers[0..2]`) and TLS
+/// with `token` (`servers[2..4]`), with the ratios.
+async fn side_by_side<F, Fut>(
+    what: &str,
+    [bare_plain, plain, bare_tls, secure]: [&Server; 4],
+    token: Option<&str>,
+    run: F,
+) -> anyhow::Result<()>
+where
+    F: Fn(&Server, &str, Option<&str>) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<Figures>>,
+{
+    let limit = run(bare_plain, "http", None).await?;
+    let clear = run(plain, "http", None).await?;
+    clear.print(&format!("{what}, plaintext"), Some(&limit));
+    limit.print("  bare responder, plaintext", None);
+    let limit_tls = run(bare_tls, "https", None).await?;
+    let tls = run(secure, "https", token).await?;
+    tls.print(&format!("{what}, TLS + token"), Some(&limit_tls));
+    limit_tls.print("  bare responder, TLS", None);
+    let label = format!("  {}, TLS + token", what.split(' ').next().unwrap_or(what));
+    println!(
+        "{label:<58} {:.2}× plaintext",
+        tls.rps / clear.rps.max(f64::MIN_POSITIVE)
+    );
+    Ok(())
+}
+
 /// The bytes netweave answers the pool list with: the REST body and the gRPC message.
 async fn responses(plain: &Server) -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
     let uri = format!("http://{}{LIST}", plain.addr).parse()?;
@@ -383,19 +411,8 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
             }
         }
     };
-    let limit = rest_run(&bare_plain, "http", None).await?;
-    let plain_rest = rest_run(&plain, "http", None).await?;
-    plain_rest.print("REST GET /v2/resourcePools, plaintext", Some(&limit));
-    limit.print("  bare responder, plaintext", None);
-    let limit_tls = rest_run(&bare_tls, "https", None).await?;
-    let secure_rest = rest_run(&secure, "https", token).await?;
-    secure_rest.print("REST GET /v2/resourcePools, TLS + token", Some(&limit_tls));
-    limit_tls.print("  bare responder, TLS", None);
-    println!(
-        "{:<58} {:.2}× plaintext",
-        "  REST, TLS + token",
-        secure_rest.rps / plain_rest.rps.max(f64::MIN_POSITIVE)
-    );
+    let servers = [&bare_plain, &plain, &bare_tls, &secure];
+    side_by_side("REST GET /v2/resourcePools", servers, token, rest_run).await?;
 
     let ca = std::fs::read_to_string(path("ca.pem"))?;
     let grpc_run = |server: &Server, scheme: &str, token: Option<&str>| {
@@ -417,18 +434,6 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
             Ok(grpc(endpoint, token, seconds).await?.into())
         }
     };
-    let limit = grpc_run(&bare_plain, "http", None).await?;
-    let plain_grpc = grpc_run(&plain, "http", None).await?;
-    plain_grpc.print("gRPC ListResourcePools, plaintext", Some(&limit));
-    limit.print("  bare responder, plaintext", None);
-    let limit_tls = grpc_run(&bare_tls, "https", None).await?;
-    let secure_grpc = grpc_run(&secure, "https", token).await?;
-    secure_grpc.print("gRPC ListResourcePools, TLS + token", Some(&limit_tls));
-    limit_tls.print("  bare responder, TLS", None);
-    println!(
-        "{:<58} {:.2}× plaintext",
-        "  gRPC, TLS + token",
-        secure_grpc.rps / plain_grpc.rps.max(f64::MIN_POSITIVE)
-    );
+    side_by_side("gRPC ListResourcePools", servers, token, grpc_run).await?;
     Ok(())
 }
