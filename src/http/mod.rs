@@ -3,6 +3,7 @@
 //! `/tmf-api`.
 
 pub mod events;
+mod front;
 pub mod o2ims;
 pub mod openapi;
 pub mod openapi_tmf;
@@ -17,21 +18,16 @@ pub mod tmf688;
 pub mod v1;
 pub mod webhooks;
 
-use std::{
-    sync::{atomic::AtomicBool, Arc},
-    time::Instant,
-};
+use std::sync::{atomic::AtomicBool, Arc};
 
 use axum::{
-    extract::{MatchedPath, Request},
+    extract::Request,
     http::header,
-    middleware::Next,
     response::{IntoResponse, Response},
     Router,
 };
 use bytes::Bytes;
 use metrics_exporter_prometheus::PrometheusHandle;
-use tracing::Instrument as _;
 
 use crate::service::{
     EventService, HubService, InventoryService, SubscriptionService, WebhookService,
@@ -88,68 +84,17 @@ pub fn router(mut services: Services) -> Router {
         .with_state(state)
 }
 
-/// Joins the REST router and the gRPC routes on one port, behind the security gate; unknown
-/// paths get a ProblemDetails 404, or UNIMPLEMENTED when the caller speaks gRPC.
+/// Joins the REST router and the gRPC routes on one port, behind the front layer (metrics,
+/// spans, deprecation headers, the security gate); unknown paths get a ProblemDetails 404, or
+/// UNIMPLEMENTED when the caller speaks gRPC.
 pub fn with_grpc(
     rest: Router,
     grpc: Router,
     security: &crate::security::Security,
     lifecycle: &crate::config::ApiVersionsConfig,
 ) -> Router {
-    let mut router = security.protect(grpc.merge(rest).fallback(fallback));
-    // Only when a version is deprecated: the layer costs every request a little.
-    let deprecations = deprecations(lifecycle);
-    if !deprecations.is_empty() {
-        router = router.layer(axum::middleware::from_fn_with_state(
-            Arc::new(deprecations),
-            deprecate,
-        ));
-    }
-    router.layer(axum::middleware::from_fn(track))
-}
-
-/// Per deprecated version: its path prefix and the headers its responses carry.
-type Deprecations = Vec<(String, Vec<(header::HeaderName, header::HeaderValue)>)>;
-
-fn deprecations(lifecycle: &crate::config::ApiVersionsConfig) -> Deprecations {
-    crate::service::inventory::VERSIONS
-        .iter()
-        .filter_map(|(major, _)| {
-            let headers: Vec<_> = lifecycle
-                .of(major)?
-                .headers()
-                .into_iter()
-                .filter_map(|(name, value)| {
-                    Some((
-                        header::HeaderName::from_static(name),
-                        header::HeaderValue::from_str(&value).ok()?,
-                    ))
-                })
-                .collect();
-            let prefix = format!("{}/{major}", crate::service::inventory::API_ROOT);
-            (!headers.is_empty()).then_some((prefix, headers))
-        })
-        .collect()
-}
-
-/// Every response of a deprecated version says so, errors and refusals included.
-async fn deprecate(
-    axum::extract::State(deprecations): axum::extract::State<Arc<Deprecations>>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let path = req.uri().path();
-    let found = deprecations.iter().find(|(prefix, _)| {
-        path.strip_prefix(prefix.as_str())
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    });
-    let headers = found.map(|(_, h)| h.clone());
-    let mut response = next.run(req).await;
-    for (name, value) in headers.into_iter().flatten() {
-        // `Link` may already name the next page: the deprecation link is one more.
-        response.headers_mut().append(name, value);
-    }
-    response
+    let front = front::FrontLayer::new(Arc::clone(&security.guard), front::deprecations(lifecycle));
+    grpc.merge(rest).fallback(fallback).layer(front)
 }
 
 async fn fallback(req: Request) -> Response {
@@ -198,58 +143,4 @@ pub fn is_grpc(req: &Request) -> bool {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/grpc"))
-}
-
-/// Records request counts and latencies, per route template or per RPC.
-pub async fn track(req: Request, next: Next) -> Response {
-    if crate::telemetry::exporting() {
-        let span = request_span(&req);
-        return measure(req, next).instrument(span).await;
-    }
-    measure(req, next).await
-}
-
-/// The span of one request (REST or gRPC), continuing the caller's W3C trace.
-fn request_span(req: &Request) -> tracing::Span {
-    let (name, route) = if is_grpc(req) {
-        (
-            req.uri().path().trim_start_matches('/').to_owned(),
-            req.uri().path().to_owned(),
-        )
-    } else {
-        let route = req
-            .extensions()
-            .get::<MatchedPath>()
-            .map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
-        (format!("{} {route}", req.method()), route)
-    };
-    let span = tracing::trace_span!("request", otel.name = %name, otel.kind = "server",
-        http.request.method = %req.method(), http.route = %route, rpc.system = if is_grpc(req) { "grpc" } else { "" });
-    crate::telemetry::continue_trace(&span, req.headers());
-    span
-}
-
-async fn measure(req: Request, next: Next) -> Response {
-    let start = Instant::now();
-    if is_grpc(&req) {
-        let uri = req.uri().clone();
-        let response = next.run(req).await;
-        let code = response
-            .headers()
-            .get("grpc-status")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("0");
-        request_metrics::grpc(uri.path(), code, start.elapsed());
-        return response;
-    }
-    let method = req.method().clone();
-    let route = req.extensions().get::<MatchedPath>().cloned();
-    let response = next.run(req).await;
-    request_metrics::http(
-        method.as_str(),
-        route.as_ref().map_or("unmatched", |r| r.as_str()),
-        response.status().as_u16(),
-        start.elapsed(),
-    );
-    response
 }

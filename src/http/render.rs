@@ -65,7 +65,7 @@ pub fn object<T: Serialize>(status: StatusCode, item: &T, projection: &Projectio
 /// A list page: its whole JSON body is made once per kept page (`service::pages`) when it
 /// is short and whole; otherwise as [`array`].
 pub fn page<T: Serialize + Send + Sync + 'static>(
-    items: Vec<Arc<T>>,
+    items: Arc<[Arc<T>]>,
     projection: Projection,
     forms: &PageForms,
 ) -> Response {
@@ -81,14 +81,13 @@ pub fn page<T: Serialize + Send + Sync + 'static>(
 
 /// A bare JSON array, streamed when it is long.
 pub fn array<T: Serialize + Send + Sync + 'static>(
-    items: Vec<Arc<T>>,
+    items: Arc<[Arc<T>]>,
     projection: Projection,
 ) -> Response {
     let body =
         if items.len() <= CHUNK {
             Body::from(chunk(&items, 0, &projection))
         } else {
-            let items = Arc::new(items);
             let starts = (0..items.len()).step_by(CHUNK);
             Body::from_stream(futures::stream::iter(starts).map(move |start| {
                 Ok::<_, std::convert::Infallible>(chunk(&items, start, &projection))

@@ -5,16 +5,15 @@
 use std::{collections::HashMap, sync::Arc};
 
 use axum::{
-    extract::{MatchedPath, Request, State},
+    extract::{MatchedPath, Request},
     http::{header, HeaderValue, Method, StatusCode},
-    middleware::Next,
     response::{IntoResponse, Response},
 };
 use ipnet::IpNet;
 
 use super::{
     authn::{AuthError, Authenticator, Principal},
-    peer::{effective_cert, ConnInfo},
+    peer::{effective_cert, ConnInfo, PeerCert},
     policy::{Policy, Rule},
 };
 use crate::{error::ErrorCode, http::table::RouteInfo, metrics::AUTH_FAILURES};
@@ -87,56 +86,114 @@ impl Guard {
     }
 }
 
-/// The middleware.
-pub async fn guard(State(g): State<Arc<Guard>>, mut req: Request, next: Next) -> Response {
-    let grpc = crate::http::is_grpc(&req);
-    let conn = req.extensions().get::<ConnInfo>().cloned();
-    let cert = effective_cert(conn.as_ref(), req.headers_mut(), &g.trusted_proxies);
-    let token = take_bearer(&mut req);
-    let Some(authn) = &g.authn else {
-        req.extensions_mut().insert(Arc::clone(&g.anonymous));
-        return next.run(req).await;
-    };
-    let rpc = g.rpc(&req, grpc).map(str::to_owned);
-    let rule = match &rpc {
-        Some(rpc) => g.policy.rule(rpc),
-        None => Some(Rule::Authenticated),
-    };
-    if rule == Some(Rule::Public) {
-        return next.run(req).await;
-    }
-    let uri = req.uri().clone();
-    let refuse = |failure: Failure| refusal(failure, grpc, uri.path());
-    let cert = match cert {
-        Ok(c) => c,
-        Err(e) => return refuse(Failure::Authentication(AuthError::Invalid(e))),
-    };
-    let token = match token {
-        Ok(t) => t,
-        Err(e) => return refuse(Failure::Authentication(AuthError::Invalid(e.into()))),
-    };
-    let principal = match authn.authenticate(token.as_deref(), cert.as_deref()).await {
-        Ok(p) => p,
-        Err(e) => return refuse(Failure::Authentication(e)),
-    };
-    let allowed = match rule {
-        Some(Rule::Public | Rule::Authenticated) => true,
-        Some(Rule::Capability(bit)) => principal.capabilities & (1 << bit) != 0,
-        None => false,
-    };
-    if !allowed {
-        let rpc = rpc.unwrap_or_default();
-        let need = match rule {
-            Some(Rule::Capability(bit)) => g.policy.capability_name(bit).to_owned(),
-            _ => "a rule (none exists: denied by default)".to_owned(),
+/// What the gate decides before anything asynchronous.
+pub enum Admission {
+    /// Let the request through (authentication off, or a public route).
+    Pass,
+    /// Refused outright (malformed credentials), in the caller's dialect.
+    Refuse(Response),
+    /// The credentials still have to be verified: [`Check::run`].
+    Check(Check),
+}
+
+/// A caller to authenticate and authorize; the credentials are already off the request.
+pub struct Check {
+    guard: Arc<Guard>,
+    token: Option<String>,
+    cert: Option<Arc<PeerCert>>,
+    rpc: Option<String>,
+    rule: Option<Rule>,
+    grpc: bool,
+    path: String,
+}
+
+impl Guard {
+    /// Takes the credentials off `req` (the bearer token, forwarded-certificate headers) and
+    /// decides what can be decided without waiting. With authentication off, the request
+    /// carries [`Principal::anonymous`].
+    pub fn admit(self: &Arc<Self>, req: &mut Request) -> Admission {
+        let grpc = crate::http::is_grpc(req);
+        let conn = req.extensions().get::<ConnInfo>().cloned();
+        let cert = effective_cert(conn.as_ref(), req.headers_mut(), &self.trusted_proxies);
+        let token = take_bearer(req);
+        if self.authn.is_none() {
+            req.extensions_mut().insert(Arc::clone(&self.anonymous));
+            return Admission::Pass;
+        }
+        let rpc = self.rpc(req, grpc).map(str::to_owned);
+        let rule = match &rpc {
+            Some(rpc) => self.policy.rule(rpc),
+            None => Some(Rule::Authenticated),
         };
-        tracing::info!(subject = %principal.subject, roles = ?principal.roles, %rpc, %need, "call refused");
-        return refuse(Failure::Authorization(format!(
-            "{rpc} needs {need}, which the caller's roles do not grant"
-        )));
+        if rule == Some(Rule::Public) {
+            return Admission::Pass;
+        }
+        let path = req.uri().path();
+        let cert = match cert {
+            Ok(c) => c,
+            Err(e) => {
+                let failure = Failure::Authentication(AuthError::Invalid(e));
+                return Admission::Refuse(refusal(failure, grpc, path));
+            }
+        };
+        let token = match token {
+            Ok(t) => t,
+            Err(e) => {
+                let failure = Failure::Authentication(AuthError::Invalid(e.into()));
+                return Admission::Refuse(refusal(failure, grpc, path));
+            }
+        };
+        Admission::Check(Check {
+            guard: Arc::clone(self),
+            token,
+            cert,
+            rpc,
+            rule,
+            grpc,
+            path: path.to_owned(),
+        })
     }
-    req.extensions_mut().insert(principal);
-    next.run(req).await
+}
+
+impl Check {
+    /// Authenticates and authorizes: the caller's [`Principal`] for the request's extensions,
+    /// or the refusal to answer with.
+    pub async fn run(self) -> Result<Arc<Principal>, Response> {
+        let Check {
+            guard: g,
+            token,
+            cert,
+            rpc,
+            rule,
+            grpc,
+            path,
+        } = self;
+        let refuse = |failure: Failure| refusal(failure, grpc, &path);
+        let Some(authn) = &g.authn else {
+            return Ok(Arc::clone(&g.anonymous));
+        };
+        let principal = match authn.authenticate(token.as_deref(), cert.as_deref()).await {
+            Ok(p) => p,
+            Err(e) => return Err(refuse(Failure::Authentication(e))),
+        };
+        let allowed = match rule {
+            Some(Rule::Public | Rule::Authenticated) => true,
+            Some(Rule::Capability(bit)) => principal.capabilities & (1 << bit) != 0,
+            None => false,
+        };
+        if !allowed {
+            let rpc = rpc.unwrap_or_default();
+            let need = match rule {
+                Some(Rule::Capability(bit)) => g.policy.capability_name(bit).to_owned(),
+                _ => "a rule (none exists: denied by default)".to_owned(),
+            };
+            tracing::info!(subject = %principal.subject, roles = ?principal.roles, %rpc, %need, "call refused");
+            return Err(refuse(Failure::Authorization(format!(
+                "{rpc} needs {need}, which the caller's roles do not grant"
+            ))));
+        }
+        Ok(principal)
+    }
 }
 
 /// The bearer token, taken off the request. A malformed `Authorization` is an error, not an

@@ -16,7 +16,6 @@ pub mod tls;
 use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
-use axum::Router;
 use tokio_util::sync::CancellationToken;
 
 pub use authn::Principal;
@@ -79,14 +78,6 @@ impl Security {
             tls,
             guard: Arc::new(Guard::new(authn, policy, proxies, routes)),
         })
-    }
-
-    /// `router` behind the gate.
-    pub fn protect(&self, router: Router) -> Router {
-        router.layer(axum::middleware::from_fn_with_state(
-            Arc::clone(&self.guard),
-            guard::guard,
-        ))
     }
 }
 

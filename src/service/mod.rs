@@ -47,7 +47,8 @@ const PAST_THE_END: &str = "\u{10FFFF}";
 /// A listed page with the projection to render it with.
 #[derive(Debug)]
 pub struct Listed<T> {
-    pub items: Vec<Arc<T>>,
+    /// Shared: a kept page's copies (`pages.rs`) hold one array.
+    pub items: Arc<[Arc<T>]>,
     pub projection: Projection,
     pub next_page_token: Option<String>,
     pub total: Option<usize>,
@@ -135,7 +136,7 @@ impl ListParams {
 impl<T> Clone for Listed<T> {
     fn clone(&self) -> Self {
         Listed {
-            items: self.items.clone(),
+            items: Arc::clone(&self.items),
             projection: self.projection.clone(),
             next_page_token: self.next_page_token.clone(),
             total: self.total,
@@ -160,7 +161,7 @@ impl<T> Listed<T> {
 
     pub fn new(page: Page<Arc<T>>, projection: Projection) -> Listed<T> {
         Listed {
-            items: page.items,
+            items: page.items.into(),
             projection,
             next_page_token: page.next_after.as_deref().map(token::encode),
             total: page.total,

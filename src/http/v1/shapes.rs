@@ -61,8 +61,11 @@ impl Context {
     }
 }
 
-fn by_id<T>(items: Vec<Arc<T>>, id: impl Fn(&T) -> &String) -> HashMap<String, Arc<T>> {
-    items.into_iter().map(|i| (id(&i).clone(), i)).collect()
+fn by_id<T>(items: Arc<[Arc<T>]>, id: impl Fn(&T) -> &String) -> HashMap<String, Arc<T>> {
+    items
+        .iter()
+        .map(|i| (id(i).clone(), Arc::clone(i)))
+        .collect()
 }
 
 /// A domain object with an INF `/v1` shape.
