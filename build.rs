@@ -11,6 +11,7 @@ const PROTOS: &[&str] = &[
     "proto/netweave/events/v1/events.proto",
     "proto/netweave/webhooks/v1/webhooks.proto",
     "proto/netweave/tmf688/v4/event_management.proto",
+    "proto/netweave/admin/v1/admin.proto",
 ];
 const INCLUDES: &[&str] = &["proto", "proto/third_party"];
 const SPECS: &[(&str, &str)] = &[

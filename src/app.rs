@@ -34,12 +34,17 @@ use crate::{
         EventLogRef, EventSource, Hub, Publisher,
     },
     grpc, http,
-    security::{outbound::Outbound, Security},
+    security::{
+        audit::{self, Audit},
+        outbound::Outbound,
+        tenants::Tenants,
+        Security,
+    },
     service::{
-        subscriptions::CallbackChecks, EventService, HubService, InventoryService,
+        subscriptions::CallbackChecks, AdminService, EventService, HubService, InventoryService,
         SubscriptionService, WebhookService,
     },
-    store::{embedded::EmbeddedStore, redis::RedisStore, StoreRef},
+    store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, StoreRef},
     webhook::{embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, Webhooks},
 };
 
@@ -105,14 +110,25 @@ impl Listeners {
 }
 
 pub async fn build_store(config: &Config) -> anyhow::Result<StoreRef> {
+    Ok(build_stores(config).await?.0)
+}
+
+/// The subscription store and the administration store: the same database.
+pub async fn build_stores(config: &Config) -> anyhow::Result<(StoreRef, AdminStoreRef)> {
     Ok(match &config.redis_url {
-        Some(url) => Arc::new(
-            RedisStore::connect(url, &config.redis_prefix)
-                .await
-                .context("connecting to redis")?,
-        ),
+        Some(url) => {
+            let store = Arc::new(
+                RedisStore::connect(url, &config.redis_prefix)
+                    .await
+                    .context("connecting to redis")?,
+            );
+            (store.clone(), store)
+        }
         None => {
-            Arc::new(EmbeddedStore::open(&config.data_dir).context("opening the embedded store")?)
+            let store = Arc::new(
+                EmbeddedStore::open(&config.data_dir).context("opening the embedded store")?,
+            );
+            (store.clone(), store)
         }
     })
 }
@@ -502,7 +518,7 @@ pub async fn run(
     let metrics = crate::metrics::handle();
     crate::security::tls::install_default_provider();
     let cloud = config.cloud_info(listeners.main_addr());
-    let store = build_store(&config).await?;
+    let (store, admin_store) = build_stores(&config).await?;
     let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown).await?;
     let mut background = JoinSet::new();
     let log = Log::open(&config).await?;
@@ -515,8 +531,36 @@ pub async fn run(
     let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
     let repairs = hubs.reconcile().await?;
     tracing::info!(?repairs, "hubs reconciled with their subscriptions");
+    let tenants = Tenants::default();
+    let admin = AdminService::new(admin_store.clone(), tenants.clone());
+    admin
+        .seed(&config.tenants)
+        .await
+        .context("loading the tenants")?;
+    background.spawn(
+        tenants
+            .clone()
+            .keep_fresh(admin_store.clone(), shutdown.clone()),
+    );
+    let audit = config
+        .audit
+        .enabled
+        .unwrap_or(config.auth.enabled())
+        .then(|| {
+            let retention = audit::Retention {
+                max_age: Duration::from_secs(config.audit.max_age_hours * 3600),
+                max_records: config.audit.max_records,
+            };
+            Audit::start(
+                admin_store.clone(),
+                retention,
+                shutdown.clone(),
+                &mut background,
+            )
+        });
     let listening = Arc::new(AtomicBool::new(false));
     let state = http::Services {
+        admin: admin.clone(),
         inventory: inventory.clone(),
         subscriptions: subscriptions.clone(),
         events: events.clone(),
@@ -527,9 +571,15 @@ pub async fn run(
         listening: Arc::clone(&listening),
         openapi: Default::default(),
     };
-    let security = Security::start(&config, &http::rpc_table().routes, &shutdown)?;
+    let security = Security::start(
+        &config,
+        &http::rpc_table().routes,
+        tenants,
+        audit,
+        &shutdown,
+    )?;
     let rest = http::router(state);
-    let grpc = grpc::routes(inventory, subscriptions, events, webhooks, hubs)
+    let grpc = grpc::routes(inventory, subscriptions, events, webhooks, hubs, admin)
         .await
         .prepare()
         .into_axum_router();
@@ -565,6 +615,9 @@ pub async fn run(
     while let Some(done) = servers.join_next().await {
         done.context("server task panicked")??;
     }
+    // The servers have drained: the audit writer stores what it holds once the last of
+    // its senders (here and in the routers) is gone.
+    drop(security);
     shutdown.cancel();
     while background.join_next().await.is_some() {}
     tracing::info!("stopped");

@@ -22,6 +22,8 @@ pub enum ErrorCode {
     AlreadyExists,
     /// The request is valid but the state forbids it (e.g. deleting a non-empty pool).
     FailedPrecondition,
+    /// An administrative object whose id is taken (HTTP 409, gRPC ALREADY_EXISTS).
+    Conflict,
     /// A stream position older than retention: resynchronise (list afresh, then watch).
     OutOfRange,
     /// The backend lacks the capability a write extension needs.
@@ -43,7 +45,7 @@ impl ErrorCode {
         match self {
             ErrorCode::InvalidArgument => tonic::Code::InvalidArgument,
             ErrorCode::NotFound => tonic::Code::NotFound,
-            ErrorCode::AlreadyExists => tonic::Code::AlreadyExists,
+            ErrorCode::AlreadyExists | ErrorCode::Conflict => tonic::Code::AlreadyExists,
             ErrorCode::FailedPrecondition | ErrorCode::Unsupported => {
                 tonic::Code::FailedPrecondition
             }
@@ -60,7 +62,7 @@ impl ErrorCode {
         match self {
             ErrorCode::InvalidArgument | ErrorCode::AlreadyExists => StatusCode::BAD_REQUEST,
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
-            ErrorCode::FailedPrecondition => StatusCode::CONFLICT,
+            ErrorCode::FailedPrecondition | ErrorCode::Conflict => StatusCode::CONFLICT,
             ErrorCode::Unsupported => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::OutOfRange => StatusCode::GONE,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -77,7 +79,7 @@ impl ErrorCode {
             ErrorCode::InvalidArgument => "Bad Request",
             ErrorCode::NotFound => "Not Found",
             ErrorCode::AlreadyExists => "Already Exists",
-            ErrorCode::FailedPrecondition => "Conflict",
+            ErrorCode::FailedPrecondition | ErrorCode::Conflict => "Conflict",
             ErrorCode::Unsupported => "Method Not Allowed",
             ErrorCode::OutOfRange => "Gone",
             ErrorCode::Unavailable => "Service Unavailable",

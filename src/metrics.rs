@@ -21,7 +21,8 @@
 //! | `netweave_leader` | gauge | — |
 //! | `netweave_backend_differences_published_total` | counter | — |
 //! | `netweave_backend_view_reconcile_seconds` | gauge | — (the last view or take-over: baseline or diff, and its events appended) |
-//! | `netweave_auth_failures_total` | counter | `type` (`authentication`, `authorization`, `certificate_binding`) |
+//! | `netweave_auth_failures_total` | counter | `type` (`authentication`, `authorization`, `certificate_binding`, `tenant`) |
+//! | `netweave_audit_records_dropped_total` | counter | — (records the audit queue or the writer's backlog could not hold) |
 //! | `netweave_tls_certificate_expiry_timestamp_seconds` | gauge | — (the serving certificate's `notAfter`) |
 //! | `netweave_tls_reload_failures_total` | counter | `what` (`server certificate`, `client certificate`) |
 //! | `netweave_tls_handshake_failures_total` | counter | — |
@@ -35,6 +36,7 @@ pub const HTTP_DURATION: &str = "netweave_http_request_duration_seconds";
 pub const GRPC_REQUESTS: &str = "netweave_grpc_requests_total";
 pub const GRPC_DURATION: &str = "netweave_grpc_request_duration_seconds";
 pub const AUTH_FAILURES: &str = "netweave_auth_failures_total";
+pub const AUDIT_DROPPED: &str = "netweave_audit_records_dropped_total";
 pub const TLS_CERT_EXPIRY: &str = "netweave_tls_certificate_expiry_timestamp_seconds";
 pub const TLS_RELOAD_FAILURES: &str = "netweave_tls_reload_failures_total";
 pub const TLS_HANDSHAKE_FAILURES: &str = "netweave_tls_handshake_failures_total";

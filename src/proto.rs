@@ -28,6 +28,13 @@ pub mod webhooks {
 }
 
 #[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod admin {
+    pub mod v1 {
+        tonic::include_proto!("netweave.admin.v1");
+    }
+}
+
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
 pub mod tmf688 {
     pub mod v4 {
         tonic::include_proto!("netweave.tmf688.v4");

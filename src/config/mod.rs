@@ -21,7 +21,10 @@ mod security;
 mod versions;
 pub use kubernetes::{KubernetesConfig, LeaderElection};
 pub use routing::{BackendInstance, RouteRule, Strategy};
-pub use security::{AuthConfig, CertBinding, ClientAuth, OAuthClientConfig, TlsConfig};
+pub use security::{
+    AuditConfig, AuthConfig, CertBinding, ClientAuth, OAuthClientConfig, TenantBindingConfig,
+    TenantConfig, TlsConfig,
+};
 pub use versions::{ApiVersionsConfig, VersionLifecycle, VersionStatus};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +62,10 @@ pub struct Config {
     pub tls: TlsConfig,
     /// Authentication and authorization of callers.
     pub auth: AuthConfig,
+    /// Tenants created at start when absent (`[[tenants]]`). Default empty.
+    pub tenants: Vec<TenantConfig>,
+    /// The audit trail of requests.
+    pub audit: AuditConfig,
     /// The lifecycle of each inventory API version (stable, or deprecated with dates).
     pub api_versions: ApiVersionsConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
@@ -244,6 +251,8 @@ impl Default for Config {
             webhooks: WebhooksConfig::default(),
             tls: TlsConfig::default(),
             auth: AuthConfig::default(),
+            tenants: Vec::new(),
+            audit: AuditConfig::default(),
             api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
@@ -365,6 +374,10 @@ pub struct ServeArgs {
     #[arg(long = "auth-roles-claim")]
     #[serde(skip)]
     pub auth_roles_claim: Option<String>,
+    /// Claim naming the caller's tenant (`auth.tenant_claim`).
+    #[arg(long = "auth-tenant-claim")]
+    #[serde(skip)]
+    pub auth_tenant_claim: Option<String>,
     /// PEM CA bundle for https callbacks (`webhooks.ca_file`).
     #[arg(long = "webhook-ca")]
     #[serde(skip)]
@@ -442,7 +455,7 @@ impl Config {
         if let Some(allow) = &args.callback_allow {
             figment = figment.merge(("webhooks.callback_allow", allow));
         }
-        let nested: [(&str, Option<String>); 11] = [
+        let nested: [(&str, Option<String>); 12] = [
             ("tls.cert", path(&args.tls_cert)),
             ("tls.key", path(&args.tls_key)),
             ("tls.client_ca", path(&args.tls_client_ca)),
@@ -450,6 +463,7 @@ impl Config {
             ("auth.jwks_uri", args.auth_jwks_uri.clone()),
             ("auth.audience", args.auth_audience.clone()),
             ("auth.roles_claim", args.auth_roles_claim.clone()),
+            ("auth.tenant_claim", args.auth_tenant_claim.clone()),
             ("webhooks.ca_file", path(&args.webhook_ca)),
             ("webhooks.client_cert", path(&args.webhook_client_cert)),
             ("webhooks.client_key", path(&args.webhook_client_key)),
@@ -496,6 +510,13 @@ impl Config {
         }
         self.tls.validate()?;
         self.auth.validate(&self.tls)?;
+        for t in &self.tenants {
+            crate::security::tenants::from_config(t, String::new())
+                .map_err(|e| format!("tenants '{}': {e}", t.id))?;
+        }
+        if self.audit.max_records == 0 || self.audit.max_age_hours == 0 {
+            return Err("audit.max_records and audit.max_age_hours must be above 0".into());
+        }
         self.api_versions.validate()?;
         if !(0.0..=100_000.0).contains(&self.sim.churn) {
             return Err("sim.churn must be between 0 and 100000 changes per second".into());

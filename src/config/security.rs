@@ -111,6 +111,9 @@ pub struct AuthConfig {
     /// Claim holding the caller's roles: `roles`, `groups`, `scope` (values `role:X`), or a
     /// dotted path such as `resource_access.o2ims-client.roles`. Default `roles`.
     pub roles_claim: String,
+    /// Claim naming the caller's tenant (a top-level key or a dotted path); client
+    /// certificates name it through the `cn_domain` rule. Default `tenant`.
+    pub tenant_claim: String,
     /// Accepted signature algorithms, comma-separated; `none` and HS* are never accepted. Default `RS256,PS256,ES256`.
     pub algorithms: String,
     /// Seconds of clock skew allowed on `exp` and `nbf`. Default `60`.
@@ -139,6 +142,7 @@ impl Default for AuthConfig {
             jwks_uri: None,
             audience: None,
             roles_claim: "roles".into(),
+            tenant_claim: "tenant".into(),
             algorithms: "RS256,PS256,ES256".into(),
             leeway_seconds: 60,
             require_bound_tokens: false,
@@ -173,6 +177,9 @@ impl AuthConfig {
         crate::security::authn::parse_algorithms(&self.algorithms)?;
         if self.roles_claim.trim().is_empty() {
             return Err("auth.roles_claim must name a claim".into());
+        }
+        if self.tenant_claim.trim().is_empty() {
+            return Err("auth.tenant_claim must name a claim".into());
         }
         if self.require_bound_tokens
             && tls.client_auth == ClientAuth::None
@@ -276,5 +283,55 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("auth.audience"));
+    }
+}
+
+/// A tenant created at start when the store has none of that id (`[[tenants]]`); after that
+/// the admin API manages it, and a restart does not undo its changes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TenantConfig {
+    /// DNS-label id (the `tenant` claim's value, the certificate rule's tenant part).
+    pub id: String,
+    /// `active` or `suspended`. Default `active`.
+    pub status: Option<String>,
+    /// Resource pools the tenant may see, by id. Default empty.
+    pub resource_pools: Vec<String>,
+    /// Pools whose labels match `key=value,…` (e.g. `o2ims.oran.org/tenant=tenant-a`). Default unset.
+    pub label_selector: Option<String>,
+    pub max_subscriptions: Option<u32>,
+    pub max_hubs: Option<u32>,
+    pub max_resource_pools: Option<u32>,
+    pub max_watch_streams: Option<u32>,
+    pub requests_per_second: Option<f64>,
+    /// Subjects and their tenant roles (`[[tenants.bindings]]` with `subject`, `roles`). Default empty.
+    pub bindings: Vec<TenantBindingConfig>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TenantBindingConfig {
+    pub subject: String,
+    pub roles: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuditConfig {
+    /// Keep an audit record of every request. Default: on when authentication is on.
+    pub enabled: Option<bool>,
+    /// Records kept at most. Default `100000`.
+    pub max_records: usize,
+    /// Hours a record is kept at most. Default `720` (30 days).
+    pub max_age_hours: u64,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        AuditConfig {
+            enabled: None,
+            max_records: 100_000,
+            max_age_hours: 720,
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! tonic adapters: proto request → service call → proto response. No business rules here.
 
+mod admin;
 mod convert;
 pub mod events;
 mod hubs;
@@ -18,6 +19,7 @@ pub use convert::{from_struct, to_struct};
 use crate::{
     domain::Projection,
     proto::{
+        admin::v1::admin_service_server::AdminServiceServer,
         events::v1::event_service_server::EventServiceServer,
         o2ims::v1::{
             server::inventory_service_server::InventoryServiceServer,
@@ -31,7 +33,8 @@ use crate::{
         FILE_DESCRIPTOR_SET,
     },
     service::{
-        EventService, HubService, InventoryService, ListParams, SubscriptionService, WebhookService,
+        AdminService, EventService, HubService, InventoryService, ListParams, SubscriptionService,
+        WebhookService,
     },
 };
 
@@ -42,6 +45,7 @@ pub async fn routes(
     events: EventService,
     webhooks: WebhookService,
     hubs: HubService,
+    admin: AdminService,
 ) -> Routes {
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -61,6 +65,9 @@ pub async fn routes(
         .await;
     health_reporter
         .set_serving::<TmfEventServiceServer<hubs::TmfEventGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<AdminServiceServer<admin::AdminGrpc>>()
         .await;
     // v1alpha beside v1: grpcio-reflection, Postman and older grpcurl speak only v1alpha.
     let reflection = || {
@@ -84,6 +91,7 @@ pub async fn routes(
     .add_service(WebhookServiceServer::new(webhooks::WebhookGrpc(webhooks)))
     .add_service(HubServiceServer::new(hubs::HubGrpc(hubs.clone())))
     .add_service(TmfEventServiceServer::new(hubs::TmfEventGrpc(hubs)))
+    .add_service(AdminServiceServer::new(admin::AdminGrpc(admin)))
     .add_service(health)
     .add_service(reflection)
     .add_service(reflection_v1alpha)

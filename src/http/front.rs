@@ -1,6 +1,6 @@
 //! The front of every request, REST and gRPC alike, as one tower layer around each route:
 //! request metrics, the request's span when traces are exported, the deprecation headers of a
-//! deprecated API version, and the security gate ([`Guard`]).
+//! deprecated API version, the security gate ([`Guard`]), and the request's audit record.
 //!
 //! One hand-written layer rather than `axum::middleware::from_fn` per concern: each `from_fn`
 //! clones the inner service and boxes two futures per request, a measurable share of a small
@@ -27,9 +27,14 @@ use tower::{Layer, Service, ServiceExt as _};
 
 use super::{is_grpc, request_metrics};
 use crate::security::{
+    audit::{now_ms, rfc3339_ms, Audit, AuditRecord, Outcome},
     guard::{Admission, Guard},
+    peer::ConnInfo,
     Principal,
 };
+
+/// The request id header: taken from the caller when sensible, made otherwise, and answered.
+const REQUEST_ID: &str = "x-request-id";
 
 /// Per deprecated version: its path prefix and the headers its responses carry.
 pub type Deprecations = Vec<(String, Vec<(HeaderName, HeaderValue)>)>;
@@ -38,13 +43,15 @@ pub type Deprecations = Vec<(String, Vec<(HeaderName, HeaderValue)>)>;
 #[derive(Clone)]
 pub struct FrontLayer {
     guard: Arc<Guard>,
+    audit: Option<Audit>,
     deprecations: Arc<Deprecations>,
 }
 
 impl FrontLayer {
-    pub fn new(guard: Arc<Guard>, deprecations: Deprecations) -> FrontLayer {
+    pub fn new(guard: Arc<Guard>, audit: Option<Audit>, deprecations: Deprecations) -> FrontLayer {
         FrontLayer {
             guard,
+            audit,
             deprecations: Arc::new(deprecations),
         }
     }
@@ -57,6 +64,7 @@ impl<S> Layer<S> for FrontLayer {
         Front {
             inner,
             guard: Arc::clone(&self.guard),
+            audit: self.audit.clone(),
             deprecations: Arc::clone(&self.deprecations),
         }
     }
@@ -66,8 +74,14 @@ impl<S> Layer<S> for FrontLayer {
 pub struct Front<S> {
     inner: S,
     guard: Arc<Guard>,
+    audit: Option<Audit>,
     deprecations: Arc<Deprecations>,
 }
+
+/// Who the gate authenticated (admitted or refused), handed from the credential check to
+/// the audit record.
+#[derive(Clone)]
+struct Admitted(Arc<Principal>);
 
 type Inner<F> = Either<
     F,
@@ -92,9 +106,18 @@ where
         let labels = Labels::of(&req);
         let span = crate::telemetry::exporting().then(|| request_span(&req));
         let deprecated = deprecated(&self.deprecations, req.uri().path());
+        let mut record = self.audit.as_ref().map(|_| draft(&self.guard, &req));
         let inner = match self.guard.admit(&mut req) {
             // `poll_ready` readied `self.inner` for this call.
-            Admission::Pass => Either::Left(self.inner.call(req)),
+            Admission::Pass => {
+                // Authentication off: the anonymous caller; a public route: none.
+                let caller = req.extensions().get::<Arc<Principal>>();
+                if let (Some(record), Some(principal)) = (record.as_mut(), caller) {
+                    let thumbprint = record.certificate_thumbprint.take();
+                    record.set_caller(principal, thumbprint.as_deref());
+                }
+                Either::Left(self.inner.call(req))
+            }
             Admission::Refuse(response) => {
                 Either::Right(Either::Left(futures::future::ready(Ok(response))))
             }
@@ -102,15 +125,22 @@ where
                 // The readied service goes with the future; a clone stays for the next call.
                 let clone = self.inner.clone();
                 let inner = std::mem::replace(&mut self.inner, clone);
+                let audited = self.audit.is_some();
                 let checked: BoxFuture<'static, Result<Response, Infallible>> =
                     Box::pin(async move {
-                        match check.run().await {
+                        let (mut response, caller) = match check.run().await {
                             Ok(principal) => {
+                                let caller = Arc::clone(&principal);
                                 req.extensions_mut().insert::<Arc<Principal>>(principal);
-                                inner.oneshot(req).await
+                                let Ok(response) = inner.oneshot(req).await;
+                                (response, Some(caller))
                             }
-                            Err(refusal) => Ok(refusal),
+                            Err(refused) => refused,
+                        };
+                        if let (true, Some(caller)) = (audited, caller) {
+                            response.extensions_mut().insert(Admitted(caller));
                         }
+                        Ok(response)
                     });
                 Either::Right(Either::Right(checked))
             }
@@ -121,6 +151,7 @@ where
             labels: Some(labels),
             span,
             deprecated: deprecated.map(|i| (Arc::clone(&self.deprecations), i)),
+            audit: self.audit.clone().zip(record),
         }
     }
 }
@@ -172,6 +203,7 @@ pin_project_lite::pin_project! {
         labels: Option<Labels>,
         span: Option<tracing::Span>,
         deprecated: Option<(Arc<Deprecations>, usize)>,
+        audit: Option<(Audit, AuditRecord)>,
     }
 }
 
@@ -191,8 +223,78 @@ impl<F: Future<Output = Result<Response, Infallible>>> Future for Measured<F> {
                 response.headers_mut().append(name.clone(), value.clone());
             }
         }
+        if let Some((audit, record)) = this.audit.take() {
+            finish(audit, record, &mut response);
+        }
         Poll::Ready(Ok(response))
     }
+}
+
+/// What the audit record of `req` says before the request moves on.
+fn draft(guard: &Guard, req: &Request) -> AuditRecord {
+    let grpc = is_grpc(req);
+    let at_ms = now_ms();
+    let conn = req.extensions().get::<ConnInfo>();
+    let request_id = req
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned);
+    AuditRecord {
+        timestamp: rfc3339_ms(at_ms),
+        at_ms,
+        request_id,
+        tenant: None,
+        subject: None,
+        client_id: None,
+        auth_method: None,
+        certificate_thumbprint: conn
+            .and_then(|c| c.cert.as_ref())
+            .map(|c| c.x5t_s256.clone()),
+        rpc: guard.rpc(req, grpc).map(str::to_owned),
+        http_method: req.method().to_string(),
+        path: req.uri().path().to_owned(),
+        object_id: req
+            .extensions()
+            .get::<MatchedPath>()
+            .and_then(|t| object_id(t.as_str(), req.uri().path())),
+        result: Outcome::Success,
+        status: 0,
+        grpc_status: None,
+        peer: conn.map(|c| c.remote.to_string()),
+    }
+}
+
+/// The record completed from the response, written; the response names its request id.
+fn finish(audit: Audit, mut record: AuditRecord, response: &mut Response) {
+    if let Some(Admitted(principal)) = response.extensions_mut().remove::<Admitted>() {
+        let thumbprint = record.certificate_thumbprint.take();
+        record.set_caller(&principal, thumbprint.as_deref());
+    }
+    record.status = response.status().as_u16();
+    record.grpc_status = response
+        .headers()
+        .get("grpc-status")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok());
+    record.result = Outcome::of(record.status, record.grpc_status);
+    if let Ok(id) = HeaderValue::from_str(&record.request_id) {
+        response.headers_mut().insert(REQUEST_ID, id);
+    }
+    audit.record(record);
+}
+
+/// The last path parameter of route template `template` in `path`: the object addressed.
+fn object_id(template: &str, path: &str) -> Option<String> {
+    let (t, p): (Vec<&str>, Vec<&str>) = (template.split('/').collect(), path.split('/').collect());
+    if t.len() != p.len() {
+        return None;
+    }
+    t.iter()
+        .zip(&p)
+        .rfind(|(t, _)| t.starts_with('{') && !t.starts_with("{*"))
+        .map(|(_, p)| (*p).to_owned())
 }
 
 /// The deprecated version `path` belongs to, if any: every response of a deprecated version

@@ -2,10 +2,12 @@
 //! extract, call and render; errors become RFC 7807 ProblemDetails, or the TMF `Error` on
 //! `/tmf-api`.
 
+pub mod admin;
 pub mod events;
 mod front;
 pub mod o2ims;
 pub mod openapi;
+mod openapi_admin;
 pub mod openapi_tmf;
 pub mod openapi_v1;
 mod ops;
@@ -30,7 +32,7 @@ use bytes::Bytes;
 use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::service::{
-    EventService, HubService, InventoryService, SubscriptionService, WebhookService,
+    AdminService, EventService, HubService, InventoryService, SubscriptionService, WebhookService,
 };
 
 /// What every REST handler can reach. Shared: axum clones the state into every request.
@@ -47,6 +49,7 @@ impl std::ops::Deref for AppState {
 
 /// The services and settings behind [`AppState`].
 pub struct Services {
+    pub admin: AdminService,
     pub inventory: InventoryService,
     pub subscriptions: SubscriptionService,
     pub events: EventService,
@@ -62,9 +65,9 @@ pub struct Services {
 
 /// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
 pub fn rpc_table() -> table::Table {
-    tmf688::add_routes(webhooks::add_routes(events::add_routes(v1::add_routes(
-        o2ims::add_routes(table::Table::default()),
-    ))))
+    admin::add_routes(tmf688::add_routes(webhooks::add_routes(
+        events::add_routes(v1::add_routes(o2ims::add_routes(table::Table::default()))),
+    )))
 }
 
 /// Largest REST request body accepted (413 beyond): a subscription, hub or pool is a few KiB.
@@ -93,7 +96,11 @@ pub fn with_grpc(
     security: &crate::security::Security,
     lifecycle: &crate::config::ApiVersionsConfig,
 ) -> Router {
-    let front = front::FrontLayer::new(Arc::clone(&security.guard), front::deprecations(lifecycle));
+    let front = front::FrontLayer::new(
+        Arc::clone(&security.guard),
+        security.audit.clone(),
+        front::deprecations(lifecycle),
+    );
     grpc.merge(rest).fallback(fallback).layer(front)
 }
 

@@ -70,7 +70,7 @@ pub(super) fn definitions_as_components(value: &mut Value, prefix: &str) {
     }
 }
 
-fn problem(description: &str) -> Value {
+pub(super) fn problem(description: &str) -> Value {
     json!({ "description": description, "content": { "application/problem+json": {
         "schema": { "$ref": "#/components/schemas/ProblemDetails" } } } })
 }
@@ -306,7 +306,7 @@ fn paging_extension(paths: &mut Map<String, Value>) {
 pub fn document(routes: &[RouteInfo]) -> Value {
     let mut doc = normative().clone();
     doc["info"]["title"] = json!("netweave O2ims Infrastructure Inventory API");
-    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), `/v1` as INF O2's swagger defines it (schemas `V1…`, with the corrections their descriptions note), netweave extensions (resource pool and resource writes, paging, events, webhooks), and TMF688 Event Management v4 hubs and events under `/tmf-api/event/v4` (alias `/tmf-api/eventManagement/v4`). Errors are RFC 7807 ProblemDetails, except on `/tmf-api`, where they are the TMF `Error`.");
+    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), `/v1` as INF O2's swagger defines it (schemas `V1…`, with the corrections their descriptions note), netweave extensions (resource pool and resource writes, paging, events, webhooks), gateway administration under `/admin/v1` (tenants, their role bindings, the audit trail), and TMF688 Event Management v4 hubs and events under `/tmf-api/event/v4` (alias `/tmf-api/eventManagement/v4`). Errors are RFC 7807 ProblemDetails, except on `/tmf-api`, where they are the TMF `Error`.");
     doc["servers"] = json!([{ "url": "/" }]);
     doc["components"]["schemas"]["Subscription"]["properties"]["webhookSecret"] = json!({
         "type": "string", "writeOnly": true, "pattern": "^whsec_",
@@ -330,6 +330,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     operations_paths(paths);
     super::openapi_v1::add(&mut doc, routes);
     super::openapi_tmf::add(&mut doc);
+    super::openapi_admin::add(&mut doc);
     security(&mut doc);
     input_errors(&mut doc);
     doc

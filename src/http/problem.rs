@@ -1,7 +1,7 @@
 //! RFC 7807 ProblemDetails, the error body of every O2-IMS REST response.
 
 use axum::{
-    extract::{rejection::JsonRejection, FromRequest, Request},
+    extract::{FromRequest, Request},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -66,8 +66,25 @@ impl From<axum::extract::rejection::QueryRejection> for Problem {
     }
 }
 
-/// A JSON body whose rejections (bad JSON, wrong content type) are ProblemDetails.
+/// A JSON object body whose rejections (bad JSON, not an object, wrong content type) are
+/// ProblemDetails. Every request body of the API is an object: a JSON array would otherwise
+/// fill a struct's fields by position.
 pub struct JsonBody<T>(pub T);
+
+/// `application/json`, or any `+json` media type.
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json")
+        || (essence.len() > 5
+            && essence.to_ascii_lowercase().starts_with("application/")
+            && essence.to_ascii_lowercase().ends_with("+json"))
+}
 
 impl<S, T> FromRequest<S> for JsonBody<T>
 where
@@ -77,22 +94,37 @@ where
     type Rejection = Problem;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
+        if !is_json(req.headers()) {
+            return Err(Problem::new(
+                ErrorCode::InvalidArgument,
+                "the request body must be JSON (Content-Type: application/json)",
+            ));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|r| {
+                if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    Problem::new(
+                        ErrorCode::TooLarge,
+                        format!("the request body exceeds {} bytes", crate::http::MAX_BODY),
+                    )
+                } else {
+                    Problem::new(ErrorCode::InvalidArgument, r.body_text())
+                }
+            })?;
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        if first.is_some() && first != Some(&b'{') {
+            return Err(Problem::new(
+                ErrorCode::InvalidArgument,
+                "invalid request body: it must be a JSON object",
+            ));
+        }
+        match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(v)) => Ok(JsonBody(v)),
-            Err(rejection) => Err(match &rejection {
-                JsonRejection::MissingJsonContentType(_) => Problem::new(
-                    ErrorCode::InvalidArgument,
-                    "the request body must be JSON (Content-Type: application/json)",
-                ),
-                r if r.status() == StatusCode::PAYLOAD_TOO_LARGE => Problem::new(
-                    ErrorCode::TooLarge,
-                    format!("the request body exceeds {} bytes", crate::http::MAX_BODY),
-                ),
-                r => Problem::new(
-                    ErrorCode::InvalidArgument,
-                    format!("invalid request body: {}", r.body_text()),
-                ),
-            }),
+            Err(rejection) => Err(Problem::new(
+                ErrorCode::InvalidArgument,
+                format!("invalid request body: {}", rejection.body_text()),
+            )),
         }
     }
 }

@@ -39,8 +39,12 @@ pub struct Principal {
     pub method: Method,
     pub subject: String,
     pub client_id: Option<String>,
-    /// From the certificate rule `user-id.tenant-id.<domain>`.
+    /// From the tenant claim (`auth.tenant_claim`) or the certificate rule
+    /// `user-id.tenant-id.<domain>`.
     pub tenant: Option<String>,
+    /// Holds a cross-tenant role (platform-admin, tenant-admin, auditor): never confined to
+    /// its tenant.
+    pub platform: bool,
     pub roles: Vec<String>,
     /// The roles' capabilities (see [`Policy::mask`]).
     pub capabilities: u64,
@@ -57,11 +61,17 @@ impl Principal {
             subject: String::new(),
             client_id: None,
             tenant: None,
+            platform: true,
             roles: Vec::new(),
             capabilities: u64::MAX,
             bound_to: None,
             expires_at: i64::MAX,
         }
+    }
+
+    /// The tenant this caller is confined to: its own, unless it holds a cross-tenant role.
+    pub fn confined_to(&self) -> Option<&str> {
+        self.tenant.as_deref().filter(|_| !self.platform)
     }
 }
 
@@ -115,6 +125,7 @@ struct Tokens {
     audience: String,
     leeway: u64,
     roles_claim: String,
+    tenant_claim: String,
     cache: Mutex<HashMap<[u8; 32], Cached>>,
 }
 
@@ -142,6 +153,7 @@ impl Authenticator {
                 audience: cfg.audience.clone().unwrap_or_default(),
                 leeway: cfg.leeway_seconds,
                 roles_claim: cfg.roles_claim.clone(),
+                tenant_claim: cfg.tenant_claim.clone(),
                 cache: Mutex::new(HashMap::new()),
             })
         } else {
@@ -227,8 +239,9 @@ impl Authenticator {
                     method: Method::Certificate,
                     subject,
                     client_id: None,
+                    capabilities: self.policy.grant(&binding.roles, tenant.is_some()),
+                    platform: is_platform(&binding.roles),
                     tenant,
-                    capabilities: self.policy.mask(&binding.roles),
                     roles: binding.roles.clone(),
                     bound_to: None,
                     expires_at: cert.not_after,
@@ -312,12 +325,14 @@ impl Tokens {
         });
         let roles = roles(&claims, &self.roles_claim);
         let text = |name: &str| claims.get(name).and_then(Value::as_str).map(str::to_owned);
+        let tenant = claim_text(&claims, &self.tenant_claim);
         let principal = Arc::new(Principal {
             method: Method::Token,
             subject: text("sub").unwrap_or_default(),
             client_id: text("client_id").or_else(|| text("azp")),
-            tenant: None,
-            capabilities: policy.mask(&roles),
+            capabilities: policy.grant(&roles, tenant.is_some()),
+            platform: is_platform(&roles),
+            tenant,
             roles,
             bound_to,
             expires_at: claims.get("exp").and_then(Value::as_i64).unwrap_or(now),
@@ -337,6 +352,23 @@ impl Tokens {
         );
         Ok(principal)
     }
+}
+
+/// Whether `roles` hold a cross-tenant role.
+pub fn is_platform<S: AsRef<str>>(roles: &[S]) -> bool {
+    roles
+        .iter()
+        .any(|r| super::tenants::PLATFORM_ROLES.contains(&r.as_ref()))
+}
+
+/// A text claim: a top-level key (which may contain dots) or a dotted path.
+fn claim_text(claims: &Value, path: &str) -> Option<String> {
+    claims
+        .get(path)
+        .or_else(|| path.split('.').try_fold(claims, |v, part| v.get(part)))
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// The roles a token's claims grant: the claim named by `path` (a top-level key, which may

@@ -15,6 +15,7 @@ use super::{
     authn::{AuthError, Authenticator, Principal},
     peer::{effective_cert, ConnInfo, PeerCert},
     policy::{Policy, Rule},
+    tenants::{TenantStatus, Tenants},
 };
 use crate::{error::ErrorCode, http::table::RouteInfo, metrics::AUTH_FAILURES};
 
@@ -34,6 +35,7 @@ pub struct Guard {
     /// Route template → (method, RPC) pairs.
     routes: HashMap<String, Vec<(Method, String)>>,
     anonymous: Arc<Principal>,
+    tenants: Tenants,
 }
 
 impl Guard {
@@ -42,6 +44,7 @@ impl Guard {
         policy: Arc<Policy>,
         trusted_proxies: Vec<IpNet>,
         routes: &[RouteInfo],
+        tenants: Tenants,
     ) -> Guard {
         let mut table: HashMap<String, Vec<(Method, String)>> = HashMap::new();
         let ops = OPS.iter().map(|(path, rpc)| (Method::GET, *path, *rpc));
@@ -59,6 +62,7 @@ impl Guard {
             trusted_proxies,
             routes: table,
             anonymous: Arc::new(Principal::anonymous()),
+            tenants,
         }
     }
 
@@ -66,9 +70,35 @@ impl Guard {
         &self.policy
     }
 
+    /// A caller confined to a tenant, checked against it: the tenant must exist and be
+    /// active; the subject's role binding in it, if any, adds its roles. While no tenant
+    /// exists at all the gateway is single-tenant: a tenant named by a credential (such as
+    /// the certificate rule's) is only a name.
+    fn within_tenant(&self, principal: Arc<Principal>) -> Result<Arc<Principal>, String> {
+        let Some(id) = principal.confined_to() else {
+            return Ok(principal);
+        };
+        if self.tenants.is_empty() {
+            return Ok(principal);
+        }
+        let Some(resident) = self.tenants.get(id) else {
+            return Err(format!("the caller's tenant '{id}' is not known here"));
+        };
+        if resident.tenant.status == TenantStatus::Suspended {
+            return Err(format!("the caller's tenant '{id}' is suspended"));
+        }
+        let Some(roles) = resident.bindings.get(&principal.subject) else {
+            return Ok(principal);
+        };
+        let mut bound = Principal::clone(&principal);
+        bound.capabilities |= self.policy.mask(roles);
+        bound.roles.extend(roles.iter().cloned());
+        Ok(Arc::new(bound))
+    }
+
     /// The RPC a request calls: a gRPC path, or the RPC its REST route transcodes. `None`
     /// for paths and methods nothing serves (they answer 404 / 405 to an authenticated caller).
-    fn rpc<'a>(&'a self, req: &'a Request, grpc: bool) -> Option<&'a str> {
+    pub fn rpc<'a>(&'a self, req: &'a Request, grpc: bool) -> Option<&'a str> {
         if grpc {
             return req.uri().path().strip_prefix('/');
         }
@@ -157,8 +187,9 @@ impl Guard {
 
 impl Check {
     /// Authenticates and authorizes: the caller's [`Principal`] for the request's extensions,
-    /// or the refusal to answer with.
-    pub async fn run(self) -> Result<Arc<Principal>, Response> {
+    /// or the refusal to answer with (and the caller, when it was authenticated: the audit
+    /// trail names who was refused).
+    pub async fn run(self) -> Result<Arc<Principal>, (Response, Option<Arc<Principal>>)> {
         let Check {
             guard: g,
             token,
@@ -174,7 +205,14 @@ impl Check {
         };
         let principal = match authn.authenticate(token.as_deref(), cert.as_deref()).await {
             Ok(p) => p,
-            Err(e) => return Err(refuse(Failure::Authentication(e))),
+            Err(e) => return Err((refuse(Failure::Authentication(e)), None)),
+        };
+        let principal = match g.within_tenant(Arc::clone(&principal)) {
+            Ok(p) => p,
+            Err(m) => {
+                tracing::info!(%path, "{m}: call refused");
+                return Err((refuse(Failure::Tenant(m)), Some(principal)));
+            }
         };
         let allowed = match rule {
             Some(Rule::Public | Rule::Authenticated) => true,
@@ -188,9 +226,10 @@ impl Check {
                 _ => "a rule (none exists: denied by default)".to_owned(),
             };
             tracing::info!(subject = %principal.subject, roles = ?principal.roles, %rpc, %need, "call refused");
-            return Err(refuse(Failure::Authorization(format!(
+            let refusal = refuse(Failure::Authorization(format!(
                 "{rpc} needs {need}, which the caller's roles do not grant"
-            ))));
+            )));
+            return Err((refusal, Some(principal)));
         }
         Ok(principal)
     }
@@ -217,6 +256,8 @@ fn take_bearer(req: &mut Request) -> Result<Option<String>, &'static str> {
 enum Failure {
     Authentication(AuthError),
     Authorization(String),
+    /// An unknown or suspended tenant.
+    Tenant(String),
 }
 
 /// 401 / 403 / 503 in the caller's dialect: gRPC status, the TMF `Error`, or ProblemDetails;
@@ -250,6 +291,13 @@ fn refusal(failure: Failure, grpc: bool, path: &str) -> Response {
             ErrorCode::Unavailable,
             "authentication",
             format!("the identity provider's keys cannot be had: {m}"),
+            None,
+        ),
+        Failure::Tenant(m) => (
+            StatusCode::FORBIDDEN,
+            ErrorCode::PermissionDenied,
+            "tenant",
+            m,
             None,
         ),
         Failure::Authorization(m) => (

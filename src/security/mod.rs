@@ -3,6 +3,7 @@
 //! outbound calls ([`outbound`]). Wired once, in the server loop and the router; handlers and
 //! gRPC adapters never see credentials.
 
+pub mod audit;
 pub mod authn;
 pub mod devcerts;
 pub mod guard;
@@ -11,6 +12,7 @@ pub mod outbound;
 pub mod peer;
 pub mod policy;
 pub mod reload;
+pub mod tenants;
 pub mod tls;
 
 use std::{sync::Arc, time::Duration};
@@ -29,6 +31,8 @@ use crate::{config::Config, http::table::RouteInfo};
 pub struct Security {
     pub tls: Option<Arc<TlsServer>>,
     pub guard: Arc<Guard>,
+    /// Where each request's audit record goes, when the trail is on.
+    pub audit: Option<audit::Audit>,
 }
 
 impl Security {
@@ -36,6 +40,8 @@ impl Security {
     pub fn start(
         config: &Config,
         routes: &[RouteInfo],
+        tenants: tenants::Tenants,
+        audit: Option<audit::Audit>,
         stop: &CancellationToken,
     ) -> anyhow::Result<Security> {
         tls::install_default_provider();
@@ -76,7 +82,8 @@ impl Security {
             peer::parse_networks(&config.tls.trusted_proxies).map_err(anyhow::Error::msg)?;
         Ok(Security {
             tls,
-            guard: Arc::new(Guard::new(authn, policy, proxies, routes)),
+            guard: Arc::new(Guard::new(authn, policy, proxies, routes, tenants)),
+            audit,
         })
     }
 }

@@ -123,6 +123,20 @@ impl Policy {
         })
     }
 
+    /// The capabilities `roles` grant a caller with or without a tenant: the tenant roles
+    /// (owner, admin, operator, viewer) hold only within one.
+    pub fn grant<S: AsRef<str>>(&self, roles: &[S], in_tenant: bool) -> u64 {
+        if in_tenant {
+            return self.mask(roles);
+        }
+        let outside: Vec<&str> = roles
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|r| !super::tenants::TENANT_ROLES.contains(r))
+            .collect();
+        self.mask(&outside)
+    }
+
     pub fn capability_name(&self, bit: u8) -> &str {
         self.capabilities
             .get(bit as usize)

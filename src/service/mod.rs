@@ -1,6 +1,7 @@
 //! The behaviour of each proto service, called in-process by both the gRPC adapters and the
 //! REST handlers. Transports only extract, call and render.
 
+pub mod admin;
 pub mod events;
 pub mod hubs;
 pub mod inventory;
@@ -18,6 +19,7 @@ use crate::{
     error::{ApiError, ApiResult},
 };
 
+pub use admin::AdminService;
 pub use events::EventService;
 pub use hubs::HubService;
 pub use inventory::InventoryService;

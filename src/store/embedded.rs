@@ -20,10 +20,10 @@ const HUBS: TableDefinition<&str, &[u8]> = TableDefinition::new("hubs");
 pub const FILE_NAME: &str = "netweave.redb";
 
 pub struct EmbeddedStore {
-    db: Arc<Database>,
+    pub(super) db: Arc<Database>,
 }
 
-fn internal(e: impl std::fmt::Display) -> StoreError {
+pub(super) fn internal(e: impl std::fmt::Display) -> StoreError {
     StoreError::Internal(e.to_string())
 }
 
@@ -39,11 +39,12 @@ impl EmbeddedStore {
         txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
         txn.open_table(BY_CALLBACK).map_err(internal)?;
         txn.open_table(HUBS).map_err(internal)?;
+        super::embedded_admin::create_tables(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(EmbeddedStore { db: Arc::new(db) })
     }
 
-    async fn blocking<T: Send + 'static>(
+    pub(super) async fn blocking<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Database) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
@@ -54,7 +55,7 @@ impl EmbeddedStore {
     }
 }
 
-fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+pub(super) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 

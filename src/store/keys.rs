@@ -21,6 +21,9 @@
 //! | `{p}:dispatched` | string | the last cursor dispatched into deliveries: where a lost `webhooks` consumer group is recreated |
 //! | `{p}:dlq` | stream | dead letters; entry id `<n>-0`, field `d` = dead letter JSON |
 //! | `{p}:dlq:last` | string | the last dead-letter number |
+//! | `{p}:tenants` | hash | tenant id → the tenant (JSON) |
+//! | `{p}:tenant-bindings:<tenantId>` | hash | subject → the role binding (JSON) |
+//! | `{p}:audit` | stream | audit records; field `r` = record JSON, `t` = its time (ms); trimmed by count and age |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
 #[derive(Clone, Debug)]
@@ -51,6 +54,18 @@ impl Keys {
     /// The hub key without the id, for scripts that append it.
     pub fn hub_prefix(&self) -> String {
         format!("{}:hub:", self.tag)
+    }
+
+    pub fn tenants(&self) -> String {
+        format!("{}:tenants", self.tag)
+    }
+
+    pub fn tenant_bindings(&self, tenant: &str) -> String {
+        format!("{}:tenant-bindings:{tenant}", self.tag)
+    }
+
+    pub fn audit(&self) -> String {
+        format!("{}:audit", self.tag)
     }
 
     pub fn hubs(&self) -> String {

@@ -1,13 +1,18 @@
 //! Subscription storage: one trait, two real implementations — an embedded ACID database in
 //! the data directory (the default) and Redis (selected by `--redis-url`).
 
+pub mod admin;
 pub mod embedded;
+mod embedded_admin;
 pub mod keys;
 pub mod redis;
+mod redis_admin;
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
+
+pub use admin::{AdminStore, AdminStoreRef};
 
 use crate::{domain::Subscription, tmf::Hub};
 

@@ -80,8 +80,8 @@ return 1
 ";
 
 pub struct RedisStore {
-    link: RedisLink,
-    keys: Keys,
+    pub(super) link: RedisLink,
+    pub(super) keys: Keys,
     insert: Script,
     insert_hub: Script,
     remove: Script,
@@ -100,7 +100,7 @@ pub(crate) fn is_unavailable(e: &redis::RedisError) -> bool {
         || matches!(e.code(), Some("READONLY" | "MASTERDOWN" | "LOADING" | "NOREPLICAS"))
 }
 
-fn map_err(e: redis::RedisError) -> StoreError {
+pub(super) fn map_err(e: redis::RedisError) -> StoreError {
     if is_unavailable(&e) {
         StoreError::Unavailable(e.to_string())
     } else {

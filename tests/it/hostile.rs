@@ -21,7 +21,8 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 async fn schemathesis_finds_no_server_error_undocumented_status_or_schema_violation() {
     let pki = Pki::new();
     let idp = Idp::start(&pki).await;
-    let mut claims = idp.claims(&["o2ims-admin"]);
+    // Every route, the administration routes included.
+    let mut claims = idp.claims(&["o2ims-admin", "platform-admin"]);
     claims["exp"] = json!(crate::security::idp::now() + 3600);
     let token = idp.mint(&claims);
     let app = TestApp::start_with(|c| {

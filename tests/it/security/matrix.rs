@@ -13,7 +13,18 @@ use super::{client, gateway, idp::Idp, support::Pki};
 const INVENTORY: &str = "netweave.o2ims.v1.InventoryService";
 const SUBSCRIPTIONS: &str = "netweave.o2ims.v1.SubscriptionService";
 
-const ROLES: [&str; 12] = [
+const ADMIN: &str = "netweave.admin.v1.AdminService";
+/// The tenant the tenant roles' tokens name (configured in the gateway).
+const TENANT: &str = "tenant-a";
+
+const ROLES: [&str; 19] = [
+    "platform-admin",
+    "tenant-admin",
+    "auditor",
+    "owner",
+    "admin",
+    "operator",
+    "viewer",
     "o2ims-reader",
     "o2ims-subscriber",
     "o2ims-maintainer",
@@ -41,8 +52,26 @@ fn expected(role: &str, rpc: &str) -> bool {
         | "netweave.ops/OpenApi" => return true,
         _ => {}
     }
+    let hubs = service == "netweave.tmf688.v4.HubService";
+    let events = service.ends_with(".EventService");
+    let webhooks = service == "netweave.webhooks.v1.WebhookService";
+    let bindings = service == ADMIN && method.contains("Binding");
+    // Within a tenant, each role includes the next.
+    let viewer = (service == INVENTORY && read && !dm)
+        || (service == SUBSCRIPTIONS && read)
+        || events
+        || (hubs && read);
+    let operator = viewer || (service == INVENTORY && !read) || service == SUBSCRIPTIONS || hubs;
+    let admin = operator || dm || webhooks;
     match role {
-        "o2ims-admin" => true,
+        "platform-admin" => true,
+        "tenant-admin" => service == ADMIN && method != "ListAuditRecords",
+        "auditor" => rpc == "netweave.admin.v1.AdminService/ListAuditRecords",
+        "owner" => admin || bindings,
+        "admin" => admin,
+        "operator" => operator,
+        "viewer" => viewer,
+        "o2ims-admin" => service != ADMIN,
         "o2ims-reader" => {
             (service == INVENTORY && read && !dm) || (service == SUBSCRIPTIONS && read)
         }
@@ -142,7 +171,11 @@ async fn every_role_reaches_exactly_the_rpcs_its_role_allows_over_rest_and_grpc(
     let idp = Idp::start(&pki).await;
     // Keys from a configured JWKS URL here (discovery elsewhere).
     let app = gateway(&pki, &idp, ClientAuth::Optional, |c| {
-        c.auth.jwks_uri = Some(idp.jwks_uri())
+        c.auth.jwks_uri = Some(idp.jwks_uri());
+        c.tenants = vec![netweave::config::TenantConfig {
+            id: TENANT.into(),
+            ..Default::default()
+        }];
     })
     .await;
     let mut routes: Vec<(Method, String, String)> = netweave::http::rpc_table()
@@ -158,7 +191,11 @@ async fn every_role_reaches_exactly_the_rpcs_its_role_allows_over_rest_and_grpc(
     let channel = grpc_channel(&pki, app.addr).await;
     let mut wrong = Vec::new();
     for role in ROLES {
-        let token = idp.token(&[role]);
+        let mut claims = idp.claims(&[role]);
+        if netweave::security::tenants::TENANT_ROLES.contains(&role) {
+            claims["tenant"] = TENANT.into();
+        }
+        let token = idp.mint(&claims);
         let http = client(&pki, Some(&pki.alice), Some(&token));
         for (method, template, rpc) in &routes {
             let mut request = http.request(method.clone(), app.url(&concrete(template)));

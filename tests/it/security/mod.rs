@@ -6,6 +6,7 @@ pub mod idp;
 mod matrix;
 mod outbound;
 pub mod support;
+mod tenancy;
 mod tokens;
 mod transport;
 
