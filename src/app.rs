@@ -472,7 +472,8 @@ fn build_webhooks(
             .verify_callbacks
             .then(|| (sender.client().clone(), sender.oauth())),
     };
-    Ok((WebhookService::new(queue, config.max_page_size), checks))
+    let service = WebhookService::new(queue, Arc::clone(store), config.max_page_size);
+    Ok((service, checks))
 }
 
 /// `netweave worker`: webhook delivery workers only, sharing Redis with the gateways. Serves
@@ -527,11 +528,12 @@ pub async fn run(
     let (webhooks, checks) = build_webhooks(&config, queue, &store, &shutdown, &mut background)?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size)
         .with_lifecycle(config.api_versions.clone());
-    let subscriptions = SubscriptionService::new(store, config.max_page_size, checks);
+    let tenants = Tenants::default();
+    let subscriptions =
+        SubscriptionService::new(store, config.max_page_size, checks).with_tenants(tenants.clone());
     let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
     let repairs = hubs.reconcile().await?;
     tracing::info!(?repairs, "hubs reconciled with their subscriptions");
-    let tenants = Tenants::default();
     let admin = AdminService::new(admin_store.clone(), tenants.clone());
     admin
         .seed(&config.tenants)

@@ -36,6 +36,8 @@ pub enum ErrorCode {
     PermissionDenied,
     /// A request body over the limit.
     TooLarge,
+    /// A tenant's quota is used up (HTTP 429, gRPC RESOURCE_EXHAUSTED).
+    QuotaExceeded,
     /// A bug or an unexpected failure.
     Internal,
 }
@@ -53,7 +55,7 @@ impl ErrorCode {
             ErrorCode::Unavailable => tonic::Code::Unavailable,
             ErrorCode::Unauthenticated => tonic::Code::Unauthenticated,
             ErrorCode::PermissionDenied => tonic::Code::PermissionDenied,
-            ErrorCode::TooLarge => tonic::Code::ResourceExhausted,
+            ErrorCode::TooLarge | ErrorCode::QuotaExceeded => tonic::Code::ResourceExhausted,
             ErrorCode::Internal => tonic::Code::Internal,
         }
     }
@@ -69,6 +71,7 @@ impl ErrorCode {
             ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
             ErrorCode::PermissionDenied => StatusCode::FORBIDDEN,
             ErrorCode::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::QuotaExceeded => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -86,6 +89,7 @@ impl ErrorCode {
             ErrorCode::Unauthenticated => "Unauthorized",
             ErrorCode::PermissionDenied => "Forbidden",
             ErrorCode::TooLarge => "Payload Too Large",
+            ErrorCode::QuotaExceeded => "Too Many Requests",
             ErrorCode::Internal => "Internal Server Error",
         }
     }

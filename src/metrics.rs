@@ -23,6 +23,7 @@
 //! | `netweave_backend_view_reconcile_seconds` | gauge | — (the last view or take-over: baseline or diff, and its events appended) |
 //! | `netweave_auth_failures_total` | counter | `type` (`authentication`, `authorization`, `certificate_binding`, `tenant`) |
 //! | `netweave_audit_records_dropped_total` | counter | — (records the audit queue or the writer's backlog could not hold) |
+//! | `netweave_quota_refusals_total` | counter | `quota` (`maxSubscriptions`, `maxHubs`) |
 //! | `netweave_tls_certificate_expiry_timestamp_seconds` | gauge | — (the serving certificate's `notAfter`) |
 //! | `netweave_tls_reload_failures_total` | counter | `what` (`server certificate`, `client certificate`) |
 //! | `netweave_tls_handshake_failures_total` | counter | — |
@@ -37,6 +38,7 @@ pub const GRPC_REQUESTS: &str = "netweave_grpc_requests_total";
 pub const GRPC_DURATION: &str = "netweave_grpc_request_duration_seconds";
 pub const AUTH_FAILURES: &str = "netweave_auth_failures_total";
 pub const AUDIT_DROPPED: &str = "netweave_audit_records_dropped_total";
+pub const QUOTA_REFUSALS: &str = "netweave_quota_refusals_total";
 pub const TLS_CERT_EXPIRY: &str = "netweave_tls_certificate_expiry_timestamp_seconds";
 pub const TLS_RELOAD_FAILURES: &str = "netweave_tls_reload_failures_total";
 pub const TLS_HANDSHAKE_FAILURES: &str = "netweave_tls_handshake_failures_total";

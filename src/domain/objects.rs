@@ -238,6 +238,10 @@ pub struct Subscription {
     /// `/v1` subscription's is. Stored, never shown.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inf_filter: bool,
+    /// Internal: the tenant that owns the subscription (`None`: created by a caller confined
+    /// to no tenant). Set from the caller, never from the body; stored, never shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
 }
 
 impl Subscription {
@@ -245,6 +249,7 @@ impl Subscription {
     pub fn redacted(mut self) -> Subscription {
         self.webhook_secret = None;
         self.inf_filter = false;
+        self.tenant = None;
         self
     }
 }

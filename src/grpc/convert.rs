@@ -450,6 +450,7 @@ impl From<pb::Subscription> for d::Subscription {
             webhook_secret: opt(o.webhook_secret),
             hub_id: opt(o.hub_id),
             inf_filter: false,
+            tenant: None,
         }
     }
 }

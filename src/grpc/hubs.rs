@@ -3,7 +3,7 @@
 use serde_json::Value;
 use tonic::{Request, Response, Status};
 
-use super::to_struct;
+use super::{scope, to_struct};
 use crate::{
     proto::tmf688::v4::{
         self as pb, event_service_server::EventService as EventRpc,
@@ -85,16 +85,20 @@ impl HubRpc for HubGrpc {
         &self,
         r: Request<pb::RegisterHubRequest>,
     ) -> Result<Response<pb::RegisterHubResponse>, Status> {
+        let scope = scope(&r);
         let h = r.into_inner().hub.unwrap_or_default();
         let hub = self
             .0
-            .register(NewHub {
-                callback: h.callback,
-                query: h.query,
-                at_type: some(h.r#type),
-                at_base_type: some(h.base_type),
-                at_schema_location: some(h.schema_location),
-            })
+            .register(
+                scope.as_deref(),
+                NewHub {
+                    callback: h.callback,
+                    query: h.query,
+                    at_type: some(h.r#type),
+                    at_base_type: some(h.base_type),
+                    at_schema_location: some(h.schema_location),
+                },
+            )
             .await?;
         Ok(Response::new(pb::RegisterHubResponse {
             hub: Some((&hub).into()),
@@ -105,7 +109,8 @@ impl HubRpc for HubGrpc {
         &self,
         r: Request<pb::GetHubRequest>,
     ) -> Result<Response<pb::GetHubResponse>, Status> {
-        let hub = self.0.get(&r.into_inner().id).await?;
+        let scope = scope(&r);
+        let hub = self.0.get(scope.as_deref(), &r.into_inner().id).await?;
         Ok(Response::new(pb::GetHubResponse {
             hub: Some((&hub).into()),
         }))
@@ -115,8 +120,12 @@ impl HubRpc for HubGrpc {
         &self,
         r: Request<pb::ListHubsRequest>,
     ) -> Result<Response<pb::ListHubsResponse>, Status> {
+        let scope = scope(&r);
         let r = r.into_inner();
-        let page = self.0.list(paging(r.offset, r.limit)).await?;
+        let page = self
+            .0
+            .list(scope.as_deref(), paging(r.offset, r.limit))
+            .await?;
         Ok(Response::new(pb::ListHubsResponse {
             hubs: page.items.iter().map(Into::into).collect(),
             total_count: page.total.unwrap_or_default() as u32,
@@ -127,7 +136,10 @@ impl HubRpc for HubGrpc {
         &self,
         r: Request<pb::UnregisterHubRequest>,
     ) -> Result<Response<pb::UnregisterHubResponse>, Status> {
-        self.0.unregister(&r.into_inner().id).await?;
+        let scope = scope(&r);
+        self.0
+            .unregister(scope.as_deref(), &r.into_inner().id)
+            .await?;
         Ok(Response::new(pb::UnregisterHubResponse {}))
     }
 }

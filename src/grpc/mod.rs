@@ -97,6 +97,13 @@ pub async fn routes(
     .add_service(reflection_v1alpha)
 }
 
+/// The tenant the caller is confined to (see `http::Scope`).
+fn scope<T>(r: &tonic::Request<T>) -> Option<String> {
+    r.extensions()
+        .get::<Arc<crate::security::Principal>>()
+        .and_then(|p| p.confined_to().map(str::to_owned))
+}
+
 fn list_params(options: Option<ListOptions>) -> ListParams {
     let o = options.unwrap_or_default();
     let some = |s: String| (!s.is_empty()).then_some(s);

@@ -2,7 +2,7 @@
 
 use tonic::{Request, Response, Status};
 
-use super::{list_params, project};
+use super::{list_params, project, scope};
 use crate::{
     proto::o2ims::v1::{
         self as pb, subscription_service_server::SubscriptionService as SubscriptionRpc,
@@ -20,8 +20,9 @@ impl SubscriptionRpc for SubscriptionGrpc {
         &self,
         r: Request<pb::CreateSubscriptionRequest>,
     ) -> R<pb::CreateSubscriptionResponse> {
+        let scope = scope(&r);
         let input = r.into_inner().subscription.unwrap_or_default();
-        let created = self.0.create(input.into()).await?;
+        let created = self.0.create(scope.as_deref(), input.into()).await?;
         Ok(Response::new(pb::CreateSubscriptionResponse {
             subscription: Some((&created).into()),
         }))
@@ -31,7 +32,11 @@ impl SubscriptionRpc for SubscriptionGrpc {
         &self,
         r: Request<pb::GetSubscriptionRequest>,
     ) -> R<pb::GetSubscriptionResponse> {
-        let found = self.0.get(&r.into_inner().subscription_id).await?;
+        let scope = scope(&r);
+        let found = self
+            .0
+            .get(scope.as_deref(), &r.into_inner().subscription_id)
+            .await?;
         Ok(Response::new(pb::GetSubscriptionResponse {
             subscription: Some((&found).into()),
         }))
@@ -41,7 +46,9 @@ impl SubscriptionRpc for SubscriptionGrpc {
         &self,
         r: Request<pb::ListSubscriptionsRequest>,
     ) -> R<pb::ListSubscriptionsResponse> {
-        let listed = self.0.list(&list_params(r.into_inner().options)).await?;
+        let scope = scope(&r);
+        let params = list_params(r.into_inner().options);
+        let listed = self.0.list(scope.as_deref(), &params).await?;
         Ok(Response::new(pb::ListSubscriptionsResponse {
             subscriptions: listed
                 .items
@@ -56,7 +63,10 @@ impl SubscriptionRpc for SubscriptionGrpc {
         &self,
         r: Request<pb::DeleteSubscriptionRequest>,
     ) -> R<pb::DeleteSubscriptionResponse> {
-        self.0.delete(&r.into_inner().subscription_id).await?;
+        let scope = scope(&r);
+        self.0
+            .delete(scope.as_deref(), &r.into_inner().subscription_id)
+            .await?;
         Ok(Response::new(pb::DeleteSubscriptionResponse {}))
     }
 }

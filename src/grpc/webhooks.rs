@@ -2,6 +2,8 @@
 
 use tonic::{Request, Response, Status};
 
+use super::scope;
+
 use crate::{
     proto::webhooks::v1::{self as pb, webhook_service_server::WebhookService as WebhookRpc},
     service::WebhookService,
@@ -53,7 +55,11 @@ impl WebhookRpc for WebhookGrpc {
         &self,
         r: Request<pb::ListDeliveriesRequest>,
     ) -> Result<Response<pb::ListDeliveriesResponse>, Status> {
-        let deliveries = self.0.deliveries(&r.into_inner().subscription_id).await?;
+        let scope = scope(&r);
+        let deliveries = self
+            .0
+            .deliveries(scope.as_deref(), &r.into_inner().subscription_id)
+            .await?;
         Ok(Response::new(pb::ListDeliveriesResponse {
             deliveries: deliveries.iter().map(Into::into).collect(),
         }))
@@ -63,9 +69,13 @@ impl WebhookRpc for WebhookGrpc {
         &self,
         r: Request<pb::ListDeadLettersRequest>,
     ) -> Result<Response<pb::ListDeadLettersResponse>, Status> {
+        let scope = scope(&r);
         let r = r.into_inner();
         let limit = (r.limit > 0).then_some(r.limit as usize);
-        let letters = self.0.dead_letters(r.after, limit).await?;
+        let letters = self
+            .0
+            .dead_letters(scope.as_deref(), r.after, limit)
+            .await?;
         Ok(Response::new(pb::ListDeadLettersResponse {
             dead_letters: letters.iter().map(Into::into).collect(),
         }))
@@ -75,7 +85,8 @@ impl WebhookRpc for WebhookGrpc {
         &self,
         r: Request<pb::ReplayDeadLetterRequest>,
     ) -> Result<Response<pb::ReplayDeadLetterResponse>, Status> {
-        self.0.replay(r.into_inner().id).await?;
+        let scope = scope(&r);
+        self.0.replay(scope.as_deref(), r.into_inner().id).await?;
         Ok(Response::new(pb::ReplayDeadLetterResponse {}))
     }
 }

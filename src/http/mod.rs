@@ -63,6 +63,30 @@ pub struct Services {
     pub openapi: Bytes,
 }
 
+/// The tenant the caller is confined to (none for a cross-tenant caller, or with tenancy not
+/// in use), for the handlers of tenant-owned objects.
+pub struct Scope(Option<String>);
+
+impl Scope {
+    pub fn get(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Scope {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let principal = parts.extensions.get::<Arc<crate::security::Principal>>();
+        Ok(Scope(
+            principal.and_then(|p| p.confined_to().map(str::to_owned)),
+        ))
+    }
+}
+
 /// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
 pub fn rpc_table() -> table::Table {
     admin::add_routes(tmf688::add_routes(webhooks::add_routes(

@@ -15,7 +15,7 @@ use super::{
     query::Selectors,
     render,
     table::{rpc, Table},
-    AppState,
+    AppState, Scope,
 };
 use crate::{
     backend::InventoryObject,
@@ -347,18 +347,24 @@ async fn delete_resource(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn list_subscriptions(State(s): State<AppState>, uri: OriginalUri, sel: Selectors) -> Reply {
+async fn list_subscriptions(
+    State(s): State<AppState>,
+    scope: Scope,
+    uri: OriginalUri,
+    sel: Selectors,
+) -> Reply {
     let params = sel.params(paged(&sel), s.v1_page_size, false);
-    let listed = s.subscriptions.list(&params).await?;
+    let listed = s.subscriptions.list(scope.get(), &params).await?;
     Ok(page(listed, &sel, &uri))
 }
 
 async fn create_subscription(
     State(s): State<AppState>,
+    scope: Scope,
     JsonBody(mut input): JsonBody<Subscription>,
 ) -> Reply {
     input.inf_filter = false;
-    let created_sub = s.subscriptions.create(input).await?;
+    let created_sub = s.subscriptions.create(scope.get(), input).await?;
     let location = format!(
         "{API_ROOT}/v2/subscriptions/{}",
         created_sub.subscription_id
@@ -366,8 +372,12 @@ async fn create_subscription(
     Ok(created(location, &created_sub))
 }
 
-async fn get_subscription(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let found = s.subscriptions.get(&id).await?;
+async fn get_subscription(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Reply {
+    let found = s.subscriptions.get(scope.get(), &id).await?;
     Ok(render::object(
         StatusCode::OK,
         &found,
@@ -375,7 +385,11 @@ async fn get_subscription(State(s): State<AppState>, Path(id): Path<String>) -> 
     ))
 }
 
-async fn delete_subscription(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    s.subscriptions.delete(&id).await?;
+async fn delete_subscription(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Reply {
+    s.subscriptions.delete(scope.get(), &id).await?;
     Ok(StatusCode::OK.into_response())
 }

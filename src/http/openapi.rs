@@ -331,6 +331,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     super::openapi_v1::add(&mut doc, routes);
     super::openapi_tmf::add(&mut doc);
     super::openapi_admin::add(&mut doc);
+    quotas(&mut doc);
     security(&mut doc);
     input_errors(&mut doc);
     doc
@@ -372,6 +373,27 @@ fn input_errors(doc: &mut Value) {
                     .entry("413")
                     .or_insert_with(|| problem("The request body is over the limit (1 MiB)"));
             }
+        }
+    }
+}
+
+/// The creations a tenant's quota limits answer 429 when it is used up.
+fn quotas(doc: &mut Value) {
+    let limited = [
+        ("/o2ims-infrastructureInventory/v2/subscriptions", false),
+        ("/o2ims-infrastructureInventory/v1/subscriptions", false),
+        ("/tmf-api/event/v4/hub", true),
+        ("/tmf-api/eventManagement/v4/hub", true),
+    ];
+    for (path, tmf) in limited {
+        let description = "The caller's tenant has used up its quota (maxSubscriptions, maxHubs): delete one first";
+        let answer = if tmf {
+            super::openapi_tmf::error(description)
+        } else {
+            problem(description)
+        };
+        if let Some(responses) = doc["paths"][path]["post"]["responses"].as_object_mut() {
+            responses.insert("429".into(), answer);
         }
     }
 }

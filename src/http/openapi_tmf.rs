@@ -31,6 +31,11 @@ fn schema(name: &str) -> Value {
     json!({ "$ref": component(name) })
 }
 
+/// The TMF `Error` answer, for operations other documents extend.
+pub(super) fn error(description: &str) -> Value {
+    body(description, schema("Error"))
+}
+
 fn errors(statuses: &[&str]) -> Map<String, Value> {
     statuses
         .iter()

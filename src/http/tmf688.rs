@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::{
     table::{rpc, Table},
-    AppState,
+    AppState, Scope,
 };
 use crate::{
     error::{ApiError, ErrorCode},
@@ -165,17 +165,21 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for TmfJson<
 
 async fn register(
     State(s): State<AppState>,
+    scope: Scope,
     TmfJson(body): TmfJson<HubCreate>,
 ) -> Result<Response, TmfError> {
     let hub = s
         .hubs
-        .register(NewHub {
-            callback: body.callback,
-            query: body.query.unwrap_or_default(),
-            at_type: body.at_type,
-            at_base_type: body.at_base_type,
-            at_schema_location: body.at_schema_location,
-        })
+        .register(
+            scope.get(),
+            NewHub {
+                callback: body.callback,
+                query: body.query.unwrap_or_default(),
+                at_type: body.at_type,
+                at_base_type: body.at_base_type,
+                at_schema_location: body.at_schema_location,
+            },
+        )
         .await?;
     let mut response = json(StatusCode::CREATED, &hub.to_json());
     if let Ok(location) = HeaderValue::from_str(&hub.href()) {
@@ -186,28 +190,31 @@ async fn register(
 
 async fn get_hub(
     State(s): State<AppState>,
+    scope: Scope,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, TmfError> {
     let params = ListQuery::parse(raw.as_deref(), false)?;
-    let hub = s.hubs.get(&id).await?;
+    let hub = s.hubs.get(scope.get(), &id).await?;
     Ok(json(StatusCode::OK, &params.select(hub.to_json())))
 }
 
 async fn unregister(
     State(s): State<AppState>,
+    scope: Scope,
     Path(id): Path<String>,
 ) -> Result<Response, TmfError> {
-    s.hubs.unregister(&id).await?;
+    s.hubs.unregister(scope.get(), &id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn list_hubs(
     State(s): State<AppState>,
+    scope: Scope,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, TmfError> {
     let params = ListQuery::parse(raw.as_deref(), false)?;
-    let page = s.hubs.list(params.paging).await?;
+    let page = s.hubs.list(scope.get(), params.paging).await?;
     let items = page.items.iter().map(|h| params.select(h.to_json()));
     Ok(list(items.collect(), page.total))
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{
     problem::Problem,
     table::{rpc, Table},
-    AppState,
+    AppState, Scope,
 };
 use crate::{error::ErrorCode, service::events::parse_cursor};
 
@@ -47,6 +47,7 @@ struct ListParams {
 
 async fn list(
     State(s): State<AppState>,
+    scope: Scope,
     query: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Response, Problem> {
     let Query(q) = query.map_err(Problem::from)?;
@@ -56,7 +57,7 @@ async fn list(
         .map(parse_cursor)
         .transpose()?
         .unwrap_or(0);
-    let letters = s.webhooks.dead_letters(after, q.limit).await?;
+    let letters = s.webhooks.dead_letters(scope.get(), after, q.limit).await?;
     Ok((
         [(header::CONTENT_TYPE, "application/json")],
         serde_json::to_vec(&letters).unwrap_or_default(),
@@ -64,14 +65,18 @@ async fn list(
         .into_response())
 }
 
-async fn replay(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, Problem> {
+async fn replay(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
     let id = id.parse::<u64>().map_err(|_| {
         Problem::new(
             ErrorCode::InvalidArgument,
             format!("dead letter id '{id}' is not a number"),
         )
     })?;
-    s.webhooks.replay(id).await?;
+    s.webhooks.replay(scope.get(), id).await?;
     Ok(StatusCode::ACCEPTED.into_response())
 }
 
@@ -83,10 +88,14 @@ struct DeliveriesParams {
 
 async fn deliveries(
     State(s): State<AppState>,
+    scope: Scope,
     query: Result<Query<DeliveriesParams>, QueryRejection>,
 ) -> Result<Response, Problem> {
     let Query(q) = query.map_err(Problem::from)?;
-    let found = s.webhooks.deliveries(&q.subscription_id).await?;
+    let found = s
+        .webhooks
+        .deliveries(scope.get(), &q.subscription_id)
+        .await?;
     Ok((
         [(header::CONTENT_TYPE, "application/json")],
         serde_json::to_vec(&found).unwrap_or_default(),

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::{
     events::{log_unavailable, DEFAULT_PAGE},
+    subscriptions::{visible, within_quota},
     SubscriptionService,
 };
 use crate::{
@@ -81,9 +82,22 @@ impl HubService {
         }
     }
 
-    /// Registers a hub and the subscription that delivers for it, atomically.
-    pub async fn register(&self, input: NewHub) -> ApiResult<Hub> {
+    /// Registers a hub of the caller's tenant (`scope`) and the subscription that delivers
+    /// for it, atomically.
+    pub async fn register(&self, scope: Option<&str>, input: NewHub) -> ApiResult<Hub> {
         parse_query(&input.query)?;
+        if scope.is_some() {
+            let held = self
+                .subscriptions
+                .store()
+                .list_hubs()
+                .await?
+                .iter()
+                .filter(|h| h.tenant.as_deref() == scope)
+                .count();
+            let tenants = self.subscriptions.tenants();
+            within_quota(tenants, scope, "maxHubs", |q| q.max_hubs, held)?;
+        }
         if let Some(location) = &input.at_schema_location {
             url::Url::parse(location).map_err(|e| {
                 ApiError::invalid(format!("@schemaLocation '{location}' is not a URI: {e}"))
@@ -110,8 +124,10 @@ impl HubService {
             at_type: input.at_type,
             at_base_type: input.at_base_type,
             at_schema_location: input.at_schema_location,
+            tenant: scope.map(str::to_owned),
         };
         subscription.hub_id = Some(hub.id.clone());
+        subscription.tenant = hub.tenant.clone();
         self.subscriptions
             .store()
             .insert_hub(&hub, &subscription)
@@ -120,18 +136,20 @@ impl HubService {
         Ok(hub)
     }
 
-    pub async fn get(&self, id: &str) -> ApiResult<Hub> {
+    pub async fn get(&self, scope: Option<&str>, id: &str) -> ApiResult<Hub> {
         self.subscriptions
             .store()
             .get_hub(id)
             .await?
+            .filter(|h| visible(scope, h.tenant.as_deref()))
             .ok_or_else(|| ApiError::not_found("hub", id))
     }
 
     /// Hubs oldest first.
-    pub async fn list(&self, paging: Paging) -> ApiResult<TmfPage<Hub>> {
+    pub async fn list(&self, scope: Option<&str>, paging: Paging) -> ApiResult<TmfPage<Hub>> {
         let limit = paging.limit(self.max_page_size)?;
         let mut hubs = self.subscriptions.store().list_hubs().await?;
+        hubs.retain(|h| visible(scope, h.tenant.as_deref()));
         hubs.sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
         let total = hubs.len();
         let items = hubs.into_iter().skip(paging.offset).take(limit).collect();
@@ -142,7 +160,10 @@ impl HubService {
     }
 
     /// Removes a hub and its subscription.
-    pub async fn unregister(&self, id: &str) -> ApiResult<()> {
+    pub async fn unregister(&self, scope: Option<&str>, id: &str) -> ApiResult<()> {
+        if scope.is_some() {
+            self.get(scope, id).await?;
+        }
         if !self.subscriptions.store().remove_hub(id).await? {
             return Err(ApiError::not_found("hub", id));
         }
@@ -170,6 +191,7 @@ impl HubService {
                 subscription_id: hub.subscription_id.clone(),
                 callback: hub.callback.clone(),
                 hub_id: Some(hub.id.clone()),
+                tenant: hub.tenant.clone(),
                 ..Subscription::default()
             };
             match store.insert(&subscription).await {

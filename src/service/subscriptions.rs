@@ -9,7 +9,8 @@ use uuid::Uuid;
 use super::{require_uuid, ListParams, Listed};
 use crate::{
     domain::{list::page_of, objects::*, Filter, InfFilter},
-    error::{ApiError, ApiResult},
+    error::{ApiError, ApiResult, ErrorCode},
+    security::tenants::{Quotas, Tenants},
     store::StoreRef,
     webhook::{sender::verify_callback, CallbackPolicy, Secret},
 };
@@ -30,6 +31,36 @@ pub struct SubscriptionService {
     store: StoreRef,
     max_page_size: usize,
     checks: CallbackChecks,
+    tenants: Tenants,
+}
+
+/// Whether a caller confined to `scope` (`None`: to no tenant) sees an object of `owner`:
+/// another tenant's objects answer as if they did not exist.
+pub fn visible(scope: Option<&str>, owner: Option<&str>) -> bool {
+    scope.is_none_or(|s| owner == Some(s))
+}
+
+/// Refuses the next object of a kind when `tenant` holds `count` of them and its quota
+/// (`quota` of its [`Quotas`]) allows no more.
+pub fn within_quota(
+    tenants: &Tenants,
+    tenant: Option<&str>,
+    name: &str,
+    quota: impl Fn(&Quotas) -> Option<u32>,
+    count: usize,
+) -> ApiResult<()> {
+    let Some(id) = tenant else { return Ok(()) };
+    let Some(max) = tenants.get(id).and_then(|r| quota(&r.tenant.quotas)) else {
+        return Ok(());
+    };
+    if count >= max as usize {
+        metrics::counter!(crate::metrics::QUOTA_REFUSALS, "quota" => name.to_owned()).increment(1);
+        return Err(ApiError::new(
+            ErrorCode::QuotaExceeded,
+            format!("tenant '{id}' has {count} of its {name} quota of {max}: delete one first"),
+        ));
+    }
+    Ok(())
 }
 
 fn validate_callback(callback: &str) -> ApiResult<Url> {
@@ -59,16 +90,49 @@ impl SubscriptionService {
             store,
             max_page_size,
             checks,
+            tenants: Tenants::default(),
         }
+    }
+
+    /// Checks quotas against these tenants.
+    pub fn with_tenants(mut self, tenants: Tenants) -> Self {
+        self.tenants = tenants;
+        self
+    }
+
+    pub fn tenants(&self) -> &Tenants {
+        &self.tenants
     }
 
     pub fn store(&self) -> &StoreRef {
         &self.store
     }
 
-    /// Validates and stores a new subscription; the identifier is always allocated here.
-    pub async fn create(&self, input: Subscription) -> ApiResult<Subscription> {
-        let subscription = self.validated(input, true).await?;
+    /// Validates and stores a new subscription of the caller's tenant (`scope`); the
+    /// identifier is always allocated here.
+    pub async fn create(
+        &self,
+        scope: Option<&str>,
+        input: Subscription,
+    ) -> ApiResult<Subscription> {
+        if scope.is_some() {
+            let held = self
+                .store
+                .list()
+                .await?
+                .iter()
+                .filter(|s| s.hub_id.is_none() && s.tenant.as_deref() == scope)
+                .count();
+            within_quota(
+                &self.tenants,
+                scope,
+                "maxSubscriptions",
+                |q| q.max_subscriptions,
+                held,
+            )?;
+        }
+        let mut subscription = self.validated(input, true).await?;
+        subscription.tenant = scope.map(str::to_owned);
         self.store.insert(&subscription).await?;
         tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
         Ok(subscription.redacted())
@@ -115,25 +179,32 @@ impl SubscriptionService {
             webhook_secret,
             hub_id: None,
             inf_filter,
+            tenant: None,
         })
     }
 
-    pub async fn get(&self, id: &str) -> ApiResult<Subscription> {
+    pub async fn get(&self, scope: Option<&str>, id: &str) -> ApiResult<Subscription> {
         require_uuid("subscriptionId", id)?;
         self.store
             .get(id)
             .await?
+            .filter(|s| visible(scope, s.tenant.as_deref()))
             .map(Subscription::redacted)
             .ok_or_else(|| ApiError::not_found("subscription", id))
     }
 
-    pub async fn list(&self, params: &ListParams) -> ApiResult<Listed<Subscription>> {
+    pub async fn list(
+        &self,
+        scope: Option<&str>,
+        params: &ListParams,
+    ) -> ApiResult<Listed<Subscription>> {
         let (mut query, projection) = params.query::<Subscription>(self.max_page_size)?;
         let all: BTreeMap<String, Arc<Subscription>> = self
             .store
             .list()
             .await?
             .into_iter()
+            .filter(|s| visible(scope, s.tenant.as_deref()))
             .map(|s| (s.subscription_id.clone(), Arc::new(s.redacted())))
             .collect();
         params
@@ -145,8 +216,11 @@ impl SubscriptionService {
         Ok(Listed::new(page_of(&all, &query), projection))
     }
 
-    pub async fn delete(&self, id: &str) -> ApiResult<()> {
+    pub async fn delete(&self, scope: Option<&str>, id: &str) -> ApiResult<()> {
         require_uuid("subscriptionId", id)?;
+        if scope.is_some() {
+            self.get(scope, id).await?;
+        }
         if !self.store.remove(id).await? {
             return Err(ApiError::not_found("subscription", id));
         }

@@ -1,13 +1,20 @@
-//! The webhook dead-letter queue: list what could not be delivered, and replay it.
+//! The webhook dead-letter queue: list what could not be delivered, and replay it. A caller
+//! confined to a tenant sees its own subscriptions' deliveries only.
 
+use std::collections::HashMap;
+
+use super::subscriptions::visible;
 use crate::{
     error::{ApiError, ApiResult, ErrorCode},
+    store::StoreRef,
     webhook::{queue::QueueError, DeadLetter, DeliveryQueueRef, DeliveryStatus},
 };
 
 #[derive(Clone)]
 pub struct WebhookService {
     queue: DeliveryQueueRef,
+    /// Who owns each subscription, for callers confined to a tenant.
+    subscriptions: StoreRef,
     max_page_size: usize,
 }
 
@@ -20,16 +27,39 @@ fn unavailable(e: QueueError) -> ApiError {
 }
 
 impl WebhookService {
-    pub fn new(queue: DeliveryQueueRef, max_page_size: usize) -> Self {
+    pub fn new(queue: DeliveryQueueRef, subscriptions: StoreRef, max_page_size: usize) -> Self {
         WebhookService {
             queue,
+            subscriptions,
             max_page_size,
         }
     }
 
-    /// Dead letters with an id above `after`, oldest first.
+    /// Whether the caller confined to `scope` sees deliveries of subscription `id`: its
+    /// tenant's existing subscriptions only (a dead letter of a deleted subscription is the
+    /// platform's to see).
+    async fn owns(
+        &self,
+        scope: Option<&str>,
+        id: &str,
+        known: &mut HashMap<String, bool>,
+    ) -> ApiResult<bool> {
+        if scope.is_none() {
+            return Ok(true);
+        }
+        if let Some(seen) = known.get(id) {
+            return Ok(*seen);
+        }
+        let owner = self.subscriptions.get(id).await?;
+        let mine = owner.is_some_and(|s| visible(scope, s.tenant.as_deref()));
+        known.insert(id.to_owned(), mine);
+        Ok(mine)
+    }
+
+    /// Dead letters with an id above `after`, oldest first; a confined caller's only.
     pub async fn dead_letters(
         &self,
+        scope: Option<&str>,
         after: u64,
         limit: Option<usize>,
     ) -> ApiResult<Vec<DeadLetter>> {
@@ -38,15 +68,50 @@ impl WebhookService {
             Some(n) => n.min(self.max_page_size),
             None => 100,
         };
-        self.queue
-            .dead_letters(after, limit)
-            .await
-            .map_err(unavailable)
+        let mut known = HashMap::new();
+        let mut out = Vec::new();
+        let mut after = after;
+        loop {
+            let batch = self
+                .queue
+                .dead_letters(after, limit)
+                .await
+                .map_err(unavailable)?;
+            let Some(last) = batch.last().map(|d| d.id) else {
+                return Ok(out);
+            };
+            let full = batch.len() == limit;
+            for letter in batch {
+                if self
+                    .owns(scope, &letter.delivery.subscription_id, &mut known)
+                    .await?
+                {
+                    out.push(letter);
+                    if out.len() == limit {
+                        return Ok(out);
+                    }
+                }
+            }
+            if !full {
+                return Ok(out);
+            }
+            after = last;
+        }
     }
 
     /// The unfinished deliveries of a subscription: pending, in flight, or failed and waiting.
-    pub async fn deliveries(&self, subscription_id: &str) -> ApiResult<Vec<DeliveryStatus>> {
+    pub async fn deliveries(
+        &self,
+        scope: Option<&str>,
+        subscription_id: &str,
+    ) -> ApiResult<Vec<DeliveryStatus>> {
         crate::service::require_uuid("subscriptionId", subscription_id)?;
+        if !self
+            .owns(scope, subscription_id, &mut HashMap::new())
+            .await?
+        {
+            return Err(ApiError::not_found("subscription", subscription_id));
+        }
         self.queue
             .deliveries(subscription_id)
             .await
@@ -54,7 +119,26 @@ impl WebhookService {
     }
 
     /// Sends a dead letter again, from its first attempt.
-    pub async fn replay(&self, id: u64) -> ApiResult<()> {
+    pub async fn replay(&self, scope: Option<&str>, id: u64) -> ApiResult<()> {
+        if scope.is_some() {
+            let letter = self
+                .queue
+                .dead_letters(id.saturating_sub(1), 1)
+                .await
+                .map_err(unavailable)?
+                .into_iter()
+                .find(|d| d.id == id);
+            let mine = match letter {
+                Some(d) => {
+                    self.owns(scope, &d.delivery.subscription_id, &mut HashMap::new())
+                        .await?
+                }
+                None => false,
+            };
+            if !mine {
+                return Err(ApiError::not_found("dead letter", &id.to_string()));
+            }
+        }
         if self.queue.replay(id).await.map_err(unavailable)? {
             tracing::info!(dead_letter = id, "dead letter replayed");
             return Ok(());

@@ -4,7 +4,7 @@
 //!
 //! | key | type | holds |
 //! | --- | --- | --- |
-//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter`, `webhookSecret`, `hubId` (the last four only when set) |
+//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter`, `webhookSecret`, `hubId`, `infFilter`, `tenant` (the last six only when set) |
 //! | `{p}:subscriptions` | set | identifiers of every active subscription |
 //! | `{p}:subscriptions:by-callback` | hash | callback URL → subscription id (callbacks are unique) |
 //! | `{p}:subscriptions:by-consumer:<consumerSubscriptionId>` | set | subscription ids carrying that consumer id |

@@ -142,6 +142,9 @@ fn fields(sub: &Subscription) -> Vec<(&'static str, &str)> {
     if sub.inf_filter {
         out.push(("infFilter", "true"));
     }
+    if let Some(tenant) = &sub.tenant {
+        out.push(("tenant", tenant));
+    }
     out
 }
 
@@ -164,6 +167,7 @@ fn from_hash(mut h: HashMap<String, String>) -> Result<Option<Subscription>, Sto
         webhook_secret: h.remove("webhookSecret"),
         hub_id: h.remove("hubId"),
         inf_filter: h.remove("infFilter").is_some_and(|v| v == "true"),
+        tenant: h.remove("tenant"),
     }))
 }
 

@@ -24,6 +24,9 @@ pub struct Hub {
     pub at_base_type: Option<String>,
     #[serde(rename = "@schemaLocation", skip_serializing_if = "Option::is_none")]
     pub at_schema_location: Option<String>,
+    /// Internal: the tenant that owns the hub, as its subscription. Stored, never shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
 }
 
 impl Hub {

@@ -166,6 +166,7 @@ async fn both_stores_keep_every_subscription_field() {
             webhook_secret: Some("whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0".into()),
             hub_id: None,
             inf_filter: true,
+            tenant: Some("tenant-a".into()),
         };
         store.insert(&sub).await.unwrap();
         let back = store.get(&sub.subscription_id).await.unwrap();

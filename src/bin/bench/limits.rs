@@ -148,18 +148,14 @@ impl From<Stats> for Figures {
 }
 
 impl Figures {
-    fn print(&self, name: &str, limit: Option<&Figures>) {
+    /// One line; `ratio` is netweave's distance to the limit.
+    fn print(&self, name: &str, ratio: Option<f64>) {
         let latency = match (self.p50, self.p99, self.mean) {
             (Some(p50), Some(p99), _) => format!("p50 {p50:>7.3} ms   p99 {p99:>7.3} ms"),
             (_, _, Some(mean)) => format!("mean {mean:>6.3} ms{:17}", ""),
             _ => format!("{:34}", ""),
         };
-        let ratio = limit.map_or(String::new(), |l| {
-            format!(
-                "   {:.2}× the limit",
-                self.rps / l.rps.max(f64::MIN_POSITIVE)
-            )
-        });
+        let ratio = ratio.map_or(String::new(), |r| format!("   {r:.2}× the limit"));
         println!(
             "{name:<58} {:>9.0} req/s   {latency}   failed {}{ratio}",
             self.rps, self.failed
@@ -286,26 +282,87 @@ fn h2load(
     })
 }
 
+/// Rounds of each side-by-side comparison: the bare responder and netweave take turns, so a
+/// drift of the shared machine's speed (other tenants, thermal limits) falls on both alike.
+const ROUNDS: usize = 3;
+
+/// Several rounds as one figure: the mean throughput, the median round's latencies, every
+/// failure.
+fn combined(rounds: &[Figures]) -> Figures {
+    let mut by_rps: Vec<&Figures> = rounds.iter().collect();
+    by_rps.sort_by(|a, b| a.rps.total_cmp(&b.rps));
+    let median = by_rps[by_rps.len() / 2];
+    Figures {
+        rps: rounds.iter().map(|f| f.rps).sum::<f64>() / rounds.len() as f64,
+        p50: median.p50,
+        p99: median.p99,
+        mean: median.mean,
+        failed: rounds.iter().map(|f| f.failed).sum(),
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// [`ROUNDS`] alternating runs of `bare` and `server`: their combined figures and the median
+/// of the rounds' ratios, with each round's.
+async fn alternating<F, Fut>(
+    bare: &Server,
+    server: &Server,
+    scheme: &str,
+    token: Option<&str>,
+    seconds: u64,
+    run: &F,
+) -> anyhow::Result<(Figures, Figures, f64, Vec<f64>)>
+where
+    F: Fn(&Server, &str, Option<&str>, u64) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<Figures>>,
+{
+    let (mut limits, mut ours, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        let limit = run(bare, scheme, None, seconds).await?;
+        let figures = run(server, scheme, token, seconds).await?;
+        ratios.push(figures.rps / limit.rps.max(f64::MIN_POSITIVE));
+        limits.push(limit);
+        ours.push(figures);
+    }
+    Ok((
+        combined(&ours),
+        combined(&limits),
+        median(ratios.clone()),
+        ratios,
+    ))
+}
+
 /// `what` against the bare responder and netweave, over plaintext (`servers[0..2]`) and TLS
-/// with `token` (`servers[2..4]`), with the ratios.
+/// with `token` (`servers[2..4]`), with the ratios (the median of alternating rounds).
 async fn side_by_side<F, Fut>(
     what: &str,
     [bare_plain, plain, bare_tls, secure]: [&Server; 4],
     token: Option<&str>,
+    seconds: u64,
     run: F,
 ) -> anyhow::Result<()>
 where
-    F: Fn(&Server, &str, Option<&str>) -> Fut,
+    F: Fn(&Server, &str, Option<&str>, u64) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<Figures>>,
 {
-    let limit = run(bare_plain, "http", None).await?;
-    let clear = run(plain, "http", None).await?;
-    clear.print(&format!("{what}, plaintext"), Some(&limit));
+    let rounds = |ratios: &[f64]| {
+        let each: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+        format!("   {ROUNDS} alternating rounds: {}", each.join(", "))
+    };
+    let (clear, limit, ratio, ratios) =
+        alternating(bare_plain, plain, "http", None, seconds, &run).await?;
+    clear.print(&format!("{what}, plaintext"), Some(ratio));
     limit.print("  bare responder, plaintext", None);
-    let limit_tls = run(bare_tls, "https", None).await?;
-    let tls = run(secure, "https", token).await?;
-    tls.print(&format!("{what}, TLS + token"), Some(&limit_tls));
+    println!("{:<58}{}", "", rounds(&ratios));
+    let (tls, limit_tls, ratio, ratios) =
+        alternating(bare_tls, secure, "https", token, seconds, &run).await?;
+    tls.print(&format!("{what}, TLS + token"), Some(ratio));
     limit_tls.print("  bare responder, TLS", None);
+    println!("{:<58}{}", "", rounds(&ratios));
     let label = format!("  {}, TLS + token", what.split(' ').next().unwrap_or(what));
     println!(
         "{label:<58} {:.2}× plaintext",
@@ -381,7 +438,7 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
 
     let external = installed("wrk") && installed("h2load");
     println!(
-        "limits: {POOLS} pools ({} bytes of JSON, {} of protobuf), keep-alive connections; the limit is a bare responder returning the same bytes; TLS 1.3 + ES256 bearer token (verified once, then cached); load from {}",
+        "limits: {POOLS} pools ({} bytes of JSON, {} of protobuf), keep-alive connections; the limit is a bare responder returning the same bytes; TLS 1.3 + ES256 bearer token (verified once, then cached) with the audit trail on; load from {}",
         rest_body.len(),
         grpc_message.len(),
         if external {
@@ -393,7 +450,7 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
     let url = |s: &Server, scheme: &str| format!("{scheme}://localhost:{}", s.addr.port());
     let token = Some(id.token.as_str());
 
-    let rest_run = |server: &Server, scheme: &str, token: Option<&str>| {
+    let rest_run = |server: &Server, scheme: &str, token: Option<&str>, seconds: u64| {
         let base = url(server, scheme);
         let client = if scheme == "https" {
             https.clone()
@@ -412,10 +469,17 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
         }
     };
     let servers = [&bare_plain, &plain, &bare_tls, &secure];
-    side_by_side("REST GET /v2/resourcePools", servers, token, rest_run).await?;
+    side_by_side(
+        "REST GET /v2/resourcePools",
+        servers,
+        token,
+        seconds,
+        rest_run,
+    )
+    .await?;
 
     let ca = std::fs::read_to_string(path("ca.pem"))?;
-    let grpc_run = |server: &Server, scheme: &str, token: Option<&str>| {
+    let grpc_run = |server: &Server, scheme: &str, token: Option<&str>, seconds: u64| {
         let base = url(server, scheme);
         let token = token.map(str::to_owned);
         let (ca, request, tls) = (ca.clone(), request.clone(), scheme == "https");
@@ -434,6 +498,6 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
             Ok(grpc(endpoint, token, seconds).await?.into())
         }
     };
-    side_by_side("gRPC ListResourcePools", servers, token, grpc_run).await?;
+    side_by_side("gRPC ListResourcePools", servers, token, seconds, grpc_run).await?;
     Ok(())
 }

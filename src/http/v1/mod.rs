@@ -30,7 +30,7 @@ use super::{
     query::Selectors,
     render,
     table::{rpc, Table},
-    AppState,
+    AppState, Scope,
 };
 use crate::{
     domain::{list::page_of, objects::*, Filter, Projection},
@@ -276,11 +276,19 @@ fn without_profile(raw: &str) -> (Option<String>, String) {
     (profile, rest.finish())
 }
 
-async fn list_subscriptions(State(s): State<AppState>, uri: OriginalUri, sel: Selectors) -> Reply {
+async fn list_subscriptions(
+    State(s): State<AppState>,
+    scope: Scope,
+    uri: OriginalUri,
+    sel: Selectors,
+) -> Reply {
     let model = model(names::SUBSCRIPTION);
     let selection = selection(&sel, model)?;
     Filter::parse_opt(sel.filter.as_deref(), &field_names(model)).map_err(ApiError::from)?;
-    let listed = s.subscriptions.list(&v1_params(&s, &sel)).await?;
+    let listed = s
+        .subscriptions
+        .list(scope.get(), &v1_params(&s, &sel))
+        .await?;
     let listed =
         listed.map(|sub| Arc::new(selection.apply(Value::Object(shapes::subscription(sub)))));
     Ok(page(listed, &sel, &uri))
@@ -290,6 +298,7 @@ async fn list_subscriptions(State(s): State<AppState>, uri: OriginalUri, sel: Se
 /// attributes must be ones its object type has on `/v1` and in the events netweave delivers.
 async fn create_subscription(
     State(s): State<AppState>,
+    scope: Scope,
     sel: Selectors,
     JsonBody(mut input): JsonBody<Subscription>,
 ) -> Reply {
@@ -299,7 +308,7 @@ async fn create_subscription(
     if let Some(filter) = input.filter.as_deref().filter(|f| !f.trim().is_empty()) {
         check_inf_filter(filter)?;
     }
-    let created_sub = s.subscriptions.create(input).await?;
+    let created_sub = s.subscriptions.create(scope.get(), input).await?;
     let location = format!(
         "{API_ROOT}/v1/subscriptions/{}",
         created_sub.subscription_id
@@ -347,15 +356,20 @@ fn check_inf_filter(filter: &str) -> Result<(), Problem> {
 
 async fn get_subscription(
     State(s): State<AppState>,
+    scope: Scope,
     Path(id): Path<String>,
     sel: Selectors,
 ) -> Reply {
     let selection = selection(&sel, model(names::SUBSCRIPTION))?;
-    let found = s.subscriptions.get(&id).await?;
+    let found = s.subscriptions.get(scope.get(), &id).await?;
     Ok(one(&selection, shapes::subscription(&found)))
 }
 
-async fn delete_subscription(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    s.subscriptions.delete(&id).await?;
+async fn delete_subscription(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Reply {
+    s.subscriptions.delete(scope.get(), &id).await?;
     Ok(StatusCode::OK.into_response())
 }

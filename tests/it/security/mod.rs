@@ -2,7 +2,9 @@
 //! local identity provider, RFC 8705 binding, the role × RPC matrix over REST and gRPC, and
 //! https webhooks with client certificates and OAuth tokens.
 
+mod audit;
 pub mod idp;
+mod isolation;
 mod matrix;
 mod outbound;
 pub mod support;

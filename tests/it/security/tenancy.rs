@@ -1,25 +1,20 @@
-//! Tenants and the audit trail against the real gateway: the admin API over REST and gRPC,
-//! a caller's tenant from its token, unknown and suspended tenants refused, role bindings,
-//! and one audit record per request (never the token) — on the embedded store and on a real
-//! Redis shared by two gateways.
+//! Tenants against the real gateway: the admin API over REST and gRPC, a caller's tenant from
+//! its token, unknown and suspended tenants refused, role bindings. Helpers shared by the
+//! audit and isolation tests.
 
-use std::time::Duration;
-
-use netweave::{
-    config::{ClientAuth, Config},
-    proto::admin::v1::{admin_service_client::AdminServiceClient, GetTenantRequest},
-};
+use netweave::proto::admin::v1::{admin_service_client::AdminServiceClient, GetTenantRequest};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use super::{client, gateway, idp::Idp, matrix::grpc_channel, support::Pki};
-use crate::harness::{unique_prefix, RedisServer, TestApp};
+use crate::harness::TestApp;
+use netweave::config::ClientAuth;
 
-const POOLS: &str = "/o2ims-infrastructureInventory/v2/resourcePools";
-const TENANTS: &str = "/admin/v1/tenants";
+pub const POOLS: &str = "/o2ims-infrastructureInventory/v2/resourcePools";
+pub const TENANTS: &str = "/admin/v1/tenants";
 
 /// A token of subject `sub` with `roles`, naming `tenant` when given.
-fn token(idp: &Idp, sub: &str, roles: &[&str], tenant: Option<&str>) -> String {
+pub fn token(idp: &Idp, sub: &str, roles: &[&str], tenant: Option<&str>) -> String {
     let mut claims = idp.claims(roles);
     claims["sub"] = sub.into();
     if let Some(t) = tenant {
@@ -28,18 +23,18 @@ fn token(idp: &Idp, sub: &str, roles: &[&str], tenant: Option<&str>) -> String {
     idp.mint(&claims)
 }
 
-struct Caller {
+pub struct Caller {
     http: reqwest::Client,
 }
 
 impl Caller {
-    fn new(pki: &Pki, token: Option<&str>) -> Caller {
+    pub fn new(pki: &Pki, token: Option<&str>) -> Caller {
         Caller {
             http: client(pki, Some(&pki.alice), token),
         }
     }
 
-    async fn send(
+    pub async fn send(
         &self,
         app: &TestApp,
         method: Method,
@@ -60,12 +55,12 @@ impl Caller {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
-    async fn get(&self, app: &TestApp, path: &str) -> (StatusCode, Value) {
+    pub async fn get(&self, app: &TestApp, path: &str) -> (StatusCode, Value) {
         self.send(app, Method::GET, path, None, None).await
     }
 }
 
-fn problem(body: &Value) -> &str {
+pub fn problem(body: &Value) -> &str {
     assert!(
         body["title"].is_string() && body["status"].is_number(),
         "{body}"
@@ -355,249 +350,4 @@ async fn tenants_are_managed_checked_on_every_request_and_bind_roles() {
         StatusCode::FORBIDDEN,
         "tenant-b still exists"
     );
-}
-
-/// The audit records `auditor` finds with `query`, polled until `want` of them are there.
-async fn audit(app: &TestApp, auditor: &Caller, query: &str, want: usize) -> Vec<Value> {
-    let mut last = Vec::new();
-    for _ in 0..100 {
-        let (status, body) = auditor.get(app, &format!("/admin/v1/audit{query}")).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        last = body.as_array().cloned().unwrap_or_default();
-        if last.len() >= want {
-            return last;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!(
-        "{want} audit records for {query}, found {}: {last:?}",
-        last.len()
-    );
-}
-
-#[tokio::test]
-async fn every_request_leaves_one_audit_record_and_none_holds_a_token() {
-    let pki = Pki::new();
-    let idp = Idp::start(&pki).await;
-    let app = gateway(&pki, &idp, ClientAuth::Optional, |c: &mut Config| {
-        c.tenants = vec![netweave::config::TenantConfig {
-            id: "tenant-a".into(),
-            ..Default::default()
-        }];
-    })
-    .await;
-    let viewer_token = token(&idp, "smo-a", &["viewer"], Some("tenant-a"));
-    let auditor_token = token(&idp, "audit-1", &["auditor"], None);
-    let viewer = Caller::new(&pki, Some(&viewer_token));
-    let auditor = Caller::new(&pki, Some(&auditor_token));
-    let nobody = Caller::new(&pki, None);
-
-    let (status, _) = viewer
-        .send(&app, Method::GET, POOLS, None, Some("req-allowed"))
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, _) = viewer
-        .send(&app, Method::GET, TENANTS, None, Some("req-denied"))
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = nobody
-        .send(&app, Method::GET, POOLS, None, Some("req-anonymous"))
-        .await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let missing = format!("{POOLS}/6f1b1c1e-0000-4000-8000-00000000dead");
-    let (status, _) = viewer
-        .send(&app, Method::GET, &missing, None, Some("req-missing"))
-        .await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-
-    let by_id = |records: &[Value], id: &str| -> Vec<Value> {
-        records
-            .iter()
-            .filter(|r| r["requestId"] == id)
-            .cloned()
-            .collect()
-    };
-    let all = audit(&app, &auditor, "?limit=1000", 4).await;
-    let allowed = by_id(&all, "req-allowed");
-    assert_eq!(allowed.len(), 1, "{all:?}");
-    let r = &allowed[0];
-    assert_eq!(r["result"], "success");
-    assert_eq!(r["status"], 200);
-    assert_eq!(r["tenant"], "tenant-a");
-    assert_eq!(r["subject"], "smo-a");
-    assert_eq!(r["clientId"], "smo-1");
-    assert_eq!(r["authMethod"], "token");
-    assert_eq!(
-        r["rpc"],
-        "netweave.o2ims.v1.InventoryService/ListResourcePools"
-    );
-    assert_eq!(r["httpMethod"], "GET");
-    assert_eq!(r["path"], POOLS);
-    assert!(r["peer"].as_str().unwrap().starts_with("127.0.0.1:"), "{r}");
-    assert_eq!(
-        r["certificateThumbprint"],
-        netweave::security::peer::thumbprint(&pki.alice.der),
-        "{r}"
-    );
-    assert!(r["timestamp"].as_str().unwrap().ends_with('Z'));
-
-    let denied = by_id(&all, "req-denied");
-    assert_eq!(denied.len(), 1, "{all:?}");
-    assert_eq!(denied[0]["result"], "denied");
-    assert_eq!(denied[0]["status"], 403);
-    assert_eq!(
-        denied[0]["rpc"],
-        "netweave.admin.v1.AdminService/ListTenants"
-    );
-
-    let anonymous = by_id(&all, "req-anonymous");
-    assert_eq!(anonymous.len(), 1, "{all:?}");
-    assert_eq!(anonymous[0]["result"], "denied");
-    assert_eq!(anonymous[0]["status"], 401);
-    assert!(anonymous[0].get("subject").is_none(), "{}", anonymous[0]);
-
-    let not_found = by_id(&all, "req-missing");
-    assert_eq!(not_found[0]["result"], "error");
-    assert_eq!(
-        not_found[0]["objectId"],
-        "6f1b1c1e-0000-4000-8000-00000000dead"
-    );
-
-    // Never a credential.
-    let text = serde_json::to_string(&all).unwrap();
-    for secret in [&viewer_token, &auditor_token] {
-        let signature = secret.rsplit('.').next().unwrap();
-        assert!(!text.contains(signature), "a token in the audit trail");
-    }
-    assert!(!text.contains("Bearer"));
-
-    // Filters.
-    let denials = audit(&app, &auditor, "?result=denied", 2).await;
-    assert!(
-        denials.iter().all(|r| r["result"] == "denied"),
-        "{denials:?}"
-    );
-    let mine = audit(&app, &auditor, "?subject=smo-a&tenant=tenant-a", 3).await;
-    assert!(mine.iter().all(|r| r["subject"] == "smo-a"), "{mine:?}");
-    let (_, future) = auditor
-        .get(&app, "/admin/v1/audit?since=2999-01-01T00:00:00Z")
-        .await;
-    assert_eq!(future, json!([]));
-    let (_, none) = auditor
-        .get(&app, "/admin/v1/audit?until=2000-01-01T00:00:00Z")
-        .await;
-    assert_eq!(none, json!([]));
-    let newest = audit(&app, &auditor, "?limit=2", 2).await;
-    assert_eq!(newest.len(), 2);
-    assert!(
-        newest[0]["timestamp"].as_str() >= newest[1]["timestamp"].as_str(),
-        "newest first"
-    );
-    for bad in [
-        "?result=maybe",
-        "?since=yesterday",
-        "?until=",
-        "?limit=0",
-        "?limit=1001",
-        "?colour=red",
-    ] {
-        let (status, body) = auditor.get(&app, &format!("/admin/v1/audit{bad}")).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
-    }
-    // Auditors and platform administrators only.
-    assert_eq!(
-        viewer.get(&app, "/admin/v1/audit").await.0,
-        StatusCode::FORBIDDEN
-    );
-}
-
-#[tokio::test]
-async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
-    let redis = RedisServer::start();
-    let pki = Pki::new();
-    let idp = Idp::start(&pki).await;
-    let prefix = unique_prefix();
-    let on_redis = |c: &mut Config| {
-        c.redis_url = Some(redis.url.clone());
-        c.redis_prefix = prefix.clone();
-    };
-    let a = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
-    let b = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
-    let platform = Caller::new(&pki, Some(&token(&idp, "ops", &["platform-admin"], None)));
-    let viewer = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-a", &["viewer"], Some("tenant-a"))),
-    );
-
-    for body in [
-        json!({"tenantId": "tenant-a"}),
-        json!({"tenantId": "tenant-z"}),
-    ] {
-        let (status, _) = platform
-            .send(&a, Method::POST, TENANTS, Some(body), None)
-            .await;
-        assert_eq!(status, StatusCode::CREATED);
-    }
-    let (status, _) = platform
-        .send(
-            &b,
-            Method::POST,
-            TENANTS,
-            Some(json!({"tenantId": "tenant-a"})),
-            None,
-        )
-        .await;
-    assert_eq!(status, StatusCode::CONFLICT, "one store behind both");
-    assert_eq!(
-        platform.get(&b, &format!("{TENANTS}/tenant-a")).await.0,
-        StatusCode::OK
-    );
-
-    // The other gateway follows a suspension within its refresh period.
-    let (status, _) = platform
-        .send(
-            &a,
-            Method::PUT,
-            &format!("{TENANTS}/tenant-a"),
-            Some(json!({"status": "suspended"})),
-            None,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(viewer.get(&a, POOLS).await.0, StatusCode::FORBIDDEN);
-    let refresh = netweave::security::tenants::REFRESH;
-    let deadline = tokio::time::Instant::now() + refresh * 3;
-    while viewer.get(&b, POOLS).await.0 != StatusCode::FORBIDDEN {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "gateway b still serves a suspended tenant"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-
-    // One trail: records written by either gateway, read from either.
-    let (status, _) = viewer
-        .send(&a, Method::GET, POOLS, None, Some("from-a"))
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = viewer
-        .send(&b, Method::GET, POOLS, None, Some("from-b"))
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let auditor = Caller::new(&pki, Some(&token(&idp, "audit-1", &["auditor"], None)));
-    let mut found = Vec::new();
-    for _ in 0..100 {
-        let records = audit(&a, &auditor, "?result=denied&tenant=tenant-a", 1).await;
-        found = records
-            .iter()
-            .filter_map(|r| r["requestId"].as_str().map(str::to_owned))
-            .filter(|id| id.starts_with("from-"))
-            .collect();
-        found.sort();
-        if found.len() == 2 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert_eq!(found, ["from-a", "from-b"]);
 }

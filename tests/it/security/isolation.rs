@@ -1,0 +1,391 @@
+//! Isolation and quotas: a tenant never sees or changes another tenant's subscriptions, hubs
+//! or deliveries (404, lists filtered); quotas refuse the next creation with 429 and are
+//! counted in the shared store — on the embedded store and on a real Redis shared by two
+//! gateways, which also share tenants and the audit trail.
+
+use std::time::Duration;
+
+use netweave::config::{ClientAuth, Config};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use super::{
+    audit::audit,
+    gateway,
+    idp::Idp,
+    matrix::grpc_channel,
+    support::Pki,
+    tenancy::{problem, token, Caller, POOLS, TENANTS},
+};
+use crate::harness::{unique_prefix, RedisServer};
+
+const SUBSCRIPTIONS: &str = "/o2ims-infrastructureInventory/v2/subscriptions";
+const HUBS: &str = "/tmf-api/event/v4/hub";
+
+/// Tenant A (2 subscriptions, 1 hub at most) and tenant B, with loopback callbacks allowed.
+fn two_tenants(c: &mut Config) {
+    c.webhooks.callback_allow = "127.0.0.0/8".into();
+    c.tenants = vec![
+        netweave::config::TenantConfig {
+            id: "tenant-a".into(),
+            max_subscriptions: Some(2),
+            max_hubs: Some(1),
+            ..Default::default()
+        },
+        netweave::config::TenantConfig {
+            id: "tenant-b".into(),
+            ..Default::default()
+        },
+    ];
+}
+
+fn subscription(n: u32) -> Value {
+    json!({"callback": format!("http://127.0.0.1:9/notify/{n}")})
+}
+
+fn ids(list: &Value, field: &str) -> Vec<String> {
+    let mut ids: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s[field].as_str().unwrap().to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[tokio::test]
+async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_deliveries() {
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    let app = gateway(&pki, &idp, ClientAuth::Optional, two_tenants).await;
+    let a = Caller::new(
+        &pki,
+        Some(&token(&idp, "smo-a", &["admin"], Some("tenant-a"))),
+    );
+    let b = Caller::new(
+        &pki,
+        Some(&token(&idp, "smo-b", &["admin"], Some("tenant-b"))),
+    );
+    let platform = Caller::new(&pki, Some(&token(&idp, "ops", &["platform-admin"], None)));
+
+    let mut made = Vec::new();
+    for (who, n) in [(&a, 1), (&a, 2), (&b, 3)] {
+        let (status, body) = who
+            .send(
+                &app,
+                Method::POST,
+                SUBSCRIPTIONS,
+                Some(subscription(n)),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert!(
+            body.get("tenant").is_none(),
+            "the owner is never shown: {body}"
+        );
+        made.push(body["subscriptionId"].as_str().unwrap().to_owned());
+    }
+    let (sa1, sa2, sb1) = (made[0].clone(), made[1].clone(), made[2].clone());
+
+    // Quota: the third of tenant A is refused, naming the quota.
+    let (status, body) = a
+        .send(
+            &app,
+            Method::POST,
+            SUBSCRIPTIONS,
+            Some(subscription(4)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(problem(&body).contains("maxSubscriptions"), "{body}");
+
+    // Lists are filtered; another tenant's object is not found, and stays.
+    let mut mine = vec![sa1.clone(), sa2.clone()];
+    mine.sort();
+    assert_eq!(
+        ids(&a.get(&app, SUBSCRIPTIONS).await.1, "subscriptionId"),
+        mine
+    );
+    assert_eq!(
+        ids(&b.get(&app, SUBSCRIPTIONS).await.1, "subscriptionId"),
+        [sb1.as_str()]
+    );
+    assert_eq!(
+        platform
+            .get(&app, SUBSCRIPTIONS)
+            .await
+            .1
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let theirs = format!("{SUBSCRIPTIONS}/{sb1}");
+    assert_eq!(a.get(&app, &theirs).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        a.send(&app, Method::DELETE, &theirs, None, None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        platform.get(&app, &theirs).await.0,
+        StatusCode::OK,
+        "still there"
+    );
+    let v1 = format!("/o2ims-infrastructureInventory/v1/subscriptions/{sb1}");
+    assert_eq!(a.get(&app, &v1).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(b.get(&app, &v1).await.0, StatusCode::OK);
+    let deliveries = |id: &str| format!("/webhooks/deliveries?subscriptionId={id}");
+    assert_eq!(
+        a.get(&app, &deliveries(&sb1)).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(b.get(&app, &deliveries(&sb1)).await.0, StatusCode::OK);
+
+    // The same over gRPC.
+    let channel = grpc_channel(&pki, app.addr).await;
+    let bearer = token(&idp, "smo-a", &["admin"], Some("tenant-a"));
+    let mut grpc = netweave::proto::o2ims::v1::subscription_service_client::SubscriptionServiceClient::with_interceptor(
+        channel,
+        move |mut r: tonic::Request<()>| {
+            r.metadata_mut()
+                .insert("authorization", format!("Bearer {bearer}").parse().unwrap());
+            Ok(r)
+        },
+    );
+    let refused = grpc
+        .get_subscription(netweave::proto::o2ims::v1::GetSubscriptionRequest {
+            subscription_id: sb1.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), tonic::Code::NotFound);
+    let listed = grpc
+        .list_subscriptions(netweave::proto::o2ims::v1::ListSubscriptionsRequest::default())
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(listed.subscriptions.len(), 2);
+    let over = grpc
+        .create_subscription(netweave::proto::o2ims::v1::CreateSubscriptionRequest {
+            subscription: Some(netweave::proto::o2ims::v1::Subscription {
+                callback: "http://127.0.0.1:9/notify/5".into(),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(over.code(), tonic::Code::ResourceExhausted, "{over:?}");
+
+    // Deleting one frees a slot.
+    let (status, _) = a
+        .send(
+            &app,
+            Method::DELETE,
+            &format!("{SUBSCRIPTIONS}/{sa1}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = a
+        .send(
+            &app,
+            Method::POST,
+            SUBSCRIPTIONS,
+            Some(subscription(6)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+
+    // TMF688 hubs: the same isolation, the hub quota, the TMF Error.
+    let hub = |n: u32| json!({"callback": format!("http://127.0.0.1:9/hub/{n}")});
+    let (status, body) = a.send(&app, Method::POST, HUBS, Some(hub(1)), None).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let hub_a = body["id"].as_str().unwrap().to_owned();
+    let (status, body) = a.send(&app, Method::POST, HUBS, Some(hub(2)), None).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert_eq!(body["@type"], "Error", "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("maxHubs"),
+        "{body}"
+    );
+    let (status, body) = b.send(&app, Method::POST, HUBS, Some(hub(3)), None).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let hub_b = body["id"].as_str().unwrap().to_owned();
+    assert_eq!(ids(&a.get(&app, HUBS).await.1, "id"), [hub_a.as_str()]);
+    assert_eq!(ids(&b.get(&app, HUBS).await.1, "id"), [hub_b.as_str()]);
+    assert_eq!(
+        a.get(&app, &format!("{HUBS}/{hub_b}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        a.send(&app, Method::DELETE, &format!("{HUBS}/{hub_b}"), None, None)
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        b.get(&app, &format!("{HUBS}/{hub_b}")).await.0,
+        StatusCode::OK
+    );
+    // A hub's subscription is its tenant's too, and counts against maxHubs only.
+    assert_eq!(
+        a.get(&app, SUBSCRIPTIONS).await.1.as_array().unwrap().len(),
+        3
+    );
+    assert_eq!(
+        platform.get(&app, HUBS).await.1.as_array().unwrap().len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
+    let redis = RedisServer::start();
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    let prefix = unique_prefix();
+    let on_redis = |c: &mut Config| {
+        c.redis_url = Some(redis.url.clone());
+        c.redis_prefix = prefix.clone();
+        c.webhooks.callback_allow = "127.0.0.0/8".into();
+    };
+    let a = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
+    let b = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
+    let platform = Caller::new(&pki, Some(&token(&idp, "ops", &["platform-admin"], None)));
+    let viewer = Caller::new(
+        &pki,
+        Some(&token(&idp, "smo-a", &["viewer"], Some("tenant-a"))),
+    );
+
+    for body in [
+        json!({"tenantId": "tenant-a"}),
+        json!({"tenantId": "tenant-z"}),
+    ] {
+        let (status, _) = platform
+            .send(&a, Method::POST, TENANTS, Some(body), None)
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let (status, _) = platform
+        .send(
+            &b,
+            Method::POST,
+            TENANTS,
+            Some(json!({"tenantId": "tenant-a"})),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "one store behind both");
+    assert_eq!(
+        platform.get(&b, &format!("{TENANTS}/tenant-a")).await.0,
+        StatusCode::OK
+    );
+
+    // One quota across both gateways.
+    let (status, _) = platform
+        .send(
+            &a,
+            Method::PUT,
+            &format!("{TENANTS}/tenant-z"),
+            Some(json!({"quotas": {"maxSubscriptions": 2}})),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let z = Caller::new(
+        &pki,
+        Some(&token(&idp, "smo-z", &["operator"], Some("tenant-z"))),
+    );
+    let deadline = tokio::time::Instant::now() + netweave::security::tenants::REFRESH * 3;
+    for (n, gw) in [(1, &a), (2, &b)] {
+        let (status, body) = z
+            .send(gw, Method::POST, SUBSCRIPTIONS, Some(subscription(n)), None)
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    loop {
+        let (status, body) = z
+            .send(&b, Method::POST, SUBSCRIPTIONS, Some(subscription(3)), None)
+            .await;
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            break;
+        }
+        // Gateway b has not loaded the quota yet: undo and try again.
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let id = body["subscriptionId"].as_str().unwrap().to_owned();
+        z.send(
+            &b,
+            Method::DELETE,
+            &format!("{SUBSCRIPTIONS}/{id}"),
+            None,
+            None,
+        )
+        .await;
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "gateway b never applied the quota"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (status, _) = z
+        .send(&a, Method::POST, SUBSCRIPTIONS, Some(subscription(4)), None)
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "counted across replicas"
+    );
+
+    // The other gateway follows a suspension within its refresh period.
+    let (status, _) = platform
+        .send(
+            &a,
+            Method::PUT,
+            &format!("{TENANTS}/tenant-a"),
+            Some(json!({"status": "suspended"})),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(viewer.get(&a, POOLS).await.0, StatusCode::FORBIDDEN);
+    let refresh = netweave::security::tenants::REFRESH;
+    let deadline = tokio::time::Instant::now() + refresh * 3;
+    while viewer.get(&b, POOLS).await.0 != StatusCode::FORBIDDEN {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "gateway b still serves a suspended tenant"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // One trail: records written by either gateway, read from either.
+    let (status, _) = viewer
+        .send(&a, Method::GET, POOLS, None, Some("from-a"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = viewer
+        .send(&b, Method::GET, POOLS, None, Some("from-b"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let auditor = Caller::new(&pki, Some(&token(&idp, "audit-1", &["auditor"], None)));
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        let records = audit(&a, &auditor, "?result=denied&tenant=tenant-a", 1).await;
+        found = records
+            .iter()
+            .filter_map(|r| r["requestId"].as_str().map(str::to_owned))
+            .filter(|id| id.starts_with("from-"))
+            .collect();
+        found.sort();
+        if found.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(found, ["from-a", "from-b"]);
+}
