@@ -240,7 +240,7 @@ fn draft(guard: &Guard, req: &Request) -> AuditRecord {
         .get(REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
-        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned);
+        .map_or_else(crate::security::audit::request_id, str::to_owned);
     AuditRecord {
         timestamp: rfc3339_ms(at_ms),
         at_ms,

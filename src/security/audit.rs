@@ -109,6 +109,19 @@ impl AuditRecord {
     }
 }
 
+/// A request id unique across replicas and restarts without a system call per request: a
+/// random 64-bit prefix chosen once per process, and a counter.
+pub fn request_id() -> String {
+    use std::sync::{
+        atomic::{AtomicU64, Ordering},
+        OnceLock,
+    };
+    static PREFIX: OnceLock<u64> = OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let prefix = PREFIX.get_or_init(|| uuid::Uuid::new_v4().as_u64_pair().0);
+    format!("{prefix:016x}-{:x}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
 pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -177,8 +190,10 @@ impl Audit {
     }
 
     pub fn record(&self, record: AuditRecord) {
-        if let Ok(line) = serde_json::to_string(&record) {
-            tracing::info!(target: "audit", "{line}");
+        if tracing::enabled!(target: "audit", tracing::Level::INFO) {
+            if let Ok(line) = serde_json::to_string(&record) {
+                tracing::info!(target: "audit", "{line}");
+            }
         }
         if self.tx.try_send(record).is_err() {
             metrics::counter!(crate::metrics::AUDIT_DROPPED).increment(1);
