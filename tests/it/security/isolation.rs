@@ -71,15 +71,7 @@ async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_de
 
     let mut made = Vec::new();
     for (who, n) in [(&a, 1), (&a, 2), (&b, 3)] {
-        let (status, body) = who
-            .send(
-                &app,
-                Method::POST,
-                SUBSCRIPTIONS,
-                Some(subscription(n)),
-                None,
-            )
-            .await;
+        let (status, body) = who.post(&app, SUBSCRIPTIONS, subscription(n)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         assert!(
             body.get("tenant").is_none(),
@@ -90,15 +82,7 @@ async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_de
     let (sa1, sa2, sb1) = (made[0].clone(), made[1].clone(), made[2].clone());
 
     // Quota: the third of tenant A is refused, naming the quota.
-    let (status, body) = a
-        .send(
-            &app,
-            Method::POST,
-            SUBSCRIPTIONS,
-            Some(subscription(4)),
-            None,
-        )
-        .await;
+    let (status, body) = a.post(&app, SUBSCRIPTIONS, subscription(4)).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
     assert!(problem(&body).contains("maxSubscriptions"), "{body}");
 
@@ -125,10 +109,7 @@ async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_de
     );
     let theirs = format!("{SUBSCRIPTIONS}/{sb1}");
     assert_eq!(a.get(&app, &theirs).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(
-        a.send(&app, Method::DELETE, &theirs, None, None).await.0,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(a.delete(&app, &theirs).await.0, StatusCode::NOT_FOUND);
     assert_eq!(
         platform.get(&app, &theirs).await.0,
         StatusCode::OK,
@@ -180,40 +161,24 @@ async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_de
     assert_eq!(over.code(), tonic::Code::ResourceExhausted, "{over:?}");
 
     // Deleting one frees a slot.
-    let (status, _) = a
-        .send(
-            &app,
-            Method::DELETE,
-            &format!("{SUBSCRIPTIONS}/{sa1}"),
-            None,
-            None,
-        )
-        .await;
+    let (status, _) = a.delete(&app, &format!("{SUBSCRIPTIONS}/{sa1}")).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = a
-        .send(
-            &app,
-            Method::POST,
-            SUBSCRIPTIONS,
-            Some(subscription(6)),
-            None,
-        )
-        .await;
+    let (status, body) = a.post(&app, SUBSCRIPTIONS, subscription(6)).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 
     // TMF688 hubs: the same isolation, the hub quota, the TMF Error.
     let hub = |n: u32| json!({"callback": format!("http://127.0.0.1:9/hub/{n}")});
-    let (status, body) = a.send(&app, Method::POST, HUBS, Some(hub(1)), None).await;
+    let (status, body) = a.post(&app, HUBS, hub(1)).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let hub_a = body["id"].as_str().unwrap().to_owned();
-    let (status, body) = a.send(&app, Method::POST, HUBS, Some(hub(2)), None).await;
+    let (status, body) = a.post(&app, HUBS, hub(2)).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
     assert_eq!(body["@type"], "Error", "{body}");
     assert!(
         body["message"].as_str().unwrap().contains("maxHubs"),
         "{body}"
     );
-    let (status, body) = b.send(&app, Method::POST, HUBS, Some(hub(3)), None).await;
+    let (status, body) = b.post(&app, HUBS, hub(3)).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let hub_b = body["id"].as_str().unwrap().to_owned();
     assert_eq!(ids(&a.get(&app, HUBS).await.1, "id"), [hub_a.as_str()]);
@@ -223,9 +188,7 @@ async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_de
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        a.send(&app, Method::DELETE, &format!("{HUBS}/{hub_b}"), None, None)
-            .await
-            .0,
+        a.delete(&app, &format!("{HUBS}/{hub_b}")).await.0,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
@@ -266,19 +229,11 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
         json!({"tenantId": "tenant-a"}),
         json!({"tenantId": "tenant-z"}),
     ] {
-        let (status, _) = platform
-            .send(&a, Method::POST, TENANTS, Some(body), None)
-            .await;
+        let (status, _) = platform.post(&a, TENANTS, body).await;
         assert_eq!(status, StatusCode::CREATED);
     }
     let (status, _) = platform
-        .send(
-            &b,
-            Method::POST,
-            TENANTS,
-            Some(json!({"tenantId": "tenant-a"})),
-            None,
-        )
+        .post(&b, TENANTS, json!({"tenantId": "tenant-a"}))
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "one store behind both");
     assert_eq!(
@@ -288,12 +243,10 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
 
     // One quota across both gateways.
     let (status, _) = platform
-        .send(
+        .put(
             &a,
-            Method::PUT,
             &format!("{TENANTS}/tenant-z"),
-            Some(json!({"quotas": {"maxSubscriptions": 2}})),
-            None,
+            json!({"quotas": {"maxSubscriptions": 2}}),
         )
         .await;
     assert_eq!(status, StatusCode::OK);
@@ -303,38 +256,25 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
     );
     let deadline = tokio::time::Instant::now() + netweave::security::tenants::REFRESH * 3;
     for (n, gw) in [(1, &a), (2, &b)] {
-        let (status, body) = z
-            .send(gw, Method::POST, SUBSCRIPTIONS, Some(subscription(n)), None)
-            .await;
+        let (status, body) = z.post(gw, SUBSCRIPTIONS, subscription(n)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
     loop {
-        let (status, body) = z
-            .send(&b, Method::POST, SUBSCRIPTIONS, Some(subscription(3)), None)
-            .await;
+        let (status, body) = z.post(&b, SUBSCRIPTIONS, subscription(3)).await;
         if status == StatusCode::TOO_MANY_REQUESTS {
             break;
         }
         // Gateway b has not loaded the quota yet: undo and try again.
         assert_eq!(status, StatusCode::CREATED, "{body}");
         let id = body["subscriptionId"].as_str().unwrap().to_owned();
-        z.send(
-            &b,
-            Method::DELETE,
-            &format!("{SUBSCRIPTIONS}/{id}"),
-            None,
-            None,
-        )
-        .await;
+        z.delete(&b, &format!("{SUBSCRIPTIONS}/{id}")).await;
         assert!(
             tokio::time::Instant::now() < deadline,
             "gateway b never applied the quota"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let (status, _) = z
-        .send(&a, Method::POST, SUBSCRIPTIONS, Some(subscription(4)), None)
-        .await;
+    let (status, _) = z.post(&a, SUBSCRIPTIONS, subscription(4)).await;
     assert_eq!(
         status,
         StatusCode::TOO_MANY_REQUESTS,
@@ -343,12 +283,10 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
 
     // The other gateway follows a suspension within its refresh period.
     let (status, _) = platform
-        .send(
+        .put(
             &a,
-            Method::PUT,
             &format!("{TENANTS}/tenant-a"),
-            Some(json!({"status": "suspended"})),
-            None,
+            json!({"status": "suspended"}),
         )
         .await;
     assert_eq!(status, StatusCode::OK);

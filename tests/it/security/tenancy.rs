@@ -58,6 +58,18 @@ impl Caller {
     pub async fn get(&self, app: &TestApp, path: &str) -> (StatusCode, Value) {
         self.send(app, Method::GET, path, None, None).await
     }
+
+    pub async fn post(&self, app: &TestApp, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(app, Method::POST, path, Some(body), None).await
+    }
+
+    pub async fn put(&self, app: &TestApp, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(app, Method::PUT, path, Some(body), None).await
+    }
+
+    pub async fn delete(&self, app: &TestApp, path: &str) -> (StatusCode, Value) {
+        self.send(app, Method::DELETE, path, None, None).await
+    }
 }
 
 pub fn problem(body: &Value) -> &str {
@@ -83,13 +95,11 @@ async fn tenants_are_managed_checked_on_every_request_and_bind_roles() {
     assert_eq!(viewer_a.get(&app, POOLS).await.0, StatusCode::OK);
 
     let (status, created) = platform
-        .send(
+        .post(
             &app,
-            Method::POST,
             TENANTS,
-            Some(json!({"tenantId": "tenant-a", "resourcePools": ["p1"],
-            "labelSelector": "o2ims.oran.org/tenant=tenant-a", "quotas": {"maxSubscriptions": 5}})),
-            None,
+            json!({"tenantId": "tenant-a", "resourcePools": ["p1"],
+            "labelSelector": "o2ims.oran.org/tenant=tenant-a", "quotas": {"maxSubscriptions": 5}}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
@@ -121,9 +131,7 @@ async fn tenants_are_managed_checked_on_every_request_and_bind_roles() {
             StatusCode::BAD_REQUEST,
         ),
     ] {
-        let (status, body) = platform
-            .send(&app, Method::POST, TENANTS, Some(body.clone()), None)
-            .await;
+        let (status, body) = platform.post(&app, TENANTS, body.clone()).await;
         assert_eq!(status, want, "{body}");
         assert!(!problem(&body).is_empty());
     }
@@ -156,13 +164,7 @@ async fn tenants_are_managed_checked_on_every_request_and_bind_roles() {
     let mut suspended = created.clone();
     suspended["status"] = "suspended".into();
     let (status, body) = platform
-        .send(
-            &app,
-            Method::PUT,
-            &format!("{TENANTS}/tenant-a"),
-            Some(suspended),
-            None,
-        )
+        .put(&app, &format!("{TENANTS}/tenant-a"), suspended)
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["createdAt"], created["createdAt"]);
@@ -171,23 +173,15 @@ async fn tenants_are_managed_checked_on_every_request_and_bind_roles() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(problem(&body).contains("suspended"), "{body}");
     let (status, body) = platform
-        .send(
+        .put(
             &app,
-            Method::PUT,
             &format!("{TENANTS}/tenant-a"),
-            Some(json!({"tenantId": "tenant-b"})),
-            None,
+            json!({"tenantId": "tenant-b"}),
         )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     let (status, _) = platform
-        .send(
-            &app,
-            Method::PUT,
-            &format!("{TENANTS}/tenant-a"),
-            Some(created.clone()),
-            None,
-        )
+        .put(&app, &format!("{TENANTS}/tenant-a"), created.clone())
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(viewer_a.get(&app, POOLS).await.0, StatusCode::OK);
@@ -197,57 +191,43 @@ async fn tenants_are_managed_checked_on_every_request_and_bind_roles() {
     assert_eq!(bob.get(&app, POOLS).await.0, StatusCode::FORBIDDEN);
     let bindings = format!("{TENANTS}/tenant-a/bindings");
     let (status, body) = platform
-        .send(
+        .post(
             &app,
-            Method::POST,
             &bindings,
-            Some(json!({"subject": "bob", "roles": ["viewer"]})),
-            None,
+            json!({"subject": "bob", "roles": ["viewer"]}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(bob.get(&app, POOLS).await.0, StatusCode::OK);
     let subscription = json!({"callback": "https://smo.example.com/notify"});
     let (status, _) = bob
-        .send(
+        .post(
             &app,
-            Method::POST,
             "/o2ims-infrastructureInventory/v2/subscriptions",
-            Some(subscription.clone()),
-            None,
+            subscription.clone(),
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "a viewer does not subscribe");
     let (status, _) = platform
-        .send(
+        .post(
             &app,
-            Method::POST,
             &bindings,
-            Some(json!({"subject": "bob", "roles": ["operator"]})),
-            None,
+            json!({"subject": "bob", "roles": ["operator"]}),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "replaced");
     let (status, body) = platform
-        .send(
+        .post(
             &app,
-            Method::POST,
             &bindings,
-            Some(json!({"subject": "bob", "roles": ["platform-admin"]})),
-            None,
+            json!({"subject": "bob", "roles": ["platform-admin"]}),
         )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
 
     // An owner manages its own tenant's bindings only: another tenant is not found.
     let (status, _) = platform
-        .send(
-            &app,
-            Method::POST,
-            TENANTS,
-            Some(json!({"tenantId": "tenant-b"})),
-            None,
-        )
+        .post(&app, TENANTS, json!({"tenantId": "tenant-b"}))
         .await;
     assert_eq!(status, StatusCode::CREATED);
     let owner_a = Caller::new(
@@ -316,27 +296,16 @@ async fn tenants_are_managed_checked_on_every_request_and_bind_roles() {
     assert_eq!(denied.code(), tonic::Code::PermissionDenied);
 
     // Removal: the binding, then the tenant (its callers refused again).
-    let (status, _) = platform
-        .send(&app, Method::DELETE, &format!("{bindings}/bob"), None, None)
-        .await;
+    let (status, _) = platform.delete(&app, &format!("{bindings}/bob")).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     assert_eq!(bob.get(&app, POOLS).await.0, StatusCode::FORBIDDEN);
     assert_eq!(
-        platform
-            .send(&app, Method::DELETE, &format!("{bindings}/bob"), None, None)
-            .await
-            .0,
+        platform.delete(&app, &format!("{bindings}/bob")).await.0,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
         platform
-            .send(
-                &app,
-                Method::DELETE,
-                &format!("{TENANTS}/tenant-a"),
-                None,
-                None
-            )
+            .delete(&app, &format!("{TENANTS}/tenant-a"))
             .await
             .0,
         StatusCode::NO_CONTENT
