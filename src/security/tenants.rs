@@ -225,41 +225,59 @@ pub struct Resident {
     pub bindings: HashMap<String, Vec<String>>,
 }
 
+#[derive(Default)]
+struct Held {
+    all: BTreeMap<String, Arc<Resident>>,
+    /// Moves on with every [`Tenants::set`]: a reload that read the store across one is not
+    /// installed (it could put back what the write replaced).
+    generation: u64,
+}
+
 /// The tenants, in memory, kept in step with the store.
 #[derive(Clone, Default)]
-pub struct Tenants(Arc<RwLock<BTreeMap<String, Arc<Resident>>>>);
+pub struct Tenants(Arc<RwLock<Held>>);
 
 impl Tenants {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Held> {
+        self.0.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Held> {
+        self.0.write().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub fn get(&self, id: &str) -> Option<Arc<Resident>> {
-        self.0
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(id)
-            .cloned()
+        self.read().all.get(id).cloned()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.read().unwrap_or_else(|e| e.into_inner()).is_empty()
+        self.read().all.is_empty()
     }
 
-    /// Replaces the copy of one tenant (`None`: it is gone).
+    /// Replaces the copy of one tenant (`None`: it is gone), after a write to the store.
     pub fn set(&self, id: &str, resident: Option<Resident>) {
-        let mut all = self.0.write().unwrap_or_else(|e| e.into_inner());
+        let mut held = self.write();
+        held.generation += 1;
         match resident {
-            Some(r) => all.insert(id.to_owned(), Arc::new(r)),
-            None => all.remove(id),
+            Some(r) => held.all.insert(id.to_owned(), Arc::new(r)),
+            None => held.all.remove(id),
         };
     }
 
-    /// Reloads everything from `store`. A store that does not answer keeps the last copy.
+    /// Reloads everything from `store`. A store that does not answer keeps the last copy; a
+    /// write here while the store was read leaves the copy to the next reload.
     pub async fn reload(&self, store: &AdminStoreRef) -> Result<(), crate::store::StoreError> {
+        let before = self.read().generation;
         let mut all = BTreeMap::new();
         for tenant in store.list_tenants().await? {
             let bindings = store.list_bindings(&tenant.tenant_id).await?;
             let id = tenant.tenant_id.clone();
             all.insert(id, Arc::new(resident(tenant, bindings)));
         }
-        *self.0.write().unwrap_or_else(|e| e.into_inner()) = all;
+        let mut held = self.write();
+        if held.generation == before {
+            held.all = all;
+        }
         Ok(())
     }
 
