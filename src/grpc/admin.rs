@@ -102,10 +102,7 @@ impl From<&AuditRecord> for pb::AuditRecord {
             http_method: r.http_method.clone(),
             path: r.path.clone(),
             object_id: text(&r.object_id),
-            result: serde_json::to_value(r.result)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            result: r.result.as_str().to_owned(),
             status: u32::from(r.status),
             grpc_status: r.grpc_status,
             peer: text(&r.peer),

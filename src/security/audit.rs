@@ -36,6 +36,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The name records carry (`success`, `denied`, `error`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Denied => "denied",
+            Outcome::Error => "error",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Outcome> {
         match text {
             "success" => Some(Outcome::Success),
