@@ -36,6 +36,7 @@ use crate::{
     grpc, http,
     security::{
         audit::{self, Audit},
+        limits::RateLimits,
         outbound::Outbound,
         tenants::Tenants,
         Security,
@@ -45,7 +46,9 @@ use crate::{
         SubscriptionService, WebhookService,
     },
     store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, StoreRef},
-    webhook::{embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, Webhooks},
+    webhook::{
+        embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, TenantViews, Webhooks,
+    },
 };
 
 /// Listeners bound before the server starts, so tests can bind port 0 and read the address.
@@ -200,6 +203,7 @@ async fn backend_instance(
                 resources: sim_config.resources,
                 read_only: sim_config.read_only,
                 o_cloud_id: o_cloud_id.to_owned(),
+                tenants: sim_config.tenants.clone(),
             };
             let sim = Arc::new(
                 Simulator::open(&spec, sim_file).context("opening the simulated inventory")?,
@@ -440,6 +444,7 @@ fn build_webhooks(
     config: &Config,
     queue: DeliveryQueueRef,
     store: &StoreRef,
+    views: TenantViews,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
 ) -> anyhow::Result<(WebhookService, CallbackChecks)> {
@@ -462,6 +467,7 @@ fn build_webhooks(
             store: Arc::clone(store),
             sender: Arc::clone(&sender),
             concurrency: config.webhooks.concurrency,
+            views: tokio::sync::Mutex::new(views),
         });
         workers.start(shutdown.clone(), tasks);
     }
@@ -489,11 +495,19 @@ pub async fn run_worker(
     );
     config.webhooks.workers = true;
     crate::security::tls::install_default_provider();
-    let store = build_store(&config).await?;
+    let (store, admin_store) = build_stores(&config).await?;
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
     let mut tasks = JoinSet::new();
-    build_webhooks(&config, queue, &store, &shutdown, &mut tasks)?;
+    // Tenants are the gateways' to manage; a worker follows them to scope deliveries.
+    let tenants = Tenants::default();
+    tenants
+        .reload(&admin_store)
+        .await
+        .context("loading the tenants")?;
+    tasks.spawn(tenants.clone().keep_fresh(admin_store, shutdown.clone()));
+    let views = TenantViews::new(tenants, None);
+    build_webhooks(&config, queue, &store, views, &shutdown, &mut tasks)?;
     let metrics = crate::metrics::handle();
     let router = Router::new()
         .route("/healthz", axum::routing::get(|| async { "ok" }))
@@ -525,20 +539,24 @@ pub async fn run(
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
     let events = build_events(&config, &log, &backend, &shutdown, &mut background).await?;
-    let (webhooks, checks) = build_webhooks(&config, queue, &store, &shutdown, &mut background)?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size)
         .with_lifecycle(config.api_versions.clone());
+    let events = events.with_tenancy(inventory.clone(), admin_store.clone());
     let tenants = Tenants::default();
-    let subscriptions =
-        SubscriptionService::new(store, config.max_page_size, checks).with_tenants(tenants.clone());
-    let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
-    let repairs = hubs.reconcile().await?;
-    tracing::info!(?repairs, "hubs reconciled with their subscriptions");
+    // Loaded before the dispatcher starts: with no tenant known it would scope nothing.
     let admin = AdminService::new(admin_store.clone(), tenants.clone());
     admin
         .seed(&config.tenants)
         .await
         .context("loading the tenants")?;
+    let views = TenantViews::new(tenants.clone(), Some(inventory.clone()));
+    let (webhooks, checks) =
+        build_webhooks(&config, queue, &store, views, &shutdown, &mut background)?;
+    let subscriptions =
+        SubscriptionService::new(store, config.max_page_size, checks).with_tenants(tenants.clone());
+    let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
+    let repairs = hubs.reconcile().await?;
+    tracing::info!(?repairs, "hubs reconciled with their subscriptions");
     background.spawn(
         tenants
             .clone()
@@ -577,6 +595,10 @@ pub async fn run(
         &config,
         &http::rpc_table().routes,
         tenants,
+        Arc::new(RateLimits::new(
+            &config.rate_limits,
+            config.redis_url.is_some().then(|| admin_store.clone()),
+        )),
         audit,
         &shutdown,
     )?;

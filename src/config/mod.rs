@@ -22,8 +22,8 @@ mod versions;
 pub use kubernetes::{KubernetesConfig, LeaderElection};
 pub use routing::{BackendInstance, RouteRule, Strategy};
 pub use security::{
-    AuditConfig, AuthConfig, CertBinding, ClientAuth, OAuthClientConfig, TenantBindingConfig,
-    TenantConfig, TlsConfig,
+    AuditConfig, AuthConfig, CertBinding, ClientAuth, OAuthClientConfig, RateLimitConfig,
+    TenantBindingConfig, TenantConfig, TlsConfig,
 };
 pub use versions::{ApiVersionsConfig, VersionLifecycle, VersionStatus};
 
@@ -66,6 +66,8 @@ pub struct Config {
     pub tenants: Vec<TenantConfig>,
     /// The audit trail of requests.
     pub audit: AuditConfig,
+    /// Request rate limits.
+    pub rate_limits: RateLimitConfig,
     /// The lifecycle of each inventory API version (stable, or deprecated with dates).
     pub api_versions: ApiVersionsConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
@@ -106,6 +108,9 @@ pub struct SimConfig {
     /// Realistic state changes per second (admin/operational/usage/power states, resources
     /// added and removed), for demos and benchmarks; 0 disables. Default `0`.
     pub churn: f64,
+    /// Tenants the pools are assigned to in turn, by the owner label
+    /// `o2ims.oran.org/tenant` on each pool. Default empty (no labels).
+    pub tenants: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -253,6 +258,7 @@ impl Default for Config {
             auth: AuthConfig::default(),
             tenants: Vec::new(),
             audit: AuditConfig::default(),
+            rate_limits: RateLimitConfig::default(),
             api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
@@ -270,6 +276,7 @@ impl Default for SimConfig {
             resources: 1000,
             read_only: false,
             churn: 0.0,
+            tenants: Vec::new(),
         }
     }
 }
@@ -378,6 +385,10 @@ pub struct ServeArgs {
     #[arg(long = "auth-tenant-claim")]
     #[serde(skip)]
     pub auth_tenant_claim: Option<String>,
+    /// Requests per second per client address (`rate_limits.client_requests_per_second`).
+    #[arg(long = "rate-limit-client")]
+    #[serde(skip)]
+    pub rate_limit_client: Option<f64>,
     /// PEM CA bundle for https callbacks (`webhooks.ca_file`).
     #[arg(long = "webhook-ca")]
     #[serde(skip)]
@@ -449,6 +460,9 @@ impl Config {
         if let Some(kubeconfig) = &args.kubeconfig {
             figment = figment.merge(("kubernetes.kubeconfig", kubeconfig));
         }
+        if let Some(rate) = args.rate_limit_client {
+            figment = figment.merge(("rate_limits.client_requests_per_second", rate));
+        }
         if let Some(secret) = &args.webhook_secret {
             figment = figment.merge(("webhooks.secret", secret));
         }
@@ -510,6 +524,7 @@ impl Config {
         }
         self.tls.validate()?;
         self.auth.validate(&self.tls)?;
+        self.rate_limits.validate()?;
         for t in &self.tenants {
             crate::security::tenants::from_config(t, String::new())
                 .map_err(|e| format!("tenants '{}': {e}", t.id))?;

@@ -326,6 +326,45 @@ pub struct AuditConfig {
     pub max_age_hours: u64,
 }
 
+/// Request rates (GCRA): per client address before authentication, per tenant after.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimitConfig {
+    /// Requests per second one client address may make, checked before any credential is
+    /// (it keeps floods off the signature checks); 0 is no limit. Per replica. Default `0`.
+    pub client_requests_per_second: f64,
+    /// Requests a client address may send at once above its rate. Default: twice the rate.
+    pub client_burst: Option<u32>,
+    /// Requests a tenant may send at once above its `requestsPerSecond`. Default: the
+    /// rate, at least 1. Across replicas when Redis is configured.
+    pub tenant_burst: Option<u32>,
+}
+
+impl Default for RateLimitConfig {
+    fn default() -> Self {
+        RateLimitConfig {
+            client_requests_per_second: 0.0,
+            client_burst: None,
+            tenant_burst: None,
+        }
+    }
+}
+
+impl RateLimitConfig {
+    pub fn validate(&self) -> Result<(), String> {
+        let rate = self.client_requests_per_second;
+        if !(rate.is_finite() && rate >= 0.0) {
+            return Err(format!(
+                "rate_limits.client_requests_per_second must be 0 or above, not {rate}"
+            ));
+        }
+        if self.client_burst == Some(0) || self.tenant_burst == Some(0) {
+            return Err("rate_limits.client_burst and tenant_burst must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
 impl Default for AuditConfig {
     fn default() -> Self {
         AuditConfig {

@@ -7,7 +7,7 @@ use std::{collections::BTreeMap, sync::Arc};
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
-use super::{attributes::Attributes, filter::Filter};
+use super::{attributes::Attributes, filter::Filter, scope::InventoryScope};
 
 /// What a list request asks for.
 #[derive(Clone, Debug, Default)]
@@ -19,6 +19,15 @@ pub struct ListQuery {
     pub limit: Option<usize>,
     /// Also count every match (costs a full scan).
     pub count_total: bool,
+    /// Only pools this tenant scope admits (set on pool lists of a tenant's caller).
+    pub scope: Option<Arc<InventoryScope>>,
+}
+
+impl ListQuery {
+    /// Whether `item` is listed: in scope and matching the filter.
+    pub fn admits<T: Attributes>(&self, item: &T) -> bool {
+        self.scope.as_ref().is_none_or(|s| s.admits(item)) && self.filter.matches(item)
+    }
 }
 
 /// One page of a list.
@@ -56,7 +65,7 @@ pub fn page_of<T: Attributes>(items: &BTreeMap<String, Arc<T>>, query: &ListQuer
     };
     let mut last_key: Option<&String> = None;
     for (id, item) in start {
-        if !query.filter.matches(item.as_ref()) {
+        if !query.admits(item.as_ref()) {
             continue;
         }
         if out.len() == limit {
@@ -66,12 +75,9 @@ pub fn page_of<T: Attributes>(items: &BTreeMap<String, Arc<T>>, query: &ListQuer
         out.push(Arc::clone(item));
         last_key = Some(id);
     }
-    let total = query.count_total.then(|| {
-        items
-            .values()
-            .filter(|i| query.filter.matches(i.as_ref()))
-            .count()
-    });
+    let total = query
+        .count_total
+        .then(|| items.values().filter(|i| query.admits(i.as_ref())).count());
     Page {
         items: out,
         next_after,

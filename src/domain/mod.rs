@@ -7,6 +7,7 @@ pub mod filter;
 pub mod inf_filter;
 pub mod list;
 pub mod objects;
+pub mod scope;
 
 pub use attributes::{Attributes, Fields};
 pub use fields::{FieldsError, Projection};

@@ -54,6 +54,8 @@ pub struct WatchSpec {
     pub selector: Selector,
     /// Resume after this cursor; `None` follows from now.
     pub resume: Option<Cursor>,
+    /// A tenant's watcher sees only what is in its scope.
+    pub visibility: Option<super::Visibility>,
 }
 
 /// What a watcher receives.
@@ -179,7 +181,12 @@ enum Flow {
 impl Watcher {
     /// Sends an event unless the consumer is too far behind (then cuts it off).
     async fn offer(&mut self, event: Arc<Event>, position: Cursor) -> Flow {
-        if !self.spec.selector.matches(&event) {
+        let visible = self
+            .spec
+            .visibility
+            .as_mut()
+            .is_none_or(|v| v.observe(&event));
+        if !visible || !self.spec.selector.matches(&event) {
             return Flow::Continue;
         }
         if self.tx.capacity() <= 1 {

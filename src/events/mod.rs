@@ -11,8 +11,10 @@ pub mod published;
 pub mod publisher;
 pub mod pump;
 pub mod redis;
+pub mod visibility;
 
 pub use hub::{Hub, Selector, WatchItem, WatchSpec};
 pub use log::{Bounds, EventError, EventLog, EventLogRef};
 pub use model::{Cursor, Event, EventSource};
 pub use publisher::Publisher;
+pub use visibility::Visibility;

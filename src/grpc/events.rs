@@ -3,10 +3,10 @@
 use std::{pin::Pin, str::FromStr};
 
 use futures::Stream;
-use tokio_stream::{wrappers::ReceiverStream, StreamExt};
+use tokio_stream::StreamExt;
 use tonic::{metadata::MetadataValue, Request, Response, Status};
 
-use super::convert::to_struct;
+use super::{convert::to_struct, view};
 use crate::{
     events::{Event, WatchItem},
     proto::events::v1::{self as pb, event_service_server::EventService as EventRpc},
@@ -81,20 +81,23 @@ impl EventRpc for EventGrpc {
     type WatchStream = WatchStream;
 
     async fn watch(&self, r: Request<pb::WatchRequest>) -> Result<Response<WatchStream>, Status> {
+        let view = view(&r);
         let r = r.into_inner();
         let resume = (r.resume_cursor > 0).then_some(r.resume_cursor);
         self.0.check_resume(resume).await?;
         let filter = (!r.filter.is_empty()).then_some(r.filter.as_str());
-        let items = self.0.watch(Some(r.type_pattern), filter, resume)?;
-        Ok(Response::new(Box::pin(
-            ReceiverStream::new(items).map(item),
-        )))
+        let watch = self
+            .0
+            .watch(view.as_ref(), Some(r.type_pattern), filter, resume)
+            .await?;
+        Ok(Response::new(Box::pin(watch.map(item))))
     }
 
     async fn list_events(
         &self,
         r: Request<pb::ListEventsRequest>,
     ) -> Result<Response<pb::ListEventsResponse>, Status> {
+        let view = view(&r);
         let r = r.into_inner();
         let limit = (r.limit > 0).then_some(r.limit as usize);
         let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
@@ -103,6 +106,7 @@ impl EventRpc for EventGrpc {
             .list(
                 r.after,
                 limit,
+                view.as_ref(),
                 some(&r.type_pattern).as_deref(),
                 some(&r.filter).as_deref(),
             )

@@ -2,7 +2,7 @@
 
 use tonic::{Request, Response, Status};
 
-use super::{list_params, lists::EncodedList, project};
+use super::{list_params, lists::EncodedList, project, view};
 use crate::{
     domain::objects as d,
     proto::o2ims::v1::{
@@ -64,7 +64,7 @@ impl InventoryRpc for InventoryGrpc {
     ) -> R<EncodedList> {
         let listed = self
             .0
-            .list::<d::DeploymentManager>(None, &list_params(r.into_inner().options))
+            .list::<d::DeploymentManager>(None, None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
@@ -78,7 +78,7 @@ impl InventoryRpc for InventoryGrpc {
     ) -> R<pb::GetDeploymentManagerResponse> {
         let found = self
             .0
-            .get::<d::DeploymentManager>(None, &r.into_inner().deployment_manager_id)
+            .get::<d::DeploymentManager>(None, None, &r.into_inner().deployment_manager_id)
             .await?;
         Ok(Response::new(pb::GetDeploymentManagerResponse {
             deployment_manager: Some(found.as_ref().into()),
@@ -91,7 +91,7 @@ impl InventoryRpc for InventoryGrpc {
     ) -> R<EncodedList> {
         let listed = self
             .0
-            .list::<d::ResourceType>(None, &list_params(r.into_inner().options))
+            .list::<d::ResourceType>(None, None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
@@ -105,7 +105,7 @@ impl InventoryRpc for InventoryGrpc {
     ) -> R<pb::GetResourceTypeResponse> {
         let found = self
             .0
-            .get::<d::ResourceType>(None, &r.into_inner().resource_type_id)
+            .get::<d::ResourceType>(None, None, &r.into_inner().resource_type_id)
             .await?;
         Ok(Response::new(pb::GetResourceTypeResponse {
             resource_type: Some(found.as_ref().into()),
@@ -129,9 +129,10 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::ListResourcePoolsRequest>,
     ) -> R<EncodedList> {
+        let view = view(&r);
         let listed = self
             .0
-            .list::<d::ResourcePool>(None, &list_params(r.into_inner().options))
+            .list::<d::ResourcePool>(view.as_ref(), None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
@@ -143,9 +144,10 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::GetResourcePoolRequest>,
     ) -> R<pb::GetResourcePoolResponse> {
+        let view = view(&r);
         let found = self
             .0
-            .get::<d::ResourcePool>(None, &r.into_inner().resource_pool_id)
+            .get::<d::ResourcePool>(view.as_ref(), None, &r.into_inner().resource_pool_id)
             .await?;
         Ok(Response::new(pb::GetResourcePoolResponse {
             resource_pool: Some(found.as_ref().into()),
@@ -156,8 +158,12 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::CreateResourcePoolRequest>,
     ) -> R<pb::CreateResourcePoolResponse> {
+        let view = view(&r);
         let pool = r.into_inner().resource_pool.unwrap_or_default();
-        let created = self.0.create_resource_pool(pool.into()).await?;
+        let created = self
+            .0
+            .create_resource_pool(view.as_ref(), pool.into())
+            .await?;
         Ok(Response::new(pb::CreateResourcePoolResponse {
             resource_pool: Some(created.as_ref().into()),
         }))
@@ -167,11 +173,12 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::UpdateResourcePoolRequest>,
     ) -> R<pb::UpdateResourcePoolResponse> {
+        let view = view(&r);
         let r = r.into_inner();
         let pool = r.resource_pool.unwrap_or_default();
         let updated = self
             .0
-            .update_resource_pool(&r.resource_pool_id, pool.into())
+            .update_resource_pool(view.as_ref(), &r.resource_pool_id, pool.into())
             .await?;
         Ok(Response::new(pb::UpdateResourcePoolResponse {
             resource_pool: Some(updated.as_ref().into()),
@@ -182,19 +189,21 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::DeleteResourcePoolRequest>,
     ) -> R<pb::DeleteResourcePoolResponse> {
+        let view = view(&r);
         self.0
-            .delete_resource_pool(&r.into_inner().resource_pool_id)
+            .delete_resource_pool(view.as_ref(), &r.into_inner().resource_pool_id)
             .await?;
         Ok(Response::new(pb::DeleteResourcePoolResponse {}))
     }
 
     async fn list_resources(&self, r: Request<pb::ListResourcesRequest>) -> R<EncodedList> {
+        let view = view(&r);
         let r = r.into_inner();
         let mut params = list_params(r.options);
         params.count_total = true;
         let listed = self
             .0
-            .list::<d::Resource>(Some(&r.resource_pool_id), &params)
+            .list::<d::Resource>(view.as_ref(), Some(&r.resource_pool_id), &params)
             .await?;
         Ok(partial(
             &listed,
@@ -206,10 +215,11 @@ impl InventoryRpc for InventoryGrpc {
     }
 
     async fn get_resource(&self, r: Request<pb::GetResourceRequest>) -> R<pb::GetResourceResponse> {
+        let view = view(&r);
         let r = r.into_inner();
         let found = self
             .0
-            .get::<d::Resource>(Some(&r.resource_pool_id), &r.resource_id)
+            .get::<d::Resource>(view.as_ref(), Some(&r.resource_pool_id), &r.resource_id)
             .await?;
         Ok(Response::new(pb::GetResourceResponse {
             resource: Some(found.as_ref().into()),
@@ -220,11 +230,12 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::CreateResourceRequest>,
     ) -> R<pb::CreateResourceResponse> {
+        let view = view(&r);
         let r = r.into_inner();
         let resource = r.resource.unwrap_or_default();
         let created = self
             .0
-            .create_resource(&r.resource_pool_id, resource.into())
+            .create_resource(view.as_ref(), &r.resource_pool_id, resource.into())
             .await?;
         Ok(Response::new(pb::CreateResourceResponse {
             resource: Some(created.as_ref().into()),
@@ -235,9 +246,10 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::DeleteResourceRequest>,
     ) -> R<pb::DeleteResourceResponse> {
+        let view = view(&r);
         let r = r.into_inner();
         self.0
-            .delete_resource(&r.resource_pool_id, &r.resource_id)
+            .delete_resource(view.as_ref(), &r.resource_pool_id, &r.resource_id)
             .await?;
         Ok(Response::new(pb::DeleteResourceResponse {}))
     }
@@ -248,7 +260,7 @@ impl InventoryRpc for InventoryGrpc {
     ) -> R<EncodedList> {
         let listed = self
             .0
-            .list::<d::AlarmDictionary>(None, &list_params(r.into_inner().options))
+            .list::<d::AlarmDictionary>(None, None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
@@ -262,7 +274,7 @@ impl InventoryRpc for InventoryGrpc {
     ) -> R<pb::GetAlarmDictionaryResponse> {
         let found = self
             .0
-            .get::<d::AlarmDictionary>(None, &r.into_inner().alarm_dictionary_id)
+            .get::<d::AlarmDictionary>(None, None, &r.into_inner().alarm_dictionary_id)
             .await?;
         Ok(Response::new(pb::GetAlarmDictionaryResponse {
             alarm_dictionary: Some(found.as_ref().into()),
@@ -272,7 +284,7 @@ impl InventoryRpc for InventoryGrpc {
     async fn list_locations(&self, r: Request<pb::ListLocationsRequest>) -> R<EncodedList> {
         let listed = self
             .0
-            .list::<d::LocationInfo>(None, &list_params(r.into_inner().options))
+            .list::<d::LocationInfo>(None, None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
@@ -283,7 +295,7 @@ impl InventoryRpc for InventoryGrpc {
     async fn get_location(&self, r: Request<pb::GetLocationRequest>) -> R<pb::GetLocationResponse> {
         let found = self
             .0
-            .get::<d::LocationInfo>(None, &r.into_inner().global_location_id)
+            .get::<d::LocationInfo>(None, None, &r.into_inner().global_location_id)
             .await?;
         Ok(Response::new(pb::GetLocationResponse {
             location: Some(found.as_ref().into()),
@@ -293,7 +305,7 @@ impl InventoryRpc for InventoryGrpc {
     async fn list_o_cloud_sites(&self, r: Request<pb::ListOCloudSitesRequest>) -> R<EncodedList> {
         let listed = self
             .0
-            .list::<d::OCloudSiteInfo>(None, &list_params(r.into_inner().options))
+            .list::<d::OCloudSiteInfo>(None, None, &list_params(r.into_inner().options))
             .await?;
         Ok(partial(
             &listed,
@@ -307,7 +319,7 @@ impl InventoryRpc for InventoryGrpc {
     ) -> R<pb::GetOCloudSiteResponse> {
         let found = self
             .0
-            .get::<d::OCloudSiteInfo>(None, &r.into_inner().o_cloud_site_id)
+            .get::<d::OCloudSiteInfo>(None, None, &r.into_inner().o_cloud_site_id)
             .await?;
         Ok(Response::new(pb::GetOCloudSiteResponse {
             o_cloud_site: Some(found.as_ref().into()),

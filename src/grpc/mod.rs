@@ -104,6 +104,14 @@ fn scope<T>(r: &tonic::Request<T>) -> Option<String> {
         .and_then(|p| p.confined_to().map(str::to_owned))
 }
 
+/// The part of the inventory the caller sees (see `http::Scope::inventory`).
+fn view<T>(r: &tonic::Request<T>) -> Option<Arc<crate::domain::scope::InventoryScope>> {
+    r.extensions()
+        .get::<Arc<crate::security::Principal>>()
+        .filter(|p| !p.platform)
+        .and_then(|p| p.scope.clone())
+}
+
 fn list_params(options: Option<ListOptions>) -> ListParams {
     let o = options.unwrap_or_default();
     let some = |s: String| (!s.is_empty()).then_some(s);

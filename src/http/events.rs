@@ -15,12 +15,12 @@ use axum::{
 use futures::Stream;
 use serde::Deserialize;
 use serde_json::json;
-use tokio_stream::{wrappers::ReceiverStream, StreamExt};
+use tokio_stream::StreamExt;
 
 use super::{
     problem::Problem,
     table::{rpc, Table},
-    AppState,
+    AppState, Scope,
 };
 use crate::{events::WatchItem, service::events::parse_cursor};
 
@@ -53,6 +53,7 @@ struct ListParams {
 
 async fn list(
     State(s): State<AppState>,
+    scope: Scope,
     query: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, Problem> {
     let Query(q) = query.map_err(Problem::from)?;
@@ -64,7 +65,13 @@ async fn list(
         .unwrap_or(0);
     let page = s
         .events
-        .list(after, q.limit, q.pattern.as_deref(), q.filter.as_deref())
+        .list(
+            after,
+            q.limit,
+            scope.inventory(),
+            q.pattern.as_deref(),
+            q.filter.as_deref(),
+        )
         .await?;
     let mut response = (
         [(header::CONTENT_TYPE, "application/json")],
@@ -103,6 +110,7 @@ struct StreamParams {
 
 async fn stream(
     State(s): State<AppState>,
+    scope: Scope,
     headers: HeaderMap,
     query: Result<Query<StreamParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, Problem> {
@@ -113,8 +121,11 @@ async fn stream(
         .map(parse_cursor)
         .transpose()?;
     s.events.check_resume(resume).await?;
-    let items = s.events.watch(q.pattern, q.filter.as_deref(), resume)?;
-    let stream = ReceiverStream::new(items).map(|item| Ok(sse_event(item)));
+    let watch = s
+        .events
+        .watch(scope.inventory(), q.pattern, q.filter.as_deref(), resume)
+        .await?;
+    let stream = watch.map(|item| Ok(sse_event(item)));
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }
 

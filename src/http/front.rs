@@ -137,6 +137,9 @@ where
                             }
                             Err(refused) => refused,
                         };
+                        if let Some(scope) = caller.as_ref().and_then(|c| c.scope.as_ref()) {
+                            count_for_tenant(&scope.tenant, &response);
+                        }
                         if let (true, Some(caller)) = (audited, caller) {
                             response.extensions_mut().insert(Admitted(caller));
                         }
@@ -154,6 +157,19 @@ where
             audit: self.audit.clone().zip(record),
         }
     }
+}
+
+/// Requests of each tenant by result. Bounded: only callers of a tenant the registry holds
+/// (and found active) have a scope.
+fn count_for_tenant(tenant: &str, response: &Response) {
+    let grpc = response
+        .headers()
+        .get("grpc-status")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok());
+    let result = Outcome::of(response.status().as_u16(), grpc).as_str();
+    metrics::counter!(crate::metrics::TENANT_REQUESTS, "tenant" => tenant.to_owned(), "result" => result)
+        .increment(1);
 }
 
 /// What a request's metrics are labelled with, taken before the request moves on.

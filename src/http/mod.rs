@@ -65,11 +65,20 @@ pub struct Services {
 
 /// The tenant the caller is confined to (none for a cross-tenant caller, or with tenancy not
 /// in use), for the handlers of tenant-owned objects.
-pub struct Scope(Option<String>);
+pub struct Scope {
+    tenant: Option<String>,
+    inventory: Option<Arc<crate::domain::scope::InventoryScope>>,
+}
 
 impl Scope {
+    /// The tenant the caller is confined to.
     pub fn get(&self) -> Option<&str> {
-        self.0.as_deref()
+        self.tenant.as_deref()
+    }
+
+    /// The part of the inventory the caller sees (`None`: all of it).
+    pub fn inventory(&self) -> crate::service::inventory::View<'_> {
+        self.inventory.as_ref()
     }
 }
 
@@ -81,9 +90,10 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Scope {
         _: &S,
     ) -> Result<Self, Self::Rejection> {
         let principal = parts.extensions.get::<Arc<crate::security::Principal>>();
-        Ok(Scope(
-            principal.and_then(|p| p.confined_to().map(str::to_owned)),
-        ))
+        Ok(Scope {
+            tenant: principal.and_then(|p| p.confined_to().map(str::to_owned)),
+            inventory: principal.and_then(|p| p.scope.clone().filter(|_| !p.platform)),
+        })
     }
 }
 

@@ -265,16 +265,24 @@ async fn cloud_info(State(s): State<AppState>, sel: Selectors) -> Reply {
 
 async fn list<T: InventoryObject>(
     State(s): State<AppState>,
+    scope: Scope,
     uri: OriginalUri,
     sel: Selectors,
 ) -> Reply {
     let params = sel.params(paged(&sel), s.v1_page_size, false);
-    let listed = s.inventory.list::<T>(None, &params).await?;
+    let listed = s
+        .inventory
+        .list::<T>(scope.inventory(), None, &params)
+        .await?;
     Ok(page(listed, &sel, &uri))
 }
 
-async fn get_one<T: InventoryObject>(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let found = s.inventory.get::<T>(None, &id).await?;
+async fn get_one<T: InventoryObject>(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Reply {
+    let found = s.inventory.get::<T>(scope.inventory(), None, &id).await?;
     Ok(render::shared(StatusCode::OK, &found))
 }
 
@@ -285,35 +293,54 @@ async fn type_alarm_dictionary(State(s): State<AppState>, Path(id): Path<String>
 
 async fn list_resources(
     State(s): State<AppState>,
+    scope: Scope,
     Path(pool): Path<String>,
     uri: OriginalUri,
     sel: Selectors,
 ) -> Reply {
     let params = sel.params(paged(&sel), s.v1_page_size, false);
-    let listed = s.inventory.list::<Resource>(Some(&pool), &params).await?;
+    let listed = s
+        .inventory
+        .list::<Resource>(scope.inventory(), Some(&pool), &params)
+        .await?;
     Ok(page(listed, &sel, &uri))
 }
 
 async fn get_resource(
     State(s): State<AppState>,
+    scope: Scope,
     Path((pool, id)): Path<(String, String)>,
 ) -> Reply {
-    let found = s.inventory.get::<Resource>(Some(&pool), &id).await?;
+    let found = s
+        .inventory
+        .get::<Resource>(scope.inventory(), Some(&pool), &id)
+        .await?;
     Ok(render::shared(StatusCode::OK, &found))
 }
 
-async fn create_pool(State(s): State<AppState>, JsonBody(pool): JsonBody<ResourcePool>) -> Reply {
-    let pool = s.inventory.create_resource_pool(pool).await?;
+async fn create_pool(
+    State(s): State<AppState>,
+    scope: Scope,
+    JsonBody(pool): JsonBody<ResourcePool>,
+) -> Reply {
+    let pool = s
+        .inventory
+        .create_resource_pool(scope.inventory(), pool)
+        .await?;
     let location = format!("{API_ROOT}/v2/resourcePools/{}", pool.resource_pool_id);
     Ok(created(location, pool.as_ref()))
 }
 
 async fn update_pool(
     State(s): State<AppState>,
+    scope: Scope,
     Path(id): Path<String>,
     JsonBody(pool): JsonBody<ResourcePool>,
 ) -> Reply {
-    let pool = s.inventory.update_resource_pool(&id, pool).await?;
+    let pool = s
+        .inventory
+        .update_resource_pool(scope.inventory(), &id, pool)
+        .await?;
     Ok(render::object(
         StatusCode::OK,
         pool.as_ref(),
@@ -321,17 +348,23 @@ async fn update_pool(
     ))
 }
 
-async fn delete_pool(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    s.inventory.delete_resource_pool(&id).await?;
+async fn delete_pool(State(s): State<AppState>, scope: Scope, Path(id): Path<String>) -> Reply {
+    s.inventory
+        .delete_resource_pool(scope.inventory(), &id)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn create_resource(
     State(s): State<AppState>,
+    scope: Scope,
     Path(pool): Path<String>,
     JsonBody(resource): JsonBody<Resource>,
 ) -> Reply {
-    let resource = s.inventory.create_resource(&pool, resource).await?;
+    let resource = s
+        .inventory
+        .create_resource(scope.inventory(), &pool, resource)
+        .await?;
     let location = format!(
         "{API_ROOT}/v2/resourcePools/{}/resources/{}",
         resource.resource_pool_id, resource.resource_id
@@ -341,9 +374,12 @@ async fn create_resource(
 
 async fn delete_resource(
     State(s): State<AppState>,
+    scope: Scope,
     Path((pool, id)): Path<(String, String)>,
 ) -> Reply {
-    s.inventory.delete_resource(&pool, &id).await?;
+    s.inventory
+        .delete_resource(scope.inventory(), &pool, &id)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

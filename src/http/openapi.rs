@@ -377,22 +377,43 @@ fn input_errors(doc: &mut Value) {
     }
 }
 
-/// The creations a tenant's quota limits answer 429 when it is used up.
+/// A 429: the body in the route's dialect, and the rate limit's headers.
+fn too_many(description: &str, tmf: bool) -> Value {
+    let mut answer = if tmf {
+        super::openapi_tmf::error(description)
+    } else {
+        problem(description)
+    };
+    let seconds = |d: &str| json!({ "description": d, "schema": { "type": "integer", "minimum": 0 } });
+    answer["headers"] = json!({
+        "Retry-After": seconds("Seconds before the request may be retried (rate limits)"),
+        "RateLimit-Limit": seconds("Requests the limit allows at once (rate limits)"),
+        "RateLimit-Remaining": seconds("Requests left now: 0 (rate limits)"),
+        "RateLimit-Reset": seconds("Seconds until the next request is allowed (rate limits)"),
+    });
+    answer
+}
+
+const RATE_LIMITED: &str = "The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry";
+
+/// The operations a tenant's quota limits answer 429 when it is used up (any operation may
+/// answer 429 to a rate limit: `security`).
 fn quotas(doc: &mut Value) {
     let limited = [
-        ("/o2ims-infrastructureInventory/v2/subscriptions", false),
-        ("/o2ims-infrastructureInventory/v1/subscriptions", false),
-        ("/tmf-api/event/v4/hub", true),
-        ("/tmf-api/eventManagement/v4/hub", true),
+        ("/o2ims-infrastructureInventory/v2/subscriptions", "post", "maxSubscriptions"),
+        ("/o2ims-infrastructureInventory/v1/subscriptions", "post", "maxSubscriptions"),
+        ("/tmf-api/event/v4/hub", "post", "maxHubs"),
+        ("/tmf-api/eventManagement/v4/hub", "post", "maxHubs"),
+        ("/o2ims-infrastructureInventory/v2/resourcePools", "post", "maxResourcePools"),
+        ("/events/stream", "get", "maxWatchStreams"),
     ];
-    for (path, tmf) in limited {
-        let description = "The caller's tenant has used up its quota (maxSubscriptions, maxHubs): delete one first";
-        let answer = if tmf {
-            super::openapi_tmf::error(description)
-        } else {
-            problem(description)
-        };
-        if let Some(responses) = doc["paths"][path]["post"]["responses"].as_object_mut() {
+    for (path, method, quota) in limited {
+        let description = format!(
+            "The caller's tenant has used up its {quota} quota (close or delete one first), or {}",
+            RATE_LIMITED.replacen("The", "the", 1)
+        );
+        let answer = too_many(&description, path.starts_with("/tmf-api/"));
+        if let Some(responses) = doc["paths"][path][method]["responses"].as_object_mut() {
             responses.insert("429".into(), answer);
         }
     }
@@ -433,6 +454,11 @@ fn security(doc: &mut Value) {
                 responses
                     .entry("403")
                     .or_insert_with(|| problem("The caller's roles do not allow this operation"));
+            }
+            if path != "/metrics" {
+                responses
+                    .entry("429")
+                    .or_insert_with(|| too_many(RATE_LIMITED, tmf));
             }
         }
     }

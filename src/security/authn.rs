@@ -52,6 +52,9 @@ pub struct Principal {
     pub bound_to: Option<String>,
     /// Seconds since the epoch.
     pub expires_at: i64,
+    /// The inventory the caller sees: its tenant's scope, set by the gate once the tenant is
+    /// known to be active; `None` sees everything (platform roles, single-tenant gateways).
+    pub scope: Option<Arc<crate::domain::scope::InventoryScope>>,
 }
 
 impl Principal {
@@ -66,6 +69,7 @@ impl Principal {
             capabilities: u64::MAX,
             bound_to: None,
             expires_at: i64::MAX,
+            scope: None,
         }
     }
 
@@ -245,6 +249,7 @@ impl Authenticator {
                     roles: binding.roles.clone(),
                     bound_to: None,
                     expires_at: cert.not_after,
+                    scope: None,
                 });
             }
         }
@@ -336,6 +341,7 @@ impl Tokens {
             roles,
             bound_to,
             expires_at: claims.get("exp").and_then(Value::as_i64).unwrap_or(now),
+            scope: None,
         });
         let mut cache = self.cache.lock().expect("token cache");
         if cache.len() >= TOKEN_CACHE {

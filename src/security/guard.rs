@@ -13,6 +13,7 @@ use ipnet::IpNet;
 
 use super::{
     authn::{AuthError, Authenticator, Principal},
+    limits::{Limited, RateLimits},
     peer::{effective_cert, ConnInfo, PeerCert},
     policy::{Policy, Rule},
     tenants::{TenantStatus, Tenants},
@@ -36,7 +37,11 @@ pub struct Guard {
     routes: HashMap<String, Vec<(Method, String)>>,
     anonymous: Arc<Principal>,
     tenants: Tenants,
+    limits: Arc<RateLimits>,
 }
+
+/// Probes and scrapes are never rate limited.
+const UNLIMITED: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 
 impl Guard {
     pub fn new(
@@ -45,6 +50,7 @@ impl Guard {
         trusted_proxies: Vec<IpNet>,
         routes: &[RouteInfo],
         tenants: Tenants,
+        limits: Arc<RateLimits>,
     ) -> Guard {
         let mut table: HashMap<String, Vec<(Method, String)>> = HashMap::new();
         let ops = OPS.iter().map(|(path, rpc)| (Method::GET, *path, *rpc));
@@ -63,6 +69,47 @@ impl Guard {
             routes: table,
             anonymous: Arc::new(Principal::anonymous()),
             tenants,
+            limits,
+        }
+    }
+
+    /// The client address a request counts against: the peer, or behind a trusted proxy the
+    /// nearest untrusted address its `X-Forwarded-For` names.
+    fn client_addr(&self, req: &Request, conn: Option<&ConnInfo>) -> Option<std::net::IpAddr> {
+        let peer = conn?.remote.ip();
+        let trusted = |ip: &std::net::IpAddr| self.trusted_proxies.iter().any(|n| n.contains(ip));
+        if !trusted(&peer) {
+            return Some(peer);
+        }
+        let forwarded = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+            .collect::<Vec<_>>();
+        Some(
+            forwarded
+                .into_iter()
+                .rev()
+                .find(|ip| !trusted(ip))
+                .unwrap_or(peer),
+        )
+    }
+
+    /// The tenant's request rate, when it has one.
+    async fn within_rate(&self, principal: &Principal) -> Result<(), Limited> {
+        let Some(id) = principal.confined_to() else {
+            return Ok(());
+        };
+        let rate = self
+            .tenants
+            .get(id)
+            .and_then(|r| r.tenant.quotas.requests_per_second);
+        match rate {
+            Some(rate) => self.limits.tenant(id, rate).await,
+            None => Ok(()),
         }
     }
 
@@ -87,12 +134,12 @@ impl Guard {
         if resident.tenant.status == TenantStatus::Suspended {
             return Err(format!("the caller's tenant '{id}' is suspended"));
         }
-        let Some(roles) = resident.bindings.get(&principal.subject) else {
-            return Ok(principal);
-        };
         let mut bound = Principal::clone(&principal);
-        bound.capabilities |= self.policy.mask(roles);
-        bound.roles.extend(roles.iter().cloned());
+        bound.scope = Some(Arc::clone(&resident.scope));
+        if let Some(roles) = resident.bindings.get(&principal.subject) {
+            bound.capabilities |= self.policy.mask(roles);
+            bound.roles.extend(roles.iter().cloned());
+        }
         Ok(Arc::new(bound))
     }
 
@@ -144,6 +191,14 @@ impl Guard {
     pub fn admit(self: &Arc<Self>, req: &mut Request) -> Admission {
         let grpc = crate::http::is_grpc(req);
         let conn = req.extensions().get::<ConnInfo>().cloned();
+        if self.limits.limits_clients() && !UNLIMITED.contains(&req.uri().path()) {
+            if let Some(addr) = self.client_addr(req, conn.as_ref()) {
+                if let Err(limited) = self.limits.client(addr) {
+                    let failure = Failure::RateLimited(limited);
+                    return Admission::Refuse(refusal(failure, grpc, req.uri().path()));
+                }
+            }
+        }
         let cert = effective_cert(conn.as_ref(), req.headers_mut(), &self.trusted_proxies);
         let token = take_bearer(req);
         if self.authn.is_none() {
@@ -214,6 +269,9 @@ impl Check {
                 return Err((refuse(Failure::Tenant(m)), Some(principal)));
             }
         };
+        if let Err(limited) = g.within_rate(&principal).await {
+            return Err((refuse(Failure::RateLimited(limited)), Some(principal)));
+        }
         let allowed = match rule {
             Some(Rule::Public | Rule::Authenticated) => true,
             Some(Rule::Capability(bit)) => principal.capabilities & (1 << bit) != 0,
@@ -258,12 +316,18 @@ enum Failure {
     Authorization(String),
     /// An unknown or suspended tenant.
     Tenant(String),
+    RateLimited(Limited),
 }
 
 /// 401 / 403 / 503 in the caller's dialect: gRPC status, the TMF `Error`, or ProblemDetails;
 /// REST answers carry RFC 6750's `WWW-Authenticate`.
 fn refusal(failure: Failure, grpc: bool, path: &str) -> Response {
+    let failure = match failure {
+        Failure::RateLimited(limited) => return rate_limited(&limited, grpc, path),
+        other => other,
+    };
     let (status, code, kind, message, challenge) = match failure {
+        Failure::RateLimited(_) => unreachable!("answered above"),
         Failure::Authentication(AuthError::Missing) => (
             StatusCode::UNAUTHORIZED,
             ErrorCode::Unauthenticated,
@@ -321,6 +385,45 @@ fn refusal(failure: Failure, grpc: bool, path: &str) -> Response {
     };
     if let Some(c) = challenge.and_then(|c| HeaderValue::from_str(&c).ok()) {
         response.headers_mut().insert(header::WWW_AUTHENTICATE, c);
+    }
+    response
+}
+
+/// 429 with `Retry-After` and the `RateLimit-*` fields (draft-ietf-httpapi-ratelimit-headers)
+/// / RESOURCE_EXHAUSTED with a `google.rpc.RetryInfo` detail and `retry-after` metadata.
+fn rate_limited(limited: &Limited, grpc: bool, path: &str) -> Response {
+    metrics::counter!(crate::metrics::RATE_LIMITED, "scope" => limited.scope).increment(1);
+    let retry = limited.retry_after_secs().to_string();
+    if grpc {
+        use tonic_types::{ErrorDetails, StatusExt as _};
+        let mut status = tonic::Status::with_error_details(
+            tonic::Code::ResourceExhausted,
+            limited.message(),
+            ErrorDetails::with_retry_info(Some(limited.retry_after)),
+        );
+        if let Ok(v) = retry.parse() {
+            status.metadata_mut().insert("retry-after", v);
+        }
+        return status.into_http::<axum::body::Body>().into_response();
+    }
+    let code = ErrorCode::QuotaExceeded;
+    let status = StatusCode::TOO_MANY_REQUESTS;
+    let mut response = if crate::http::tmf688::owns(path) {
+        crate::http::tmf688::render_error(status, &code, limited.message())
+    } else {
+        crate::http::problem::render(status, code.title(), limited.message())
+    };
+    let headers = response.headers_mut();
+    let limit = limited.burst.to_string();
+    for (name, value) in [
+        (header::RETRY_AFTER.as_str(), retry.as_str()),
+        ("ratelimit-limit", limit.as_str()),
+        ("ratelimit-remaining", "0"),
+        ("ratelimit-reset", retry.as_str()),
+    ] {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            headers.insert(name, v);
+        }
     }
     response
 }

@@ -8,6 +8,7 @@ pub mod authn;
 pub mod devcerts;
 pub mod guard;
 pub mod jwks;
+pub mod limits;
 pub mod outbound;
 pub mod peer;
 pub mod policy;
@@ -41,6 +42,7 @@ impl Security {
         config: &Config,
         routes: &[RouteInfo],
         tenants: tenants::Tenants,
+        limits: Arc<limits::RateLimits>,
         audit: Option<audit::Audit>,
         stop: &CancellationToken,
     ) -> anyhow::Result<Security> {
@@ -82,7 +84,7 @@ impl Security {
             peer::parse_networks(&config.tls.trusted_proxies).map_err(anyhow::Error::msg)?;
         Ok(Security {
             tls,
-            guard: Arc::new(Guard::new(authn, policy, proxies, routes, tenants)),
+            guard: Arc::new(Guard::new(authn, policy, proxies, routes, tenants, limits)),
             audit,
         })
     }

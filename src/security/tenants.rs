@@ -13,7 +13,10 @@ use std::{
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::AdminStoreRef;
+use crate::{
+    domain::scope::{parse_selector, InventoryScope},
+    store::AdminStoreRef,
+};
 
 /// How often each replica reloads the tenants from the store.
 pub const REFRESH: Duration = Duration::from_secs(2);
@@ -134,24 +137,6 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
-/// `key=value,key2=value2` → pairs; every pair must match.
-pub fn parse_selector(text: &str) -> Result<Vec<(String, String)>, String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').ok_or_else(|| {
-                format!("labelSelector: '{pair}' is not key=value (the selector is key=value,…)")
-            })?;
-            let (k, v) = (k.trim(), v.trim());
-            if k.is_empty() {
-                return Err(format!("labelSelector: '{pair}' has no key"));
-            }
-            Ok((k.to_owned(), v.to_owned()))
-        })
-        .collect()
-}
-
 impl TenantSpec {
     /// The tenant this spec describes, checked; `id` is the path's id on replace.
     pub fn into_tenant(
@@ -221,6 +206,8 @@ impl RoleBinding {
 /// A tenant as the gate reads it.
 pub struct Resident {
     pub tenant: Tenant,
+    /// What of the inventory the tenant sees.
+    pub scope: Arc<InventoryScope>,
     /// Subject → roles within the tenant.
     pub bindings: HashMap<String, Vec<String>>,
 }
@@ -336,8 +323,18 @@ pub fn from_config(
 }
 
 pub fn resident(tenant: Tenant, bindings: Vec<RoleBinding>) -> Resident {
+    let scope = Arc::new(InventoryScope {
+        tenant: tenant.tenant_id.clone(),
+        pools: tenant.resource_pools.iter().cloned().collect(),
+        // Checked when the tenant was written.
+        selector: parse_selector(tenant.label_selector.as_deref().unwrap_or_default())
+            .unwrap_or_default(),
+        max_resource_pools: tenant.quotas.max_resource_pools,
+        max_watch_streams: tenant.quotas.max_watch_streams,
+    });
     Resident {
         tenant,
+        scope,
         bindings: bindings.into_iter().map(|b| (b.subject, b.roles)).collect(),
     }
 }

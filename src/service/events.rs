@@ -2,12 +2,16 @@
 
 use std::sync::{Arc, OnceLock};
 
-use tokio::sync::mpsc;
-
 use crate::{
-    domain::{objects::*, Fields, Filter},
+    domain::{objects::*, scope::InventoryScope, Fields, Filter},
     error::{ApiError, ApiResult},
-    events::{pump::PumpStatus, Cursor, Event, EventLogRef, Hub, Selector, WatchItem, WatchSpec},
+    events::{pump::PumpStatus, Cursor, Event, EventLogRef, Hub, Selector, Visibility, WatchSpec},
+    service::{
+        inventory::View,
+        streams::{take_slot, Watch},
+        InventoryService,
+    },
+    store::AdminStoreRef,
 };
 
 /// Attributes an event filter may name: the event's own fields, the notification's
@@ -47,6 +51,15 @@ pub struct EventService {
     hub: Arc<Hub>,
     max_page_size: usize,
     pump: Option<PumpStatus>,
+    tenancy: Option<Tenancy>,
+}
+
+/// What a tenant's reads of the stream need: the inventory (the pools in view when a read
+/// starts) and the store counting its watch streams.
+#[derive(Clone)]
+struct Tenancy {
+    inventory: InventoryService,
+    store: AdminStoreRef,
 }
 
 /// A page of history.
@@ -79,7 +92,29 @@ impl EventService {
             hub,
             max_page_size,
             pump: None,
+            tenancy: None,
         }
+    }
+
+    /// With what tenants' reads need (without it, a tenant's read is refused).
+    pub fn with_tenancy(mut self, inventory: InventoryService, store: AdminStoreRef) -> Self {
+        self.tenancy = Some(Tenancy { inventory, store });
+        self
+    }
+
+    fn tenancy(&self) -> ApiResult<&Tenancy> {
+        self.tenancy.as_ref().ok_or_else(|| {
+            ApiError::new(
+                crate::error::ErrorCode::Internal,
+                "tenant scopes are not wired to the event service",
+            )
+        })
+    }
+
+    /// A tracker of what `scope` sees, from the pools in view now.
+    async fn visibility(&self, scope: &Arc<InventoryScope>) -> ApiResult<Visibility> {
+        let pools = self.tenancy()?.inventory.pools_in_view(scope).await?;
+        Ok(Visibility::new(Arc::clone(scope), pools))
     }
 
     /// Readiness follows the backend pump: not ready before its first view is in.
@@ -118,15 +153,40 @@ impl EventService {
         Ok(())
     }
 
-    /// Starts a watcher; `resume` of `None` (or 0 over gRPC) follows from now.
-    pub fn watch(
+    /// Starts a watcher of what `view` sees; `resume` of `None` (or 0 over gRPC) follows
+    /// from now. A tenant's watch holds one of its `maxWatchStreams` while it lasts.
+    pub async fn watch(
         &self,
+        view: View<'_>,
         pattern: Option<String>,
         filter: Option<&str>,
-        resume: Option<Cursor>,
-    ) -> ApiResult<mpsc::Receiver<WatchItem>> {
+        mut resume: Option<Cursor>,
+    ) -> ApiResult<Watch> {
         let selector = selector(pattern.as_deref(), filter)?;
-        Ok(self.hub.watch(WatchSpec { selector, resume }))
+        let Some(scope) = view else {
+            return Ok(Watch::new(
+                self.hub.watch(WatchSpec {
+                    selector,
+                    resume,
+                    visibility: None,
+                }),
+                None,
+            ));
+        };
+        let tenancy = self.tenancy()?;
+        let slot = take_slot(&tenancy.store, &scope.tenant, scope.max_watch_streams).await?;
+        // The start is fixed before the pools in view are read: every change the read does
+        // not reflect comes after it on the stream, and the tracker takes it in there.
+        if resume.is_none() {
+            resume = Some(self.log.bounds().await.map_err(log_unavailable)?.last);
+        }
+        let visibility = Some(self.visibility(scope).await?);
+        let items = self.hub.watch(WatchSpec {
+            selector,
+            resume,
+            visibility,
+        });
+        Ok(Watch::new(items, slot))
     }
 
     /// Events after `after` that match, oldest first.
@@ -134,10 +194,15 @@ impl EventService {
         &self,
         after: Cursor,
         limit: Option<usize>,
+        view: View<'_>,
         pattern: Option<&str>,
         filter: Option<&str>,
     ) -> ApiResult<EventPage> {
         let selector = selector(pattern, filter)?;
+        let mut visibility = match view {
+            Some(scope) => Some(self.visibility(scope).await?),
+            None => None,
+        };
         let limit = match limit {
             Some(0) => return Err(ApiError::invalid("limit must be at least 1")),
             Some(n) => n.min(self.max_page_size),
@@ -160,7 +225,8 @@ impl EventService {
                     break;
                 }
                 position = event.cursor;
-                if selector.matches(&event) {
+                let visible = visibility.as_mut().is_none_or(|v| v.observe(&event));
+                if visible && selector.matches(&event) {
                     events.push(event);
                 }
             }

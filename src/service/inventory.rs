@@ -5,13 +5,28 @@ use std::sync::Arc;
 
 use tracing::Instrument as _;
 
-use super::{pages::Pages, require_uuid, ListParams, Listed};
+use super::{pages::Pages, require_uuid, subscriptions::check_quota, ListParams, Listed};
 use crate::{
-    backend::{BackendRef, InventoryObject, Kind, Scope},
+    backend::{BackendError, BackendRef, InventoryObject, Kind, Scope},
     config::ApiVersionsConfig,
-    domain::{objects::*, ApiVersion},
+    domain::{
+        objects::*,
+        scope::{InventoryScope, TENANT_LABEL},
+        ApiVersion, ListQuery,
+    },
     error::{ApiError, ApiResult, ErrorCode},
 };
+
+/// The caller's view of the inventory: its tenant's scope, or `None` for everything.
+pub type View<'a> = Option<&'a Arc<InventoryScope>>;
+
+fn pool_not_found(id: &str) -> ApiError {
+    BackendError::NotFound {
+        kind: Kind::ResourcePool.label(),
+        id: id.to_owned(),
+    }
+    .into()
+}
 
 /// The inventory API's URL root.
 pub const API_ROOT: &str = "/o2ims-infrastructureInventory";
@@ -88,21 +103,30 @@ impl InventoryService {
         })
     }
 
-    /// Lists objects of type `T`; `parent` is the resource pool when `T` is `Resource`.
+    /// Lists objects of type `T` that `view` sees; `parent` is the resource pool when `T` is
+    /// `Resource` (a pool out of view is not found).
     #[tracing::instrument(level = "trace", name = "inventory.list", skip_all, fields(kind = T::KIND.label()))]
     pub async fn list<T: InventoryObject>(
         &self,
+        view: View<'_>,
         parent: Option<&str>,
         params: &ListParams,
     ) -> ApiResult<Listed<T>> {
+        if let (Some(scope), Some(pool)) = (view, parent) {
+            require_uuid("resourcePoolId", pool)?;
+            self.pool_in_view(scope, pool).await?;
+        }
+        // Only pool lists depend on the view (a resource list's pool is checked above).
+        let view = view.filter(|_| T::KIND == Kind::ResourcePool);
         // Read before the backend lists: a page is kept under the generation it started at.
         let generation = self.backend.generation();
         if let Some(g) = generation {
-            if let Some(kept) = self.pages.get::<T>(g, T::KIND, parent, params) {
+            if let Some(kept) = self.pages.get::<T>(g, T::KIND, parent, view, params) {
                 return Ok(kept);
             }
         }
         let (mut query, projection) = params.query::<T>(self.max_page_size)?;
+        query.scope = view.cloned();
         if let Some(pool) = parent {
             require_uuid("resourcePoolId", pool)?;
         }
@@ -123,19 +147,24 @@ impl InventoryService {
         let page = page.map(|o| T::unwrap(o).expect("backend returned the kind asked for"));
         let listed = Listed::new(page, projection);
         if let Some(g) = generation {
-            self.pages.put(g, T::KIND, parent, params, &listed);
+            self.pages.put(g, T::KIND, parent, view, params, &listed);
         }
         Ok(listed)
     }
 
+    /// One object `view` sees (out of view is not found, as if it did not exist).
     #[tracing::instrument(level = "trace", name = "inventory.get", skip_all, fields(kind = T::KIND.label(), id))]
     pub async fn get<T: InventoryObject>(
         &self,
+        view: View<'_>,
         parent: Option<&str>,
         id: &str,
     ) -> ApiResult<Arc<T>> {
         if let Some(pool) = parent {
             require_uuid("resourcePoolId", pool)?;
+            if let Some(scope) = view {
+                self.pool_in_view(scope, pool).await?;
+            }
         }
         if T::KIND != Kind::Location {
             require_uuid(T::ID_FIELD, id)?;
@@ -155,7 +184,46 @@ impl InventoryService {
                 id
             ))
             .await?;
-        Ok(T::unwrap(object).expect("backend returned the kind asked for"))
+        let object = T::unwrap(object).expect("backend returned the kind asked for");
+        if let Some(scope) = view.filter(|_| T::KIND == Kind::ResourcePool) {
+            if !scope.admits(object.as_ref()) {
+                return Err(pool_not_found(id));
+            }
+        }
+        Ok(object)
+    }
+
+    /// The pool `id`, when `scope` sees it; not found otherwise.
+    async fn pool_in_view(&self, scope: &InventoryScope, id: &str) -> ApiResult<Arc<ResourcePool>> {
+        let scope_of = Scope {
+            kind: Kind::ResourcePool,
+            parent: None,
+        };
+        let pool = ResourcePool::unwrap(self.backend.get(scope_of, id).await?)
+            .expect("backend returned the kind asked for");
+        if !scope.admits(pool.as_ref()) {
+            return Err(pool_not_found(id));
+        }
+        Ok(pool)
+    }
+
+    /// The ids of the pools `scope` sees now: where a watch's view starts.
+    pub async fn pools_in_view(&self, scope: &Arc<InventoryScope>) -> ApiResult<Vec<String>> {
+        let query = ListQuery {
+            scope: Some(Arc::clone(scope)),
+            ..Default::default()
+        };
+        let page = self
+            .backend
+            .list(
+                Scope {
+                    kind: Kind::ResourcePool,
+                    parent: None,
+                },
+                &query,
+            )
+            .await?;
+        Ok(page.items.iter().map(|o| o.id().to_owned()).collect())
     }
 
     /// The alarm dictionary of a resource type.
@@ -163,14 +231,14 @@ impl InventoryService {
         &self,
         type_id: &str,
     ) -> ApiResult<Arc<AlarmDictionary>> {
-        let ty = self.get::<ResourceType>(None, type_id).await?;
+        let ty = self.get::<ResourceType>(None, None, type_id).await?;
         let Some(dictionary_id) = ty.alarm_dictionary_id.as_deref() else {
             return Err(ApiError::new(
                 ErrorCode::NotFound,
                 format!("resource type '{type_id}' has no alarm dictionary"),
             ));
         };
-        self.get::<AlarmDictionary>(None, dictionary_id).await
+        self.get::<AlarmDictionary>(None, None, dictionary_id).await
     }
 
     fn require_capability(&self, enabled: bool, what: &str) -> ApiResult<()> {
@@ -186,16 +254,34 @@ impl InventoryService {
         ))
     }
 
-    pub async fn create_resource_pool(&self, pool: ResourcePool) -> ApiResult<Arc<ResourcePool>> {
+    /// Creates a pool; a tenant's pool carries its owner label and counts to its
+    /// `maxResourcePools`.
+    pub async fn create_resource_pool(
+        &self,
+        view: View<'_>,
+        mut pool: ResourcePool,
+    ) -> ApiResult<Arc<ResourcePool>> {
         self.require_capability(
             self.backend.info().capabilities.resource_pool_write,
             "writing resource pools",
         )?;
+        if let Some(scope) = view {
+            let held = self.pools_in_view(scope).await?.len();
+            check_quota(
+                &scope.tenant,
+                "maxResourcePools",
+                held,
+                scope.max_resource_pools,
+            )?;
+            set_owner(&mut pool, Some(scope.tenant.clone()))?;
+        }
         Ok(self.backend.create_resource_pool(pool).await?)
     }
 
+    /// Replaces a pool `view` sees; its owner label stays what it was.
     pub async fn update_resource_pool(
         &self,
+        view: View<'_>,
         id: &str,
         mut pool: ResourcePool,
     ) -> ApiResult<Arc<ResourcePool>> {
@@ -211,20 +297,32 @@ impl InventoryService {
             )));
         }
         pool.resource_pool_id = id.to_owned();
+        if let Some(scope) = view {
+            let current = self.pool_in_view(scope, id).await?;
+            let owner = current
+                .extensions
+                .get("labels")
+                .and_then(|l| l.get(TENANT_LABEL));
+            set_owner(&mut pool, owner.and_then(|o| o.as_str()).map(str::to_owned))?;
+        }
         Ok(self.backend.update_resource_pool(pool).await?)
     }
 
-    pub async fn delete_resource_pool(&self, id: &str) -> ApiResult<()> {
+    pub async fn delete_resource_pool(&self, view: View<'_>, id: &str) -> ApiResult<()> {
         self.require_capability(
             self.backend.info().capabilities.resource_pool_write,
             "writing resource pools",
         )?;
         require_uuid("resourcePoolId", id)?;
+        if let Some(scope) = view {
+            self.pool_in_view(scope, id).await?;
+        }
         Ok(self.backend.delete_resource_pool(id).await?)
     }
 
     pub async fn create_resource(
         &self,
+        view: View<'_>,
         pool_id: &str,
         mut resource: Resource,
     ) -> ApiResult<Arc<Resource>> {
@@ -233,6 +331,9 @@ impl InventoryService {
             "writing resources",
         )?;
         require_uuid("resourcePoolId", pool_id)?;
+        if let Some(scope) = view {
+            self.pool_in_view(scope, pool_id).await?;
+        }
         if !resource.resource_pool_id.is_empty() && resource.resource_pool_id != pool_id {
             return Err(ApiError::invalid(format!(
                 "body resourcePoolId '{}' differs from the path's '{pool_id}'",
@@ -244,15 +345,37 @@ impl InventoryService {
         Ok(self.backend.create_resource(resource).await?)
     }
 
-    pub async fn delete_resource(&self, pool_id: &str, id: &str) -> ApiResult<()> {
+    pub async fn delete_resource(&self, view: View<'_>, pool_id: &str, id: &str) -> ApiResult<()> {
         self.require_capability(
             self.backend.info().capabilities.resource_write,
             "writing resources",
         )?;
         require_uuid("resourcePoolId", pool_id)?;
         require_uuid("resourceId", id)?;
+        if let Some(scope) = view {
+            self.pool_in_view(scope, pool_id).await?;
+        }
         Ok(self.backend.delete_resource(pool_id, id).await?)
     }
+}
+
+/// Sets a tenant-written pool's owner label to `owner` (`None` removes it): a tenant can
+/// neither claim another's pool nor give its own away.
+fn set_owner(pool: &mut ResourcePool, owner: Option<String>) -> ApiResult<()> {
+    let labels = pool
+        .extensions
+        .entry("labels")
+        .or_insert_with(|| serde_json::Value::Object(Default::default()));
+    let Some(labels) = labels.as_object_mut() else {
+        return Err(ApiError::invalid(
+            "extensions.labels must be an object of label names to values",
+        ));
+    };
+    match owner {
+        Some(o) => labels.insert(TENANT_LABEL.to_owned(), o.into()),
+        None => labels.remove(TENANT_LABEL),
+    };
+    Ok(())
 }
 
 /// Nested elements belong to their resource's pool and are addressable: a missing pool is

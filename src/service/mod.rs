@@ -7,6 +7,7 @@ pub mod hubs;
 pub mod inventory;
 pub mod pages;
 pub mod rendered;
+pub mod streams;
 pub mod subscriptions;
 pub mod webhooks;
 
@@ -122,6 +123,7 @@ impl ListParams {
             after,
             limit,
             count_total: self.count_total,
+            scope: None,
         })
     }
 

@@ -7,8 +7,8 @@
 //! reused only while nothing it was computed from has changed; a page computed across a
 //! change is kept under a generation no later request sees. Pages with warnings (a backend
 //! that did not answer) are not kept. Only the current generation's pages are held, and at
-//! most [`MAX_PAGES`] pages and [`MAX_ITEMS`] item references in all. Keyed by kind, pool and
-//! list parameters only: once answers depend on the caller (a tenant's scope), so must the key.
+//! most [`MAX_PAGES`] pages and [`MAX_ITEMS`] item references in all. Keyed by kind, pool, the
+//! caller's inventory scope (pool lists depend on it) and the list parameters.
 
 use std::{
     any::Any,
@@ -18,7 +18,7 @@ use std::{
 };
 
 use super::{ListParams, Listed};
-use crate::backend::Kind;
+use crate::{backend::Kind, domain::scope::InventoryScope};
 
 pub const MAX_PAGES: usize = 512;
 pub const MAX_ITEMS: usize = 256 * 1024;
@@ -26,6 +26,7 @@ pub const MAX_ITEMS: usize = 256 * 1024;
 struct Kept {
     kind: Kind,
     parent: Option<String>,
+    scope: Option<Arc<InventoryScope>>,
     params: ListParams,
     page: Arc<dyn Any + Send + Sync>,
 }
@@ -40,8 +41,13 @@ struct Held {
 #[derive(Clone, Default)]
 pub struct Pages(Arc<RwLock<Held>>);
 
-fn key(kind: Kind, parent: Option<&str>, params: &ListParams) -> u64 {
-    foldhash::fast::FixedState::default().hash_one((kind, parent, params))
+fn key(
+    kind: Kind,
+    parent: Option<&str>,
+    scope: Option<&Arc<InventoryScope>>,
+    params: &ListParams,
+) -> u64 {
+    foldhash::fast::FixedState::default().hash_one((kind, parent, scope, params))
 }
 
 impl Pages {
@@ -51,6 +57,7 @@ impl Pages {
         generation: u64,
         kind: Kind,
         parent: Option<&str>,
+        scope: Option<&Arc<InventoryScope>>,
         params: &ListParams,
     ) -> Option<Listed<T>> {
         let held = self.0.read().unwrap_or_else(|e| e.into_inner());
@@ -58,9 +65,14 @@ impl Pages {
             return None;
         }
         held.pages
-            .get(&key(kind, parent, params))?
+            .get(&key(kind, parent, scope, params))?
             .iter()
-            .find(|k| k.kind == kind && k.parent.as_deref() == parent && &k.params == params)?
+            .find(|k| {
+                k.kind == kind
+                    && k.parent.as_deref() == parent
+                    && k.scope.as_ref() == scope
+                    && &k.params == params
+            })?
             .page
             .downcast_ref::<Listed<T>>()
             .cloned()
@@ -72,6 +84,7 @@ impl Pages {
         generation: u64,
         kind: Kind,
         parent: Option<&str>,
+        scope: Option<&Arc<InventoryScope>>,
         params: &ListParams,
         page: &Listed<T>,
     ) {
@@ -95,11 +108,12 @@ impl Pages {
         }
         held.items += page.items.len();
         held.pages
-            .entry(key(kind, parent, params))
+            .entry(key(kind, parent, scope, params))
             .or_default()
             .push(Kept {
                 kind,
                 parent: parent.map(str::to_owned),
+                scope: scope.cloned(),
                 params: params.clone(),
                 page: Arc::new(page.clone()),
             });

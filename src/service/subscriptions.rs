@@ -50,14 +50,19 @@ pub fn within_quota(
     count: usize,
 ) -> ApiResult<()> {
     let Some(id) = tenant else { return Ok(()) };
-    let Some(max) = tenants.get(id).and_then(|r| quota(&r.tenant.quotas)) else {
-        return Ok(());
-    };
+    let max = tenants.get(id).and_then(|r| quota(&r.tenant.quotas));
+    check_quota(id, name, count, max)
+}
+
+/// Refuses the next object when `tenant` holds `count` and its quota `name` is `max`.
+pub fn check_quota(tenant: &str, name: &str, count: usize, max: Option<u32>) -> ApiResult<()> {
+    let Some(max) = max else { return Ok(()) };
     if count >= max as usize {
-        metrics::counter!(crate::metrics::QUOTA_REFUSALS, "quota" => name.to_owned()).increment(1);
+        metrics::counter!(crate::metrics::QUOTA_REFUSALS, "quota" => name.to_owned(), "tenant" => tenant.to_owned())
+            .increment(1);
         return Err(ApiError::new(
             ErrorCode::QuotaExceeded,
-            format!("tenant '{id}' has {count} of its {name} quota of {max}: delete one first"),
+            format!("tenant '{tenant}' has {count} of its {name} quota of {max}: delete one first"),
         ));
     }
     Ok(())

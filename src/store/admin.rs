@@ -1,7 +1,7 @@
 //! Administration storage: tenants, their role bindings and the audit trail, in the same
 //! stores as subscriptions (the embedded database, or Redis).
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 
@@ -44,6 +44,26 @@ pub trait AdminStore: Send + Sync + 'static {
 
     /// Removes records older than `before_ms` and all but the newest `keep`; how many went.
     async fn trim_audit(&self, keep: usize, before_ms: i64) -> Result<u64, StoreError>;
+
+    /// Takes or renews `holder`'s lease on `key` for `ttl`; `false` when `max` others hold
+    /// one (see `leases.rs`).
+    async fn take_lease(
+        &self,
+        key: &str,
+        holder: &str,
+        max: u32,
+        ttl: Duration,
+    ) -> Result<bool, StoreError>;
+
+    async fn drop_lease(&self, key: &str, holder: &str) -> Result<(), StoreError>;
+
+    /// One request against a rate shared by every replica (GCRA at `rate` per second with
+    /// `burst`): the wait before it would be allowed, zero when it is. `None` when the store
+    /// is this process's alone (the caller counts in memory).
+    async fn rate(&self, key: &str, rate: f64, burst: u32) -> Result<Option<Duration>, StoreError> {
+        let _ = (key, rate, burst);
+        Ok(None)
+    }
 }
 
 pub type AdminStoreRef = Arc<dyn AdminStore>;

@@ -21,6 +21,8 @@ pub const FILE_NAME: &str = "netweave.redb";
 
 pub struct EmbeddedStore {
     pub(super) db: Arc<Database>,
+    /// Leases live in this process only: the embedded store is one process's.
+    pub(super) leases: super::leases::Leases,
 }
 
 pub(super) fn internal(e: impl std::fmt::Display) -> StoreError {
@@ -41,7 +43,10 @@ impl EmbeddedStore {
         txn.open_table(HUBS).map_err(internal)?;
         super::embedded_admin::create_tables(&txn)?;
         txn.commit().map_err(internal)?;
-        Ok(EmbeddedStore { db: Arc::new(db) })
+        Ok(EmbeddedStore {
+            db: Arc::new(db),
+            leases: Default::default(),
+        })
     }
 
     pub(super) async fn blocking<T: Send + 'static>(

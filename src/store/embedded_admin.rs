@@ -238,4 +238,19 @@ impl AdminStore for EmbeddedStore {
         })
         .await
     }
+
+    async fn take_lease(
+        &self,
+        key: &str,
+        holder: &str,
+        max: u32,
+        ttl: std::time::Duration,
+    ) -> Result<bool, StoreError> {
+        Ok(self.leases.take(key, holder, max, ttl))
+    }
+
+    async fn drop_lease(&self, key: &str, holder: &str) -> Result<(), StoreError> {
+        self.leases.drop_lease(key, holder);
+        Ok(())
+    }
 }

@@ -68,6 +68,11 @@ impl Keys {
         format!("{}:audit", self.tag)
     }
 
+    /// The holders of one counted lease (`leases.rs`), e.g. a tenant's watch streams.
+    pub fn lease(&self, key: &str) -> String {
+        format!("{}:lease:{key}", self.tag)
+    }
+
     pub fn hubs(&self) -> String {
         format!("{}:hubs", self.tag)
     }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod embedded;
 mod embedded_admin;
 pub mod keys;
+pub mod leases;
 pub mod redis;
 mod redis_admin;
 

@@ -201,4 +201,52 @@ impl AdminStore for RedisStore {
             .map_err(map_err)?;
         Ok(by_count + by_age)
     }
+
+    async fn take_lease(
+        &self,
+        key: &str,
+        holder: &str,
+        max: u32,
+        ttl: std::time::Duration,
+    ) -> Result<bool, StoreError> {
+        let mut conn = self.link.conn();
+        let taken: i64 = redis::Script::new(super::leases::TAKE_SCRIPT)
+            .key(self.keys.lease(key))
+            .arg(holder)
+            .arg(max)
+            .arg(ttl.as_millis() as u64)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(map_err)?;
+        Ok(taken == 1)
+    }
+
+    async fn rate(
+        &self,
+        key: &str,
+        rate: f64,
+        burst: u32,
+    ) -> Result<Option<std::time::Duration>, StoreError> {
+        let mut conn = self.link.conn();
+        let wait: String = redis::Script::new(crate::security::limits::TENANT_SCRIPT)
+            .key(self.keys.lease(key))
+            .arg(1000.0 / rate)
+            .arg(burst)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(map_err)?;
+        let ms: f64 = wait.parse().unwrap_or(0.0);
+        Ok(Some(std::time::Duration::from_secs_f64(
+            ms.max(0.0) / 1000.0,
+        )))
+    }
+
+    async fn drop_lease(&self, key: &str, holder: &str) -> Result<(), StoreError> {
+        let mut conn = self.link.conn();
+        let _: i64 = conn
+            .zrem(self.keys.lease(key), holder)
+            .await
+            .map_err(map_err)?;
+        Ok(())
+    }
 }

@@ -12,6 +12,7 @@ mod redis_scripts;
 pub mod retry;
 mod selection;
 pub mod sender;
+mod views;
 pub mod worker;
 
 pub use notification::Secret;
@@ -21,4 +22,5 @@ pub use queue::{
 };
 pub use retry::RetryPolicy;
 pub use sender::Sender;
+pub use views::TenantViews;
 pub use worker::Webhooks;

@@ -22,7 +22,8 @@ enum Rule {
 
 /// The delivery rule of every subscription, built once per dispatched batch.
 pub struct Selection {
-    rules: Vec<(String, Rule)>,
+    /// Subscription id, its tenant, its rule.
+    rules: Vec<(String, Option<String>, Rule)>,
 }
 
 impl Selection {
@@ -52,7 +53,7 @@ impl Selection {
                     }
                 }
             };
-            rules.push((s.subscription_id, rule));
+            rules.push((s.subscription_id, s.tenant, rule));
         }
         Selection { rules }
     }
@@ -62,16 +63,28 @@ impl Selection {
         subscriptions.iter().any(|s| s.hub_id.is_some())
     }
 
-    /// The subscriptions that get `event`.
-    pub fn recipients<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
+    /// The tenants owning a subscription.
+    pub fn tenants(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().filter_map(|(_, t, _)| t.as_deref())
+    }
+
+    /// The subscriptions that get `event`, of those whose tenant `sees` it.
+    pub fn recipients<'a>(
+        &'a self,
+        event: &'a Event,
+        sees: impl Fn(&str) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         let view = EventView::new(event);
         self.rules
             .iter()
-            .filter(move |(_, rule)| match rule {
-                Rule::Excludes(f) => f.is_empty() || !f.matches(event),
-                Rule::Inf(f) => f.notifies(&event.object_kind, event),
-                Rule::Includes(q, after) => event.cursor > *after && q.matches(&view),
+            .filter(move |(_, tenant, rule)| {
+                tenant.as_deref().is_none_or(&sees)
+                    && match rule {
+                        Rule::Excludes(f) => f.is_empty() || !f.matches(event),
+                        Rule::Inf(f) => f.notifies(&event.object_kind, event),
+                        Rule::Includes(q, after) => event.cursor > *after && q.matches(&view),
+                    }
             })
-            .map(|(id, _)| id.as_str())
+            .map(|(id, _, _)| id.as_str())
     }
 }

@@ -19,6 +19,7 @@ use super::{
     queue::{DeliveryQueueRef, NewDelivery, Outcome},
     selection::Selection,
     sender::Sender,
+    views::TenantViews,
 };
 use crate::{domain::Subscription, metrics, store::StoreRef};
 
@@ -34,6 +35,8 @@ pub struct Webhooks {
     pub store: StoreRef,
     pub sender: Arc<Sender>,
     pub concurrency: usize,
+    /// What each tenant's subscriptions may be told about (the dispatcher's alone).
+    pub views: tokio::sync::Mutex<TenantViews>,
 }
 
 impl Webhooks {
@@ -81,11 +84,19 @@ impl Webhooks {
                 Vec::new()
             };
             let selection = Selection::new(subscriptions, &hubs);
+            let mut views = self.views.lock().await;
+            if let Err(e) = views.prepare(selection.tenants()).await {
+                tracing::warn!(error = %e, "reading the pools in tenants' scopes failed; dispatch retried");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                continue;
+            }
             let through = events.last().map_or(0, |e| e.cursor);
             let events: Vec<Arc<crate::events::Event>> = events.into_iter().map(Arc::new).collect();
             let mut deliveries = Vec::new();
             for event in &events {
-                for id in selection.recipients(event) {
+                let seen = views.observe(event);
+                // A tenant without a view is a name only (single-tenant gateway).
+                for id in selection.recipients(event, |t| seen.get(t).copied().unwrap_or(true)) {
                     deliveries.push(NewDelivery {
                         subscription_id: id.to_owned(),
                         event: event.clone(),

@@ -678,6 +678,7 @@ async fn the_backend_change_feed_loses_nothing_and_holds_at_most_its_capacity() 
         resources: 100,
         read_only: false,
         o_cloud_id: "o".into(),
+        tenants: Vec::new(),
     }));
     // More changes than the feed holds, made before anyone reads it: the backend waits.
     let steps = FEED_CAPACITY + 5_000;

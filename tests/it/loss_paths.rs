@@ -243,6 +243,10 @@ fn start_webhooks(
         store,
         sender: sender(),
         concurrency,
+        views: tokio::sync::Mutex::new(netweave::webhook::TenantViews::new(
+            Default::default(),
+            None,
+        )),
     });
     let shutdown = CancellationToken::new();
     let mut tasks = JoinSet::new();
@@ -421,6 +425,7 @@ fn simulator() -> Arc<Simulator> {
         resources: 2,
         read_only: false,
         o_cloud_id: "o".into(),
+        tenants: Vec::new(),
     }))
 }
 

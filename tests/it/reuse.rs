@@ -196,11 +196,12 @@ async fn background_changes_are_seen_by_the_next_list() {
         resources: 300,
         read_only: false,
         o_cloud_id: "o".into(),
+        tenants: Vec::new(),
     }));
     let backend: BackendRef = sim.clone();
     let service = InventoryService::new(backend.clone(), Default::default(), 1000);
     let pools = service
-        .list::<netweave::domain::objects::ResourcePool>(None, &ListParams::default())
+        .list::<netweave::domain::objects::ResourcePool>(None, None, &ListParams::default())
         .await
         .unwrap();
     let pool = pools.items[0].resource_pool_id.clone();
@@ -235,11 +236,11 @@ async fn background_changes_are_seen_by_the_next_list() {
     let mut changed = 0;
     for _ in 0..300 {
         let first = service
-            .list::<Resource>(Some(&pool), &params)
+            .list::<Resource>(None, Some(&pool), &params)
             .await
             .unwrap();
         let kept = service
-            .list::<Resource>(Some(&pool), &params)
+            .list::<Resource>(None, Some(&pool), &params)
             .await
             .unwrap();
         let truth = fresh().await;

@@ -198,6 +198,7 @@ impl Mapping {
                 if let Some(t) = &m.instance_type {
                     ext.insert("instanceType".into(), json!(t));
                 }
+                ext.insert("labels".into(), Value::Object(m.labels.clone()));
             }
             None => {
                 ext.insert("source".into(), json!("nodeLabel"));
@@ -354,6 +355,8 @@ pub struct MachinePool {
     pub replicas: u64,
     pub ready_replicas: u64,
     pub instance_type: Option<String>,
+    /// The MachineSet's labels (a tenant's owner label among them).
+    pub labels: Map<String, Value>,
 }
 
 impl MachinePool {
@@ -368,6 +371,10 @@ impl MachinePool {
                 .to_owned(),
             replicas: object["spec"]["replicas"].as_u64().unwrap_or(0),
             ready_replicas: object["status"]["readyReplicas"].as_u64().unwrap_or(0),
+            labels: object["metadata"]["labels"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
             instance_type: provider["instanceType"]
                 .as_str()
                 .or_else(|| provider["machineType"].as_str())

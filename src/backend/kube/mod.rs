@@ -22,7 +22,7 @@ use kube::{
     core::{ApiResource, GroupVersionKind},
     Api, Client,
 };
-use serde_json::json;
+use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
 pub use mapping::{quantity, MachinePool, Mapping};
@@ -365,9 +365,19 @@ impl Backend for KubeBackend {
         if let Some(t) = pool.extensions.get("instanceType").and_then(|v| v.as_str()) {
             spec["template"] = json!({"spec": {"providerSpec": {"value": {"instanceType": t}}}});
         }
+        // String-valued labels go on the MachineSet (a tenant's owner label among them).
+        let labels: serde_json::Map<String, Value> = pool
+            .extensions
+            .get("labels")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter(|(_, v)| v.is_string())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         let object: DynamicObject = serde_json::from_value(json!({
             "apiVersion": resource.api_version, "kind": kind,
-            "metadata": {"name": name, "namespace": self.machine_namespace},
+            "metadata": {"name": name, "namespace": self.machine_namespace, "labels": labels},
             "spec": spec,
         }))
         .map_err(|e| BackendError::Invalid(e.to_string()))?;

@@ -21,6 +21,8 @@ pub struct SimSpec {
     /// Report no write capabilities.
     pub read_only: bool,
     pub o_cloud_id: String,
+    /// Pool n is labelled as tenant `tenants[n % len]`'s (`o2ims.oran.org/tenant`).
+    pub tenants: Vec<String>,
 }
 
 /// Makes identifiers that depend only on the seed and a name.
@@ -117,6 +119,17 @@ pub fn generate(spec: &SimSpec) -> Inventory {
         let site_id = &site_ids[p % site_ids.len()];
         let city = &CITIES[p % site_ids.len()];
         let id = ids.id(&format!("resource-pool/{p}"));
+        let mut extensions = ext(json!({
+            "country": city.country,
+            "zone": format!("{}-{}", city.key, p / site_ids.len() + 1),
+        }));
+        if !spec.tenants.is_empty() {
+            let owner = &spec.tenants[p % spec.tenants.len()];
+            extensions.insert(
+                "labels".into(),
+                json!({ crate::domain::scope::TENANT_LABEL: owner }),
+            );
+        }
         inv.resource_pools.insert(
             id.clone(),
             Arc::new(ResourcePool {
@@ -124,10 +137,7 @@ pub fn generate(spec: &SimSpec) -> Inventory {
                 name: format!("{}-pool-{p}", city.key),
                 o_cloud_site_id: site_id.clone(),
                 description: format!("Worker pool {p} in {}", city.name),
-                extensions: ext(json!({
-                    "country": city.country,
-                    "zone": format!("{}-{}", city.key, p / site_ids.len() + 1),
-                })),
+                extensions,
             }),
         );
         let site = inv.sites.get_mut(site_id).expect("site exists");

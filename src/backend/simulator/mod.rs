@@ -43,10 +43,14 @@ const CHURN_CHECKPOINT: std::time::Duration = std::time::Duration::from_millis(2
 
 /// What the generated inventory depends on: a change regenerates it.
 fn settings(spec: &SimSpec) -> String {
-    format!(
+    let mut settings = format!(
         "seed={} pools={} resources={} o-cloud={}",
         spec.seed, spec.pools, spec.resources, spec.o_cloud_id
-    )
+    );
+    if !spec.tenants.is_empty() {
+        settings += &format!(" tenants={}", spec.tenants.join(","));
+    }
+    settings
 }
 
 impl Simulator {

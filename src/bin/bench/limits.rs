@@ -29,6 +29,8 @@ const LIST_RPC: &str = "/netweave.o2ims.v1.InventoryService/ListResourcePools";
 struct Identity {
     dir: tempfile::TempDir,
     token: String,
+    /// Of tenant `bench`'s viewer.
+    tenant_token: String,
     jwks_uri: String,
 }
 
@@ -52,15 +54,16 @@ async fn identity() -> anyhow::Result<Identity> {
         .as_secs();
     let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES256);
     header.kid = Some("bench".into());
+    let signing = jsonwebtoken::EncodingKey::from_ec_pem(key.serialize_pem().as_bytes())?;
     let claims = json!({ "sub": "bench", "aud": "o2ims-client", "exp": now + 3600, "roles": ["o2ims-reader"] });
-    let token = jsonwebtoken::encode(
-        &header,
-        &claims,
-        &jsonwebtoken::EncodingKey::from_ec_pem(key.serialize_pem().as_bytes())?,
-    )?;
+    let token = jsonwebtoken::encode(&header, &claims, &signing)?;
+    let claims = json!({ "sub": "bench-smo", "aud": "o2ims-client", "exp": now + 3600,
+        "roles": ["viewer"], "tenant": "bench" });
+    let tenant_token = jsonwebtoken::encode(&header, &claims, &signing)?;
     Ok(Identity {
         dir,
         token,
+        tenant_token,
         jwks_uri,
     })
 }
@@ -395,6 +398,15 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
         "--sim-resources".to_owned(),
         "1000".to_owned(),
     ];
+    // Every pool is tenant `bench`'s (so its caller lists the same bytes), whose rate is
+    // checked on every request but never reached.
+    let config = path("tenants.toml");
+    std::fs::write(
+        &config,
+        "[sim]\ntenants = [\"bench\"]\n\n[[tenants]]\nid = \"bench\"\nrequests_per_second = 1000000000.0\nmax_watch_streams = 10\n",
+    )?;
+    let mut sizes = sizes.to_vec();
+    sizes.extend(["--config".to_owned(), config.display().to_string()]);
     let plain = spawn(&sizes, &[])?;
     let mut flags = sizes.to_vec();
     flags.extend(
@@ -477,6 +489,27 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
         rest_run,
     )
     .await?;
+    // A tenant's caller: its scope, its rate and the audit trail on every request.
+    let (tenanted, limit, ratio, ratios) = alternating(
+        &bare_tls,
+        &secure,
+        "https",
+        Some(id.tenant_token.as_str()),
+        seconds,
+        &rest_run,
+    )
+    .await?;
+    tenanted.print(
+        "REST pools, TLS + tenant token (scope, rate, audit)",
+        Some(ratio),
+    );
+    limit.print("  bare responder, TLS", None);
+    let each: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+    println!(
+        "{:<58}   {ROUNDS} alternating rounds: {}",
+        "",
+        each.join(", ")
+    );
 
     let ca = std::fs::read_to_string(path("ca.pem"))?;
     let grpc_run = |server: &Server, scheme: &str, token: Option<&str>, seconds: u64| {

@@ -35,7 +35,11 @@ use super::{
 use crate::{
     domain::{list::page_of, objects::*, Filter, Projection},
     error::{ApiError, ErrorCode},
-    service::{events::filter_fields, inventory::API_ROOT, Listed},
+    service::{
+        events::filter_fields,
+        inventory::{View, API_ROOT},
+        Listed,
+    },
 };
 
 const INVENTORY: &str = "netweave.o2ims.v1.InventoryService";
@@ -155,6 +159,7 @@ async fn cloud_info(State(s): State<AppState>, sel: Selectors) -> Reply {
 /// (`globalLocationId`, `parentId`…) is evaluated on the shapes.
 async fn listed<T: Shaped>(
     s: &AppState,
+    view: View<'_>,
     parent: Option<&str>,
     sel: &Selectors,
 ) -> Result<Listed<Value>, Problem> {
@@ -170,10 +175,13 @@ async fn listed<T: Shaped>(
         .iter()
         .all(|c| T::FIELDS.contains(&c.path[0].as_str()));
     if shared {
-        let listed = s.inventory.list::<T>(parent, &params).await?;
+        let listed = s.inventory.list::<T>(view, parent, &params).await?;
         return Ok(listed.map(|i| shape(i)));
     }
-    let everything = s.inventory.list::<T>(parent, &Default::default()).await?;
+    let everything = s
+        .inventory
+        .list::<T>(view, parent, &Default::default())
+        .await?;
     let objects: BTreeMap<String, Arc<V1Object>> = everything
         .items
         .iter()
@@ -200,39 +208,50 @@ async fn listed<T: Shaped>(
     Ok(Listed::new(page, Projection::default()))
 }
 
-async fn list<T: Shaped>(State(s): State<AppState>, uri: OriginalUri, sel: Selectors) -> Reply {
-    let listed = listed::<T>(&s, None, &sel).await?;
+async fn list<T: Shaped>(
+    State(s): State<AppState>,
+    scope: Scope,
+    uri: OriginalUri,
+    sel: Selectors,
+) -> Reply {
+    let listed = listed::<T>(&s, scope.inventory(), None, &sel).await?;
     Ok(page(listed, &sel, &uri))
 }
 
 async fn list_resources(
     State(s): State<AppState>,
+    scope: Scope,
     Path(pool): Path<String>,
     uri: OriginalUri,
     sel: Selectors,
 ) -> Reply {
-    let listed = listed::<Resource>(&s, Some(&pool), &sel).await?;
+    let listed = listed::<Resource>(&s, scope.inventory(), Some(&pool), &sel).await?;
     Ok(page(listed, &sel, &uri))
 }
 
 async fn get_one<T: Shaped>(
     State(s): State<AppState>,
+    scope: Scope,
     Path(id): Path<String>,
     sel: Selectors,
 ) -> Reply {
     let selection = selection(&sel, model(T::GET_MODEL))?;
-    let found = s.inventory.get::<T>(None, &id).await?;
+    let found = s.inventory.get::<T>(scope.inventory(), None, &id).await?;
     let context = Context::load(&s.inventory, T::NEEDS).await?;
     Ok(one(&selection, found.shape(&context, true)))
 }
 
 async fn get_resource(
     State(s): State<AppState>,
+    scope: Scope,
     Path((pool, id)): Path<(String, String)>,
     sel: Selectors,
 ) -> Reply {
     let selection = selection(&sel, model(names::RESOURCE_GET))?;
-    let found = s.inventory.get::<Resource>(Some(&pool), &id).await?;
+    let found = s
+        .inventory
+        .get::<Resource>(scope.inventory(), Some(&pool), &id)
+        .await?;
     Ok(one(&selection, found.shape(&Context::default(), true)))
 }
 
@@ -247,7 +266,10 @@ async fn get_manager(
     let (profile, rest) = without_profile(raw.as_deref().unwrap_or_default());
     let sel = Selectors::parse(&rest)?;
     let selection = selection(&sel, model(names::MANAGER_GET))?;
-    let found = s.inventory.get::<DeploymentManager>(None, &id).await?;
+    let found = s
+        .inventory
+        .get::<DeploymentManager>(None, None, &id)
+        .await?;
     if let Some(p) = profile.filter(|p| !p.is_empty()) {
         if !p.eq_ignore_ascii_case(shapes::PROFILE) {
             return Err(Problem::new(

@@ -47,13 +47,13 @@ impl Context {
         match needs {
             Needs::Nothing => {}
             Needs::Places => {
-                let sites = inventory.list::<OCloudSiteInfo>(None, &all).await?;
+                let sites = inventory.list::<OCloudSiteInfo>(None, None, &all).await?;
                 context.sites = by_id(sites.items, |s| &s.o_cloud_site_id);
-                let locations = inventory.list::<LocationInfo>(None, &all).await?;
+                let locations = inventory.list::<LocationInfo>(None, None, &all).await?;
                 context.locations = by_id(locations.items, |l| &l.global_location_id);
             }
             Needs::Dictionaries => {
-                let dictionaries = inventory.list::<AlarmDictionary>(None, &all).await?;
+                let dictionaries = inventory.list::<AlarmDictionary>(None, None, &all).await?;
                 context.dictionaries = by_id(dictionaries.items, |d| &d.alarm_dictionary_id);
             }
         }

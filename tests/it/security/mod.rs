@@ -5,8 +5,10 @@
 mod audit;
 pub mod idp;
 mod isolation;
+mod limits;
 mod matrix;
 mod outbound;
+mod scope;
 pub mod support;
 mod tenancy;
 mod tokens;

@@ -67,6 +67,11 @@ impl Caller {
         self.send(app, Method::PUT, path, Some(body), None).await
     }
 
+    /// A GET whose body is read as it comes (SSE).
+    pub async fn stream(&self, app: &TestApp, path: &str) -> reqwest::Response {
+        self.http.get(app.url(path)).send().await.unwrap()
+    }
+
     pub async fn delete(&self, app: &TestApp, path: &str) -> (StatusCode, Value) {
         self.send(app, Method::DELETE, path, None, None).await
     }
