@@ -384,7 +384,8 @@ fn too_many(description: &str, tmf: bool) -> Value {
     } else {
         problem(description)
     };
-    let seconds = |d: &str| json!({ "description": d, "schema": { "type": "integer", "minimum": 0 } });
+    let seconds =
+        |d: &str| json!({ "description": d, "schema": { "type": "integer", "minimum": 0 } });
     answer["headers"] = json!({
         "Retry-After": seconds("Seconds before the request may be retried (rate limits)"),
         "RateLimit-Limit": seconds("Requests the limit allows at once (rate limits)"),
@@ -400,11 +401,23 @@ const RATE_LIMITED: &str = "The client address or the caller's tenant is over it
 /// answer 429 to a rate limit: `security`).
 fn quotas(doc: &mut Value) {
     let limited = [
-        ("/o2ims-infrastructureInventory/v2/subscriptions", "post", "maxSubscriptions"),
-        ("/o2ims-infrastructureInventory/v1/subscriptions", "post", "maxSubscriptions"),
+        (
+            "/o2ims-infrastructureInventory/v2/subscriptions",
+            "post",
+            "maxSubscriptions",
+        ),
+        (
+            "/o2ims-infrastructureInventory/v1/subscriptions",
+            "post",
+            "maxSubscriptions",
+        ),
         ("/tmf-api/event/v4/hub", "post", "maxHubs"),
         ("/tmf-api/eventManagement/v4/hub", "post", "maxHubs"),
-        ("/o2ims-infrastructureInventory/v2/resourcePools", "post", "maxResourcePools"),
+        (
+            "/o2ims-infrastructureInventory/v2/resourcePools",
+            "post",
+            "maxResourcePools",
+        ),
         ("/events/stream", "get", "maxWatchStreams"),
     ];
     for (path, method, quota) in limited {

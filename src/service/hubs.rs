@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::{
     events::{log_unavailable, DEFAULT_PAGE},
-    subscriptions::{visible, within_quota},
+    subscriptions::{check_quota, visible, within_quota},
     SubscriptionService,
 };
 use crate::{
@@ -128,10 +128,28 @@ impl HubService {
         };
         subscription.hub_id = Some(hub.id.clone());
         subscription.tenant = hub.tenant.clone();
-        self.subscriptions
-            .store()
-            .insert_hub(&hub, &subscription)
-            .await?;
+        let store = self.subscriptions.store();
+        store.insert_hub(&hub, &subscription).await?;
+        if let Some(tenant) = scope {
+            // As for subscriptions: a creation that a race took over the quota withdraws.
+            let max = self
+                .subscriptions
+                .tenants()
+                .get(tenant)
+                .and_then(|r| r.tenant.quotas.max_hubs);
+            if let Some(max) = max {
+                let held = store
+                    .list_hubs()
+                    .await?
+                    .iter()
+                    .filter(|h| h.tenant.as_deref() == scope)
+                    .count();
+                if held > max as usize {
+                    store.remove_hub(&hub.id).await?;
+                    check_quota(tenant, "maxHubs", held - 1, Some(max))?;
+                }
+            }
+        }
         tracing::info!(hub_id = %hub.id, subscription_id = %hub.subscription_id, callback = %hub.callback, "hub registered");
         Ok(hub)
     }

@@ -139,6 +139,27 @@ impl SubscriptionService {
         let mut subscription = self.validated(input, true).await?;
         subscription.tenant = scope.map(str::to_owned);
         self.store.insert(&subscription).await?;
+        if let Some(tenant) = scope {
+            // Creations racing here or on another replica may all have passed the check:
+            // counted again, one over the quota withdraws itself (never more than the quota).
+            let max = self
+                .tenants
+                .get(tenant)
+                .and_then(|r| r.tenant.quotas.max_subscriptions);
+            if let Some(max) = max {
+                let held = self
+                    .store
+                    .list()
+                    .await?
+                    .iter()
+                    .filter(|s| s.hub_id.is_none() && s.tenant.as_deref() == scope)
+                    .count();
+                if held > max as usize {
+                    self.store.remove(&subscription.subscription_id).await?;
+                    check_quota(tenant, "maxSubscriptions", held - 1, Some(max))?;
+                }
+            }
+        }
         tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
         Ok(subscription.redacted())
     }

@@ -56,9 +56,28 @@ fn ids(list: &Value, field: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_deliveries() {
+    isolation(|_| {}).await;
+}
+
+#[tokio::test]
+async fn a_tenant_never_sees_or_changes_another_tenants_objects_on_redis() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    isolation(|c| {
+        c.redis_url = Some(redis.url.clone());
+        c.redis_prefix = prefix.clone();
+    })
+    .await;
+}
+
+async fn isolation(store: impl FnOnce(&mut Config)) {
     let pki = Pki::new();
     let idp = Idp::start(&pki).await;
-    let app = gateway(&pki, &idp, ClientAuth::Optional, two_tenants).await;
+    let app = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+        two_tenants(c);
+        store(c);
+    })
+    .await;
     let a = Caller::new(
         &pki,
         Some(&token(&idp, "smo-a", &["admin"], Some("tenant-a"))),
@@ -326,4 +345,88 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(found, ["from-a", "from-b"]);
+}
+
+#[tokio::test]
+async fn racing_creations_never_take_a_tenant_over_its_quota() {
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    // A slow verification GET holds every creation between its quota check and its insert.
+    let slow =
+        crate::receiver::Receiver::start(crate::receiver::Mode::Slow(Duration::from_millis(300)))
+            .await;
+    let app = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+        two_tenants(c);
+        c.webhooks.verify_callbacks = true;
+    })
+    .await;
+    let a = Caller::new(
+        &pki,
+        Some(&token(&idp, "smo-a", &["admin"], Some("tenant-a"))),
+    );
+    // Tenant A may hold 2 subscriptions and 1 hub; 8 of each are sent at once.
+    let subscriptions = (0..8).map(|n| {
+        a.post(
+            &app,
+            SUBSCRIPTIONS,
+            json!({"callback": slow.url(&format!("/race/{n}"))}),
+        )
+    });
+    let hubs = (0..8).map(|n| {
+        a.post(
+            &app,
+            HUBS,
+            json!({"callback": format!("http://127.0.0.1:9/race/{n}")}),
+        )
+    });
+    let (made, registered) = tokio::join!(
+        futures::future::join_all(subscriptions),
+        futures::future::join_all(hubs)
+    );
+    for (answers, quota) in [(&made, 2), (&registered, 1)] {
+        let created = answers
+            .iter()
+            .filter(|(s, _)| *s == StatusCode::CREATED)
+            .count();
+        assert!(
+            answers
+                .iter()
+                .all(|(s, _)| *s == StatusCode::CREATED || *s == StatusCode::TOO_MANY_REQUESTS),
+            "{answers:?}"
+        );
+        // Racers over the quota all withdraw: fewer may be admitted, never more.
+        assert!(created <= quota, "{created} of {quota}");
+    }
+    // What the race left free is free: one more at a time is admitted up to the quota.
+    let (_, held) = a.get(&app, SUBSCRIPTIONS).await;
+    let own = held.as_array().unwrap().len() - a.get(&app, HUBS).await.1.as_array().unwrap().len();
+    for n in own..2 {
+        let (status, body) = a
+            .post(
+                &app,
+                SUBSCRIPTIONS,
+                json!({"callback": slow.url(&format!("/after/{n}"))}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, _) = a
+        .post(
+            &app,
+            SUBSCRIPTIONS,
+            json!({"callback": slow.url("/after/over")}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    if a.get(&app, HUBS).await.1.as_array().unwrap().is_empty() {
+        let (status, _) = a
+            .post(&app, HUBS, json!({"callback": "http://127.0.0.1:9/after"}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let (_, held) = a.get(&app, SUBSCRIPTIONS).await;
+    // The hub's own subscription is listed too.
+    assert_eq!(held.as_array().unwrap().len(), 3, "{held}");
+    let (_, hubs) = a.get(&app, HUBS).await;
+    assert_eq!(hubs.as_array().unwrap().len(), 1, "{hubs}");
 }

@@ -228,6 +228,15 @@ async fn scenario(one: &TestApp, two: &TestApp, idp: &Idp, pki: &Pki) {
     // Streams and webhooks: A watches over gRPC, B over SSE; each subscribes a receiver.
     let receiver_a = Receiver::start(Mode::Ok).await;
     let receiver_b = Receiver::start(Mode::Ok).await;
+    let hub_a = Receiver::start(Mode::Ok).await;
+    let (status, body) = a
+        .post(
+            one,
+            "/tmf-api/event/v4/hub",
+            json!({"callback": hub_a.url("/listener")}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
     for (who, receiver) in [(&a, &receiver_a), (&b, &receiver_b)] {
         let (status, body) = who
             .post(
@@ -332,6 +341,22 @@ async fn scenario(one: &TestApp, two: &TestApp, idp: &Idp, pki: &Pki) {
             .collect()
     };
     assert_eq!(about(&receiver_a), [pool_a.as_str()]);
+    // A's TMF688 hub: the same one event, about A's pool.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while hub_a.received().is_empty() {
+        assert!(tokio::time::Instant::now() < deadline, "hub notification");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let hub_events: Vec<String> = hub_a
+        .received()
+        .iter()
+        .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+        .collect();
+    assert_eq!(hub_events.len(), 1, "{hub_events:?}");
+    assert!(
+        hub_events[0].contains(&pool_a) && !hub_events[0].contains(&pool_b),
+        "{hub_events:?}"
+    );
     assert_eq!(about(&receiver_b), [pool_b.clone(), pool_b.clone()]);
 
     // Once B's stream is closed its slot is free again.
