@@ -149,7 +149,7 @@ impl<C: Clock + Clone> RateLimits<C> {
     pub async fn tenant(&self, tenant: &str, rate: f64) -> Result<(), Limited> {
         let burst = self.tenant_burst(rate);
         if let Some(store) = &self.shared {
-            match store.rate(&format!("rate:{tenant}"), rate, burst).await {
+            match store.rate(tenant, rate, burst).await {
                 Ok(Some(wait)) if wait.is_zero() => return Ok(()),
                 Ok(Some(wait)) => {
                     return Err(Limited {

@@ -121,13 +121,7 @@ impl SubscriptionService {
         input: Subscription,
     ) -> ApiResult<Subscription> {
         if scope.is_some() {
-            let held = self
-                .store
-                .list()
-                .await?
-                .iter()
-                .filter(|s| s.hub_id.is_none() && s.tenant.as_deref() == scope)
-                .count();
+            let held = self.held(scope).await?;
             within_quota(
                 &self.tenants,
                 scope,
@@ -147,13 +141,7 @@ impl SubscriptionService {
                 .get(tenant)
                 .and_then(|r| r.tenant.quotas.max_subscriptions);
             if let Some(max) = max {
-                let held = self
-                    .store
-                    .list()
-                    .await?
-                    .iter()
-                    .filter(|s| s.hub_id.is_none() && s.tenant.as_deref() == scope)
-                    .count();
+                let held = self.held(scope).await?;
                 if held > max as usize {
                     self.store.remove(&subscription.subscription_id).await?;
                     check_quota(tenant, "maxSubscriptions", held - 1, Some(max))?;
@@ -162,6 +150,17 @@ impl SubscriptionService {
         }
         tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
         Ok(subscription.redacted())
+    }
+
+    /// How many subscriptions (not hubs') the tenant holds.
+    async fn held(&self, tenant: Option<&str>) -> ApiResult<usize> {
+        Ok(self
+            .store
+            .list()
+            .await?
+            .iter()
+            .filter(|s| s.hub_id.is_none() && s.tenant.as_deref() == tenant)
+            .count())
     }
 
     /// Checks a subscription to be created (callback, its address policy and, when `verify`

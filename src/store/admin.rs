@@ -57,11 +57,16 @@ pub trait AdminStore: Send + Sync + 'static {
 
     async fn drop_lease(&self, key: &str, holder: &str) -> Result<(), StoreError>;
 
-    /// One request against a rate shared by every replica (GCRA at `rate` per second with
-    /// `burst`): the wait before it would be allowed, zero when it is. `None` when the store
-    /// is this process's alone (the caller counts in memory).
-    async fn rate(&self, key: &str, rate: f64, burst: u32) -> Result<Option<Duration>, StoreError> {
-        let _ = (key, rate, burst);
+    /// One request of `tenant` against its rate, shared by every replica (GCRA at `rate` per
+    /// second with `burst`): the wait before it would be allowed, zero when it is. `None`
+    /// when the store is this process's alone (the caller counts in memory).
+    async fn rate(
+        &self,
+        tenant: &str,
+        rate: f64,
+        burst: u32,
+    ) -> Result<Option<Duration>, StoreError> {
+        let _ = (tenant, rate, burst);
         Ok(None)
     }
 }

@@ -23,6 +23,8 @@
 //! | `{p}:dlq:last` | string | the last dead-letter number |
 //! | `{p}:tenants` | hash | tenant id → the tenant (JSON) |
 //! | `{p}:tenant-bindings:<tenantId>` | hash | subject → the role binding (JSON) |
+//! | `{p}:lease:<key>` | sorted set | holders of one counted lease (`leases.rs`; `watch:<tenant>`: a tenant's watch streams), scored by expiry (ms) |
+//! | `{p}:rate:<tenant>` | string | a tenant's theoretical arrival time (ms) of its request rate (GCRA, `security/limits.rs`), with expiry |
 //! | `{p}:audit` | stream | audit records; field `r` = record JSON, `t` = its time (ms); trimmed by count and age |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
@@ -66,6 +68,11 @@ impl Keys {
 
     pub fn audit(&self) -> String {
         format!("{}:audit", self.tag)
+    }
+
+    /// A tenant's request rate state (GCRA).
+    pub fn rate(&self, tenant: &str) -> String {
+        format!("{}:rate:{tenant}", self.tag)
     }
 
     /// The holders of one counted lease (`leases.rs`), e.g. a tenant's watch streams.

@@ -223,13 +223,13 @@ impl AdminStore for RedisStore {
 
     async fn rate(
         &self,
-        key: &str,
+        tenant: &str,
         rate: f64,
         burst: u32,
     ) -> Result<Option<std::time::Duration>, StoreError> {
         let mut conn = self.link.conn();
         let wait: String = redis::Script::new(crate::security::limits::TENANT_SCRIPT)
-            .key(self.keys.lease(key))
+            .key(self.keys.rate(tenant))
             .arg(1000.0 / rate)
             .arg(burst)
             .invoke_async(&mut conn)

@@ -16,8 +16,8 @@ use super::{
     matrix::grpc_channel,
     support::Pki,
     tenancy::{problem, token, Caller, POOLS, TENANTS},
+    SharedRedis,
 };
-use crate::harness::{unique_prefix, RedisServer};
 
 const SUBSCRIPTIONS: &str = "/o2ims-infrastructureInventory/v2/subscriptions";
 const HUBS: &str = "/tmf-api/event/v4/hub";
@@ -61,13 +61,8 @@ async fn a_tenant_never_sees_or_changes_another_tenants_subscriptions_hubs_or_de
 
 #[tokio::test]
 async fn a_tenant_never_sees_or_changes_another_tenants_objects_on_redis() {
-    let redis = RedisServer::start();
-    let prefix = unique_prefix();
-    isolation(|c| {
-        c.redis_url = Some(redis.url.clone());
-        c.redis_prefix = prefix.clone();
-    })
-    .await;
+    let redis = SharedRedis::start();
+    isolation(|c| redis.apply(c)).await;
 }
 
 async fn isolation(store: impl FnOnce(&mut Config)) {
@@ -227,13 +222,11 @@ async fn isolation(store: impl FnOnce(&mut Config)) {
 
 #[tokio::test]
 async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
-    let redis = RedisServer::start();
+    let redis = SharedRedis::start();
     let pki = Pki::new();
     let idp = Idp::start(&pki).await;
-    let prefix = unique_prefix();
     let on_redis = |c: &mut Config| {
-        c.redis_url = Some(redis.url.clone());
-        c.redis_prefix = prefix.clone();
+        redis.apply(c);
         c.webhooks.callback_allow = "127.0.0.0/8".into();
     };
     let a = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;

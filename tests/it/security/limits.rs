@@ -19,6 +19,7 @@ use super::{
     matrix::grpc_channel,
     support::Pki,
     tenancy::{problem, token, Caller, POOLS, TENANTS},
+    SharedRedis,
 };
 use crate::harness::{unique_prefix, RedisServer};
 
@@ -89,14 +90,10 @@ async fn a_flooding_client_gets_429_with_retry_after_before_its_credentials_are_
 
 #[tokio::test]
 async fn a_tenants_request_rate_is_counted_across_two_gateways_on_redis() {
-    let redis = RedisServer::start();
+    let redis = SharedRedis::start();
     let pki = Pki::new();
     let idp = Idp::start(&pki).await;
-    let prefix = unique_prefix();
-    let on_redis = |c: &mut Config| {
-        c.redis_url = Some(redis.url.clone());
-        c.redis_prefix = prefix.clone();
-    };
+    let on_redis = |c: &mut Config| redis.apply(c);
     let one = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
     let two = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
     let platform = Caller::new(&pki, Some(&token(&idp, "ops", &["platform-admin"], None)));

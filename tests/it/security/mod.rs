@@ -21,7 +21,7 @@ use self::{
     idp::{Idp, AUDIENCE},
     support::Pki,
 };
-use crate::harness::TestApp;
+use crate::harness::{unique_prefix, RedisServer, TestApp};
 
 /// TLS with the PKI's server certificate and client CA.
 pub fn tls(c: &mut Config, pki: &Pki, client_auth: ClientAuth) {
@@ -78,4 +78,25 @@ pub async fn gateway(
         client(pki, Some(&pki.alice), Some(&token)),
     )
     .await
+}
+
+/// One Redis for the gateways of a test, under a prefix of their own.
+pub struct SharedRedis {
+    pub redis: RedisServer,
+    prefix: String,
+}
+
+impl SharedRedis {
+    pub fn start() -> SharedRedis {
+        SharedRedis {
+            redis: RedisServer::start(),
+            prefix: unique_prefix(),
+        }
+    }
+
+    /// Points a gateway's configuration at it.
+    pub fn apply(&self, c: &mut Config) {
+        c.redis_url = Some(self.redis.url.clone());
+        c.redis_prefix = self.prefix.clone();
+    }
 }

@@ -26,9 +26,10 @@ use super::{
     matrix::grpc_channel,
     support::Pki,
     tenancy::{problem, token, Caller, POOLS},
+    SharedRedis,
 };
 use crate::{
-    harness::{unique_prefix, RedisServer, TestApp},
+    harness::TestApp,
     receiver::{Mode, Receiver},
 };
 
@@ -428,14 +429,12 @@ async fn a_tenant_sees_and_changes_only_its_pools_on_every_path_on_embedded_stor
 
 #[tokio::test]
 async fn a_tenant_sees_and_changes_only_its_pools_across_two_gateways_on_redis() {
-    let redis = RedisServer::start();
+    let redis = SharedRedis::start();
     let pki = Pki::new();
     let idp = Idp::start(&pki).await;
-    let prefix = unique_prefix();
     let on_redis = |c: &mut Config| {
         scoped(c);
-        c.redis_url = Some(redis.url.clone());
-        c.redis_prefix = prefix.clone();
+        redis.apply(c);
     };
     let one = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
     // The second gateway does not publish (one elected watcher does): it serves the same
