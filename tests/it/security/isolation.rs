@@ -73,15 +73,9 @@ async fn isolation(store: impl FnOnce(&mut Config)) {
         store(c);
     })
     .await;
-    let a = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-a", &["admin"], Some("tenant-a"))),
-    );
-    let b = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-b", &["admin"], Some("tenant-b"))),
-    );
-    let platform = Caller::new(&pki, Some(&token(&idp, "ops", &["platform-admin"], None)));
+    let a = Caller::of(&pki, &idp, "smo-a", &["admin"], Some("tenant-a"));
+    let b = Caller::of(&pki, &idp, "smo-b", &["admin"], Some("tenant-b"));
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
 
     let mut made = Vec::new();
     for (who, n) in [(&a, 1), (&a, 2), (&b, 3)] {
@@ -231,11 +225,8 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
     };
     let a = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
     let b = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
-    let platform = Caller::new(&pki, Some(&token(&idp, "ops", &["platform-admin"], None)));
-    let viewer = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-a", &["viewer"], Some("tenant-a"))),
-    );
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+    let viewer = Caller::of(&pki, &idp, "smo-a", &["viewer"], Some("tenant-a"));
 
     for body in [
         json!({"tenantId": "tenant-a"}),
@@ -262,10 +253,7 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let z = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-z", &["operator"], Some("tenant-z"))),
-    );
+    let z = Caller::of(&pki, &idp, "smo-z", &["operator"], Some("tenant-z"));
     let deadline = tokio::time::Instant::now() + netweave::security::tenants::REFRESH * 3;
     for (n, gw) in [(1, &a), (2, &b)] {
         let (status, body) = z.post(gw, SUBSCRIPTIONS, subscription(n)).await;
@@ -322,7 +310,7 @@ async fn two_gateways_on_one_redis_share_tenants_and_the_audit_trail() {
         .send(&b, Method::GET, POOLS, None, Some("from-b"))
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let auditor = Caller::new(&pki, Some(&token(&idp, "audit-1", &["auditor"], None)));
+    let auditor = Caller::of(&pki, &idp, "audit-1", &["auditor"], None);
     let mut found = Vec::new();
     for _ in 0..100 {
         let records = audit(&a, &auditor, "?result=denied&tenant=tenant-a", 1).await;
@@ -353,10 +341,7 @@ async fn racing_creations_never_take_a_tenant_over_its_quota() {
         c.webhooks.verify_callbacks = true;
     })
     .await;
-    let a = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-a", &["admin"], Some("tenant-a"))),
-    );
+    let a = Caller::of(&pki, &idp, "smo-a", &["admin"], Some("tenant-a"));
     // Tenant A may hold 2 subscriptions and 1 hub; 8 of each are sent at once.
     let subscriptions = (0..8).map(|n| {
         a.post(

@@ -18,7 +18,7 @@ use super::{
     idp::Idp,
     matrix::grpc_channel,
     support::Pki,
-    tenancy::{problem, token, Caller, POOLS, TENANTS},
+    tenancy::{problem, Caller, POOLS, TENANTS},
     SharedRedis,
 };
 use crate::harness::{unique_prefix, RedisServer};
@@ -96,7 +96,7 @@ async fn a_tenants_request_rate_is_counted_across_two_gateways_on_redis() {
     let on_redis = |c: &mut Config| redis.apply(c);
     let one = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
     let two = gateway(&pki, &idp, ClientAuth::Optional, on_redis).await;
-    let platform = Caller::new(&pki, Some(&token(&idp, "ops", &["platform-admin"], None)));
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
     for body in [
         json!({"tenantId": "tenant-rl", "quotas": {"requestsPerSecond": 0.2}}),
         json!({"tenantId": "tenant-b"}),
@@ -104,19 +104,10 @@ async fn a_tenants_request_rate_is_counted_across_two_gateways_on_redis() {
         let (status, body) = platform.post(&one, TENANTS, body).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
-    let a = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-a", &["viewer"], Some("tenant-rl"))),
-    );
-    let b = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-b", &["viewer"], Some("tenant-b"))),
-    );
+    let a = Caller::of(&pki, &idp, "smo-a", &["viewer"], Some("tenant-rl"));
+    let b = Caller::of(&pki, &idp, "smo-b", &["viewer"], Some("tenant-b"));
     // Gateway two learns the tenants within its refresh: it then refuses an unknown one.
-    let stranger = Caller::new(
-        &pki,
-        Some(&token(&idp, "smo-x", &["viewer"], Some("tenant-x"))),
-    );
+    let stranger = Caller::of(&pki, &idp, "smo-x", &["viewer"], Some("tenant-x"));
     let deadline = tokio::time::Instant::now() + netweave::security::tenants::REFRESH * 3;
     while stranger.get(&two, POOLS).await.0 != StatusCode::FORBIDDEN {
         assert!(

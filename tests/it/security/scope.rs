@@ -131,15 +131,9 @@ fn pool_of_event(e: &Value) -> String {
 }
 
 async fn scenario(one: &TestApp, two: &TestApp, idp: &Idp, pki: &Pki) {
-    let a = Caller::new(
-        pki,
-        Some(&token(idp, "smo-a", &["admin"], Some("tenant-a"))),
-    );
-    let b = Caller::new(
-        pki,
-        Some(&token(idp, "smo-b", &["admin"], Some("tenant-b"))),
-    );
-    let platform = Caller::new(pki, Some(&token(idp, "ops", &["platform-admin"], None)));
+    let a = Caller::of(pki, idp, "smo-a", &["admin"], Some("tenant-a"));
+    let b = Caller::of(pki, idp, "smo-b", &["admin"], Some("tenant-b"));
+    let platform = Caller::of(pki, idp, "ops", &["platform-admin"], None);
     let (pools_a, pools_b) = pools_of(&platform, one).await;
     assert_eq!((pools_a.len(), pools_b.len()), (2, 1));
     let pool_b = pools_b[0]["resourcePoolId"].as_str().unwrap().to_owned();

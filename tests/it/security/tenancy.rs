@@ -67,6 +67,11 @@ impl Caller {
         self.send(app, Method::PUT, path, Some(body), None).await
     }
 
+    /// A caller with a token of `idp` for `sub` holding `roles`, in `tenant`.
+    pub fn of(pki: &Pki, idp: &Idp, sub: &str, roles: &[&str], tenant: Option<&str>) -> Caller {
+        Caller::new(pki, Some(&token(idp, sub, roles, tenant)))
+    }
+
     /// A GET whose body is read as it comes (SSE).
     pub async fn stream(&self, app: &TestApp, path: &str) -> reqwest::Response {
         self.http.get(app.url(path)).send().await.unwrap()
