@@ -29,7 +29,7 @@ fuzz:
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	./.tools/node_modules/.bin/buf lint
 
 fmt:

@@ -67,5 +67,9 @@ echo "buf lint (STANDARD)"
 
 cargo test --locked --all-targets
 
+# The client SDKs: the generated code is current (no diff after regenerating), and each
+# SDK's tests pass against a real gateway.
+./scripts/test-clients.sh
+
 echo "fuzz targets, a short pass (make fuzz runs longer)"
 ./scripts/fuzz.sh 10

@@ -35,8 +35,10 @@ enum Command {
         #[arg(long, default_value_t = 5.0)]
         timeout: f64,
     },
-    /// Write a local CA, a server certificate for localhost and a client certificate into
-    /// DIR, for trying TLS and mTLS (not for production).
+    /// Print the OpenAPI document the gateway serves at /openapi.json, without starting it.
+    Openapi,
+    /// Write a local CA, a server certificate for localhost, a client certificate, a JWKS and
+    /// an admin bearer token into DIR, for trying TLS, mTLS and tokens (not for production).
     DevCerts {
         /// Directory to write ca.pem, server.pem/.key and client.pem/.key into.
         #[arg(default_value = "dev-certs")]
@@ -85,11 +87,21 @@ async fn main() -> anyhow::Result<()> {
             println!("{url}: {status}");
             Ok(())
         }
+        Command::Openapi => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{}", netweave::http::openapi_document()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(()),
+            }
+        }
         Command::DevCerts { dir } => {
             netweave::security::devcerts::write_dev_certs(&dir)?;
             println!(
-                "wrote {0}/ca.pem, {0}/server.pem, {0}/server.key, {0}/client.pem, {0}/client.key",
-                dir.display()
+                "wrote {0}/ca.pem, {0}/server.pem, {0}/server.key, {0}/client.pem, {0}/client.key, \
+                 {0}/jwks.json and {0}/token (--auth-jwks-uri file://{0}/jwks.json --auth-audience {1})",
+                dir.display(),
+                netweave::security::devcerts::DEV_AUDIENCE
             );
             Ok(())
         }

@@ -104,7 +104,7 @@ pub struct AuthConfig {
     /// Issuer of access tokens; its OIDC discovery document names the JWKS, and `iss` must
     /// equal it. Default unset.
     pub issuer: Option<String>,
-    /// JWKS URL, instead of discovery (then `iss` is checked only when `auth.issuer` is set). Default unset.
+    /// JWKS URL (`file://` reads a file), instead of discovery (then `iss` is checked only when `auth.issuer` is set). Default unset.
     pub jwks_uri: Option<String>,
     /// Audience tokens must carry in `aud`; required with `issuer` or `jwks_uri`. Default unset.
     pub audience: Option<String>,

@@ -120,6 +120,7 @@ impl Hub {
                 spec,
                 tx,
                 live,
+                sent: 0,
             }
             .run(),
         );
@@ -171,6 +172,8 @@ struct Watcher {
     spec: WatchSpec,
     tx: mpsc::Sender<WatchItem>,
     live: broadcast::Receiver<Arc<Event>>,
+    /// Events sent so far.
+    sent: u64,
 }
 
 enum Flow {
@@ -189,7 +192,8 @@ impl Watcher {
         if !visible || !self.spec.selector.matches(&event) {
             return Flow::Continue;
         }
-        if self.tx.capacity() <= 1 {
+        let cut = crate::failpoint::watch_cut_every().is_some_and(|n| self.sent >= n);
+        if self.tx.capacity() <= 1 || cut {
             let _ = self
                 .tx
                 .send(WatchItem::Lagged {
@@ -198,6 +202,7 @@ impl Watcher {
                 .await;
             return Flow::Stop;
         }
+        self.sent += 1;
         match self.tx.send(WatchItem::Event(event)).await {
             Ok(()) => Flow::Continue,
             Err(_) => Flow::Stop,

@@ -84,7 +84,11 @@ impl EventRpc for EventGrpc {
         let view = view(&r);
         let r = r.into_inner();
         let resume = (r.resume_cursor > 0).then_some(r.resume_cursor);
-        self.0.check_resume(resume).await?;
+        if let Err(e) = self.0.check_resume(resume).await {
+            // As the in-stream resync does: the trailer names the cursor to watch from.
+            let latest = self.0.latest().await.unwrap_or_default();
+            return Err(with_cursor(e.into(), latest));
+        }
         let filter = (!r.filter.is_empty()).then_some(r.filter.as_str());
         let watch = self
             .0

@@ -104,6 +104,11 @@ pub fn rpc_table() -> table::Table {
     )))
 }
 
+/// The served OpenAPI document, pretty-printed (`netweave openapi`, `clients/openapi.json`).
+pub fn openapi_document() -> String {
+    serde_json::to_string_pretty(&openapi::document(&rpc_table().routes)).unwrap_or_default()
+}
+
 /// Largest REST request body accepted (413 beyond): a subscription, hub or pool is a few KiB.
 pub const MAX_BODY: usize = 1024 * 1024;
 

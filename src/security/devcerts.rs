@@ -162,5 +162,36 @@ pub fn write_dev_certs(dir: &Path) -> anyhow::Result<()> {
         false,
     )?
     .write(dir, "client")?;
+    write_dev_token(dir)?;
+    Ok(())
+}
+
+/// Audience of the development token (`--auth-audience netweave-dev`).
+pub const DEV_AUDIENCE: &str = "netweave-dev";
+
+/// Writes `jwks.json` (one ES256 key) and `token`, an `o2ims-admin` access token for that key
+/// valid for 30 days: `--auth-jwks-uri file://DIR/jwks.json --auth-audience netweave-dev`.
+fn write_dev_token(dir: &Path) -> anyhow::Result<()> {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+    let pair = KeyPair::generate()?;
+    let raw = pair.public_key_raw();
+    let jwks = serde_json::json!({"keys": [{
+        "kty": "EC", "crv": "P-256", "use": "sig", "alg": "ES256", "kid": "netweave-dev",
+        "x": URL_SAFE_NO_PAD.encode(&raw[1..33]), "y": URL_SAFE_NO_PAD.encode(&raw[33..65]),
+    }]});
+    std::fs::write(dir.join("jwks.json"), serde_json::to_vec_pretty(&jwks)?)?;
+    let now = jiff::Timestamp::now().as_second();
+    let claims = serde_json::json!({
+        "iss": "netweave-dev", "sub": "dev", "aud": DEV_AUDIENCE,
+        "iat": now, "exp": now + 30 * 86_400, "roles": ["o2ims-admin"],
+    });
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES256);
+    header.kid = Some("netweave-dev".into());
+    header.typ = Some("JWT".into());
+    let key = jsonwebtoken::EncodingKey::from_ec_pem(pair.serialize_pem().as_bytes())?;
+    std::fs::write(
+        dir.join("token"),
+        jsonwebtoken::encode(&header, &claims, &key)?,
+    )?;
     Ok(())
 }

@@ -160,6 +160,13 @@ impl Jwks {
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, String> {
+        // A key set in a file (`netweave dev-certs` writes one; a mounted Secret works too).
+        if let Some(path) = url.strip_prefix("file://") {
+            let bytes = tokio::fs::read(path)
+                .await
+                .map_err(|e| format!("reading {path}: {e}"))?;
+            return serde_json::from_slice(&bytes).map_err(|e| format!("{path}: {e}"));
+        }
         let response = self
             .client
             .get(url)

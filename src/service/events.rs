@@ -153,6 +153,11 @@ impl EventService {
         Ok(())
     }
 
+    /// The newest cursor of the stream (where a resync watches from).
+    pub async fn latest(&self) -> ApiResult<Cursor> {
+        Ok(self.log.bounds().await.map_err(log_unavailable)?.last)
+    }
+
     /// Starts a watcher of what `view` sees; `resume` of `None` (or 0 over gRPC) follows
     /// from now. A tenant's watch holds one of its `maxWatchStreams` while it lasts.
     pub async fn watch(

@@ -5,6 +5,7 @@ mod chart;
 mod contract;
 mod events;
 mod filter;
+mod golden;
 mod grpc;
 mod harness;
 mod hostile;
