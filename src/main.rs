@@ -40,7 +40,7 @@ enum Command {
     /// Write a local CA, a server certificate for localhost, a client certificate, a JWKS and
     /// an admin bearer token into DIR, for trying TLS, mTLS and tokens (not for production).
     DevCerts {
-        /// Directory to write ca.pem, server.pem/.key and client.pem/.key into.
+        /// Directory to write ca.pem, server.pem/.key, client.pem/.key, jwks.json and token into.
         #[arg(default_value = "dev-certs")]
         dir: std::path::PathBuf,
     },

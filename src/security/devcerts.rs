@@ -166,19 +166,24 @@ pub fn write_dev_certs(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The public JWK (RFC 7517) of a P-256 key, for signing ES256 tokens with `kid`.
+pub fn es256_jwk(pair: &KeyPair, kid: &str) -> serde_json::Value {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+    let raw = pair.public_key_raw();
+    serde_json::json!({
+        "kty": "EC", "crv": "P-256", "use": "sig", "alg": "ES256", "kid": kid,
+        "x": URL_SAFE_NO_PAD.encode(&raw[1..33]), "y": URL_SAFE_NO_PAD.encode(&raw[33..65]),
+    })
+}
+
 /// Audience of the development token (`--auth-audience netweave-dev`).
 pub const DEV_AUDIENCE: &str = "netweave-dev";
 
 /// Writes `jwks.json` (one ES256 key) and `token`, an `o2ims-admin` access token for that key
 /// valid for 30 days: `--auth-jwks-uri file://DIR/jwks.json --auth-audience netweave-dev`.
 fn write_dev_token(dir: &Path) -> anyhow::Result<()> {
-    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
     let pair = KeyPair::generate()?;
-    let raw = pair.public_key_raw();
-    let jwks = serde_json::json!({"keys": [{
-        "kty": "EC", "crv": "P-256", "use": "sig", "alg": "ES256", "kid": "netweave-dev",
-        "x": URL_SAFE_NO_PAD.encode(&raw[1..33]), "y": URL_SAFE_NO_PAD.encode(&raw[33..65]),
-    }]});
+    let jwks = serde_json::json!({"keys": [es256_jwk(&pair, "netweave-dev")]});
     std::fs::write(dir.join("jwks.json"), serde_json::to_vec_pretty(&jwks)?)?;
     let now = jiff::Timestamp::now().as_second();
     let claims = serde_json::json!({

@@ -168,23 +168,21 @@ impl State {
 
     /// Handles a status: `None` to go on (resume or reconnect), or the error that ends it.
     async fn ended(&mut self, status: Status) -> Option<WatchError> {
-        match status.code() {
-            Code::ResourceExhausted if trailer_cursor(&status).is_some() => {
-                self.cursor.store(
-                    trailer_cursor(&status).unwrap_or_default(),
-                    Ordering::SeqCst,
-                );
+        let resume = trailer_cursor(&status);
+        match (status.code(), resume) {
+            (Code::ResourceExhausted, Some(cursor)) => {
+                self.cursor.store(cursor, Ordering::SeqCst);
                 self.resumes.fetch_add(1, Ordering::SeqCst);
                 None
             }
-            Code::OutOfRange => {
+            (Code::OutOfRange, latest) => {
                 self.done = true;
                 Some(WatchError::ResyncRequired {
                     requested: self.cursor.load(Ordering::SeqCst),
-                    latest: trailer_cursor(&status).unwrap_or_default(),
+                    latest: latest.unwrap_or_default(),
                 })
             }
-            code if reconnectable(code) => match self.backoff(status).await {
+            (code, _) if reconnectable(code) => match self.backoff(status).await {
                 Ok(()) => {
                     self.resumes.fetch_add(1, Ordering::SeqCst);
                     None

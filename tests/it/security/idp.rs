@@ -17,7 +17,7 @@ use axum::{
     routing::{get, post},
     Form, Json, Router,
 };
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use base64::Engine;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{json, Value};
 
@@ -37,15 +37,11 @@ pub struct SigningKey {
 impl SigningKey {
     pub fn es256(kid: &str) -> SigningKey {
         let pair = rcgen::KeyPair::generate().unwrap();
-        let raw = pair.public_key_raw();
         SigningKey {
             kid: kid.to_owned(),
             alg: Algorithm::ES256,
             encoding: EncodingKey::from_ec_pem(pair.serialize_pem().as_bytes()).unwrap(),
-            jwk: json!({
-                "kty": "EC", "crv": "P-256", "use": "sig", "alg": "ES256", "kid": kid,
-                "x": URL_SAFE_NO_PAD.encode(&raw[1..33]), "y": URL_SAFE_NO_PAD.encode(&raw[33..65]),
-            }),
+            jwk: netweave::security::devcerts::es256_jwk(&pair, kid),
         }
     }
 
