@@ -68,21 +68,24 @@ class Client:
         token = self._token() if callable(self._token) else self._token
         return (("authorization", f"Bearer {token}"),)
 
-    def _read(self, rpc: Any, request: Any) -> Any:
+    def _call(self, write: bool, rpc: Any, request: Any) -> Any:
+        """One unary call with this client's deadline and token, retried as ``retry`` says."""
         return self.retry.run(
-            False, lambda: rpc(request, timeout=self.timeout, metadata=self.metadata())
+            write, lambda: rpc(request, timeout=self.timeout, metadata=self.metadata())
         )
 
+    def _read(self, rpc: Any, request: Any) -> Any:
+        return self._call(False, rpc, request)
+
     def _write(self, rpc: Any, request: Any) -> Any:
-        return self.retry.run(
-            True, lambda: rpc(request, timeout=self.timeout, metadata=self.metadata())
-        )
+        return self._call(True, rpc, request)
 
     def _pages(self, rpc: Any, make: Callable[[obj.ListOptions], Any], field: str, **options: Any) -> Pages[Any]:
         def fetch(token: str) -> Page[Any]:
             opts = obj.ListOptions(page_token=token, **options)
             r = self._read(rpc, make(opts))
-            total = r.total_count if field == "resources" else None
+            # Only some list responses report a total (resources).
+            total = getattr(r, "total_count", None)
             return Page(list(getattr(r, field)), r.next_page_token, total)
 
         return Pages(fetch)
