@@ -2,9 +2,25 @@
 # The client SDKs. Freshness of their generated code is checked: a proto or route changed
 # without ./scripts/gen-clients.sh fails `the_committed_code_matches_the_protos`
 # (clients/rust/codegen), `golden::clients_openapi_is_the_served_document` (tests/it), and the
-# Python comparison below. Then each SDK's tests run against a real gateway.
+# Python, TypeScript and Go comparisons below (each regenerates into a scratch directory and
+# compares). Then each SDK's tests run against real `netweave serve` processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/tools.sh
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# fresh NAME GENERATED COMMITTED: fails when regenerating gave something else.
+fresh() {
+  if ! diff -r -x __pycache__ "$2" "$3" >"$tmp/diff"; then
+    head -40 "$tmp/diff"
+    echo "clients/$1: the generated code differs from proto/ or openapi.json: run ./scripts/gen-clients.sh" >&2
+    exit 1
+  fi
+}
+cargo build --locked --quiet --bin netweave
+export NW_BINARY="$PWD/target/debug/netweave"
+
 # The Rust SDK: the codegen check, unit tests, doc tests and tests/sdk.rs against an
 # in-process gateway.
 cargo test --locked -p netweave-client -p netweave-client-codegen
@@ -12,14 +28,9 @@ cargo test --locked -p netweave-client -p netweave-client-codegen
 # The Python SDK: regenerate into a scratch directory and compare with what is committed,
 # then install the package with pip into .tools/venv-clients and run its tests against
 # `target/debug/netweave serve` processes.
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-./scripts/gen-python-client.sh "$tmp/_proto"
-if ! diff -r -x __pycache__ "$tmp/_proto" clients/python/src/netweave_client/_proto >"$tmp/diff"; then
-  head -40 "$tmp/diff"
-  echo "clients/python: the generated code differs from proto/: run ./scripts/gen-clients.sh" >&2
-  exit 1
-fi
+./scripts/gen-python-client.sh "$tmp/py"
+fresh python "$tmp/py/_proto" clients/python/src/netweave_client/_proto
+fresh python "$tmp/py/_rest" clients/python/src/netweave_client/_rest
 VENV=.tools/venv-clients
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV" 2>/dev/null || {
@@ -29,5 +40,35 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps ./clients/python
 "$VENV/bin/pip" install --quiet --disable-pip-version-check "./clients/python[test]"
-cargo build --locked --quiet --bin netweave
-NW_BINARY="$PWD/target/debug/netweave" "$VENV/bin/python" -m pytest -q clients/python
+"$VENV/bin/python" -m pytest -q clients/python
+
+# The TypeScript SDK: the packages pinned by package-lock.json (npm ci), the generated code
+# compared, then tsc and node --test against real gateways, and `npm install` of the package
+# by a scratch consumer that imports it.
+ts=clients/typescript
+(cd "$ts" && npm ci --silent --no-audit --no-fund)
+./scripts/gen-typescript-client.sh "$tmp/ts"
+fresh typescript "$tmp/ts/gen" "$ts/src/gen"
+fresh typescript "$tmp/ts/rest/schema.ts" "$ts/src/rest/schema.ts"
+(cd "$ts" && npm test --silent)
+mkdir "$tmp/consumer"
+(cd "$tmp/consumer" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund "$OLDPWD/$ts" &&
+  node --input-type=module -e 'import { Client, Filter } from "@netweave/client";
+    const c = new Client("http://127.0.0.1:1"); console.log("consumer imports @netweave/client:", new Filter().eq("a", "b c").toString()); c.close();')
+
+# The Go SDK: Debian's toolchain and libraries (installed when missing), the generated code
+# compared, gofmt and go vet, then go test in GOPATH mode (no module proxy is reachable) with
+# the SDK copied to its import path.
+./scripts/gen-go-client.sh "$tmp/go-gen"
+fresh go "$tmp/go-gen" clients/go/gen
+unformatted=$(gofmt -l clients/go)
+if [ -n "$unformatted" ]; then
+  echo "clients/go: not gofmt-formatted: $unformatted" >&2
+  exit 1
+fi
+module=github.com/netweave/netweave/clients/go
+mkdir -p "$tmp/gopath/src/$(dirname "$module")"
+cp -r clients/go "$tmp/gopath/src/$module"
+(cd "$tmp/gopath/src/$module" &&
+  export GO111MODULE=off GOPATH="$tmp/gopath:/usr/share/gocode" GOFLAGS= &&
+  go vet "$module/..." && go test -count=1 "$module/...")

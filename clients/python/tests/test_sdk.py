@@ -4,15 +4,13 @@ TLS with a bearer token from a callback."""
 
 from __future__ import annotations
 
-import subprocess
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import grpc
 import pytest
-from gateway import BINARY, SECRET, Gateway
+from gateway import SECRET, Gateway, secured
+from receiver import Receiver
 
 import netweave_client as nw
 from netweave_client import Filter, ResyncRequired, WatchSelector, objects_pb2, webhooks
@@ -64,49 +62,6 @@ def test_lists_page_filter_and_get(gateway: Gateway) -> None:
     assert sum(len(p.items) for p in pages) == total
     one = pages[0].items[0]
     assert c.get_resource(first.resource_pool_id, one.resource_id) == one
-
-
-class Receiver:
-    """An SMO's notification endpoint that verifies with the SDK's helper."""
-
-    def __init__(self) -> None:
-        self.notifications: list[webhooks.InventoryChangeNotification] = []
-        self.tampered_refused = 0
-        self.verifications = 0
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                receiver.verifications += 1
-                self.send_response(webhooks.VERIFICATION_STATUS)
-                self.end_headers()
-
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                headers = dict(self.headers.items())
-                tampered = bytes([body[0], body[1] ^ 1]) + body[2:]
-                try:
-                    webhooks.verify(tampered, headers, [SECRET])
-                    refused = False
-                except webhooks.VerifyError:
-                    refused = True
-                try:
-                    n = webhooks.verify(body, headers, [SECRET])
-                except webhooks.VerifyError:
-                    self.send_response(401)
-                    self.end_headers()
-                    return
-                receiver.notifications.append(n)
-                receiver.tampered_refused += int(refused)
-                self.send_response(204)
-                self.end_headers()
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/notify"
 
 
 def test_subscriptions_and_a_verified_webhook(gateway: Gateway) -> None:
@@ -207,19 +162,8 @@ def test_a_cursor_older_than_retention_asks_for_a_resync(tmp_path: Path) -> None
 
 
 def test_tls_with_a_bearer_token_from_a_callback(tmp_path: Path) -> None:
-    certs = tmp_path / "certs"
-    subprocess.run([BINARY, "dev-certs", str(certs)], check=True, capture_output=True)
-    gw = Gateway(
-        tmp_path / "data",
-        scheme="https",
-        args=[
-            "--tls-cert", str(certs / "server.pem"), "--tls-key", str(certs / "server.key"),
-            "--auth-jwks-uri", f"file://{certs / 'jwks.json'}", "--auth-audience", "netweave-dev",
-        ],
-    ).start()
-    url = f"https://localhost:{gw.port}"
-    ca = (certs / "ca.pem").read_bytes()
-    token = (certs / "token").read_text().strip()
+    s = secured(tmp_path)
+    gw, url, ca, token = s.gateway, s.url, s.ca, s.token
 
     anonymous = nw.Client(url, ca_pem=ca)
     for _ in range(400):

@@ -27,7 +27,7 @@ pub struct InventoryChangeNotification {
     pub notification_id: String,
     #[serde(default)]
     pub consumer_subscription_id: Option<String>,
-    /// 0 created, 1 deleted, 2 modified.
+    /// 0 create, 1 modify, 2 delete.
     pub notification_event_type: u8,
     pub object_ref: String,
     #[serde(default)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -12,9 +12,9 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
-    #: Token of the next page; empty on the last.
+    #: Token (over REST: URL) of the next page; empty on the last.
     next_page_token: str
-    #: Total matches, where the RPC reports it (resources).
+    #: Total matches, where reported (gRPC: resources; REST: X-Total-Count).
     total_count: int | None = None
 
 
@@ -39,3 +39,27 @@ class Pages(Generic[T]):
 
     def all(self) -> list[T]:
         return list(self)
+
+
+class AsyncPages(Generic[T]):
+    """:class:`Pages` for the async REST client: ``async for`` over items, :meth:`pages`."""
+
+    def __init__(self, fetch: Callable[[str], Awaitable[Page[T]]]) -> None:
+        self._fetch = fetch
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        token = ""
+        while True:
+            page = await self._fetch(token)
+            yield page
+            if not page.next_page_token:
+                return
+            token = page.next_page_token
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def all(self) -> list[T]:
+        return [item async for item in self]

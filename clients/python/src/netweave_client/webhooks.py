@@ -34,7 +34,7 @@ class InventoryChangeNotification:
     """The O2ims ``InventoryChangeNotification``."""
 
     notification_id: str
-    #: 0 created, 1 deleted, 2 modified.
+    #: 0 create, 1 modify, 2 delete.
     notification_event_type: int
     object_ref: str
     consumer_subscription_id: str | None = None

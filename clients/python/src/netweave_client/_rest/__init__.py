@@ -1,0 +1,8 @@
+
+""" A client library for accessing netweave O2ims Infrastructure Inventory API """
+from .client import AuthenticatedClient, Client
+
+__all__ = (
+    "AuthenticatedClient",
+    "Client",
+)

@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem_details import ProblemDetails
+from ...models.role_binding import RoleBinding
+from typing import cast
+
+
+
+def _get_kwargs(
+    tenant_id: str,
+    *,
+    body: RoleBinding,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/admin/v1/tenants/{tenant_id}/bindings".format(tenant_id=quote(str(tenant_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetails | RoleBinding | None:
+    if response.status_code == 200:
+        response_200 = RoleBinding.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = RoleBinding.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetails | RoleBinding]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoleBinding,
+
+) -> Response[ProblemDetails | RoleBinding]:
+    """ Grant a subject tenant roles, replacing its previous binding
+
+    Args:
+        tenant_id (str):
+        body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
+            within the tenant, beside its credentials' own.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | RoleBinding]
+     """
+
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoleBinding,
+
+) -> ProblemDetails | RoleBinding | None:
+    """ Grant a subject tenant roles, replacing its previous binding
+
+    Args:
+        tenant_id (str):
+        body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
+            within the tenant, beside its credentials' own.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | RoleBinding
+     """
+
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoleBinding,
+
+) -> Response[ProblemDetails | RoleBinding]:
+    """ Grant a subject tenant roles, replacing its previous binding
+
+    Args:
+        tenant_id (str):
+        body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
+            within the tenant, beside its credentials' own.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | RoleBinding]
+     """
+
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RoleBinding,
+
+) -> ProblemDetails | RoleBinding | None:
+    """ Grant a subject tenant roles, replacing its previous binding
+
+    Args:
+        tenant_id (str):
+        body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
+            within the tenant, beside its credentials' own.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | RoleBinding
+     """
+
+
+    return (await asyncio_detailed(
+        tenant_id=tenant_id,
+client=client,
+body=body,
+
+    )).parsed

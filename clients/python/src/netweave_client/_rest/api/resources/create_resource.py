@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem_details import ProblemDetails
+from ...models.resource import Resource
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    resource_pool_id: UUID,
+    *,
+    body: Resource,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/o2ims-infrastructureInventory/v2/resourcePools/{resource_pool_id}/resources".format(resource_pool_id=quote(str(resource_pool_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetails | Resource | None:
+    if response.status_code == 201:
+        response_201 = Resource.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_405
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetails | Resource]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    resource_pool_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: Resource,
+
+) -> Response[ProblemDetails | Resource]:
+    """ Add a resource to a pool
+
+     netweave extension, allowed when the backend reports the matching capability; otherwise 405.
+
+    Args:
+        resource_pool_id (UUID):
+        body (Resource): Information about a resource.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | Resource]
+     """
+
+
+    kwargs = _get_kwargs(
+        resource_pool_id=resource_pool_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    resource_pool_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: Resource,
+
+) -> ProblemDetails | Resource | None:
+    """ Add a resource to a pool
+
+     netweave extension, allowed when the backend reports the matching capability; otherwise 405.
+
+    Args:
+        resource_pool_id (UUID):
+        body (Resource): Information about a resource.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | Resource
+     """
+
+
+    return sync_detailed(
+        resource_pool_id=resource_pool_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    resource_pool_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: Resource,
+
+) -> Response[ProblemDetails | Resource]:
+    """ Add a resource to a pool
+
+     netweave extension, allowed when the backend reports the matching capability; otherwise 405.
+
+    Args:
+        resource_pool_id (UUID):
+        body (Resource): Information about a resource.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | Resource]
+     """
+
+
+    kwargs = _get_kwargs(
+        resource_pool_id=resource_pool_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    resource_pool_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: Resource,
+
+) -> ProblemDetails | Resource | None:
+    """ Add a resource to a pool
+
+     netweave extension, allowed when the backend reports the matching capability; otherwise 405.
+
+    Args:
+        resource_pool_id (UUID):
+        body (Resource): Information about a resource.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | Resource
+     """
+
+
+    return (await asyncio_detailed(
+        resource_pool_id=resource_pool_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,247 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .alarm_definition import AlarmDefinition
+from .alarm_definition_alarm_additional_fields import AlarmDefinitionAlarmAdditionalFields
+from .alarm_definition_alarm_change_type import AlarmDefinitionAlarmChangeType
+from .alarm_definition_clearing_type import AlarmDefinitionClearingType
+from .alarm_definition_management_interface_id_item import AlarmDefinitionManagementInterfaceIdItem
+from .alarm_dictionary import AlarmDictionary
+from .alarm_dictionary_management_interface_id_item import AlarmDictionaryManagementInterfaceIdItem
+from .api_version import APIVersion
+from .api_versions import APIVersions
+from .audit_record import AuditRecord
+from .audit_record_auth_method import AuditRecordAuthMethod
+from .audit_record_result import AuditRecordResult
+from .deployment_manager import DeploymentManager
+from .deployment_manager_capabilities import DeploymentManagerCapabilities
+from .deployment_manager_capacity import DeploymentManagerCapacity
+from .deployment_manager_extensions import DeploymentManagerExtensions
+from .inventory_change_notification import InventoryChangeNotification
+from .inventory_change_notification_notification_event_type import InventoryChangeNotificationNotificationEventType
+from .inventory_change_notification_post_object_state import InventoryChangeNotificationPostObjectState
+from .inventory_change_notification_prior_object_state import InventoryChangeNotificationPriorObjectState
+from .list_audit_records_result import ListAuditRecordsResult
+from .list_dead_letters_response_200_item import ListDeadLettersResponse200Item
+from .list_dead_letters_response_200_item_delivery import ListDeadLettersResponse200ItemDelivery
+from .list_dead_letters_response_200_item_delivery_event import ListDeadLettersResponse200ItemDeliveryEvent
+from .list_deliveries_response_200_item import ListDeliveriesResponse200Item
+from .list_deliveries_response_200_item_state import ListDeliveriesResponse200ItemState
+from .list_events_response_200_item import ListEventsResponse200Item
+from .list_events_response_200_item_metadata import ListEventsResponse200ItemMetadata
+from .list_events_response_200_item_post_object_state import ListEventsResponse200ItemPostObjectState
+from .list_events_response_200_item_prior_object_state import ListEventsResponse200ItemPriorObjectState
+from .list_events_response_200_item_source import ListEventsResponse200ItemSource
+from .location_info import LocationInfo
+from .location_info_civic_address_item import LocationInfoCivicAddressItem
+from .location_info_coordinate import LocationInfoCoordinate
+from .location_info_coordinate_type import LocationInfoCoordinateType
+from .location_info_extensions import LocationInfoExtensions
+from .o_cloud_info import OCloudInfo
+from .o_cloud_info_extensions import OCloudInfoExtensions
+from .o_cloud_site_info import OCloudSiteInfo
+from .o_cloud_site_info_extensions import OCloudSiteInfoExtensions
+from .problem_details import ProblemDetails
+from .problem_details_additional_attributes import ProblemDetailsAdditionalAttributes
+from .register_listener_alias_response_201 import RegisterListenerAliasResponse201
+from .register_listener_response_201 import RegisterListenerResponse201
+from .resource import Resource
+from .resource_extensions import ResourceExtensions
+from .resource_pool import ResourcePool
+from .resource_pool_extensions import ResourcePoolExtensions
+from .resource_type import ResourceType
+from .resource_type_extensions import ResourceTypeExtensions
+from .resource_type_resource_class import ResourceTypeResourceClass
+from .resource_type_resource_kind import ResourceTypeResourceKind
+from .role_binding import RoleBinding
+from .role_binding_roles_item import RoleBindingRolesItem
+from .subscription import Subscription
+from .tenant import Tenant
+from .tenant_input import TenantInput
+from .tenant_input_status_type_1 import TenantInputStatusType1
+from .tenant_input_status_type_2_type_1 import TenantInputStatusType2Type1
+from .tenant_input_status_type_3_type_1 import TenantInputStatusType3Type1
+from .tenant_quotas import TenantQuotas
+from .tenant_status import TenantStatus
+from .tmf_688_characteristic import Tmf688Characteristic
+from .tmf_688_characteristic_relationship import Tmf688CharacteristicRelationship
+from .tmf_688_entity_ref import Tmf688EntityRef
+from .tmf_688_error import Tmf688Error
+from .tmf_688_event import Tmf688Event
+from .tmf_688_event_create import Tmf688EventCreate
+from .tmf_688_event_subscription import Tmf688EventSubscription
+from .tmf_688_event_subscription_input import Tmf688EventSubscriptionInput
+from .tmf_688_hub import Tmf688Hub
+from .tmf_688_hub_create import Tmf688HubCreate
+from .tmf_688_related_party import Tmf688RelatedParty
+from .tmf_688_topic import Tmf688Topic
+from .tmf_688_topic_change_event import Tmf688TopicChangeEvent
+from .tmf_688_topic_change_event_payload import Tmf688TopicChangeEventPayload
+from .tmf_688_topic_create import Tmf688TopicCreate
+from .tmf_688_topic_create_event import Tmf688TopicCreateEvent
+from .tmf_688_topic_create_event_payload import Tmf688TopicCreateEventPayload
+from .tmf_688_topic_delete_event import Tmf688TopicDeleteEvent
+from .tmf_688_topic_delete_event_payload import Tmf688TopicDeleteEventPayload
+from .v1_alarm_definition_dto import V1AlarmDefinitionDto
+from .v1_alarm_definition_dto_alarm_additional_fields_type_0 import V1AlarmDefinitionDtoAlarmAdditionalFieldsType0
+from .v1_alarm_dictionary_dto import V1AlarmDictionaryDto
+from .v1_alarm_get_dto import V1AlarmGetDto
+from .v1_alarm_get_dto_extensions import V1AlarmGetDtoExtensions
+from .v1_alarm_patch_dto import V1AlarmPatchDto
+from .v1_alarm_subscription_create_dto import V1AlarmSubscriptionCreateDto
+from .v1_alarm_subscription_get_dto import V1AlarmSubscriptionGetDto
+from .v1_deployment_manager_capabilities import V1DeploymentManagerCapabilities
+from .v1_deployment_manager_capacity import V1DeploymentManagerCapacity
+from .v1_deployment_manager_extensions import V1DeploymentManagerExtensions
+from .v1_deployment_manager_get_dto import V1DeploymentManagerGetDto
+from .v1_deployment_manager_get_dto_profile import V1DeploymentManagerGetDtoProfile
+from .v1_deployment_manager_list_dto import V1DeploymentManagerListDto
+from .v1_deployment_manager_list_dto_extensions import V1DeploymentManagerListDtoExtensions
+from .v1_inventory_api_version import V1InventoryAPIVersion
+from .v1_inventory_api_version_structure import V1InventoryApiVersionStructure
+from .v1_inventory_v1_api_version_structure import V1InventoryV1ApiVersionStructure
+from .v1_inventory_v1api_version import V1InventoryV1APIVersion
+from .v1_monitoring_api_version import V1MonitoringAPIVersion
+from .v1_monitoring_api_version_structure import V1MonitoringApiVersionStructure
+from .v1_monitoring_v1_api_version_structure import V1MonitoringV1ApiVersionStructure
+from .v1_monitoring_v1api_version import V1MonitoringV1APIVersion
+from .v1_ocloud_dto import V1OcloudDto
+from .v1_ocloud_dto_extensions import V1OcloudDtoExtensions
+from .v1_resource_get_dto_0 import V1ResourceGetDto0
+from .v1_resource_get_dto_0_extensions import V1ResourceGetDto0Extensions
+from .v1_resource_get_dto_1 import V1ResourceGetDto1
+from .v1_resource_get_dto_1_extensions import V1ResourceGetDto1Extensions
+from .v1_resource_get_dto_2 import V1ResourceGetDto2
+from .v1_resource_get_dto_2_extensions import V1ResourceGetDto2Extensions
+from .v1_resource_list_dto import V1ResourceListDto
+from .v1_resource_list_dto_extensions import V1ResourceListDtoExtensions
+from .v1_resource_pool_get_dto import V1ResourcePoolGetDto
+from .v1_resource_pool_get_dto_extensions import V1ResourcePoolGetDtoExtensions
+from .v1_resource_type_get_dto import V1ResourceTypeGetDto
+from .v1_resource_type_get_dto_extensions import V1ResourceTypeGetDtoExtensions
+from .v1_subscription_create_dto import V1SubscriptionCreateDto
+from .v1_subscription_get_dto import V1SubscriptionGetDto
+from .watch_events_response_200 import WatchEventsResponse200
+
+__all__ = (
+    "AlarmDefinition",
+    "AlarmDefinitionAlarmAdditionalFields",
+    "AlarmDefinitionAlarmChangeType",
+    "AlarmDefinitionClearingType",
+    "AlarmDefinitionManagementInterfaceIdItem",
+    "AlarmDictionary",
+    "AlarmDictionaryManagementInterfaceIdItem",
+    "APIVersion",
+    "APIVersions",
+    "AuditRecord",
+    "AuditRecordAuthMethod",
+    "AuditRecordResult",
+    "DeploymentManager",
+    "DeploymentManagerCapabilities",
+    "DeploymentManagerCapacity",
+    "DeploymentManagerExtensions",
+    "InventoryChangeNotification",
+    "InventoryChangeNotificationNotificationEventType",
+    "InventoryChangeNotificationPostObjectState",
+    "InventoryChangeNotificationPriorObjectState",
+    "ListAuditRecordsResult",
+    "ListDeadLettersResponse200Item",
+    "ListDeadLettersResponse200ItemDelivery",
+    "ListDeadLettersResponse200ItemDeliveryEvent",
+    "ListDeliveriesResponse200Item",
+    "ListDeliveriesResponse200ItemState",
+    "ListEventsResponse200Item",
+    "ListEventsResponse200ItemMetadata",
+    "ListEventsResponse200ItemPostObjectState",
+    "ListEventsResponse200ItemPriorObjectState",
+    "ListEventsResponse200ItemSource",
+    "LocationInfo",
+    "LocationInfoCivicAddressItem",
+    "LocationInfoCoordinate",
+    "LocationInfoCoordinateType",
+    "LocationInfoExtensions",
+    "OCloudInfo",
+    "OCloudInfoExtensions",
+    "OCloudSiteInfo",
+    "OCloudSiteInfoExtensions",
+    "ProblemDetails",
+    "ProblemDetailsAdditionalAttributes",
+    "RegisterListenerAliasResponse201",
+    "RegisterListenerResponse201",
+    "Resource",
+    "ResourceExtensions",
+    "ResourcePool",
+    "ResourcePoolExtensions",
+    "ResourceType",
+    "ResourceTypeExtensions",
+    "ResourceTypeResourceClass",
+    "ResourceTypeResourceKind",
+    "RoleBinding",
+    "RoleBindingRolesItem",
+    "Subscription",
+    "Tenant",
+    "TenantInput",
+    "TenantInputStatusType1",
+    "TenantInputStatusType2Type1",
+    "TenantInputStatusType3Type1",
+    "TenantQuotas",
+    "TenantStatus",
+    "Tmf688Characteristic",
+    "Tmf688CharacteristicRelationship",
+    "Tmf688EntityRef",
+    "Tmf688Error",
+    "Tmf688Event",
+    "Tmf688EventCreate",
+    "Tmf688EventSubscription",
+    "Tmf688EventSubscriptionInput",
+    "Tmf688Hub",
+    "Tmf688HubCreate",
+    "Tmf688RelatedParty",
+    "Tmf688Topic",
+    "Tmf688TopicChangeEvent",
+    "Tmf688TopicChangeEventPayload",
+    "Tmf688TopicCreate",
+    "Tmf688TopicCreateEvent",
+    "Tmf688TopicCreateEventPayload",
+    "Tmf688TopicDeleteEvent",
+    "Tmf688TopicDeleteEventPayload",
+    "V1AlarmDefinitionDto",
+    "V1AlarmDefinitionDtoAlarmAdditionalFieldsType0",
+    "V1AlarmDictionaryDto",
+    "V1AlarmGetDto",
+    "V1AlarmGetDtoExtensions",
+    "V1AlarmPatchDto",
+    "V1AlarmSubscriptionCreateDto",
+    "V1AlarmSubscriptionGetDto",
+    "V1DeploymentManagerCapabilities",
+    "V1DeploymentManagerCapacity",
+    "V1DeploymentManagerExtensions",
+    "V1DeploymentManagerGetDto",
+    "V1DeploymentManagerGetDtoProfile",
+    "V1DeploymentManagerListDto",
+    "V1DeploymentManagerListDtoExtensions",
+    "V1InventoryAPIVersion",
+    "V1InventoryApiVersionStructure",
+    "V1InventoryV1APIVersion",
+    "V1InventoryV1ApiVersionStructure",
+    "V1MonitoringAPIVersion",
+    "V1MonitoringApiVersionStructure",
+    "V1MonitoringV1APIVersion",
+    "V1MonitoringV1ApiVersionStructure",
+    "V1OcloudDto",
+    "V1OcloudDtoExtensions",
+    "V1ResourceGetDto0",
+    "V1ResourceGetDto0Extensions",
+    "V1ResourceGetDto1",
+    "V1ResourceGetDto1Extensions",
+    "V1ResourceGetDto2",
+    "V1ResourceGetDto2Extensions",
+    "V1ResourceListDto",
+    "V1ResourceListDtoExtensions",
+    "V1ResourcePoolGetDto",
+    "V1ResourcePoolGetDtoExtensions",
+    "V1ResourceTypeGetDto",
+    "V1ResourceTypeGetDtoExtensions",
+    "V1SubscriptionCreateDto",
+    "V1SubscriptionGetDto",
+    "WatchEventsResponse200",
+)

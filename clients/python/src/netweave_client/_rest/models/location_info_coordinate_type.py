@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class LocationInfoCoordinateType(StrEnum):
+    POINT = "Point"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class TenantInputStatusType3Type1(StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+
+    def __str__(self) -> str:
+        return str(self.value)
