@@ -12,11 +12,13 @@ const PROTOS: &[&str] = &[
     "proto/netweave/webhooks/v1/webhooks.proto",
     "proto/netweave/tmf688/v4/event_management.proto",
     "proto/netweave/admin/v1/admin.proto",
+    "proto/netweave/monitoring/v1/alarms.proto",
 ];
 const INCLUDES: &[&str] = &["proto", "proto/third_party"];
 const SPECS: &[(&str, &str)] = &[
     ("specs/oran-o2ims/inventory.yaml", "o2ims_inventory.json"),
     ("specs/oran-o2ims/common.yaml", "o2ims_common.json"),
+    ("specs/oran-o2ims/alarms.yaml", "o2ims_alarms.json"),
     ("specs/inf-o2/swagger.yaml", "inf_o2_swagger.json"),
 ];
 

@@ -42,10 +42,10 @@ use crate::{
         Security,
     },
     service::{
-        subscriptions::CallbackChecks, AdminService, EventService, HubService, InventoryService,
-        SubscriptionService, WebhookService,
+        subscriptions::CallbackChecks, AdminService, AlarmService, EventService, HubService,
+        InventoryService, SubscriptionService, WebhookService,
     },
-    store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, StoreRef},
+    store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, AlarmStoreRef, StoreRef},
     webhook::{
         embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, TenantViews, Webhooks,
     },
@@ -116,8 +116,10 @@ pub async fn build_store(config: &Config) -> anyhow::Result<StoreRef> {
     Ok(build_stores(config).await?.0)
 }
 
-/// The subscription store and the administration store: the same database.
-pub async fn build_stores(config: &Config) -> anyhow::Result<(StoreRef, AdminStoreRef)> {
+/// The subscription, administration and alarm stores: the same database.
+pub async fn build_stores(
+    config: &Config,
+) -> anyhow::Result<(StoreRef, AdminStoreRef, AlarmStoreRef)> {
     Ok(match &config.redis_url {
         Some(url) => {
             let store = Arc::new(
@@ -125,13 +127,13 @@ pub async fn build_stores(config: &Config) -> anyhow::Result<(StoreRef, AdminSto
                     .await
                     .context("connecting to redis")?,
             );
-            (store.clone(), store)
+            (store.clone(), store.clone(), store)
         }
         None => {
             let store = Arc::new(
                 EmbeddedStore::open(&config.data_dir).context("opening the embedded store")?,
             );
-            (store.clone(), store)
+            (store.clone(), store.clone(), store)
         }
     })
 }
@@ -495,7 +497,7 @@ pub async fn run_worker(
     );
     config.webhooks.workers = true;
     crate::security::tls::install_default_provider();
-    let (store, admin_store) = build_stores(&config).await?;
+    let (store, admin_store, _) = build_stores(&config).await?;
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
     let mut tasks = JoinSet::new();
@@ -533,7 +535,7 @@ pub async fn run(
     let metrics = crate::metrics::handle();
     crate::security::tls::install_default_provider();
     let cloud = config.cloud_info(listeners.main_addr());
-    let (store, admin_store) = build_stores(&config).await?;
+    let (store, admin_store, alarm_store) = build_stores(&config).await?;
     let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown).await?;
     let mut background = JoinSet::new();
     let log = Log::open(&config).await?;
@@ -555,6 +557,11 @@ pub async fn run(
     let subscriptions =
         SubscriptionService::new(store, config.max_page_size, checks).with_tenants(tenants.clone());
     let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
+    let alarms = AlarmService::new(
+        alarm_store,
+        inventory.clone(),
+        config.alarms.resource_labels.clone(),
+    );
     let repairs = hubs.reconcile().await?;
     tracing::info!(?repairs, "hubs reconciled with their subscriptions");
     background.spawn(
@@ -586,6 +593,7 @@ pub async fn run(
         events: events.clone(),
         webhooks: webhooks.clone(),
         hubs: hubs.clone(),
+        alarms: alarms.clone(),
         v1_page_size: config.v1_page_size,
         metrics,
         listening: Arc::clone(&listening),
@@ -603,10 +611,18 @@ pub async fn run(
         &shutdown,
     )?;
     let rest = http::router(state);
-    let grpc = grpc::routes(inventory, subscriptions, events, webhooks, hubs, admin)
-        .await
-        .prepare()
-        .into_axum_router();
+    let grpc = grpc::routes(
+        inventory,
+        subscriptions,
+        events,
+        webhooks,
+        hubs,
+        admin,
+        alarms,
+    )
+    .await
+    .prepare()
+    .into_axum_router();
 
     let mut servers = JoinSet::new();
     match listeners.grpc {

@@ -36,6 +36,11 @@ pub enum ErrorCode {
     PermissionDenied,
     /// A request body over the limit.
     TooLarge,
+    /// A conditional write whose entity tag (`If-Match`) is no longer current (HTTP 412,
+    /// gRPC ABORTED: read again, then retry).
+    StaleVersion,
+    /// A request body in a media type the route does not take (HTTP 415).
+    UnsupportedMediaType,
     /// A tenant's quota is used up (HTTP 429, gRPC RESOURCE_EXHAUSTED).
     QuotaExceeded,
     /// A bug or an unexpected failure.
@@ -52,6 +57,8 @@ impl ErrorCode {
                 tonic::Code::FailedPrecondition
             }
             ErrorCode::OutOfRange => tonic::Code::OutOfRange,
+            ErrorCode::StaleVersion => tonic::Code::Aborted,
+            ErrorCode::UnsupportedMediaType => tonic::Code::InvalidArgument,
             ErrorCode::Unavailable => tonic::Code::Unavailable,
             ErrorCode::Unauthenticated => tonic::Code::Unauthenticated,
             ErrorCode::PermissionDenied => tonic::Code::PermissionDenied,
@@ -67,6 +74,8 @@ impl ErrorCode {
             ErrorCode::FailedPrecondition | ErrorCode::Conflict => StatusCode::CONFLICT,
             ErrorCode::Unsupported => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::OutOfRange => StatusCode::GONE,
+            ErrorCode::StaleVersion => StatusCode::PRECONDITION_FAILED,
+            ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
             ErrorCode::PermissionDenied => StatusCode::FORBIDDEN,
@@ -85,6 +94,8 @@ impl ErrorCode {
             ErrorCode::FailedPrecondition | ErrorCode::Conflict => "Conflict",
             ErrorCode::Unsupported => "Method Not Allowed",
             ErrorCode::OutOfRange => "Gone",
+            ErrorCode::StaleVersion => "Precondition Failed",
+            ErrorCode::UnsupportedMediaType => "Unsupported Media Type",
             ErrorCode::Unavailable => "Service Unavailable",
             ErrorCode::Unauthenticated => "Unauthorized",
             ErrorCode::PermissionDenied => "Forbidden",

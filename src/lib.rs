@@ -3,6 +3,7 @@
 // One FFI call (`memory::release_free`) is the only unsafe code.
 #![deny(unsafe_code)]
 
+pub mod alarms;
 pub mod app;
 pub mod backend;
 pub mod config;

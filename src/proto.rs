@@ -41,6 +41,13 @@ pub mod tmf688 {
     }
 }
 
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod monitoring {
+    pub mod v1 {
+        tonic::include_proto!("netweave.monitoring.v1");
+    }
+}
+
 /// Every file of `proto/`, encoded, for gRPC server reflection and contract tests.
 pub const FILE_DESCRIPTOR_SET: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/netweave_descriptor.bin"));

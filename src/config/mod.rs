@@ -66,6 +66,8 @@ pub struct Config {
     pub tenants: Vec<TenantConfig>,
     /// The audit trail of requests.
     pub audit: AuditConfig,
+    /// Alarms (O2ims Infrastructure Monitoring) and their sources.
+    pub alarms: AlarmsConfig,
     /// Request rate limits.
     pub rate_limits: RateLimitConfig,
     /// The lifecycle of each inventory API version (stable, or deprecated with dates).
@@ -258,6 +260,7 @@ impl Default for Config {
             auth: AuthConfig::default(),
             tenants: Vec::new(),
             audit: AuditConfig::default(),
+            alarms: AlarmsConfig::default(),
             rate_limits: RateLimitConfig::default(),
             api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
@@ -585,6 +588,24 @@ impl Config {
                 format!("{}://{listen}", self.scheme()),
             ),
             extensions: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Alarms and their sources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AlarmsConfig {
+    /// Alert labels naming the resource an Alertmanager alert concerns, tried in order; a
+    /// value matches a resource's `extensions.nodeName`, `extensions.hostname` or id (an
+    /// `instance` of `host:port` names the host). Default `["node", "instance"]`.
+    pub resource_labels: Vec<String>,
+}
+
+impl Default for AlarmsConfig {
+    fn default() -> Self {
+        AlarmsConfig {
+            resource_labels: vec!["node".into(), "instance".into()],
         }
     }
 }

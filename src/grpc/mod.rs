@@ -1,6 +1,7 @@
 //! tonic adapters: proto request → service call → proto response. No business rules here.
 
 mod admin;
+mod alarms;
 mod convert;
 pub mod events;
 mod hubs;
@@ -21,6 +22,7 @@ use crate::{
     proto::{
         admin::v1::admin_service_server::AdminServiceServer,
         events::v1::event_service_server::EventServiceServer,
+        monitoring::v1::alarm_service_server::AlarmServiceServer,
         o2ims::v1::{
             server::inventory_service_server::InventoryServiceServer,
             subscription_service_server::SubscriptionServiceServer, ListOptions,
@@ -33,8 +35,8 @@ use crate::{
         FILE_DESCRIPTOR_SET,
     },
     service::{
-        AdminService, EventService, HubService, InventoryService, ListParams, SubscriptionService,
-        WebhookService,
+        AdminService, AlarmService, EventService, HubService, InventoryService, ListParams,
+        SubscriptionService, WebhookService,
     },
 };
 
@@ -46,6 +48,7 @@ pub async fn routes(
     webhooks: WebhookService,
     hubs: HubService,
     admin: AdminService,
+    alarms: AlarmService,
 ) -> Routes {
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -68,6 +71,9 @@ pub async fn routes(
         .await;
     health_reporter
         .set_serving::<AdminServiceServer<admin::AdminGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<AlarmServiceServer<alarms::AlarmGrpc>>()
         .await;
     // v1alpha beside v1: grpcio-reflection, Postman and older grpcurl speak only v1alpha.
     let reflection = || {
@@ -92,6 +98,7 @@ pub async fn routes(
     .add_service(HubServiceServer::new(hubs::HubGrpc(hubs.clone())))
     .add_service(TmfEventServiceServer::new(hubs::TmfEventGrpc(hubs)))
     .add_service(AdminServiceServer::new(admin::AdminGrpc(admin)))
+    .add_service(AlarmServiceServer::new(alarms::AlarmGrpc(alarms)))
     .add_service(health)
     .add_service(reflection)
     .add_service(reflection_v1alpha)

@@ -5,9 +5,11 @@
 pub mod admin;
 pub mod events;
 mod front;
+pub mod monitoring;
 pub mod o2ims;
 pub mod openapi;
 mod openapi_admin;
+mod openapi_monitoring;
 pub mod openapi_tmf;
 pub mod openapi_v1;
 mod ops;
@@ -32,7 +34,8 @@ use bytes::Bytes;
 use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::service::{
-    AdminService, EventService, HubService, InventoryService, SubscriptionService, WebhookService,
+    AdminService, AlarmService, EventService, HubService, InventoryService, SubscriptionService,
+    WebhookService,
 };
 
 /// What every REST handler can reach. Shared: axum clones the state into every request.
@@ -55,6 +58,7 @@ pub struct Services {
     pub events: EventService,
     pub webhooks: WebhookService,
     pub hubs: HubService,
+    pub alarms: AlarmService,
     pub v1_page_size: usize,
     pub metrics: PrometheusHandle,
     /// Set once every listener is bound.
@@ -99,9 +103,9 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Scope {
 
 /// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
 pub fn rpc_table() -> table::Table {
-    admin::add_routes(tmf688::add_routes(webhooks::add_routes(
+    monitoring::add_routes(admin::add_routes(tmf688::add_routes(webhooks::add_routes(
         events::add_routes(v1::add_routes(o2ims::add_routes(table::Table::default()))),
-    )))
+    ))))
 }
 
 /// The served OpenAPI document, pretty-printed (`netweave openapi`, `clients/openapi.json`).

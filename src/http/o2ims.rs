@@ -233,7 +233,7 @@ pub(super) fn page<T: Serialize + Send + Sync + 'static>(
     response
 }
 
-fn paged(s: &Selectors) -> bool {
+pub(super) fn paged(s: &Selectors) -> bool {
     s.limit.is_some() || s.marker.is_some()
 }
 

@@ -13,6 +13,7 @@ use crate::service::inventory::API_ROOT;
 const INVENTORY: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_inventory.json"));
 const COMMON: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_common.json"));
 const COMMON_REF: &str = "../../common/api/openapi.yaml#";
+const MONITORING: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_alarms.json"));
 
 /// The normative v2 document, with references into `common` made local.
 pub fn normative() -> &'static Value {
@@ -22,6 +23,31 @@ pub fn normative() -> &'static Value {
         let common: Value = serde_json::from_str(COMMON).expect("embedded spec is JSON");
         localise_refs(&mut doc);
         for section in ["schemas", "parameters"] {
+            let target = doc["components"][section]
+                .as_object_mut()
+                .expect("components");
+            if let Some(shared) = common["components"][section].as_object() {
+                for (name, value) in shared {
+                    target.entry(name.clone()).or_insert_with(|| value.clone());
+                }
+            }
+        }
+        doc
+    })
+}
+
+/// The normative monitoring document (O2ims_InfrastructureMonitoring 1.0.0), with its
+/// references into `common` made local and the common schemas it uses added.
+pub fn normative_monitoring() -> &'static Value {
+    static DOC: OnceLock<Value> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut doc: Value = serde_json::from_str(MONITORING).expect("embedded spec is JSON");
+        localise_refs(&mut doc);
+        let common: Value = serde_json::from_str(COMMON).expect("embedded spec is JSON");
+        for section in ["schemas", "parameters"] {
+            if doc["components"][section].is_null() {
+                doc["components"][section] = json!({});
+            }
             let target = doc["components"][section]
                 .as_object_mut()
                 .expect("components");
@@ -305,8 +331,8 @@ fn paging_extension(paths: &mut Map<String, Value>) {
 /// The document describing everything the server serves.
 pub fn document(routes: &[RouteInfo]) -> Value {
     let mut doc = normative().clone();
-    doc["info"]["title"] = json!("netweave O2ims Infrastructure Inventory API");
-    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), `/v1` as INF O2's swagger defines it (schemas `V1…`, with the corrections their descriptions note), netweave extensions (resource pool and resource writes, paging, events, webhooks), gateway administration under `/admin/v1` (tenants, their role bindings, the audit trail), and TMF688 Event Management v4 hubs and events under `/tmf-api/event/v4` (alias `/tmf-api/eventManagement/v4`). Errors are RFC 7807 ProblemDetails, except on `/tmf-api`, where they are the TMF `Error`.");
+    doc["info"]["title"] = json!("netweave O2ims Infrastructure Inventory and Monitoring API");
+    doc["info"]["description"] = json!("The O-RAN O2ims Infrastructure Inventory API v2 (normative, unchanged), `/v1` as INF O2's swagger defines it (schemas `V1…`, with the corrections their descriptions note), netweave extensions (resource pool and resource writes, paging, events, webhooks), the O2ims Infrastructure Monitoring API 1.0.0 under `/o2ims-infrastructureMonitoring` (normative, with entity tags, `If-Match` and merge-patch media types) and the Alertmanager receiver, gateway administration under `/admin/v1` (tenants, their role bindings, the audit trail), and TMF688 Event Management v4 hubs and events under `/tmf-api/event/v4` (alias `/tmf-api/eventManagement/v4`). Errors are RFC 7807 ProblemDetails, except on `/tmf-api`, where they are the TMF `Error`.");
     doc["servers"] = json!([{ "url": "/" }]);
     doc["components"]["schemas"]["Subscription"]["properties"]["webhookSecret"] = json!({
         "type": "string", "writeOnly": true, "pattern": "^whsec_",
@@ -331,6 +357,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     super::openapi_v1::add(&mut doc, routes);
     super::openapi_tmf::add(&mut doc);
     super::openapi_admin::add(&mut doc);
+    super::openapi_monitoring::add(&mut doc, routes);
     quotas(&mut doc);
     security(&mut doc);
     input_errors(&mut doc);

@@ -41,7 +41,7 @@ impl Policy {
             toml::from_str(DEFAULT).map_err(|e| format!("built-in policy: {e}"))?;
         // Capabilities of the built-in table stay known when a rule stops needing one.
         let mut known: Vec<String> = doc.rpcs.values().cloned().collect();
-        known.extend(["alarms:write", "provisioning:write"].map(str::to_owned));
+        known.extend(["provisioning:write"].map(str::to_owned));
         if open_metrics {
             doc.rpcs
                 .insert("netweave.ops/Metrics".into(), "public".into());

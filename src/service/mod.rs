@@ -2,6 +2,7 @@
 //! REST handlers. Transports only extract, call and render.
 
 pub mod admin;
+pub mod alarms;
 pub mod events;
 pub mod hubs;
 pub mod inventory;
@@ -21,6 +22,7 @@ use crate::{
 };
 
 pub use admin::AdminService;
+pub use alarms::AlarmService;
 pub use events::EventService;
 pub use hubs::HubService;
 pub use inventory::InventoryService;

@@ -26,6 +26,10 @@
 //! | `{p}:lease:<key>` | sorted set | holders of one counted lease (`leases.rs`; `watch:<tenant>`: a tenant's watch streams), scored by expiry (ms) |
 //! | `{p}:rate:<tenant>` | string | a tenant's theoretical arrival time (ms) of its request rate (GCRA, `security/limits.rs`), with expiry |
 //! | `{p}:audit` | stream | audit records; field `r` = record JSON, `t` = its time (ms); trimmed by count and age |
+//! | `{p}:alarms` | hash | alarm id → the alarm (JSON: the record, its source key, clearing type, pool and revision) |
+//! | `{p}:alarms:revisions` | hash | alarm id → its revision (the compare-and-swap of every alarm write) |
+//! | `{p}:alarm-service` | hash | `configuration` → the alarm service configuration (JSON) |
+//! | `{p}:alarm-service:revisions` | hash | `configuration` → its revision |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
 #[derive(Clone, Debug)]
@@ -56,6 +60,22 @@ impl Keys {
     /// The hub key without the id, for scripts that append it.
     pub fn hub_prefix(&self) -> String {
         format!("{}:hub:", self.tag)
+    }
+
+    /// The alarms hash and its revisions hash.
+    pub fn alarms(&self) -> (String, String) {
+        (
+            format!("{}:alarms", self.tag),
+            format!("{}:alarms:revisions", self.tag),
+        )
+    }
+
+    /// The alarm service hash and its revisions hash.
+    pub fn alarm_service(&self) -> (String, String) {
+        (
+            format!("{}:alarm-service", self.tag),
+            format!("{}:alarm-service:revisions", self.tag),
+        )
     }
 
     pub fn tenants(&self) -> String {

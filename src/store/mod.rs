@@ -1,19 +1,23 @@
-//! Subscription storage: one trait, two real implementations — an embedded ACID database in
+//! Subscription (and administration, alarm) storage: one trait each, two real implementations — an embedded ACID database in
 //! the data directory (the default) and Redis (selected by `--redis-url`).
 
 pub mod admin;
+pub mod alarms;
 pub mod embedded;
 mod embedded_admin;
+mod embedded_alarms;
 pub mod keys;
 pub mod leases;
 pub mod redis;
 mod redis_admin;
+mod redis_alarms;
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 
 pub use admin::{AdminStore, AdminStoreRef};
+pub use alarms::{AlarmStore, AlarmStoreRef};
 
 use crate::{domain::Subscription, tmf::Hub};
 

@@ -153,6 +153,54 @@ fn proto_messages_carry_every_spec_field_with_its_json_name() {
     }
 }
 
+#[test]
+fn monitoring_messages_carry_every_spec_field_with_its_json_name() {
+    let pool = DescriptorPool::decode(FILE_DESCRIPTOR_SET).unwrap();
+    let spec = netweave::http::openapi::normative_monitoring();
+    for (message, schema) in [
+        ("AlarmEventRecord", "AlarmEventRecord"),
+        (
+            "AlarmEventRecordModifications",
+            "AlarmEventRecordModifications",
+        ),
+        ("AlarmServiceConfiguration", "AlarmServiceConfiguration"),
+        (
+            "AlarmServiceConfigurationPatch",
+            "AlarmServiceConfigurationPatch",
+        ),
+        ("Alert", "Alert"),
+    ] {
+        let descriptor = pool
+            .get_message_by_name(&format!("netweave.monitoring.v1.{message}"))
+            .unwrap_or_else(|| panic!("no message {message}"));
+        let proto: BTreeSet<String> = descriptor
+            .fields()
+            .map(|f| f.json_name().to_owned())
+            .collect();
+        let fields: BTreeSet<String> = spec["components"]["schemas"][schema]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("no schema {schema}"))
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(proto, fields, "{message} vs schema {schema}");
+    }
+    // The Alertmanager payload: every field but the optional `subscriber` (oran-o2ims's own).
+    let request = pool
+        .get_message_by_name("netweave.monitoring.v1.IngestAlertmanagerNotificationRequest")
+        .unwrap();
+    let proto: BTreeSet<String> = request.fields().map(|f| f.json_name().to_owned()).collect();
+    let mut fields: BTreeSet<String> = spec["components"]["schemas"]["AlertmanagerNotification"]
+        ["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    fields.remove("subscriber");
+    assert_eq!(proto, fields);
+}
+
 fn config_keys(prefix: &str, value: &Value, out: &mut BTreeSet<String>) {
     for (key, v) in value.as_object().unwrap() {
         let name = if prefix.is_empty() {
@@ -226,4 +274,20 @@ fn the_contract_validator_rejects_bad_bodies() {
         .is_empty(),
         "errors must be problem+json"
     );
+}
+
+#[test]
+fn operation_ids_are_unique_in_the_served_document() {
+    let doc = netweave::http::openapi::document(&netweave::http::rpc_table().routes);
+    let mut seen = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                assert!(
+                    seen.insert(id.to_owned()),
+                    "operationId {id} repeats at {method} {path}"
+                );
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ mod inventory;
 mod kube;
 mod kube_leader;
 mod loss_paths;
+mod monitoring;
 mod otel;
 mod pagination;
 mod providers;

@@ -20,7 +20,11 @@ fn served() -> &'static Value {
 /// The operation serving `method path` and the document it comes from.
 pub fn operation(method: &Method, path: &str) -> Option<(&'static Value, String, &'static Value)> {
     let path = path.split('?').next().unwrap_or_default();
-    for doc in [netweave::http::openapi::normative(), served()] {
+    for doc in [
+        netweave::http::openapi::normative(),
+        netweave::http::openapi::normative_monitoring(),
+        served(),
+    ] {
         if let Some(template) = template_for(doc, path) {
             if let Some(op) = doc["paths"][&template].get(method.as_str().to_ascii_lowercase()) {
                 return Some((doc, template, op));
@@ -94,6 +98,25 @@ fn validator(doc: &'static Value, key: String, schema: &Value) -> Arc<Validator>
     })
 }
 
+/// Schema errors against the served document alone (netweave's additions to a normative
+/// operation: a 415, an `If-Match` precondition).
+pub fn served_errors(
+    method: &Method,
+    path: &str,
+    status: u16,
+    content_type: Option<&str>,
+    body: &Value,
+) -> Vec<String> {
+    let path = path.split('?').next().unwrap_or_default();
+    let Some(template) = template_for(served(), path) else {
+        return vec![format!("{method} {path} is not in the served document")];
+    };
+    let Some(op) = served()["paths"][&template].get(method.as_str().to_ascii_lowercase()) else {
+        return vec![format!("{method} {template} is not in the served document")];
+    };
+    errors_in(served(), &template, op, method, status, content_type, body)
+}
+
 /// Schema errors of `body` for the response `status` of `method path`.
 pub fn errors(
     method: &Method,
@@ -105,6 +128,18 @@ pub fn errors(
     let Some((doc, template, op)) = operation(method, path) else {
         return vec![format!("{method} {path} is in no OpenAPI document")];
     };
+    errors_in(doc, &template, op, method, status, content_type, body)
+}
+
+fn errors_in(
+    doc: &'static Value,
+    template: &str,
+    op: &'static Value,
+    method: &Method,
+    status: u16,
+    content_type: Option<&str>,
+    body: &Value,
+) -> Vec<String> {
     let Some(response) = op["responses"].get(status.to_string()) else {
         return vec![format!(
             "{method} {template} does not declare status {status}"

@@ -55,4 +55,9 @@ pub mod proto {
             include!("gen/netweave.tmf688.v4.rs");
         }
     }
+    pub mod monitoring {
+        pub mod v1 {
+            include!("gen/netweave.monitoring.v1.rs");
+        }
+    }
 }

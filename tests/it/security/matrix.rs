@@ -14,10 +14,11 @@ const INVENTORY: &str = "netweave.o2ims.v1.InventoryService";
 const SUBSCRIPTIONS: &str = "netweave.o2ims.v1.SubscriptionService";
 
 const ADMIN: &str = "netweave.admin.v1.AdminService";
+const ALARMS: &str = "netweave.monitoring.v1.AlarmService";
 /// The tenant the tenant roles' tokens name (configured in the gateway).
 const TENANT: &str = "tenant-a";
 
-const ROLES: [&str; 19] = [
+const ROLES: [&str; 20] = [
     "platform-admin",
     "tenant-admin",
     "auditor",
@@ -36,6 +37,7 @@ const ROLES: [&str; 19] = [
     "netweave-hub-manager",
     "netweave-webhook-operator",
     "netweave-metrics",
+    "netweave-alert-source",
     "no-such-role",
 ];
 
@@ -56,12 +58,20 @@ fn expected(role: &str, rpc: &str) -> bool {
     let events = service.ends_with(".EventService");
     let webhooks = service == "netweave.webhooks.v1.WebhookService";
     let bindings = service == ADMIN && method.contains("Binding");
+    let ingest = rpc == format!("{ALARMS}/IngestAlertmanagerNotification");
+    let alarm_read = service == ALARMS && read;
+    let alarm_write = service == ALARMS && !read && !ingest;
     // Within a tenant, each role includes the next.
     let viewer = (service == INVENTORY && read && !dm)
         || (service == SUBSCRIPTIONS && read)
         || events
-        || (hubs && read);
-    let operator = viewer || (service == INVENTORY && !read) || service == SUBSCRIPTIONS || hubs;
+        || (hubs && read)
+        || alarm_read;
+    let operator = viewer
+        || (service == INVENTORY && !read)
+        || service == SUBSCRIPTIONS
+        || hubs
+        || alarm_write;
     let admin = operator || dm || webhooks;
     match role {
         "platform-admin" => true,
@@ -71,10 +81,14 @@ fn expected(role: &str, rpc: &str) -> bool {
         "admin" => admin,
         "operator" => operator,
         "viewer" => viewer,
-        "o2ims-admin" => service != ADMIN,
+        "o2ims-admin" => service != ADMIN && !ingest,
         "o2ims-reader" => {
-            (service == INVENTORY && read && !dm) || (service == SUBSCRIPTIONS && read)
+            (service == INVENTORY && read && !dm)
+                || (service == SUBSCRIPTIONS && read)
+                || alarm_read
         }
+        "o2ims-maintainer" => alarm_read || alarm_write,
+        "netweave-alert-source" => ingest,
         "o2ims-subscriber" => service == SUBSCRIPTIONS,
         "o2ims-deployer" => dm,
         "netweave-inventory-writer" => service == INVENTORY && !read,

@@ -162,6 +162,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/caas-alerts/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alertmanager webhook receiver: firing alerts raise (or change) alarms on the resources their labels name, resolved ones clear them
+         * @description Point an Alertmanager `webhook_configs` entry here (`send_resolved: true`). An alert's resource is named by the first of `alarms.resource_labels` it carries (default `node`, `instance`). Answers 503 when the alarms cannot be stored, so Alertmanager retries; sending a payload again changes nothing more.
+         */
+        post: operations["ingestAlertmanagerNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -863,6 +883,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/o2ims-infrastructureMonitoring/api_versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get API versions
+         * @description Returns the complete list of API versions implemented by the service.
+         */
+        get: operations["getMonitoringAllVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureMonitoring/v1/alarmServiceConfiguration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve the alarm service configuration */
+        get: operations["GetServiceConfiguration"];
+        /** Modify all fields of the Alarm Service Configuration. */
+        put: operations["UpdateAlarmServiceConfiguration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modify individual fields of the Alarm Service Configuration. */
+        patch: operations["PatchAlarmServiceConfiguration"];
+        trace?: never;
+    };
+    "/o2ims-infrastructureMonitoring/v1/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve the list of alarms */
+        get: operations["GetAlarms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureMonitoring/v1/alarms/{alarmEventRecordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve exactly one alarm */
+        get: operations["GetAlarm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modify an individual alarm record */
+        patch: operations["PatchAlarm"];
+        trace?: never;
+    };
+    "/o2ims-infrastructureMonitoring/v1/api_versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get minor API versions
+         * @description Returns the list of minor API versions implemented for this major version of the API.
+         */
+        get: operations["getMonitoringMinorVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1266,6 +1380,283 @@ export interface components {
              */
             vendor: string;
         };
+        /** @description Alarm Event Notification sent to subscribers */
+        AlarmEventNotification: {
+            /**
+             * Format: date-time
+             * @description Date/Time stamp value when any value of the AlarmEventRecord has been modified.
+             * @example 2042-07-21T22:32:28Z
+             */
+            alarmAcknowledgeTime?: string;
+            /**
+             * @description Boolean value indicating of a management system has acknowledged the alarm.
+             * @example true
+             */
+            alarmAcknowledged: boolean;
+            /**
+             * Format: date-time
+             * @description Date/Time stamp value when any value of the AlarmEventRecord has been modified.
+             * @example 2042-07-21T21:32:28Z
+             */
+            alarmChangedTime: string;
+            /**
+             * Format: uuid
+             * @description A reference to the Alarm Definition record in the Alarm Dictionary associated with the referenced ResourceType.
+             * @example a3a505c7-84dc-4cff-baf8-36f33b3e70fc
+             */
+            alarmDefinitionID: string;
+            /**
+             * Format: uuid
+             * @description The URL to the AlarmEventRecord object.
+             * @example 5f768e89-2ae1-477d-9978-173056154d5d
+             */
+            alarmEventRecordId: string;
+            /**
+             * Format: date-time
+             * @description Date/Time stamp value when the AlarmEventRecord has been created.
+             * @example 2042-07-21T20:32:28Z
+             */
+            alarmRaisedTime: string;
+            /**
+             * Format: uuid
+             * @description The value provided by the consumer in the subscription.
+             * @example 3ddc1128-a14d-46de-80da-6414b192ce9f
+             */
+            consumerSubscriptionId?: string;
+            /**
+             * @description These are unspecified (not standardized) properties (keys) which are tailored by the vendor or
+             *     operator to extend the information provided about the O-Cloud Alarm.
+             */
+            extensions: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description The global cloud identifier assigned by the SMO.e
+             * @example da4698ba-c8a7-429d-ae16-484f15f282c5
+             */
+            globalCloudID: string;
+            /**
+             * @description Notification event type values
+             * @example 0
+             * @enum {integer}
+             */
+            notificationEventType: 0 | 1 | 2 | 3;
+            /**
+             * @description The URL to the AlarmEventRecord object.
+             * @example hostname.com/o2ims-infrastructureMonitoring/v1/alarms/bf3f8f2e-6f37-4882-96ad-c0b9cef6fc04
+             */
+            objectRef?: string;
+            perceivedSeverity: components["schemas"]["PerceivedSeverity"];
+            /**
+             * Format: uuid
+             * @description A reference to the ProbableCause of the Alarm.
+             * @example b3cd1cc7-8e5c-42fe-aaf5-59fd94e33a8a
+             */
+            probableCauseID: string;
+            /**
+             * Format: uuid
+             * @description A reference to the resource instance which caused the alarm.
+             * @example 3bff173d-a9d5-4157-858f-f934f6fdec45
+             */
+            resourceID: string;
+            /**
+             * Format: uuid
+             * @description A reference to the type of resource which caused the alarm.
+             * @example 91d5d140-ef52-4167-b6dc-975ad1897f23
+             */
+            resourceTypeID: string;
+        };
+        AlarmEventRecord: {
+            /**
+             * @description When a system acknowledges an alarm, it is then set to TRUE.
+             * @example true
+             */
+            alarmAcknowledged: boolean;
+            /**
+             * Format: date-time
+             * @description This field is populated with a Date/Time stamp value when the alarm condition is acknowledged.
+             * @example 2042-07-21T18:32:28Z
+             */
+            alarmAcknowledgedTime?: string;
+            /**
+             * Format: date-time
+             * @description This field is populated with a Date/Time stamp value when any value
+             *     of the AlarmEventRecord is modified.
+             * @example 2042-07-21T19:32:28Z
+             */
+            alarmChangedTime?: string;
+            /**
+             * Format: date-time
+             * @description This field is populated with a Date/Time stamp value when the alarm condition is cleared.
+             * @example 2042-07-21T20:32:28Z
+             */
+            alarmClearedTime?: string;
+            /**
+             * Format: uuid
+             * @description A reference to the Alarm Definition record in the Alarm Dictionary associated with the referenced Resource Type.
+             * @example 5369fe06-adeb-4966-b8ff-47a6f4d4cec5
+             */
+            alarmDefinitionID: string;
+            /**
+             * Format: uuid
+             * @description Identifier of an entry in the AlarmEventRecord.
+             *     Locally unique within the scope of an O-Cloud instance.
+             * @example 752c4e22-057d-4162-997b-ca3e2fd4ff53
+             */
+            alarmEventRecordId: string;
+            /**
+             * Format: date-time
+             * @description This field is populated with a Date/Time stamp value when the AlarmEventRecord is created.
+             * @example 2042-07-21T17:32:28Z
+             */
+            alarmRaisedTime: string;
+            /**
+             * @description These are unspecified (not standardized) properties (keys) which are tailored by the vendor or
+             *     operator to extend the information provided about the O-Cloud Alarm.
+             */
+            extensions: {
+                [key: string]: unknown;
+            };
+            perceivedSeverity: components["schemas"]["PerceivedSeverity"];
+            /**
+             * Format: uuid
+             * @description A reference to the ProbableCause of the Alarm.
+             * @example b45f64fe-6ed8-448d-8ff7-f5840090a075
+             */
+            probableCauseID: string;
+            /**
+             * Format: uuid
+             * @description A reference to the resource which caused the alarm.
+             * @example 91d5d140-ef52-4167-b6dc-975ad1897f23
+             */
+            resourceID: string;
+            /**
+             * Format: uuid
+             * @description A reference to the type of resource which caused the alarm.
+             * @example 91d5d140-ef52-4167-b6dc-975ad1897f23
+             */
+            resourceTypeID: string;
+        };
+        AlarmEventRecordModifications: {
+            /**
+             * @description Acknowledge an alarm.
+             * @example false
+             */
+            alarmAcknowledged?: boolean;
+            perceivedSeverity?: components["schemas"]["PerceivedSeverity"];
+        };
+        AlarmServiceConfiguration: {
+            /** @description List of metadata key-value pairs used to associate meaningful metadata to the related alarm service */
+            extensions: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Number of days for alarm history to be retained.
+             *     This value cannot be set lower than 1 (day).
+             * @example 30
+             */
+            retentionPeriod: number;
+        };
+        /** @description Schema for PATCH requests allowing partial updates to AlarmServiceConfiguration */
+        AlarmServiceConfigurationPatch: {
+            /** @description List of metadata key-value pairs used to associate meaningful metadata to the related alarm service */
+            extensions?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Number of days for alarm history to be retained.
+             *     This value cannot be set lower than 1 (day).
+             * @example 30
+             */
+            retentionPeriod?: number;
+        };
+        AlarmSubscriptionInfo: {
+            /**
+             * Format: uuid
+             * @description Identifier for the Alarm Subscription. This identifier is allocated by the O-Cloud.
+             * @example 16d5fc54-cee0-4532-9826-2369f8240e1b
+             */
+            readonly alarmSubscriptionId?: string;
+            /**
+             * Format: uri
+             * @description The fully qualified URI to a consumer procedure which can process a Post of the AlarmEventNotification.
+             */
+            callback: string;
+            /**
+             * Format: uuid
+             * @description Identifier for the consumer of events sent due to the Subscription.
+             * @example 16d5fc54-cee0-4532-9826-2369f8240e1b
+             */
+            consumerSubscriptionId?: string;
+            /**
+             * @description Criteria for events which do not need to be reported or will be filtered by the subscription
+             *     notification service. Therefore, if a filter is not provided then all events are reported.
+             *     It can be filtered by criteria based on the type of notification of fields of the
+             *     AlarmEventRecord.
+             * @example NEW
+             * @enum {string}
+             */
+            filter?: "NEW" | "CHANGE" | "CLEAR" | "ACKNOWLEDGE";
+        };
+        Alert: {
+            annotations?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            endsAt?: string;
+            /** @description Fingerprint to identify the alert */
+            fingerprint?: string;
+            /**
+             * Format: uri
+             * @description Identifies the entity that caused the alert
+             */
+            generatorURL?: string;
+            labels?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            startsAt?: string;
+            status?: components["schemas"]["AlertmanagerNotificationStatus"];
+        };
+        /** @description Alertmanager notification payload as described here https://prometheus.io/docs/alerting/latest/configuration/#webhook_config */
+        AlertmanagerNotification: {
+            alerts: components["schemas"]["Alert"][];
+            commonAnnotations?: {
+                [key: string]: string;
+            };
+            commonLabels?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: uri
+             * @description Backlink to the Alertmanager
+             */
+            externalURL?: string;
+            /** @description Key identifying the group of alerts (e.g. to deduplicate) */
+            groupKey: string;
+            groupLabels?: {
+                [key: string]: string;
+            };
+            receiver: string;
+            status: components["schemas"]["AlertmanagerNotificationStatus"];
+            /** @description Optional subscriber information, if a subscriber is found */
+            subscriber?: {
+                /**
+                 * Format: uri
+                 * @description URL to call for notifying the subscriber
+                 */
+                callbackUrl?: string;
+            };
+            /** @description How many alerts have been truncated due to "max_alerts" */
+            truncatedAlerts?: number;
+            version: string;
+        };
+        /**
+         * @description Alertmanager notification status
+         * @enum {string}
+         */
+        AlertmanagerNotificationStatus: "resolved" | "firing";
         /** @description One request, allowed or not. Never a token, a secret or a callback credential. */
         AuditRecord: {
             /** @enum {string} */
@@ -1340,6 +1731,8 @@ export interface components {
             /** @description List of globalLocationIDs that were assigned to the OCloud Site(s) which this Deployment Manager supports. */
             supportedLocations: string[];
         };
+        /** @description Placeholder for hardware alert schema */
+        HardwareAlert: Record<string, never>;
         /** @description Information about an inventory change notification */
         InventoryChangeNotification: {
             /**
@@ -1551,6 +1944,30 @@ export interface components {
              *     ]
              */
             resourcePools: string[];
+        };
+        /**
+         * @description This is an enumerated set of values which identify the perceived severity of the alarm.
+         * @example 1
+         * @enum {integer}
+         */
+        PerceivedSeverity: 0 | 1 | 2 | 3 | 4 | 5;
+        ProbableCause: {
+            /**
+             * @description Any additional information beyond the name to describe the probableCause derived from corresponding AlarmDefinition.
+             * @example Clock not synchronising.
+             */
+            description: string;
+            /**
+             * @description Human readable text of the probable cause derived from corresponding AlarmDefinition.
+             * @example NodeClockNotSynchronising
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Identifier of the ProbableCause.
+             * @example b45f64fe-6ed8-448d-8ff7-f5840090a075
+             */
+            probableCauseId: string;
         };
         ProblemDetails: {
             /** @description Any number of additional attributes, as defined in a specification or by an implementation. */
@@ -3941,6 +4358,99 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description Seconds before the request may be retried (rate limits) */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ingestAlertmanagerNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertmanagerNotification"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Alarms raised, changed or cleared. */
+                        changed: number;
+                        /** @description Alerts lacking status, startsAt or fingerprint (not stored). */
+                        malformed: number;
+                        /** @description Alerts naming no known resource (not stored). */
+                        unmapped: number;
+                    };
+                };
+            };
+            /** @description Not an Alertmanager payload */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The alarm store is unavailable; Alertmanager retries */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8274,6 +8784,831 @@ export interface operations {
             };
             /** @description The specified entity was not found. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMonitoringAllVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the complete list of versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APIVersions"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetServiceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this revision; send it as `If-Match` to write only while it is current. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmServiceConfiguration"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateAlarmServiceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Write only while the entity tag is this one (412 otherwise); `*` or absent: unconditionally. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlarmServiceConfiguration"];
+            };
+        };
+        responses: {
+            /** @description Successful response. */
+            200: {
+                headers: {
+                    /** @description Entity tag of this revision; send it as `If-Match` to write only while it is current. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmServiceConfiguration"];
+                };
+            };
+            /** @description Bad request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PatchAlarmServiceConfiguration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Write only while the entity tag is this one (412 otherwise); `*` or absent: unconditionally. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["AlarmServiceConfigurationPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful response. */
+            200: {
+                headers: {
+                    /** @description Entity tag of this revision; send it as `If-Match` to write only while it is current. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmServiceConfiguration"];
+                };
+            };
+            /** @description Bad request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/merge-patch+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAlarms: {
+        parameters: {
+            query?: {
+                /**
+                 * @description This URI query parameter requests that all complex attributes are included in the response.
+                 *
+                 *     ```
+                 *     all_fields
+                 *     ```
+                 */
+                all_fields?: components["parameters"]["allFields"];
+                /**
+                 * @description Comma separated list of field references to exclude from the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to exclude the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     exclude_fields=extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used no field will be excluded.
+                 *
+                 *     Fields in this list will be excluded even if they are explicitly included using the
+                 *     `fields` parameter.
+                 * @example name,extensions/country
+                 */
+                exclude_fields?: components["parameters"]["excludeFields"];
+                /**
+                 * @description Comma separated list of field references to include in the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to get the `name` field and the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     fields=name,extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the fields will be returned.
+                 * @example name,extensions/country
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Search criteria.
+                 *
+                 *     Contains one or more search criteria, separated by semicolons. Each search criteria is a
+                 *     tuple containing an operator, a field reference and one or more values. The operator can
+                 *     be any of the following strings:
+                 *
+                 *     | Operator | Meaning                                                     |
+                 *     |----------|-------------------------------------------------------------|
+                 *     | `cont`   | Matches if the field contains the value                     |
+                 *     | `eq`     | Matches if the field is equal to the value                  |
+                 *     | `gt`     | Matches if the field is greater than the value              |
+                 *     | `gte`    | Matches if the field is greater than or equal to the value  |
+                 *     | `in`     | Matches if the field is one of the values                   |
+                 *     | `lt`     | Matches if the field is less than the value                 |
+                 *     | `lte`    | Matches if the field is less than or equal to the the value |
+                 *     | `ncont`  | Matches if the field does not contain the value             |
+                 *     | `neq`    | Matches if the field is not equal to the value              |
+                 *     | `nin`    | Matches if the field is not one of the values               |
+                 *
+                 *     The field reference is the name of one of the fields of the object, or a sequence of
+                 *     name of fields separated by slashes. For example, to use the `country` sub-field inside
+                 *     the `extensions` field:
+                 *
+                 *     ```
+                 *     filter=(eq,extensions/country,EQ)
+                 *     ```
+                 *
+                 *     The values are the arguments of the operator. For example, the `eq` operator compares
+                 *     checks if the value of the field is equal to the value.
+                 *
+                 *     The `in` and `nin` operators support multiple values. For example, to check if the `country`
+                 *     sub-field inside the `extensions` field is either `ES` or `US:
+                 *
+                 *     ```
+                 *     filter=(in,extensions/country,ES,US)
+                 *     ```
+                 *
+                 *     When values contain commas, slashes or spaces they need to be surrounded by single quotes.
+                 *     For example, to check if the `name` field is the string `my cluster`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster')
+                 *     ```
+                 *
+                 *     When multiple criteria separated by semicolons are used, all of them must match for the
+                 *     complete condition to match. For example, the following will check if the `name` is
+                 *     `my cluster` *and* the `country` extension is `ES`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster');(eq,extensions/country,ES)
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the results will be returned.
+                 * @example (eq,name,my cluster)
+                 */
+                filter?: components["parameters"]["filter"];
+                /** @description netweave extension: page size. With it (or a marker) the list is paged and a `Link: <…>; rel="next"` header points at the next page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Marker of the page to fetch, taken from the previous page's `Link` header. On `/v1`, INF O2's page numbers are accepted too (`1`, `2`, …: page N at the page size; the next link then names N+1). */
+                nextpage_opaque_marker?: components["parameters"]["nextpageOpaqueMarker"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 link to the next page (`rel="next"`), absent on the last page. */
+                    Link?: string;
+                    /** @description With several backends: `199 netweave "…"`, once per backend that failed; the list lacks its objects. */
+                    Warning?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmEventRecord"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAlarm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 78081d85-5736-4215-afab-772461544e60 */
+                alarmEventRecordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this revision; send it as `If-Match` to write only while it is current. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmEventRecord"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The specified AlarmEventRecord was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PatchAlarm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Write only while the entity tag is this one (412 otherwise); `*` or absent: unconditionally. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @example 78081d85-5736-4215-afab-772461544e60 */
+                alarmEventRecordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["AlarmEventRecordModifications"];
+            };
+        };
+        responses: {
+            /** @description Successful response. */
+            200: {
+                headers: {
+                    /** @description Entity tag of this revision; send it as `If-Match` to write only while it is current. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmEventRecordModifications"];
+                };
+            };
+            /** @description Bad request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/merge-patch+json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMonitoringMinorVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APIVersions"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 
-""" A client library for accessing netweave O2ims Infrastructure Inventory API """
+""" A client library for accessing netweave O2ims Infrastructure Inventory and Monitoring API """
 from .client import AuthenticatedClient, Client
 
 __all__ = (

@@ -7,6 +7,27 @@ from .alarm_definition_clearing_type import AlarmDefinitionClearingType
 from .alarm_definition_management_interface_id_item import AlarmDefinitionManagementInterfaceIdItem
 from .alarm_dictionary import AlarmDictionary
 from .alarm_dictionary_management_interface_id_item import AlarmDictionaryManagementInterfaceIdItem
+from .alarm_event_notification import AlarmEventNotification
+from .alarm_event_notification_extensions import AlarmEventNotificationExtensions
+from .alarm_event_notification_notification_event_type import AlarmEventNotificationNotificationEventType
+from .alarm_event_record import AlarmEventRecord
+from .alarm_event_record_extensions import AlarmEventRecordExtensions
+from .alarm_event_record_modifications import AlarmEventRecordModifications
+from .alarm_service_configuration import AlarmServiceConfiguration
+from .alarm_service_configuration_extensions import AlarmServiceConfigurationExtensions
+from .alarm_service_configuration_patch import AlarmServiceConfigurationPatch
+from .alarm_service_configuration_patch_extensions import AlarmServiceConfigurationPatchExtensions
+from .alarm_subscription_info import AlarmSubscriptionInfo
+from .alarm_subscription_info_filter import AlarmSubscriptionInfoFilter
+from .alert import Alert
+from .alert_annotations import AlertAnnotations
+from .alert_labels import AlertLabels
+from .alertmanager_notification import AlertmanagerNotification
+from .alertmanager_notification_common_annotations import AlertmanagerNotificationCommonAnnotations
+from .alertmanager_notification_common_labels import AlertmanagerNotificationCommonLabels
+from .alertmanager_notification_group_labels import AlertmanagerNotificationGroupLabels
+from .alertmanager_notification_status import AlertmanagerNotificationStatus
+from .alertmanager_notification_subscriber import AlertmanagerNotificationSubscriber
 from .api_version import APIVersion
 from .api_versions import APIVersions
 from .audit_record import AuditRecord
@@ -16,6 +37,8 @@ from .deployment_manager import DeploymentManager
 from .deployment_manager_capabilities import DeploymentManagerCapabilities
 from .deployment_manager_capacity import DeploymentManagerCapacity
 from .deployment_manager_extensions import DeploymentManagerExtensions
+from .hardware_alert import HardwareAlert
+from .ingest_alertmanager_notification_response_200 import IngestAlertmanagerNotificationResponse200
 from .inventory_change_notification import InventoryChangeNotification
 from .inventory_change_notification_notification_event_type import InventoryChangeNotificationNotificationEventType
 from .inventory_change_notification_post_object_state import InventoryChangeNotificationPostObjectState
@@ -40,6 +63,8 @@ from .o_cloud_info import OCloudInfo
 from .o_cloud_info_extensions import OCloudInfoExtensions
 from .o_cloud_site_info import OCloudSiteInfo
 from .o_cloud_site_info_extensions import OCloudSiteInfoExtensions
+from .perceived_severity import PerceivedSeverity
+from .probable_cause import ProbableCause
 from .problem_details import ProblemDetails
 from .problem_details_additional_attributes import ProblemDetailsAdditionalAttributes
 from .register_listener_alias_response_201 import RegisterListenerAliasResponse201
@@ -130,6 +155,27 @@ __all__ = (
     "AlarmDefinitionManagementInterfaceIdItem",
     "AlarmDictionary",
     "AlarmDictionaryManagementInterfaceIdItem",
+    "AlarmEventNotification",
+    "AlarmEventNotificationExtensions",
+    "AlarmEventNotificationNotificationEventType",
+    "AlarmEventRecord",
+    "AlarmEventRecordExtensions",
+    "AlarmEventRecordModifications",
+    "AlarmServiceConfiguration",
+    "AlarmServiceConfigurationExtensions",
+    "AlarmServiceConfigurationPatch",
+    "AlarmServiceConfigurationPatchExtensions",
+    "AlarmSubscriptionInfo",
+    "AlarmSubscriptionInfoFilter",
+    "Alert",
+    "AlertAnnotations",
+    "AlertLabels",
+    "AlertmanagerNotification",
+    "AlertmanagerNotificationCommonAnnotations",
+    "AlertmanagerNotificationCommonLabels",
+    "AlertmanagerNotificationGroupLabels",
+    "AlertmanagerNotificationStatus",
+    "AlertmanagerNotificationSubscriber",
     "APIVersion",
     "APIVersions",
     "AuditRecord",
@@ -139,6 +185,8 @@ __all__ = (
     "DeploymentManagerCapabilities",
     "DeploymentManagerCapacity",
     "DeploymentManagerExtensions",
+    "HardwareAlert",
+    "IngestAlertmanagerNotificationResponse200",
     "InventoryChangeNotification",
     "InventoryChangeNotificationNotificationEventType",
     "InventoryChangeNotificationPostObjectState",
@@ -163,6 +211,8 @@ __all__ = (
     "OCloudInfoExtensions",
     "OCloudSiteInfo",
     "OCloudSiteInfoExtensions",
+    "PerceivedSeverity",
+    "ProbableCause",
     "ProblemDetails",
     "ProblemDetailsAdditionalAttributes",
     "RegisterListenerAliasResponse201",

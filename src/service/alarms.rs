@@ -1,0 +1,486 @@
+//! O2ims Infrastructure Monitoring: alarms listed, read, acknowledged and cleared; the alarm
+//! service configuration; and alarms raised and cleared by their sources (the Alertmanager
+//! receiver). Every write is a compare-and-swap on the stored revision (`store::alarms`),
+//! retried on a lost race, so an acknowledgement and a source's clear never undo each other
+//! and two replicas ingesting the same alert store one alarm.
+
+use std::{
+    collections::{BTreeMap, HashMap, HashSet},
+    sync::{Arc, Mutex},
+};
+
+use serde::{Deserialize, Serialize};
+
+use super::{inventory::View, require_uuid, InventoryService, ListParams, Listed};
+use crate::{
+    alarms::{
+        alertmanager::{self, Report, Target},
+        record::{self, now, CLEARED},
+        Alarm, AlarmChange, AlarmEventRecord, AlarmServiceConfiguration,
+    },
+    domain::{list::page_of, objects::*},
+    error::{ApiError, ApiResult, ErrorCode},
+    store::AlarmStoreRef,
+};
+
+/// The monitoring API's URL root.
+pub const API_ROOT: &str = "/o2ims-infrastructureMonitoring";
+/// The version served.
+pub const VERSION: &str = "1.0.0";
+
+/// Attempts of one write against concurrent writers before answering UNAVAILABLE.
+const SWAP_ATTEMPTS: usize = 16;
+
+/// `AlarmEventRecordModifications`: what a PATCH asks, exactly one field.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Modifications {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::alarms::not_null"
+    )]
+    pub alarm_acknowledged: Option<bool>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::alarms::not_null"
+    )]
+    pub perceived_severity: Option<i64>,
+}
+
+/// `AlarmServiceConfigurationPatch`. A member given as `null` asks, in merge-patch terms, for
+/// its removal: `Some(None)`, refused (both members are required).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConfigurationPatch {
+    #[serde(default, deserialize_with = "present")]
+    pub retention_period: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "present")]
+    pub extensions: Option<Option<Extensions>>,
+}
+
+/// A member that is present: `Some(None)` when it is `null`.
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// An `AlarmServiceConfiguration` as a client sends it (both fields required).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConfigurationInput {
+    pub retention_period: i64,
+    pub extensions: Extensions,
+}
+
+/// What one ingested payload did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ingested {
+    /// Each alarm change, in payload order.
+    pub changes: Vec<(AlarmChange, Alarm)>,
+    /// Alerts whose labels name no known resource.
+    pub unmapped: usize,
+    /// Alerts lacking status, startsAt or fingerprint.
+    pub malformed: usize,
+}
+
+/// Resources by the names an alert may give them (the node name, the host name, the id).
+#[derive(Default)]
+struct ResourceIndex {
+    generation: Option<u64>,
+    built: bool,
+    by_name: HashMap<String, Target>,
+}
+
+#[derive(Clone)]
+pub struct AlarmService {
+    store: AlarmStoreRef,
+    inventory: InventoryService,
+    /// Alert labels naming the resource, in order of preference.
+    resource_labels: Arc<Vec<String>>,
+    index: Arc<Mutex<ResourceIndex>>,
+}
+
+fn stale(what: &str, etag: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::StaleVersion,
+        format!("the {what} has changed: its entity tag is {etag}; read it again"),
+    )
+}
+
+/// `If-Match`: `*` or a list of entity tags, one of which must be current.
+fn check_match(what: &str, if_match: Option<&str>, etag: &str) -> ApiResult<()> {
+    match if_match.map(str::trim) {
+        None | Some("") | Some("*") => Ok(()),
+        Some(list) if list.split(',').any(|t| t.trim() == etag) => Ok(()),
+        Some(_) => Err(stale(what, etag)),
+    }
+}
+
+fn raced(what: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::Unavailable,
+        format!("the {what} is changing too often to be written now; retry"),
+    )
+}
+
+impl AlarmService {
+    pub fn new(
+        store: AlarmStoreRef,
+        inventory: InventoryService,
+        resource_labels: Vec<String>,
+    ) -> Self {
+        AlarmService {
+            store,
+            inventory,
+            resource_labels: Arc::new(resource_labels),
+            index: Arc::default(),
+        }
+    }
+
+    pub fn store(&self) -> &AlarmStoreRef {
+        &self.store
+    }
+
+    fn versions(prefix: String) -> ApiVersions {
+        ApiVersions {
+            uri_prefix: prefix,
+            api_versions: vec![ApiVersion {
+                version: VERSION.into(),
+                is_deprecated: false,
+                retirement_date: None,
+            }],
+        }
+    }
+
+    /// Every version of the monitoring API.
+    pub fn all_versions(&self) -> ApiVersions {
+        Self::versions(API_ROOT.into())
+    }
+
+    /// The minor versions of its v1.
+    pub fn minor_versions(&self) -> ApiVersions {
+        Self::versions(format!("{API_ROOT}/v1"))
+    }
+
+    /// The pools a confined caller sees (`None`: every pool).
+    async fn pools(&self, view: View<'_>) -> ApiResult<Option<HashSet<String>>> {
+        match view {
+            None => Ok(None),
+            Some(scope) => Ok(Some(
+                self.inventory
+                    .pools_in_view(scope)
+                    .await?
+                    .into_iter()
+                    .collect(),
+            )),
+        }
+    }
+
+    fn in_view(pools: &Option<HashSet<String>>, alarm: &Alarm) -> bool {
+        pools.as_ref().is_none_or(|p| {
+            alarm
+                .resource_pool_id
+                .as_ref()
+                .is_some_and(|id| p.contains(id))
+        })
+    }
+
+    pub async fn list(
+        &self,
+        view: View<'_>,
+        params: &ListParams,
+    ) -> ApiResult<Listed<AlarmEventRecord>> {
+        let (query, projection) =
+            params.query::<AlarmEventRecord>(self.inventory.max_page_size())?;
+        let pools = self.pools(view).await?;
+        let all: BTreeMap<String, Arc<AlarmEventRecord>> = self
+            .store
+            .list_alarms()
+            .await?
+            .into_iter()
+            .filter(|a| Self::in_view(&pools, a))
+            .map(|a| (a.record.alarm_event_record_id.clone(), Arc::new(a.record)))
+            .collect();
+        Ok(Listed::new(page_of(&all, &query), projection))
+    }
+
+    pub async fn get(&self, view: View<'_>, id: &str) -> ApiResult<Alarm> {
+        require_uuid("alarmEventRecordId", id)?;
+        let pools = self.pools(view).await?;
+        self.store
+            .get_alarm(id)
+            .await?
+            .filter(|a| Self::in_view(&pools, a))
+            .ok_or_else(|| ApiError::not_found("alarm", id))
+    }
+
+    /// Acknowledges or clears an alarm; answers the modification made and the alarm after it.
+    pub async fn patch(
+        &self,
+        view: View<'_>,
+        id: &str,
+        m: &Modifications,
+        if_match: Option<&str>,
+    ) -> ApiResult<(Alarm, AlarmChange)> {
+        let clear = match (m.alarm_acknowledged, m.perceived_severity) {
+            (Some(true), None) => false,
+            (Some(false), None) => return Err(ApiError::invalid(
+                "alarmAcknowledged can only be set to true: an acknowledgement is not withdrawn",
+            )),
+            (None, Some(s)) if s == i64::from(CLEARED) => true,
+            (None, Some(s)) => {
+                return Err(ApiError::invalid(format!(
+                    "perceivedSeverity {s} cannot be set: only 5 (CLEARED) clears an alarm"
+                )))
+            }
+            _ => {
+                return Err(ApiError::invalid(
+                    "give exactly one of alarmAcknowledged and perceivedSeverity",
+                ))
+            }
+        };
+        for _ in 0..SWAP_ATTEMPTS {
+            let mut alarm = self.get(view, id).await?;
+            check_match("alarm", if_match, &alarm.etag())?;
+            let expected = alarm.revision;
+            let at = now();
+            let change = if clear {
+                if alarm.clearing_type != ClearingType::Manual {
+                    return Err(ApiError::new(
+                        ErrorCode::FailedPrecondition,
+                        "this alarm clears automatically (its definition's clearingType is AUTOMATIC): it cannot be cleared by hand",
+                    ));
+                }
+                alarm.cleared(&at).ok_or_else(|| {
+                    ApiError::new(
+                        ErrorCode::FailedPrecondition,
+                        "the alarm is already cleared",
+                    )
+                })?
+            } else {
+                if !alarm.acknowledged(&at) {
+                    return Err(ApiError::new(
+                        ErrorCode::FailedPrecondition,
+                        "the alarm is already acknowledged",
+                    ));
+                }
+                AlarmChange::Acknowledge
+            };
+            if self.store.swap_alarm(&alarm, expected).await? {
+                tracing::info!(alarm_event_record_id = %id, ?change, "alarm changed by an operator");
+                return Ok((alarm, change));
+            }
+        }
+        Err(raced("alarm"))
+    }
+
+    pub async fn configuration(&self) -> ApiResult<AlarmServiceConfiguration> {
+        Ok(self.store.alarm_configuration().await?.unwrap_or_default())
+    }
+
+    fn retention(days: i64) -> ApiResult<u32> {
+        u32::try_from(days).ok().filter(|d| *d >= 1).ok_or_else(|| {
+            ApiError::invalid(format!(
+                "retentionPeriod {days} is not a whole number of days of at least 1"
+            ))
+        })
+    }
+
+    async fn write_configuration(
+        &self,
+        if_match: Option<&str>,
+        change: impl Fn(&mut AlarmServiceConfiguration),
+    ) -> ApiResult<AlarmServiceConfiguration> {
+        for _ in 0..SWAP_ATTEMPTS {
+            let mut config = self.configuration().await?;
+            check_match("alarm service configuration", if_match, &config.etag())?;
+            let expected = config.revision;
+            change(&mut config);
+            config.revision = expected + 1;
+            if self
+                .store
+                .swap_alarm_configuration(&config, expected)
+                .await?
+            {
+                return Ok(config);
+            }
+        }
+        Err(raced("alarm service configuration"))
+    }
+
+    pub async fn put_configuration(
+        &self,
+        input: ConfigurationInput,
+        if_match: Option<&str>,
+    ) -> ApiResult<AlarmServiceConfiguration> {
+        let days = Self::retention(input.retention_period)?;
+        self.write_configuration(if_match, |c| {
+            c.retention_period = days;
+            c.extensions = input.extensions.clone();
+        })
+        .await
+    }
+
+    pub async fn patch_configuration(
+        &self,
+        patch: ConfigurationPatch,
+        if_match: Option<&str>,
+    ) -> ApiResult<AlarmServiceConfiguration> {
+        let removed = |name: &str| {
+            ApiError::invalid(format!(
+                "{name} cannot be removed: the configuration requires it"
+            ))
+        };
+        let days = match patch.retention_period {
+            None => None,
+            Some(None) => return Err(removed("retentionPeriod")),
+            Some(Some(d)) => Some(Self::retention(d)?),
+        };
+        let extensions = match patch.extensions {
+            None => None,
+            Some(None) => return Err(removed("extensions")),
+            Some(Some(e)) => Some(e),
+        };
+        self.write_configuration(if_match, |c| {
+            if let Some(d) = days {
+                c.retention_period = d;
+            }
+            if let Some(e) = &extensions {
+                c.extensions = e.clone();
+            }
+        })
+        .await
+    }
+
+    /// The resource a label value names, from an index rebuilt when the inventory changed.
+    async fn resolve_all(&self, names: &[String]) -> ApiResult<HashMap<String, Target>> {
+        let generation = self.inventory.backend().generation();
+        let fresh = {
+            let index = self.index.lock().expect("index lock");
+            index.built && generation.is_some() && index.generation == generation
+        };
+        if !fresh {
+            let mut by_name = HashMap::new();
+            let all = ListParams::default();
+            let pools = self
+                .inventory
+                .list::<ResourcePool>(None, None, &all)
+                .await?;
+            for pool in pools.items.iter() {
+                let resources = self
+                    .inventory
+                    .list::<Resource>(None, Some(&pool.resource_pool_id), &all)
+                    .await?;
+                for r in resources.items.iter() {
+                    let target = Target {
+                        resource_id: r.resource_id.clone(),
+                        resource_type_id: r.resource_type_id.clone(),
+                        resource_pool_id: r.resource_pool_id.clone(),
+                    };
+                    for key in ["nodeName", "hostname"] {
+                        if let Some(name) = r.extensions.get(key).and_then(|v| v.as_str()) {
+                            by_name.insert(name.to_owned(), target.clone());
+                        }
+                    }
+                    by_name.insert(r.resource_id.clone(), target);
+                }
+            }
+            *self.index.lock().expect("index lock") = ResourceIndex {
+                generation,
+                built: true,
+                by_name,
+            };
+        }
+        let index = self.index.lock().expect("index lock");
+        Ok(names
+            .iter()
+            .filter_map(|n| index.by_name.get(n).map(|t| (n.clone(), t.clone())))
+            .collect())
+    }
+
+    /// Raises, re-states and clears the alarms of an Alertmanager payload. Idempotent: a
+    /// payload sent again (Alertmanager retries what failed) changes nothing more.
+    pub async fn ingest(&self, n: &alertmanager::Notification) -> ApiResult<Ingested> {
+        n.validate()
+            .map_err(|e| ApiError::invalid(format!("not an Alertmanager payload: {e}")))?;
+        let names: Vec<String> = n
+            .alerts
+            .iter()
+            .flat_map(|a| self.resource_labels.iter().filter_map(|l| a.labels.get(l)))
+            .flat_map(|v| {
+                let host = v.rsplit_once(':').map(|(h, _)| h.to_owned());
+                std::iter::once(v.clone()).chain(host)
+            })
+            .collect();
+        let targets = self.resolve_all(&names).await?;
+        let mut out = Ingested::default();
+        for report in alertmanager::reports(n, &self.resource_labels, |v| targets.get(v).cloned()) {
+            match report {
+                Report::Firing(r) => {
+                    if let Some(c) = self.apply(r, false).await? {
+                        out.changes.push(c);
+                    }
+                }
+                Report::Resolved(r) => {
+                    if let Some(c) = self.apply(r, true).await? {
+                        out.changes.push(c);
+                    }
+                }
+                Report::Unmapped { fingerprint, label } => {
+                    tracing::warn!(%fingerprint, label = label.as_deref().unwrap_or("(none)"), "alert names no known resource; not stored");
+                    out.unmapped += 1;
+                }
+                Report::Malformed { fingerprint } => {
+                    tracing::warn!(%fingerprint, "alert lacks status, startsAt or fingerprint; not stored");
+                    out.malformed += 1;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// One source report applied: the change it made, if any.
+    async fn apply(
+        &self,
+        r: record::Raised,
+        resolved: bool,
+    ) -> ApiResult<Option<(AlarmChange, Alarm)>> {
+        let id = record::stable_id(&r.source_key);
+        for _ in 0..SWAP_ATTEMPTS {
+            let at = now();
+            let (alarm, expected, change) = match self.store.get_alarm(&id).await? {
+                None => {
+                    let mut a = Alarm::raised(r.clone(), &at);
+                    let change = if resolved {
+                        a.cleared(&at);
+                        AlarmChange::Clear
+                    } else {
+                        AlarmChange::New
+                    };
+                    (a, 0, Some(change))
+                }
+                Some(mut a) => {
+                    let expected = a.revision;
+                    let change = if resolved {
+                        a.cleared(&at)
+                    } else {
+                        a.restated(&r, &at)
+                    };
+                    if a.revision == expected {
+                        return Ok(None);
+                    }
+                    (a, expected, change)
+                }
+            };
+            if self.store.swap_alarm(&alarm, expected).await? {
+                return Ok(change.map(|c| (c, alarm)));
+            }
+        }
+        Err(raced("alarm"))
+    }
+}
