@@ -383,7 +383,7 @@ async fn build_events(
     backend: &BackendRef,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
-) -> anyhow::Result<EventService> {
+) -> anyhow::Result<(EventService, Arc<Leadership>)> {
     let events = log.as_ref();
     let (publisher, drain) = Publisher::start(
         Arc::clone(&events),
@@ -398,8 +398,13 @@ async fn build_events(
         instance_id: name,
     };
     let leadership = elect(config, shutdown).await?;
-    let (pump, pump_status) =
-        pump_backend(backend, publisher, source, leadership, shutdown.clone());
+    let (pump, pump_status) = pump_backend(
+        backend,
+        publisher,
+        source,
+        Arc::clone(&leadership),
+        shutdown.clone(),
+    );
     let heartbeat = Duration::from_secs_f64(config.events.heartbeat_seconds);
     let (hub, tail) = Hub::start(
         Arc::clone(&events),
@@ -438,7 +443,10 @@ async fn build_events(
             let _ = task.await;
         });
     }
-    Ok(EventService::new(events, hub, config.max_page_size).with_pump(pump_status))
+    Ok((
+        EventService::new(events, hub, config.max_page_size).with_pump(pump_status),
+        leadership,
+    ))
 }
 
 /// The sender, and the workers unless disabled.
@@ -540,7 +548,8 @@ pub async fn run(
     let mut background = JoinSet::new();
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
-    let events = build_events(&config, &log, &backend, &shutdown, &mut background).await?;
+    let (events, leadership) =
+        build_events(&config, &log, &backend, &shutdown, &mut background).await?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size)
         .with_lifecycle(config.api_versions.clone());
     let events = events.with_tenancy(inventory.clone(), admin_store.clone());
@@ -562,6 +571,11 @@ pub async fn run(
         inventory.clone(),
         config.alarms.resource_labels.clone(),
     );
+    background.spawn(alarms.clone().keep_retention(
+        Duration::from_secs_f64(config.alarms.retention_sweep_seconds.max(0.05)),
+        leadership,
+        shutdown.clone(),
+    ));
     let repairs = hubs.reconcile().await?;
     tracing::info!(?repairs, "hubs reconciled with their subscriptions");
     background.spawn(

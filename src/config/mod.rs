@@ -600,12 +600,16 @@ pub struct AlarmsConfig {
     /// value matches a resource's `extensions.nodeName`, `extensions.hostname` or id (an
     /// `instance` of `host:port` names the host). Default `["node", "instance"]`.
     pub resource_labels: Vec<String>,
+    /// Seconds between the leader's sweeps of cleared alarms older than the configured
+    /// `retentionPeriod`. Default `3600`.
+    pub retention_sweep_seconds: f64,
 }
 
 impl Default for AlarmsConfig {
     fn default() -> Self {
         AlarmsConfig {
             resource_labels: vec!["node".into(), "instance".into()],
+            retention_sweep_seconds: 3600.0,
         }
     }
 }

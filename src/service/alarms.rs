@@ -357,6 +357,54 @@ impl AlarmService {
         .await
     }
 
+    /// Removes the cleared alarms older than the configured retention (never an active one),
+    /// as of `now`; how many went. No notification: a purge is not an alarm change.
+    pub async fn sweep(&self, now: jiff::Timestamp) -> ApiResult<usize> {
+        let days = self.configuration().await?.retention_period;
+        let cutoff = now - jiff::SignedDuration::from_hours(24 * i64::from(days));
+        let mut removed = 0;
+        for alarm in self.store.list_alarms().await? {
+            let cleared = alarm
+                .record
+                .alarm_cleared_time
+                .as_deref()
+                .and_then(|t| t.parse::<jiff::Timestamp>().ok());
+            let expired = alarm.is_cleared() && cleared.is_some_and(|t| t < cutoff);
+            // A lost race (the alarm changed meanwhile) leaves it for the next sweep.
+            if expired && self.store.remove_alarm(alarm.id(), alarm.revision).await? {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Sweeps every `period` while this replica leads, until `shutdown`.
+    pub async fn keep_retention(
+        self,
+        period: std::time::Duration,
+        leadership: Arc<crate::election::Leadership>,
+        shutdown: tokio_util::sync::CancellationToken,
+    ) {
+        let mut every = tokio::time::interval(period);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = every.tick() => {}
+                _ = shutdown.cancelled() => return,
+            }
+            if !leadership.is_leader() {
+                continue;
+            }
+            match self.sweep(jiff::Timestamp::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(removed = n, "cleared alarms past their retention removed"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "the alarm retention sweep failed; retried at the next")
+                }
+            }
+        }
+    }
+
     /// The resource a label value names, from an index rebuilt when the inventory changed.
     async fn resolve_all(&self, names: &[String]) -> ApiResult<HashMap<String, Target>> {
         let generation = self.inventory.backend().generation();

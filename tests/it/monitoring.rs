@@ -591,3 +591,73 @@ async fn two_replicas_ingesting_the_same_payload_store_one_alarm() {
     assert_eq!(alarms(&a).await.len(), 2);
     assert_eq!(alarms(&a).await, alarms(&b).await);
 }
+
+/// An alarm written straight into the store: raised at `raised`, cleared at `cleared`.
+fn stored_alarm(key: &str, raised: &str, cleared: Option<&str>) -> Alarm {
+    let mut a = manual_alarm(&stable_id("test/resource"), &stable_id("test/type"));
+    a.source_key = key.into();
+    a.record.alarm_event_record_id = stable_id(key);
+    a.record.alarm_raised_time = raised.into();
+    if let Some(at) = cleared {
+        a.cleared(at);
+    }
+    a
+}
+
+#[tokio::test]
+async fn retention_removes_old_cleared_alarms_only() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let app = TestApp::start_with(|c| {
+        c.redis_url = Some(redis.url.clone());
+        c.redis_prefix = prefix.clone();
+        c.alarms.retention_sweep_seconds = 0.1;
+    })
+    .await;
+    let store = RedisStore::connect(&redis.url, &prefix).await.unwrap();
+    let day = 24 * 3600;
+    let ago = |seconds: i64| {
+        (jiff::Timestamp::now() - jiff::SignedDuration::from_secs(seconds)).to_string()
+    };
+    let old_cleared = stored_alarm("t/old-cleared", &ago(10 * day), Some(&ago(3 * day)));
+    let recent_cleared = stored_alarm("t/recent-cleared", &ago(10 * day), Some(&ago(day / 2)));
+    let old_active = stored_alarm("t/old-active", &ago(30 * day), None);
+    for a in [&old_cleared, &recent_cleared, &old_active] {
+        assert!(store.swap_alarm(a, 0).await.unwrap());
+    }
+    // Retention 2 days: only the alarm cleared 3 days ago goes.
+    let r = app
+        .call(
+            Method::PUT,
+            &format!("{MON}/v1/alarmServiceConfiguration"),
+            Some(json!({ "retentionPeriod": 2, "extensions": {} })),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mut left = Vec::new();
+    for _ in 0..100 {
+        left = alarms(&app).await;
+        if left.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let ids: Vec<&str> = left
+        .iter()
+        .map(|a| a["alarmEventRecordId"].as_str().unwrap())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(
+        ids.contains(&recent_cleared.id()) && ids.contains(&old_active.id()),
+        "{ids:?}"
+    );
+    // Retention 1 day: the one cleared 12 hours ago still stays.
+    app.call(
+        Method::PUT,
+        &format!("{MON}/v1/alarmServiceConfiguration"),
+        Some(json!({ "retentionPeriod": 1, "extensions": {} })),
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert_eq!(alarms(&app).await.len(), 2);
+}
