@@ -42,8 +42,8 @@ use crate::{
         Security,
     },
     service::{
-        subscriptions::CallbackChecks, AdminService, AlarmService, EventService, HubService,
-        InventoryService, SubscriptionService, WebhookService,
+        registration::Registrar, subscriptions::CallbackChecks, AdminService, AlarmService,
+        EventService, HubService, InventoryService, SubscriptionService, WebhookService,
     },
     store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, AlarmStoreRef, StoreRef},
     webhook::{
@@ -449,6 +449,12 @@ async fn build_events(
     ))
 }
 
+/// The webhooks' outbound client (TLS, mTLS, OAuth), for the gateway's own requests too.
+type OutboundClient = (
+    reqwest::Client,
+    Option<Arc<crate::security::outbound::TokenSource>>,
+);
+
 /// The sender, and the workers unless disabled.
 fn build_webhooks(
     config: &Config,
@@ -457,7 +463,7 @@ fn build_webhooks(
     views: TenantViews,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
-) -> anyhow::Result<(WebhookService, CallbackChecks)> {
+) -> anyhow::Result<(WebhookService, CallbackChecks, OutboundClient)> {
     let policy = Arc::new(config.webhooks.policy().map_err(anyhow::Error::msg)?);
     let secrets = config.webhooks.secrets().map_err(anyhow::Error::msg)?;
     let timeout = Duration::from_secs_f64(config.webhooks.timeout_seconds);
@@ -481,15 +487,13 @@ fn build_webhooks(
         });
         workers.start(shutdown.clone(), tasks);
     }
+    let outbound = (sender.client().clone(), sender.oauth());
     let checks = CallbackChecks {
         policy,
-        verify_with: config
-            .webhooks
-            .verify_callbacks
-            .then(|| (sender.client().clone(), sender.oauth())),
+        verify_with: config.webhooks.verify_callbacks.then(|| outbound.clone()),
     };
     let service = WebhookService::new(queue, Arc::clone(store), config.max_page_size);
-    Ok((service, checks))
+    Ok((service, checks, outbound))
 }
 
 /// `netweave worker`: webhook delivery workers only, sharing Redis with the gateways. Serves
@@ -517,7 +521,7 @@ pub async fn run_worker(
         .context("loading the tenants")?;
     tasks.spawn(tenants.clone().keep_fresh(admin_store, shutdown.clone()));
     let views = TenantViews::new(tenants, None);
-    build_webhooks(&config, queue, &store, views, &shutdown, &mut tasks)?;
+    let _ = build_webhooks(&config, queue, &store, views, &shutdown, &mut tasks)?;
     let metrics = crate::metrics::handle();
     let router = Router::new()
         .route("/healthz", axum::routing::get(|| async { "ok" }))
@@ -561,7 +565,7 @@ pub async fn run(
         .await
         .context("loading the tenants")?;
     let views = TenantViews::new(tenants.clone(), Some(inventory.clone()));
-    let (webhooks, checks) =
+    let (webhooks, checks, outbound) =
         build_webhooks(&config, queue, &store, views, &shutdown, &mut background)?;
     let subscriptions =
         SubscriptionService::new(store, config.max_page_size, checks).with_tenants(tenants.clone());
@@ -573,7 +577,7 @@ pub async fn run(
     );
     background.spawn(alarms.clone().keep_retention(
         Duration::from_secs_f64(config.alarms.retention_sweep_seconds.max(0.05)),
-        leadership,
+        Arc::clone(&leadership),
         shutdown.clone(),
     ));
     let repairs = hubs.reconcile().await?;
@@ -600,6 +604,16 @@ pub async fn run(
             )
         });
     let listening = Arc::new(AtomicBool::new(false));
+    let registration = Registrar {
+        config: config.smo.clone(),
+        cloud: inventory.cloud_info().as_ref().clone(),
+        client: outbound.0,
+        oauth: outbound.1,
+        store: admin_store.clone(),
+        leadership,
+        listening: Arc::clone(&listening),
+    }
+    .start(shutdown.clone(), &mut background);
     let state = http::Services {
         admin: admin.clone(),
         inventory: inventory.clone(),
@@ -608,6 +622,7 @@ pub async fn run(
         webhooks: webhooks.clone(),
         hubs: hubs.clone(),
         alarms: alarms.clone(),
+        registration,
         v1_page_size: config.v1_page_size,
         metrics,
         listening: Arc::clone(&listening),

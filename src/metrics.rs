@@ -27,6 +27,8 @@
 //! | `netweave_tls_certificate_expiry_timestamp_seconds` | gauge | — (the serving certificate's `notAfter`) |
 //! | `netweave_tls_reload_failures_total` | counter | `what` (`server certificate`, `client certificate`) |
 //! | `netweave_tls_handshake_failures_total` | counter | — |
+//! | `netweave_smo_registered` | gauge | — (1 once the O-Cloud is registered with the configured SMO) |
+//! | `netweave_smo_registration_attempts_total` | counter | `result` (`registered`, `failed`) |
 
 use std::sync::OnceLock;
 
@@ -44,6 +46,8 @@ pub const TENANT_REQUESTS: &str = "netweave_tenant_requests_total";
 pub const TLS_CERT_EXPIRY: &str = "netweave_tls_certificate_expiry_timestamp_seconds";
 pub const TLS_RELOAD_FAILURES: &str = "netweave_tls_reload_failures_total";
 pub const TLS_HANDSHAKE_FAILURES: &str = "netweave_tls_handshake_failures_total";
+pub const SMO_REGISTERED: &str = "netweave_smo_registered";
+pub const SMO_REGISTRATION_ATTEMPTS: &str = "netweave_smo_registration_attempts_total";
 
 const BUCKETS: &[f64] = &[
     0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,

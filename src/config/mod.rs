@@ -68,6 +68,8 @@ pub struct Config {
     pub audit: AuditConfig,
     /// Alarms (O2ims Infrastructure Monitoring) and their sources.
     pub alarms: AlarmsConfig,
+    /// Registration of the O-Cloud with the SMO.
+    pub smo: SmoConfig,
     /// Request rate limits.
     pub rate_limits: RateLimitConfig,
     /// The lifecycle of each inventory API version (stable, or deprecated with dates).
@@ -261,6 +263,7 @@ impl Default for Config {
             tenants: Vec::new(),
             audit: AuditConfig::default(),
             alarms: AlarmsConfig::default(),
+            smo: SmoConfig::default(),
             rate_limits: RateLimitConfig::default(),
             api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
@@ -610,6 +613,33 @@ impl Default for AlarmsConfig {
         AlarmsConfig {
             resource_labels: vec!["node".into(), "instance".into()],
             retention_sweep_seconds: 3600.0,
+        }
+    }
+}
+
+/// Registration of the O-Cloud with the SMO: once the gateway is ready, the leader POSTs
+/// `globalCloudId`, `oCloudId` and `IMS_EP` (the inventory endpoint, `ocloud.service_uri`) to
+/// `url` through the webhooks' outbound client, retrying with capped backoff until a 2xx.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmoConfig {
+    /// The SMO's registration endpoint; unset: no registration. Default unset.
+    pub url: Option<String>,
+    /// Register at every start, even when the same registration was made before. Default off.
+    pub register_on_start: bool,
+    /// First retry delay in milliseconds, doubling. Default `1000`.
+    pub retry_base_ms: u64,
+    /// Largest retry delay in seconds. Default `300`.
+    pub retry_max_seconds: f64,
+}
+
+impl Default for SmoConfig {
+    fn default() -> Self {
+        SmoConfig {
+            url: None,
+            register_on_start: false,
+            retry_base_ms: 1000,
+            retry_max_seconds: 300.0,
         }
     }
 }

@@ -59,6 +59,8 @@ pub struct Services {
     pub webhooks: WebhookService,
     pub hubs: HubService,
     pub alarms: AlarmService,
+    /// The SMO registration's state, for `/readyz`.
+    pub registration: crate::service::registration::Registration,
     pub v1_page_size: usize,
     pub metrics: PrometheusHandle,
     /// Set once every listener is bound.

@@ -41,7 +41,13 @@ async fn readyz(State(s): State<AppState>) -> Response {
         );
     }
     if down.is_empty() {
-        return "ready".into_response();
+        return match s.registration.detail() {
+            Some(detail) => format!("ready\n{detail}\n").into_response(),
+            None => "ready".into_response(),
+        };
+    }
+    if let Some(detail) = s.registration.detail() {
+        down.push(detail);
     }
     problem::render(
         StatusCode::SERVICE_UNAVAILABLE,

@@ -45,6 +45,11 @@ pub trait AdminStore: Send + Sync + 'static {
     /// Removes records older than `before_ms` and all but the newest `keep`; how many went.
     async fn trim_audit(&self, keep: usize, before_ms: i64) -> Result<u64, StoreError>;
 
+    /// A gateway setting the gateway itself records (the last SMO registration).
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError>;
+
+    async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError>;
+
     /// Takes or renews `holder`'s lease on `key` for `ttl`; `false` when `max` others hold
     /// one (see `leases.rs`).
     async fn take_lease(

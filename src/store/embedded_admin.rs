@@ -19,6 +19,8 @@ use crate::security::{
 const TENANTS: TableDefinition<&str, &[u8]> = TableDefinition::new("tenants");
 /// `<tenant id>\0<subject>` → the binding as JSON.
 const BINDINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("tenant_bindings");
+/// Setting name → its value.
+const SETTINGS: TableDefinition<&str, &str> = TableDefinition::new("settings");
 /// `at_ms << 16 | n` (time order, unique) → the record as JSON.
 const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 
@@ -26,6 +28,7 @@ pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(TENANTS).map_err(internal)?;
     txn.open_table(BINDINGS).map_err(internal)?;
     txn.open_table(AUDIT).map_err(internal)?;
+    txn.open_table(SETTINGS).map_err(internal)?;
     Ok(())
 }
 
@@ -235,6 +238,30 @@ impl AdminStore for EmbeddedStore {
             };
             txn.commit().map_err(internal)?;
             Ok(removed)
+        })
+        .await
+    }
+
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let key = key.to_owned();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(internal)?;
+            let table = txn.open_table(SETTINGS).map_err(internal)?;
+            let found = table.get(key.as_str()).map_err(internal)?;
+            Ok(found.map(|v| v.value().to_owned()))
+        })
+        .await
+    }
+
+    async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let (key, value) = (key.to_owned(), value.to_owned());
+        self.blocking(move |db| {
+            let txn = db.begin_write().map_err(internal)?;
+            txn.open_table(SETTINGS)
+                .map_err(internal)?
+                .insert(key.as_str(), value.as_str())
+                .map_err(internal)?;
+            txn.commit().map_err(internal)
         })
         .await
     }

@@ -30,6 +30,7 @@
 //! | `{p}:alarms:revisions` | hash | alarm id → its revision (the compare-and-swap of every alarm write) |
 //! | `{p}:alarm-service` | hash | `configuration` → the alarm service configuration (JSON) |
 //! | `{p}:alarm-service:revisions` | hash | `configuration` → its revision |
+//! | `{p}:settings` | hash | what the gateway records of itself: `smo-registration` → the last registration made (JSON) |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
 #[derive(Clone, Debug)]
@@ -76,6 +77,10 @@ impl Keys {
             format!("{}:alarm-service", self.tag),
             format!("{}:alarm-service:revisions", self.tag),
         )
+    }
+
+    pub fn settings(&self) -> String {
+        format!("{}:settings", self.tag)
     }
 
     pub fn tenants(&self) -> String {

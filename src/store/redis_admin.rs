@@ -202,6 +202,20 @@ impl AdminStore for RedisStore {
         Ok(by_count + by_age)
     }
 
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let mut conn = self.link.conn();
+        conn.hget(self.keys.settings(), key).await.map_err(map_err)
+    }
+
+    async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let mut conn = self.link.conn();
+        let _: i64 = conn
+            .hset(self.keys.settings(), key, value)
+            .await
+            .map_err(map_err)?;
+        self.link.durable(&mut conn).await.map_err(map_err)
+    }
+
     async fn take_lease(
         &self,
         key: &str,

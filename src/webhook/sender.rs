@@ -229,6 +229,20 @@ fn send_error(e: reqwest::Error) -> (String, bool) {
 
 /// The O-RAN callback verification: a GET the consumer answers with 204, sent like the
 /// deliveries (same TLS, client certificate and bearer token).
+/// POSTs `body` as JSON to `url` through the outbound client (its TLS, mTLS and OAuth), for
+/// requests of the gateway's own (the SMO registration); the status, or why none came.
+pub async fn post_json(
+    client: &reqwest::Client,
+    oauth: Option<&TokenSource>,
+    url: &str,
+    body: &serde_json::Value,
+) -> Result<StatusCode, String> {
+    send(client.post(url).json(body), oauth)
+        .await
+        .map(|r| r.status())
+        .map_err(|(e, _)| e)
+}
+
 pub async fn verify_callback(
     client: &reqwest::Client,
     oauth: Option<&TokenSource>,

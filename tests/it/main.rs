@@ -25,6 +25,7 @@ mod reuse;
 mod routing;
 mod security;
 mod sentinel;
+mod smo;
 mod spec;
 mod subscriptions;
 mod tmf688;
