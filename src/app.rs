@@ -383,7 +383,7 @@ async fn build_events(
     backend: &BackendRef,
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
-) -> anyhow::Result<(EventService, Arc<Leadership>)> {
+) -> anyhow::Result<(EventService, Arc<Leadership>, Arc<Publisher>)> {
     let events = log.as_ref();
     let (publisher, drain) = Publisher::start(
         Arc::clone(&events),
@@ -400,7 +400,7 @@ async fn build_events(
     let leadership = elect(config, shutdown).await?;
     let (pump, pump_status) = pump_backend(
         backend,
-        publisher,
+        Arc::clone(&publisher),
         source,
         Arc::clone(&leadership),
         shutdown.clone(),
@@ -446,6 +446,7 @@ async fn build_events(
     Ok((
         EventService::new(events, hub, config.max_page_size).with_pump(pump_status),
         leadership,
+        publisher,
     ))
 }
 
@@ -552,7 +553,7 @@ pub async fn run(
     let mut background = JoinSet::new();
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
-    let (events, leadership) =
+    let (events, leadership, publisher) =
         build_events(&config, &log, &backend, &shutdown, &mut background).await?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size)
         .with_lifecycle(config.api_versions.clone());
@@ -573,8 +574,15 @@ pub async fn run(
     let alarms = AlarmService::new(
         alarm_store,
         inventory.clone(),
+        subscriptions.clone(),
         config.alarms.resource_labels.clone(),
-    );
+    )
+    .with_publisher(publisher);
+    background.spawn(alarms.clone().keep_published(
+        Duration::from_secs(1),
+        Arc::clone(&leadership),
+        shutdown.clone(),
+    ));
     background.spawn(alarms.clone().keep_retention(
         Duration::from_secs_f64(config.alarms.retention_sweep_seconds.max(0.05)),
         Arc::clone(&leadership),

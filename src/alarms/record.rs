@@ -12,6 +12,16 @@ use crate::domain::{
     objects::{ClearingType, Extensions},
 };
 
+/// The object kind of alarm events on the stream (`o2ims.AlarmEventRecord.<New|Change|Clear|Acknowledge>`).
+pub const KIND: &str = "AlarmEventRecord";
+/// The source instance of alarm events: not a backend's, so the published state (the
+/// backends' last views) does not keep them.
+pub const INSTANCE: &str = "alarms";
+/// The monitoring API's path of an alarm.
+pub fn object_ref(id: &str) -> String {
+    format!("/o2ims-infrastructureMonitoring/v1/alarms/{id}")
+}
+
 /// `perceivedSeverity`: 0 CRITICAL, 1 MAJOR, 2 MINOR, 3 WARNING, 4 INDETERMINATE, 5 CLEARED.
 pub type Severity = u8;
 pub const CRITICAL: Severity = 0;
@@ -118,6 +128,11 @@ pub struct Alarm {
     pub resource_pool_id: Option<String>,
     /// Bumped by every stored change: the entity tag, and the store's compare-and-swap.
     pub revision: u64,
+    /// The outbox: events of this alarm's changes written with them and not yet appended to
+    /// the event stream. Appended, then removed (at least once: a crash in between appends
+    /// them again, with the same event ids, so receivers see the same notification ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unpublished: Vec<crate::events::Event>,
 }
 
 /// A notification kind (`notificationEventType` of an `AlarmEventNotification`).
@@ -127,6 +142,49 @@ pub enum AlarmChange {
     Change = 1,
     Clear = 2,
     Acknowledge = 3,
+}
+
+impl AlarmChange {
+    /// The last part of the event type.
+    pub fn word(self) -> &'static str {
+        match self {
+            AlarmChange::New => "New",
+            AlarmChange::Change => "Change",
+            AlarmChange::Clear => "Clear",
+            AlarmChange::Acknowledge => "Acknowledge",
+        }
+    }
+
+    /// The change an alarm event carries.
+    pub fn of_event(event_type: &str) -> Option<AlarmChange> {
+        let word = event_type.strip_prefix("o2ims.AlarmEventRecord.")?;
+        AlarmChange::ALL.into_iter().find(|c| c.word() == word)
+    }
+
+    /// The name an alarm subscription's filter uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            AlarmChange::New => "NEW",
+            AlarmChange::Change => "CHANGE",
+            AlarmChange::Clear => "CLEAR",
+            AlarmChange::Acknowledge => "ACKNOWLEDGE",
+        }
+    }
+
+    pub const ALL: [AlarmChange; 4] = [
+        AlarmChange::New,
+        AlarmChange::Change,
+        AlarmChange::Clear,
+        AlarmChange::Acknowledge,
+    ];
+}
+
+/// The kind an alarm subscription's filter excludes (`NEW`, `CHANGE`, `CLEAR`,
+/// `ACKNOWLEDGE`).
+pub fn excluded_change(filter: &str) -> Option<AlarmChange> {
+    AlarmChange::ALL
+        .into_iter()
+        .find(|c| c.name() == filter.trim())
 }
 
 /// What a source says about an alarm it raises (or re-states while it lasts).
@@ -180,6 +238,33 @@ impl Alarm {
             clearing_type: r.clearing_type,
             resource_pool_id: r.resource_pool_id,
             revision: 1,
+            unpublished: Vec::new(),
+        }
+    }
+
+    /// The stream event of `change`, the record as it is now.
+    pub fn event(&self, change: AlarmChange, global_cloud_id: &str) -> crate::events::Event {
+        let mut metadata = std::collections::BTreeMap::new();
+        metadata.insert("globalCloudId".to_owned(), global_cloud_id.to_owned());
+        if let Some(pool) = &self.resource_pool_id {
+            metadata.insert("resourcePoolId".to_owned(), pool.clone());
+        }
+        crate::events::Event {
+            event_id: Uuid::new_v4().to_string(),
+            cursor: 0,
+            source: crate::events::EventSource {
+                backend: INSTANCE.into(),
+                instance_id: INSTANCE.into(),
+            },
+            event_type: format!("o2ims.{KIND}.{}", change.word()),
+            object_kind: KIND.into(),
+            object_id: self.id().to_owned(),
+            object_ref: object_ref(self.id()),
+            prior_object_state: None,
+            post_object_state: serde_json::to_value(&self.record).ok(),
+            occurred_at: crate::events::model::now_rfc3339(),
+            published_at: String::new(),
+            metadata,
         }
     }
 

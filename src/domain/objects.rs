@@ -242,6 +242,11 @@ pub struct Subscription {
     /// to no tenant). Set from the caller, never from the body; stored, never shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tenant: Option<String>,
+    /// Internal: an alarm subscription (`AlarmSubscriptionInfo`): it receives alarm
+    /// notifications, its `filter` names the one kind not to send, and its callback is unique
+    /// among alarm subscriptions (apart from inventory ones). Stored, never shown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub alarm: bool,
 }
 
 impl Subscription {
@@ -250,6 +255,17 @@ impl Subscription {
         self.webhook_secret = None;
         self.inf_filter = false;
         self.tenant = None;
+        self.alarm = false;
         self
+    }
+
+    /// Its key in the callback index: callbacks are unique per kind of subscription (a URL
+    /// holds no space, so the two never collide).
+    pub fn callback_key(&self) -> String {
+        if self.alarm {
+            format!("alarm {}", self.callback)
+        } else {
+            self.callback.clone()
+        }
     }
 }

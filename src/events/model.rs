@@ -186,7 +186,11 @@ impl Attributes for Event {
             "objectKind" => Attr::Str(&self.object_kind),
             "objectId" => Attr::Str(&self.object_id),
             "objectRef" => Attr::Str(&self.object_ref),
-            "notificationEventType" => Attr::Owned(self.change_kind().notification_type().into()),
+            "notificationEventType" => match crate::alarms::AlarmChange::of_event(&self.event_type)
+            {
+                Some(alarm) => Attr::Owned((alarm as u8).into()),
+                None => Attr::Owned(self.change_kind().notification_type().into()),
+            },
             _ => self
                 .state()
                 .and_then(|s| s.get(name))

@@ -59,6 +59,11 @@ impl Visibility {
                 .or(event.prior_object_state.as_ref())
                 .and_then(pool_of)
                 .is_some_and(|pool| self.pools.contains(&pool)),
+            // An alarm is seen where the resource it concerns is.
+            crate::alarms::record::KIND => event
+                .metadata
+                .get("resourcePoolId")
+                .is_some_and(|pool| self.pools.contains(pool)),
             _ => true,
         }
     }

@@ -4,12 +4,12 @@ use std::str::FromStr as _;
 
 use tonic::{Request, Response, Status};
 
-use super::{from_struct, list_params, project, to_struct, view};
+use super::{from_struct, list_params, project, scope, to_struct, view};
 use crate::{
     alarms::{alertmanager, AlarmEventRecord, AlarmServiceConfiguration},
     proto::monitoring::v1::{self as pb, alarm_service_server::AlarmService as AlarmRpc},
     service::{
-        alarms::{ConfigurationInput, ConfigurationPatch, Modifications},
+        alarms::{AlarmSubscriptionInfo, ConfigurationInput, ConfigurationPatch, Modifications},
         AlarmService,
     },
 };
@@ -68,6 +68,21 @@ fn alert(a: pb::Alert) -> alertmanager::Alert {
         generator_url: some(a.generator_url),
         fingerprint: a.fingerprint,
     }
+}
+
+impl From<&AlarmSubscriptionInfo> for pb::AlarmSubscriptionInfo {
+    fn from(s: &AlarmSubscriptionInfo) -> Self {
+        pb::AlarmSubscriptionInfo {
+            alarm_subscription_id: s.alarm_subscription_id.clone(),
+            consumer_subscription_id: s.consumer_subscription_id.clone().unwrap_or_default(),
+            filter: s.filter.clone().unwrap_or_default(),
+            callback: s.callback.clone(),
+        }
+    }
+}
+
+fn some_text(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
 }
 
 #[tonic::async_trait]
@@ -207,5 +222,65 @@ impl AlarmRpc for AlarmGrpc {
             changed: i32::try_from(done.changes.len()).unwrap_or(i32::MAX),
             unmapped: i32::try_from(done.unmapped).unwrap_or(i32::MAX),
         }))
+    }
+
+    async fn list_alarm_subscriptions(
+        &self,
+        r: Request<pb::ListAlarmSubscriptionsRequest>,
+    ) -> R<pb::ListAlarmSubscriptionsResponse> {
+        let scope = scope(&r);
+        let params = list_params(r.into_inner().options);
+        let listed = self.0.list_subscriptions(scope.as_deref(), &params).await?;
+        Ok(Response::new(pb::ListAlarmSubscriptionsResponse {
+            subscriptions: listed
+                .items
+                .iter()
+                .map(|s| project(s, &listed.projection))
+                .collect(),
+            next_page_token: listed.next_page_token.unwrap_or_default(),
+        }))
+    }
+
+    async fn create_alarm_subscription(
+        &self,
+        r: Request<pb::CreateAlarmSubscriptionRequest>,
+    ) -> R<pb::CreateAlarmSubscriptionResponse> {
+        let scope = scope(&r);
+        let given = r.into_inner().subscription.unwrap_or_default();
+        let input = AlarmSubscriptionInfo {
+            alarm_subscription_id: String::new(),
+            consumer_subscription_id: some_text(given.consumer_subscription_id),
+            filter: some_text(given.filter),
+            callback: given.callback,
+        };
+        let created = self.0.create_subscription(scope.as_deref(), input).await?;
+        Ok(Response::new(pb::CreateAlarmSubscriptionResponse {
+            subscription: Some((&created).into()),
+        }))
+    }
+
+    async fn get_alarm_subscription(
+        &self,
+        r: Request<pb::GetAlarmSubscriptionRequest>,
+    ) -> R<pb::GetAlarmSubscriptionResponse> {
+        let scope = scope(&r);
+        let found = self
+            .0
+            .get_subscription(scope.as_deref(), &r.into_inner().alarm_subscription_id)
+            .await?;
+        Ok(Response::new(pb::GetAlarmSubscriptionResponse {
+            subscription: Some((&found).into()),
+        }))
+    }
+
+    async fn delete_alarm_subscription(
+        &self,
+        r: Request<pb::DeleteAlarmSubscriptionRequest>,
+    ) -> R<pb::DeleteAlarmSubscriptionResponse> {
+        let scope = scope(&r);
+        self.0
+            .delete_subscription(scope.as_deref(), &r.into_inner().alarm_subscription_id)
+            .await?;
+        Ok(Response::new(pb::DeleteAlarmSubscriptionResponse {}))
     }
 }

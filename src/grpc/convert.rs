@@ -451,6 +451,7 @@ impl From<pb::Subscription> for d::Subscription {
             hub_id: opt(o.hub_id),
             inf_filter: false,
             tenant: None,
+            alarm: false,
         }
     }
 }

@@ -13,7 +13,7 @@ use axum::{
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
-    o2ims::{page, paged},
+    o2ims::{created, page, paged},
     problem::{JsonBody, Problem},
     query::Selectors,
     render,
@@ -24,7 +24,9 @@ use crate::{
     alarms::alertmanager,
     domain::Projection,
     error::ErrorCode,
-    service::alarms::{ConfigurationInput, ConfigurationPatch, Modifications, API_ROOT},
+    service::alarms::{
+        AlarmSubscriptionInfo, ConfigurationInput, ConfigurationPatch, Modifications, API_ROOT,
+    },
 };
 
 const SERVICE: &str = "netweave.monitoring.v1.AlarmService";
@@ -81,6 +83,30 @@ pub fn add_routes(t: Table) -> Table {
         format!("{v1}/alarmServiceConfiguration"),
         m("PatchAlarmServiceConfiguration"),
         patch(patch_configuration),
+    )
+    .add(
+        Method::GET,
+        format!("{v1}/alarmSubscriptions"),
+        m("ListAlarmSubscriptions"),
+        get(list_subscriptions),
+    )
+    .add(
+        Method::POST,
+        format!("{v1}/alarmSubscriptions"),
+        m("CreateAlarmSubscription"),
+        post(create_subscription),
+    )
+    .add(
+        Method::GET,
+        format!("{v1}/alarmSubscriptions/{{alarmSubscriptionId}}"),
+        m("GetAlarmSubscription"),
+        get(get_subscription),
+    )
+    .add(
+        Method::DELETE,
+        format!("{v1}/alarmSubscriptions/{{alarmSubscriptionId}}"),
+        m("DeleteAlarmSubscription"),
+        axum::routing::delete(delete_subscription),
     )
     .add(
         Method::POST,
@@ -211,4 +237,46 @@ async fn ingest(
         "malformed": done.malformed,
     }))
     .into_response())
+}
+
+async fn list_subscriptions(
+    State(s): State<AppState>,
+    scope: Scope,
+    uri: OriginalUri,
+    sel: Selectors,
+) -> Reply {
+    let params = sel.params(paged(&sel), s.v1_page_size, false);
+    let listed = s.alarms.list_subscriptions(scope.get(), &params).await?;
+    Ok(page(listed, &sel, &uri))
+}
+
+async fn create_subscription(
+    State(s): State<AppState>,
+    scope: Scope,
+    JsonBody(input): JsonBody<AlarmSubscriptionInfo>,
+) -> Reply {
+    let made = s.alarms.create_subscription(scope.get(), input).await?;
+    let location = format!(
+        "{API_ROOT}/v1/alarmSubscriptions/{}",
+        made.alarm_subscription_id
+    );
+    Ok(created(location, &made))
+}
+
+async fn get_subscription(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Reply {
+    Ok(json(&s.alarms.get_subscription(scope.get(), &id).await?))
+}
+
+/// The spec answers 200 with no body.
+async fn delete_subscription(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Reply {
+    s.alarms.delete_subscription(scope.get(), &id).await?;
+    Ok(StatusCode::OK.into_response())
 }

@@ -66,11 +66,19 @@ pub fn add(doc: &mut Value, routes: &[RouteInfo]) {
 }
 
 fn netweave_additions(path: &str, method: &str, mut op: Value) -> Value {
-    // Operation ids are unique in one document: the inventory's version routes have these.
-    if let Some(id) = op["operationId"].as_str() {
-        if matches!(id, "getAllVersions" | "getMinorVersions") {
-            op["operationId"] = json!(id.replacen("get", "getMonitoring", 1));
-        }
+    // Operation ids are unique in one document, also ignoring case (generators turn them
+    // into snake_case names): the inventory has these.
+    let renamed = match op["operationId"].as_str() {
+        Some("getAllVersions") => Some("getMonitoringAllVersions"),
+        Some("getMinorVersions") => Some("getMonitoringMinorVersions"),
+        Some("GetSubscriptions") => Some("GetAlarmSubscriptions"),
+        Some("CreateSubscription") => Some("CreateAlarmSubscription"),
+        Some("GetSubscription") => Some("GetAlarmSubscription"),
+        Some("DeleteSubscription") => Some("DeleteAlarmSubscription"),
+        _ => None,
+    };
+    if let Some(id) = renamed {
+        op["operationId"] = json!(id);
     }
     let single = path.ends_with("}") || path.ends_with("alarmServiceConfiguration");
     if method == "get" && single {

@@ -174,7 +174,13 @@ impl SubscriptionService {
         }
         let filter = input.filter.filter(|f| !f.trim().is_empty());
         if let Some(f) = &filter {
-            if input.inf_filter {
+            if input.alarm {
+                crate::alarms::record::excluded_change(f).ok_or_else(|| {
+                    ApiError::invalid(format!(
+                        "filter '{f}' is none of NEW, CHANGE, CLEAR, ACKNOWLEDGE"
+                    ))
+                })?;
+            } else if input.inf_filter {
                 InfFilter::parse(f, super::events::filter_fields())
                     .map_err(|e| ApiError::invalid(format!("filter: {e}")))?;
             } else {
@@ -205,17 +211,34 @@ impl SubscriptionService {
             hub_id: None,
             inf_filter,
             tenant: None,
+            alarm: input.alarm,
         })
     }
 
     pub async fn get(&self, scope: Option<&str>, id: &str) -> ApiResult<Subscription> {
-        require_uuid("subscriptionId", id)?;
+        self.get_of(scope, id, false).await
+    }
+
+    /// An inventory subscription, or (`alarm`) an alarm subscription: the other kind is not
+    /// found here.
+    pub async fn get_of(
+        &self,
+        scope: Option<&str>,
+        id: &str,
+        alarm: bool,
+    ) -> ApiResult<Subscription> {
+        let (field, what) = if alarm {
+            ("alarmSubscriptionId", "alarm subscription")
+        } else {
+            ("subscriptionId", "subscription")
+        };
+        require_uuid(field, id)?;
         self.store
             .get(id)
             .await?
-            .filter(|s| visible(scope, s.tenant.as_deref()))
+            .filter(|s| s.alarm == alarm && visible(scope, s.tenant.as_deref()))
             .map(Subscription::redacted)
-            .ok_or_else(|| ApiError::not_found("subscription", id))
+            .ok_or_else(|| ApiError::not_found(what, id))
     }
 
     pub async fn list(
@@ -223,14 +246,27 @@ impl SubscriptionService {
         scope: Option<&str>,
         params: &ListParams,
     ) -> ApiResult<Listed<Subscription>> {
-        let (mut query, projection) = params.query::<Subscription>(self.max_page_size)?;
-        let all: BTreeMap<String, Arc<Subscription>> = self
+        self.list_of(scope, params, false).await
+    }
+
+    /// Inventory subscriptions, or (`alarm`) alarm subscriptions, shown as `T`.
+    pub async fn list_of<T>(
+        &self,
+        scope: Option<&str>,
+        params: &ListParams,
+        alarm: bool,
+    ) -> ApiResult<Listed<T>>
+    where
+        T: From<Subscription> + crate::domain::Attributes + crate::domain::Fields,
+    {
+        let (mut query, projection) = params.query::<T>(self.max_page_size)?;
+        let all: BTreeMap<String, Arc<T>> = self
             .store
             .list()
             .await?
             .into_iter()
-            .filter(|s| visible(scope, s.tenant.as_deref()))
-            .map(|s| (s.subscription_id.clone(), Arc::new(s.redacted())))
+            .filter(|s| s.alarm == alarm && visible(scope, s.tenant.as_deref()))
+            .map(|s| (s.subscription_id.clone(), Arc::new(T::from(s.redacted()))))
             .collect();
         params
             .seek(&mut query, |q| {
@@ -242,10 +278,13 @@ impl SubscriptionService {
     }
 
     pub async fn delete(&self, scope: Option<&str>, id: &str) -> ApiResult<()> {
-        require_uuid("subscriptionId", id)?;
-        if scope.is_some() {
-            self.get(scope, id).await?;
-        }
+        self.delete_of(scope, id, false).await
+    }
+
+    /// Deletes an inventory subscription, or (`alarm`) an alarm subscription.
+    pub async fn delete_of(&self, scope: Option<&str>, id: &str, alarm: bool) -> ApiResult<()> {
+        // Its kind (and tenant) first: the other kind is not found here.
+        self.get_of(scope, id, alarm).await?;
         if !self.store.remove(id).await? {
             return Err(ApiError::not_found("subscription", id));
         }

@@ -69,14 +69,15 @@ pub(super) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, 
 fn insert_subscription(txn: &WriteTransaction, sub: &Subscription) -> Result<(), StoreError> {
     let body = serde_json::to_vec(sub).map_err(internal)?;
     let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
-    if let Some(existing) = by_callback.get(sub.callback.as_str()).map_err(internal)? {
+    let key = sub.callback_key();
+    if let Some(existing) = by_callback.get(key.as_str()).map_err(internal)? {
         return Err(StoreError::DuplicateCallback {
             callback: sub.callback.clone(),
             existing: existing.value().to_owned(),
         });
     }
     by_callback
-        .insert(sub.callback.as_str(), sub.subscription_id.as_str())
+        .insert(key.as_str(), sub.subscription_id.as_str())
         .map_err(internal)?;
     let mut subs = txn.open_table(SUBSCRIPTIONS).map_err(internal)?;
     subs.insert(sub.subscription_id.as_str(), body.as_slice())
@@ -100,7 +101,7 @@ fn remove_subscription(
     if let Some(sub) = &removed {
         let mut by_callback = txn.open_table(BY_CALLBACK).map_err(internal)?;
         by_callback
-            .remove(sub.callback.as_str())
+            .remove(sub.callback_key().as_str())
             .map_err(internal)?;
     }
     Ok(removed)

@@ -4,9 +4,9 @@
 //!
 //! | key | type | holds |
 //! | --- | --- | --- |
-//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter`, `webhookSecret`, `hubId`, `infFilter`, `tenant` (the last six only when set) |
+//! | `{p}:subscription:<id>` | hash | `subscriptionId`, `callback`, `consumerSubscriptionId`, `filter`, `webhookSecret`, `hubId`, `infFilter`, `tenant`, `alarm` (the last seven only when set) |
 //! | `{p}:subscriptions` | set | identifiers of every active subscription |
-//! | `{p}:subscriptions:by-callback` | hash | callback URL → subscription id (callbacks are unique) |
+//! | `{p}:subscriptions:by-callback` | hash | callback URL → subscription id (callbacks are unique; an alarm subscription's is `alarm <URL>`) |
 //! | `{p}:subscriptions:by-consumer:<consumerSubscriptionId>` | set | subscription ids carrying that consumer id |
 //! | `{p}:hub:<id>` | hash | a TMF688 hub: `id`, `callback`, `query`, `subscriptionId`, `createdAt`, `afterCursor`, `@type`, `@baseType`, `@schemaLocation` (the last three only when set) |
 //! | `{p}:hubs` | set | identifiers of every hub |

@@ -32,6 +32,7 @@ local function remove_subscription(prefix, ids, by_callback, consumer_prefix, id
   local key = prefix .. id
   local callback = redis.call('HGET', key, 'callback')
   if not callback then return false end
+  if redis.call('HGET', key, 'alarm') == 'true' then callback = 'alarm ' .. callback end
   local consumer = redis.call('HGET', key, 'consumerSubscriptionId')
   local hub = redis.call('HGET', key, 'hubId')
   redis.call('DEL', key)
@@ -145,6 +146,9 @@ fn fields(sub: &Subscription) -> Vec<(&'static str, &str)> {
     if let Some(tenant) = &sub.tenant {
         out.push(("tenant", tenant));
     }
+    if sub.alarm {
+        out.push(("alarm", "true"));
+    }
     out
 }
 
@@ -168,6 +172,7 @@ fn from_hash(mut h: HashMap<String, String>) -> Result<Option<Subscription>, Sto
         hub_id: h.remove("hubId"),
         inf_filter: h.remove("infFilter").is_some_and(|v| v == "true"),
         tenant: h.remove("tenant"),
+        alarm: h.remove("alarm").is_some_and(|v| v == "true"),
     }))
 }
 
@@ -183,7 +188,7 @@ impl RedisStore {
             .key(self.keys.subscriptions_by_callback())
             .key(self.keys.subscription(&sub.subscription_id))
             .key(self.keys.subscriptions())
-            .arg(&sub.callback)
+            .arg(sub.callback_key())
             .arg(&sub.subscription_id)
             .arg(consumer_key);
     }

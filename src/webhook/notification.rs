@@ -40,6 +40,12 @@ pub struct InventoryChangeNotification<'a> {
 /// The body a subscription receives for an event, and its event type header: the O2ims
 /// `InventoryChangeNotification`, or for a hub's subscription the TMF688 event.
 pub fn body(subscription: &Subscription, event: &Event) -> (Vec<u8>, String) {
+    if subscription.alarm {
+        return (
+            alarm_notification(subscription, event),
+            event.event_type.clone(),
+        );
+    }
     if subscription.hub_id.is_some() {
         let body = serde_json::to_vec(&tmf::event::render(event)).unwrap_or_default();
         return (body, tmf::event::event_type(event).to_owned());
@@ -48,6 +54,38 @@ pub fn body(subscription: &Subscription, event: &Event) -> (Vec<u8>, String) {
         inventory_change(subscription, event),
         event.event_type.clone(),
     )
+}
+
+/// The spec's `AlarmEventNotification`, with its names as they are (`globalCloudID`,
+/// `alarmAcknowledgeTime`), from the alarm record the event carries.
+fn alarm_notification(subscription: &Subscription, event: &Event) -> Vec<u8> {
+    let record = event.post_object_state.clone().unwrap_or_default();
+    let field = |name: &str| record.get(name).cloned().unwrap_or(Value::Null);
+    let kind = crate::alarms::AlarmChange::of_event(&event.event_type).map_or(1, |c| c as u8);
+    let mut n = serde_json::json!({
+        "globalCloudID": event.metadata.get("globalCloudId").cloned().unwrap_or_default(),
+        "notificationEventType": kind,
+        "objectRef": event.object_ref,
+        "alarmEventRecordId": field("alarmEventRecordId"),
+        "resourceTypeID": field("resourceTypeID"),
+        "resourceID": field("resourceID"),
+        "alarmDefinitionID": field("alarmDefinitionID"),
+        "probableCauseID": field("probableCauseID"),
+        "alarmRaisedTime": field("alarmRaisedTime"),
+        // Required by the notification: the raise when nothing changed since.
+        "alarmChangedTime": record.get("alarmChangedTime").cloned().unwrap_or_else(|| field("alarmRaisedTime")),
+        "alarmAcknowledged": field("alarmAcknowledged"),
+        "perceivedSeverity": field("perceivedSeverity"),
+        "extensions": record.get("extensions").cloned().unwrap_or_else(|| serde_json::json!({})),
+    });
+    if let Some(at) = record.get("alarmAcknowledgedTime") {
+        n["alarmAcknowledgeTime"] = at.clone();
+    }
+    if let Some(consumer) = &subscription.consumer_subscription_id {
+        n["consumerSubscriptionId"] = Value::String(consumer.clone());
+    }
+    // The notification id rides in a header (`webhook-id`); the body is the spec's.
+    serde_json::to_vec(&n).unwrap_or_default()
 }
 
 fn inventory_change(subscription: &Subscription, event: &Event) -> Vec<u8> {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::{
+    alarms::{record, AlarmChange},
     domain::{Filter, InfFilter, Subscription},
     events::Event,
     service::events::filter_fields,
@@ -18,6 +19,8 @@ enum Rule {
     /// TMF688: the query names what is to be reported, of the events after the hub's
     /// registration.
     Includes(TmfQuery, u64),
+    /// An alarm subscription: alarm events, but the kind its filter names.
+    Alarm(Option<AlarmChange>),
 }
 
 /// The delivery rule of every subscription, built once per dispatched batch.
@@ -32,6 +35,9 @@ impl Selection {
         let mut rules = Vec::with_capacity(subscriptions.len());
         for s in subscriptions {
             let rule = match &s.hub_id {
+                None if s.alarm => {
+                    Rule::Alarm(s.filter.as_deref().and_then(record::excluded_change))
+                }
                 None if s.inf_filter => Rule::Inf(
                     InfFilter::parse(s.filter.as_deref().unwrap_or_default(), filter_fields())
                         .unwrap_or_default(),
@@ -78,8 +84,14 @@ impl Selection {
         self.rules
             .iter()
             .filter(move |(_, tenant, rule)| {
+                let alarm = event.object_kind == record::KIND;
                 tenant.as_deref().is_none_or(&sees)
                     && match rule {
+                        Rule::Alarm(excluded) => {
+                            alarm && AlarmChange::of_event(&event.event_type) != *excluded
+                        }
+                        // Inventory subscriptions and hubs take no alarm events.
+                        _ if alarm => false,
                         Rule::Excludes(f) => f.is_empty() || !f.matches(event),
                         Rule::Inf(f) => f.notifies(&event.object_kind, event),
                         Rule::Includes(q, after) => event.cursor > *after && q.matches(&view),

@@ -661,3 +661,313 @@ async fn retention_removes_old_cleared_alarms_only() {
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     assert_eq!(alarms(&app).await.len(), 2);
 }
+
+#[tokio::test]
+async fn alarm_subscriptions_receive_each_change_but_what_their_filter_names() {
+    notifications_on(|_| {}).await;
+}
+
+#[tokio::test]
+async fn alarm_notifications_on_redis() {
+    let redis = RedisServer::start();
+    let (url, prefix) = (redis.url.clone(), unique_prefix());
+    notifications_on(move |c| {
+        c.redis_url = Some(url);
+        c.redis_prefix = prefix;
+    })
+    .await;
+    drop(redis);
+}
+
+#[tokio::test]
+async fn alarm_notifications_on_nats() {
+    let nats = crate::harness::NatsServer::start();
+    let url = nats.url.clone();
+    notifications_on(move |c| {
+        c.nats_url = Some(url);
+        c.redis_prefix = unique_prefix();
+    })
+    .await;
+    drop(nats);
+}
+
+/// Alarm subscriptions and their notifications over the event stream `tweak` configures.
+async fn notifications_on(tweak: impl FnOnce(&mut netweave::config::Config)) {
+    use crate::receiver::{Mode, Receiver};
+    let smo = Receiver::start(Mode::Ok).await;
+    let app = TestApp::start_with(|c| {
+        crate::webhooks::webhook_config(c);
+        c.webhooks.verify_callbacks = true;
+        tweak(c);
+    })
+    .await;
+    let subs = format!("{MON}/v1/alarmSubscriptions");
+    let consumer = uuid::Uuid::new_v4().to_string();
+    let all = app
+        .call(
+            Method::POST,
+            &subs,
+            Some(json!({ "callback": smo.url("/all"), "consumerSubscriptionId": consumer })),
+        )
+        .await;
+    assert_eq!(all.status, StatusCode::CREATED, "{}", all.body);
+    let all_id = all.body["alarmSubscriptionId"].as_str().unwrap().to_owned();
+    assert_eq!(
+        all.header("location"),
+        Some(format!("{subs}/{all_id}").as_str())
+    );
+    let no_change = app
+        .call(
+            Method::POST,
+            &subs,
+            Some(json!({ "callback": smo.url("/no-change"), "filter": "CHANGE" })),
+        )
+        .await;
+    assert_eq!(no_change.status, StatusCode::CREATED, "{}", no_change.body);
+    assert_eq!(no_change.body["filter"], "CHANGE");
+    // A callback already subscribed to alarms: 409. An unknown filter: 400. The same
+    // callback for inventory notifications: its own subscription.
+    let again = app
+        .call(
+            Method::POST,
+            &subs,
+            Some(json!({ "callback": smo.url("/all") })),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    let bad = app
+        .call(
+            Method::POST,
+            &subs,
+            Some(json!({ "callback": smo.url("/x"), "filter": "SOMETIMES" })),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let inventory = app
+        .call(
+            Method::POST,
+            &format!("{V2}/subscriptions"),
+            Some(json!({ "callback": smo.url("/all") })),
+        )
+        .await;
+    assert_eq!(inventory.status, StatusCode::CREATED, "{}", inventory.body);
+    assert_eq!(app.get_ok(&subs).await.as_array().unwrap().len(), 2);
+    assert_eq!(
+        app.get_ok(&format!("{V2}/subscriptions"))
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "kinds apart"
+    );
+    assert_eq!(
+        app.get_ok(&format!("{subs}/{all_id}")).await["consumerSubscriptionId"],
+        consumer.as_str()
+    );
+    assert_eq!(
+        app.get(&format!("{V2}/subscriptions/{all_id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // NEW, CHANGE, ACKNOWLEDGE, CLEAR.
+    let (_, _, host) = a_resource(&app).await;
+    ingest(
+        &app,
+        vec![alert(
+            "firing",
+            "9999",
+            "major",
+            &host,
+            "2026-12-01T10:00:00Z",
+        )],
+    )
+    .await;
+    ingest(
+        &app,
+        vec![alert(
+            "firing",
+            "9999",
+            "critical",
+            &host,
+            "2026-12-01T10:00:00Z",
+        )],
+    )
+    .await;
+    let id = stable_id("alertmanager/9999/2026-12-01T10:00:00Z");
+    let r = merge_patch(
+        &app,
+        &format!("{MON}/v1/alarms/{id}"),
+        json!({ "alarmAcknowledged": true }),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    ingest(
+        &app,
+        vec![alert(
+            "resolved",
+            "9999",
+            "critical",
+            &host,
+            "2026-12-01T10:00:00Z",
+        )],
+    )
+    .await;
+
+    let kinds = |path: &str| -> Vec<u64> {
+        smo.received()
+            .iter()
+            .filter(|r| r.path == path && !r.body.is_empty())
+            .map(|r| r.json()["notificationEventType"].as_u64().unwrap())
+            .collect()
+    };
+    for _ in 0..200 {
+        if kinds("/all").len() >= 4 && kinds("/no-change").len() >= 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        kinds("/all"),
+        vec![0, 1, 3, 2],
+        "NEW, CHANGE, ACKNOWLEDGE, CLEAR in order"
+    );
+    assert_eq!(
+        kinds("/no-change"),
+        vec![0, 3, 2],
+        "a CHANGE filter sends no CHANGE"
+    );
+    let cloud = app.get_ok(V2).await;
+    for r in smo
+        .received()
+        .iter()
+        .filter(|r| r.path == "/all" && !r.body.is_empty())
+    {
+        let n = r.json();
+        let errors = spec::schema_errors(
+            netweave::http::openapi::normative_monitoring(),
+            "AlarmEventNotification",
+            &n,
+        );
+        assert!(errors.is_empty(), "{errors:?}: {n}");
+        assert_eq!(n["globalCloudID"], cloud["globalCloudId"]);
+        assert_eq!(n["consumerSubscriptionId"], consumer.as_str());
+        assert_eq!(n["alarmEventRecordId"], id.as_str());
+        assert_eq!(n["objectRef"], format!("{MON}/v1/alarms/{id}"));
+        assert!(
+            crate::webhooks::standard_webhooks_verifies(r),
+            "signed, and the signature verifies"
+        );
+    }
+    let acked = smo
+        .received()
+        .into_iter()
+        .find(|r| r.path == "/all" && !r.body.is_empty() && r.json()["notificationEventType"] == 3)
+        .unwrap();
+    assert!(
+        acked.json()["alarmAcknowledgeTime"].is_string(),
+        "the spec's name for the ack time"
+    );
+    assert_eq!(acked.json()["alarmAcknowledged"], true);
+
+    // Alarm events are on the one stream (Watch, SSE, history) too.
+    let events = app.get_ok("/events?type=o2ims.AlarmEventRecord.*").await;
+    let types: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["eventType"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "o2ims.AlarmEventRecord.New",
+            "o2ims.AlarmEventRecord.Change",
+            "o2ims.AlarmEventRecord.Acknowledge",
+            "o2ims.AlarmEventRecord.Clear"
+        ]
+    );
+
+    let gone = app
+        .call(Method::DELETE, &format!("{subs}/{all_id}"), None)
+        .await;
+    assert_eq!(gone.status, StatusCode::OK);
+    assert_eq!(
+        app.get(&format!("{subs}/{all_id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+/// An alarm change made while the event stream is down is stored with its event in the
+/// alarm's outbox; the notification goes out once the stream is back: delayed, not lost.
+#[tokio::test]
+async fn an_alarm_change_during_a_stream_outage_is_notified_after_it() {
+    use crate::receiver::{Mode, Receiver};
+    let mut nats = crate::harness::NatsServer::start();
+    let smo = Receiver::start(Mode::Ok).await;
+    let url = nats.url.clone();
+    let app = TestApp::start_with(move |c| {
+        crate::webhooks::webhook_config(c);
+        c.nats_url = Some(url);
+        c.redis_prefix = unique_prefix();
+    })
+    .await;
+    let subs = format!("{MON}/v1/alarmSubscriptions");
+    let r = app
+        .call(
+            Method::POST,
+            &subs,
+            Some(json!({ "callback": smo.url("/alarms") })),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let (_, _, host) = a_resource(&app).await;
+
+    let outage = std::thread::spawn(move || {
+        nats.kill_for(std::time::Duration::from_secs(2));
+        nats
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let body = payload(vec![alert(
+        "firing",
+        "7777",
+        "major",
+        &host,
+        "2026-12-01T10:00:00Z",
+    )]);
+    let sent = app
+        .http
+        .post(app.url(ALERTS))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        sent.status() == StatusCode::OK || sent.status() == StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        sent.status()
+    );
+    let id = stable_id("alertmanager/7777/2026-12-01T10:00:00Z");
+    assert_eq!(
+        app.get_ok(&format!("{MON}/v1/alarms/{id}")).await["perceivedSeverity"],
+        1,
+        "stored during the outage"
+    );
+    let nats = tokio::task::spawn_blocking(move || outage.join().unwrap())
+        .await
+        .unwrap();
+    let got = smo.wait_for(1, std::time::Duration::from_secs(20)).await;
+    let news: Vec<_> = got
+        .iter()
+        .filter(|r| r.json()["alarmEventRecordId"] == id.as_str())
+        .collect();
+    assert!(
+        !news.is_empty(),
+        "the NEW notification arrived after the outage"
+    );
+    assert_eq!(news[0].json()["notificationEventType"], 0);
+    drop(nats);
+}

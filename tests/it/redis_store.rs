@@ -167,6 +167,7 @@ async fn both_stores_keep_every_subscription_field() {
             hub_id: None,
             inf_filter: true,
             tenant: Some("tenant-a".into()),
+            alarm: false,
         };
         store.insert(&sub).await.unwrap();
         let back = store.get(&sub.subscription_id).await.unwrap();

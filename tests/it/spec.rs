@@ -196,3 +196,12 @@ pub fn check(method: &Method, path: &str, status: u16, headers: &HeaderMap, body
         found.join("\n")
     );
 }
+
+/// Schema errors of `value` against the named schema of a document's components.
+pub fn schema_errors(doc: &'static Value, name: &str, value: &Value) -> Vec<String> {
+    let schema = json!({ "$ref": format!("#/components/schemas/{name}") });
+    validator(doc, format!("schema {name}"), &schema)
+        .iter_errors(value)
+        .map(|e| format!("{name}: {e} at {}", e.instance_path))
+        .collect()
+}

@@ -59,19 +59,18 @@ fn expected(role: &str, rpc: &str) -> bool {
     let webhooks = service == "netweave.webhooks.v1.WebhookService";
     let bindings = service == ADMIN && method.contains("Binding");
     let ingest = rpc == format!("{ALARMS}/IngestAlertmanagerNotification");
-    let alarm_read = service == ALARMS && read;
-    let alarm_write = service == ALARMS && !read && !ingest;
+    // Alarm subscriptions are subscriptions (the oran-o2ims roles: reader reads, subscriber writes).
+    let alarm_subs = service == ALARMS && method.contains("AlarmSubscription");
+    let subs = service == SUBSCRIPTIONS || alarm_subs;
+    let alarm_read = service == ALARMS && read && !alarm_subs;
+    let alarm_write = service == ALARMS && !read && !ingest && !alarm_subs;
     // Within a tenant, each role includes the next.
     let viewer = (service == INVENTORY && read && !dm)
-        || (service == SUBSCRIPTIONS && read)
+        || (subs && read)
         || events
         || (hubs && read)
         || alarm_read;
-    let operator = viewer
-        || (service == INVENTORY && !read)
-        || service == SUBSCRIPTIONS
-        || hubs
-        || alarm_write;
+    let operator = viewer || (service == INVENTORY && !read) || subs || hubs || alarm_write;
     let admin = operator || dm || webhooks;
     match role {
         "platform-admin" => true,
@@ -82,14 +81,10 @@ fn expected(role: &str, rpc: &str) -> bool {
         "operator" => operator,
         "viewer" => viewer,
         "o2ims-admin" => service != ADMIN && !ingest,
-        "o2ims-reader" => {
-            (service == INVENTORY && read && !dm)
-                || (service == SUBSCRIPTIONS && read)
-                || alarm_read
-        }
+        "o2ims-reader" => (service == INVENTORY && read && !dm) || (subs && read) || alarm_read,
         "o2ims-maintainer" => alarm_read || alarm_write,
         "netweave-alert-source" => ingest,
-        "o2ims-subscriber" => service == SUBSCRIPTIONS,
+        "o2ims-subscriber" => subs,
         "o2ims-deployer" => dm,
         "netweave-inventory-writer" => service == INVENTORY && !read,
         "netweave-watcher" => service.ends_with(".EventService"),

@@ -167,6 +167,67 @@ pub struct PatchAlarmServiceConfigurationResponse {
     #[prost(string, tag = "2")]
     pub etag: ::prost::alloc::string::String,
 }
+/// A subscription to alarm notifications (AlarmSubscriptionInfo).
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct AlarmSubscriptionInfo {
+    /// Allocated by netweave.
+    #[prost(string, tag = "1")]
+    pub alarm_subscription_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub consumer_subscription_id: ::prost::alloc::string::String,
+    /// NEW, CHANGE, CLEAR or ACKNOWLEDGE: the notifications not to send; empty: send all.
+    #[prost(string, tag = "3")]
+    pub filter: ::prost::alloc::string::String,
+    #[prost(string, tag = "4")]
+    pub callback: ::prost::alloc::string::String,
+}
+/// Request of ListAlarmSubscriptions.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ListAlarmSubscriptionsRequest {
+    #[prost(message, optional, tag = "1")]
+    pub options: ::core::option::Option<super::super::o2ims::v1::ListOptions>,
+}
+/// Response of ListAlarmSubscriptions.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ListAlarmSubscriptionsResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub subscriptions: ::prost::alloc::vec::Vec<AlarmSubscriptionInfo>,
+    #[prost(string, tag = "2")]
+    pub next_page_token: ::prost::alloc::string::String,
+}
+/// Request of CreateAlarmSubscription. alarm_subscription_id is ignored.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct CreateAlarmSubscriptionRequest {
+    #[prost(message, optional, tag = "1")]
+    pub subscription: ::core::option::Option<AlarmSubscriptionInfo>,
+}
+/// Response of CreateAlarmSubscription.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct CreateAlarmSubscriptionResponse {
+    #[prost(message, optional, tag = "1")]
+    pub subscription: ::core::option::Option<AlarmSubscriptionInfo>,
+}
+/// Request of GetAlarmSubscription.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetAlarmSubscriptionRequest {
+    #[prost(string, tag = "1")]
+    pub alarm_subscription_id: ::prost::alloc::string::String,
+}
+/// Response of GetAlarmSubscription.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetAlarmSubscriptionResponse {
+    #[prost(message, optional, tag = "1")]
+    pub subscription: ::core::option::Option<AlarmSubscriptionInfo>,
+}
+/// Request of DeleteAlarmSubscription.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct DeleteAlarmSubscriptionRequest {
+    #[prost(string, tag = "1")]
+    pub alarm_subscription_id: ::prost::alloc::string::String,
+}
+/// Response of DeleteAlarmSubscription.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct DeleteAlarmSubscriptionResponse {}
 /// One alert of an Alertmanager notification (Alert).
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Alert {
@@ -560,6 +621,127 @@ pub mod alarm_service_client {
                     GrpcMethod::new(
                         "netweave.monitoring.v1.AlarmService",
                         "PatchAlarmServiceConfiguration",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// List alarm subscriptions.
+        pub async fn list_alarm_subscriptions(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ListAlarmSubscriptionsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListAlarmSubscriptionsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.monitoring.v1.AlarmService/ListAlarmSubscriptions",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.monitoring.v1.AlarmService",
+                        "ListAlarmSubscriptions",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Subscribe a callback to alarm notifications (AlarmEventNotification); the filter names
+        /// the one notification kind not to send. A callback already subscribed is ALREADY_EXISTS.
+        pub async fn create_alarm_subscription(
+            &mut self,
+            request: impl tonic::IntoRequest<super::CreateAlarmSubscriptionRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::CreateAlarmSubscriptionResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.monitoring.v1.AlarmService/CreateAlarmSubscription",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.monitoring.v1.AlarmService",
+                        "CreateAlarmSubscription",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Get one alarm subscription.
+        pub async fn get_alarm_subscription(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetAlarmSubscriptionRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetAlarmSubscriptionResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.monitoring.v1.AlarmService/GetAlarmSubscription",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.monitoring.v1.AlarmService",
+                        "GetAlarmSubscription",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Delete an alarm subscription.
+        pub async fn delete_alarm_subscription(
+            &mut self,
+            request: impl tonic::IntoRequest<super::DeleteAlarmSubscriptionRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::DeleteAlarmSubscriptionResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.monitoring.v1.AlarmService/DeleteAlarmSubscription",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.monitoring.v1.AlarmService",
+                        "DeleteAlarmSubscription",
                     ),
                 );
             self.inner.unary(req, path, codec).await

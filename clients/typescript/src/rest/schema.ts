@@ -922,6 +922,42 @@ export interface paths {
         patch: operations["PatchAlarmServiceConfiguration"];
         trace?: never;
     };
+    "/o2ims-infrastructureMonitoring/v1/alarmSubscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve the list of alarm subscriptions */
+        get: operations["GetAlarmSubscriptions"];
+        put?: never;
+        /** Create a new alarm subscription */
+        post: operations["CreateAlarmSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureMonitoring/v1/alarmSubscriptions/{alarmSubscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve exactly one subscription */
+        get: operations["GetAlarmSubscription"];
+        put?: never;
+        post?: never;
+        /** Delete exactly one subscription */
+        delete: operations["DeleteAlarmSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/o2ims-infrastructureMonitoring/v1/alarms": {
         parameters: {
             query?: never;
@@ -9141,6 +9177,440 @@ export interface operations {
             };
             /** @description The body is not `application/merge-patch+json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAlarmSubscriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description This URI query parameter requests that all complex attributes are included in the response.
+                 *
+                 *     ```
+                 *     all_fields
+                 *     ```
+                 */
+                all_fields?: components["parameters"]["allFields"];
+                /**
+                 * @description Comma separated list of field references to exclude from the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to exclude the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     exclude_fields=extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used no field will be excluded.
+                 *
+                 *     Fields in this list will be excluded even if they are explicitly included using the
+                 *     `fields` parameter.
+                 * @example name,extensions/country
+                 */
+                exclude_fields?: components["parameters"]["excludeFields"];
+                /**
+                 * @description Comma separated list of field references to include in the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to get the `name` field and the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     fields=name,extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the fields will be returned.
+                 * @example name,extensions/country
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Search criteria.
+                 *
+                 *     Contains one or more search criteria, separated by semicolons. Each search criteria is a
+                 *     tuple containing an operator, a field reference and one or more values. The operator can
+                 *     be any of the following strings:
+                 *
+                 *     | Operator | Meaning                                                     |
+                 *     |----------|-------------------------------------------------------------|
+                 *     | `cont`   | Matches if the field contains the value                     |
+                 *     | `eq`     | Matches if the field is equal to the value                  |
+                 *     | `gt`     | Matches if the field is greater than the value              |
+                 *     | `gte`    | Matches if the field is greater than or equal to the value  |
+                 *     | `in`     | Matches if the field is one of the values                   |
+                 *     | `lt`     | Matches if the field is less than the value                 |
+                 *     | `lte`    | Matches if the field is less than or equal to the the value |
+                 *     | `ncont`  | Matches if the field does not contain the value             |
+                 *     | `neq`    | Matches if the field is not equal to the value              |
+                 *     | `nin`    | Matches if the field is not one of the values               |
+                 *
+                 *     The field reference is the name of one of the fields of the object, or a sequence of
+                 *     name of fields separated by slashes. For example, to use the `country` sub-field inside
+                 *     the `extensions` field:
+                 *
+                 *     ```
+                 *     filter=(eq,extensions/country,EQ)
+                 *     ```
+                 *
+                 *     The values are the arguments of the operator. For example, the `eq` operator compares
+                 *     checks if the value of the field is equal to the value.
+                 *
+                 *     The `in` and `nin` operators support multiple values. For example, to check if the `country`
+                 *     sub-field inside the `extensions` field is either `ES` or `US:
+                 *
+                 *     ```
+                 *     filter=(in,extensions/country,ES,US)
+                 *     ```
+                 *
+                 *     When values contain commas, slashes or spaces they need to be surrounded by single quotes.
+                 *     For example, to check if the `name` field is the string `my cluster`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster')
+                 *     ```
+                 *
+                 *     When multiple criteria separated by semicolons are used, all of them must match for the
+                 *     complete condition to match. For example, the following will check if the `name` is
+                 *     `my cluster` *and* the `country` extension is `ES`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster');(eq,extensions/country,ES)
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the results will be returned.
+                 * @example (eq,name,my cluster)
+                 */
+                filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmSubscriptionInfo"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateAlarmSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlarmSubscriptionInfo"];
+            };
+        };
+        responses: {
+            /** @description Successful creation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmSubscriptionInfo"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAlarmSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 78081d85-5736-4215-afab-772461544e60 */
+                alarmSubscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description Entity tag of this revision; send it as `If-Match` to write only while it is current. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmSubscriptionInfo"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteAlarmSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alarmSubscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful deletion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,6 +34,15 @@ type AlarmServiceClient interface {
 	UpdateAlarmServiceConfiguration(ctx context.Context, in *UpdateAlarmServiceConfigurationRequest, opts ...grpc.CallOption) (*UpdateAlarmServiceConfigurationResponse, error)
 	// Change part of the alarm service configuration.
 	PatchAlarmServiceConfiguration(ctx context.Context, in *PatchAlarmServiceConfigurationRequest, opts ...grpc.CallOption) (*PatchAlarmServiceConfigurationResponse, error)
+	// List alarm subscriptions.
+	ListAlarmSubscriptions(ctx context.Context, in *ListAlarmSubscriptionsRequest, opts ...grpc.CallOption) (*ListAlarmSubscriptionsResponse, error)
+	// Subscribe a callback to alarm notifications (AlarmEventNotification); the filter names
+	// the one notification kind not to send. A callback already subscribed is ALREADY_EXISTS.
+	CreateAlarmSubscription(ctx context.Context, in *CreateAlarmSubscriptionRequest, opts ...grpc.CallOption) (*CreateAlarmSubscriptionResponse, error)
+	// Get one alarm subscription.
+	GetAlarmSubscription(ctx context.Context, in *GetAlarmSubscriptionRequest, opts ...grpc.CallOption) (*GetAlarmSubscriptionResponse, error)
+	// Delete an alarm subscription.
+	DeleteAlarmSubscription(ctx context.Context, in *DeleteAlarmSubscriptionRequest, opts ...grpc.CallOption) (*DeleteAlarmSubscriptionResponse, error)
 	// Alerts from a Prometheus Alertmanager (its webhook payload): a firing alert raises or
 	// updates an alarm on the resource its labels name, a resolved one clears it.
 	IngestAlertmanagerNotification(ctx context.Context, in *IngestAlertmanagerNotificationRequest, opts ...grpc.CallOption) (*IngestAlertmanagerNotificationResponse, error)
@@ -119,6 +128,42 @@ func (c *alarmServiceClient) PatchAlarmServiceConfiguration(ctx context.Context,
 	return out, nil
 }
 
+func (c *alarmServiceClient) ListAlarmSubscriptions(ctx context.Context, in *ListAlarmSubscriptionsRequest, opts ...grpc.CallOption) (*ListAlarmSubscriptionsResponse, error) {
+	out := new(ListAlarmSubscriptionsResponse)
+	err := c.cc.Invoke(ctx, "/netweave.monitoring.v1.AlarmService/ListAlarmSubscriptions", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *alarmServiceClient) CreateAlarmSubscription(ctx context.Context, in *CreateAlarmSubscriptionRequest, opts ...grpc.CallOption) (*CreateAlarmSubscriptionResponse, error) {
+	out := new(CreateAlarmSubscriptionResponse)
+	err := c.cc.Invoke(ctx, "/netweave.monitoring.v1.AlarmService/CreateAlarmSubscription", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *alarmServiceClient) GetAlarmSubscription(ctx context.Context, in *GetAlarmSubscriptionRequest, opts ...grpc.CallOption) (*GetAlarmSubscriptionResponse, error) {
+	out := new(GetAlarmSubscriptionResponse)
+	err := c.cc.Invoke(ctx, "/netweave.monitoring.v1.AlarmService/GetAlarmSubscription", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *alarmServiceClient) DeleteAlarmSubscription(ctx context.Context, in *DeleteAlarmSubscriptionRequest, opts ...grpc.CallOption) (*DeleteAlarmSubscriptionResponse, error) {
+	out := new(DeleteAlarmSubscriptionResponse)
+	err := c.cc.Invoke(ctx, "/netweave.monitoring.v1.AlarmService/DeleteAlarmSubscription", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *alarmServiceClient) IngestAlertmanagerNotification(ctx context.Context, in *IngestAlertmanagerNotificationRequest, opts ...grpc.CallOption) (*IngestAlertmanagerNotificationResponse, error) {
 	out := new(IngestAlertmanagerNotificationResponse)
 	err := c.cc.Invoke(ctx, "/netweave.monitoring.v1.AlarmService/IngestAlertmanagerNotification", in, out, opts...)
@@ -149,6 +194,15 @@ type AlarmServiceServer interface {
 	UpdateAlarmServiceConfiguration(context.Context, *UpdateAlarmServiceConfigurationRequest) (*UpdateAlarmServiceConfigurationResponse, error)
 	// Change part of the alarm service configuration.
 	PatchAlarmServiceConfiguration(context.Context, *PatchAlarmServiceConfigurationRequest) (*PatchAlarmServiceConfigurationResponse, error)
+	// List alarm subscriptions.
+	ListAlarmSubscriptions(context.Context, *ListAlarmSubscriptionsRequest) (*ListAlarmSubscriptionsResponse, error)
+	// Subscribe a callback to alarm notifications (AlarmEventNotification); the filter names
+	// the one notification kind not to send. A callback already subscribed is ALREADY_EXISTS.
+	CreateAlarmSubscription(context.Context, *CreateAlarmSubscriptionRequest) (*CreateAlarmSubscriptionResponse, error)
+	// Get one alarm subscription.
+	GetAlarmSubscription(context.Context, *GetAlarmSubscriptionRequest) (*GetAlarmSubscriptionResponse, error)
+	// Delete an alarm subscription.
+	DeleteAlarmSubscription(context.Context, *DeleteAlarmSubscriptionRequest) (*DeleteAlarmSubscriptionResponse, error)
 	// Alerts from a Prometheus Alertmanager (its webhook payload): a firing alert raises or
 	// updates an alarm on the resource its labels name, a resolved one clears it.
 	IngestAlertmanagerNotification(context.Context, *IngestAlertmanagerNotificationRequest) (*IngestAlertmanagerNotificationResponse, error)
@@ -182,6 +236,18 @@ func (UnimplementedAlarmServiceServer) UpdateAlarmServiceConfiguration(context.C
 }
 func (UnimplementedAlarmServiceServer) PatchAlarmServiceConfiguration(context.Context, *PatchAlarmServiceConfigurationRequest) (*PatchAlarmServiceConfigurationResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method PatchAlarmServiceConfiguration not implemented")
+}
+func (UnimplementedAlarmServiceServer) ListAlarmSubscriptions(context.Context, *ListAlarmSubscriptionsRequest) (*ListAlarmSubscriptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ListAlarmSubscriptions not implemented")
+}
+func (UnimplementedAlarmServiceServer) CreateAlarmSubscription(context.Context, *CreateAlarmSubscriptionRequest) (*CreateAlarmSubscriptionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateAlarmSubscription not implemented")
+}
+func (UnimplementedAlarmServiceServer) GetAlarmSubscription(context.Context, *GetAlarmSubscriptionRequest) (*GetAlarmSubscriptionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetAlarmSubscription not implemented")
+}
+func (UnimplementedAlarmServiceServer) DeleteAlarmSubscription(context.Context, *DeleteAlarmSubscriptionRequest) (*DeleteAlarmSubscriptionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteAlarmSubscription not implemented")
 }
 func (UnimplementedAlarmServiceServer) IngestAlertmanagerNotification(context.Context, *IngestAlertmanagerNotificationRequest) (*IngestAlertmanagerNotificationResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method IngestAlertmanagerNotification not implemented")
@@ -343,6 +409,78 @@ func _AlarmService_PatchAlarmServiceConfiguration_Handler(srv interface{}, ctx c
 	return interceptor(ctx, in, info, handler)
 }
 
+func _AlarmService_ListAlarmSubscriptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListAlarmSubscriptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AlarmServiceServer).ListAlarmSubscriptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.monitoring.v1.AlarmService/ListAlarmSubscriptions",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AlarmServiceServer).ListAlarmSubscriptions(ctx, req.(*ListAlarmSubscriptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AlarmService_CreateAlarmSubscription_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateAlarmSubscriptionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AlarmServiceServer).CreateAlarmSubscription(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.monitoring.v1.AlarmService/CreateAlarmSubscription",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AlarmServiceServer).CreateAlarmSubscription(ctx, req.(*CreateAlarmSubscriptionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AlarmService_GetAlarmSubscription_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetAlarmSubscriptionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AlarmServiceServer).GetAlarmSubscription(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.monitoring.v1.AlarmService/GetAlarmSubscription",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AlarmServiceServer).GetAlarmSubscription(ctx, req.(*GetAlarmSubscriptionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AlarmService_DeleteAlarmSubscription_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteAlarmSubscriptionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AlarmServiceServer).DeleteAlarmSubscription(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.monitoring.v1.AlarmService/DeleteAlarmSubscription",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AlarmServiceServer).DeleteAlarmSubscription(ctx, req.(*DeleteAlarmSubscriptionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _AlarmService_IngestAlertmanagerNotification_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(IngestAlertmanagerNotificationRequest)
 	if err := dec(in); err != nil {
@@ -396,6 +534,22 @@ var _AlarmService_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "PatchAlarmServiceConfiguration",
 			Handler:    _AlarmService_PatchAlarmServiceConfiguration_Handler,
+		},
+		{
+			MethodName: "ListAlarmSubscriptions",
+			Handler:    _AlarmService_ListAlarmSubscriptions_Handler,
+		},
+		{
+			MethodName: "CreateAlarmSubscription",
+			Handler:    _AlarmService_CreateAlarmSubscription_Handler,
+		},
+		{
+			MethodName: "GetAlarmSubscription",
+			Handler:    _AlarmService_GetAlarmSubscription_Handler,
+		},
+		{
+			MethodName: "DeleteAlarmSubscription",
+			Handler:    _AlarmService_DeleteAlarmSubscription_Handler,
 		},
 		{
 			MethodName: "IngestAlertmanagerNotification",

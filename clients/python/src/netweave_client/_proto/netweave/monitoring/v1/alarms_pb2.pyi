@@ -171,6 +171,66 @@ class PatchAlarmServiceConfigurationResponse(_message.Message):
     etag: str
     def __init__(self, configuration: _Optional[_Union[AlarmServiceConfiguration, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
 
+class AlarmSubscriptionInfo(_message.Message):
+    __slots__ = ("alarm_subscription_id", "consumer_subscription_id", "filter", "callback")
+    ALARM_SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    CONSUMER_SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_FIELD_NUMBER: _ClassVar[int]
+    alarm_subscription_id: str
+    consumer_subscription_id: str
+    filter: str
+    callback: str
+    def __init__(self, alarm_subscription_id: _Optional[str] = ..., consumer_subscription_id: _Optional[str] = ..., filter: _Optional[str] = ..., callback: _Optional[str] = ...) -> None: ...
+
+class ListAlarmSubscriptionsRequest(_message.Message):
+    __slots__ = ("options",)
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    options: _objects_pb2.ListOptions
+    def __init__(self, options: _Optional[_Union[_objects_pb2.ListOptions, _Mapping]] = ...) -> None: ...
+
+class ListAlarmSubscriptionsResponse(_message.Message):
+    __slots__ = ("subscriptions", "next_page_token")
+    SUBSCRIPTIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    subscriptions: _containers.RepeatedCompositeFieldContainer[AlarmSubscriptionInfo]
+    next_page_token: str
+    def __init__(self, subscriptions: _Optional[_Iterable[_Union[AlarmSubscriptionInfo, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class CreateAlarmSubscriptionRequest(_message.Message):
+    __slots__ = ("subscription",)
+    SUBSCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    subscription: AlarmSubscriptionInfo
+    def __init__(self, subscription: _Optional[_Union[AlarmSubscriptionInfo, _Mapping]] = ...) -> None: ...
+
+class CreateAlarmSubscriptionResponse(_message.Message):
+    __slots__ = ("subscription",)
+    SUBSCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    subscription: AlarmSubscriptionInfo
+    def __init__(self, subscription: _Optional[_Union[AlarmSubscriptionInfo, _Mapping]] = ...) -> None: ...
+
+class GetAlarmSubscriptionRequest(_message.Message):
+    __slots__ = ("alarm_subscription_id",)
+    ALARM_SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    alarm_subscription_id: str
+    def __init__(self, alarm_subscription_id: _Optional[str] = ...) -> None: ...
+
+class GetAlarmSubscriptionResponse(_message.Message):
+    __slots__ = ("subscription",)
+    SUBSCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    subscription: AlarmSubscriptionInfo
+    def __init__(self, subscription: _Optional[_Union[AlarmSubscriptionInfo, _Mapping]] = ...) -> None: ...
+
+class DeleteAlarmSubscriptionRequest(_message.Message):
+    __slots__ = ("alarm_subscription_id",)
+    ALARM_SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    alarm_subscription_id: str
+    def __init__(self, alarm_subscription_id: _Optional[str] = ...) -> None: ...
+
+class DeleteAlarmSubscriptionResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
 class Alert(_message.Message):
     __slots__ = ("status", "labels", "annotations", "starts_at", "ends_at", "generator_url", "fingerprint")
     class LabelsEntry(_message.Message):

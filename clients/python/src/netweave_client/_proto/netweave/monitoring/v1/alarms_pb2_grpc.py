@@ -75,6 +75,26 @@ class AlarmServiceStub(object):
                 request_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.PatchAlarmServiceConfigurationRequest.SerializeToString,
                 response_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.PatchAlarmServiceConfigurationResponse.FromString,
                 _registered_method=True)
+        self.ListAlarmSubscriptions = channel.unary_unary(
+                '/netweave.monitoring.v1.AlarmService/ListAlarmSubscriptions',
+                request_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.ListAlarmSubscriptionsRequest.SerializeToString,
+                response_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.ListAlarmSubscriptionsResponse.FromString,
+                _registered_method=True)
+        self.CreateAlarmSubscription = channel.unary_unary(
+                '/netweave.monitoring.v1.AlarmService/CreateAlarmSubscription',
+                request_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.CreateAlarmSubscriptionRequest.SerializeToString,
+                response_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.CreateAlarmSubscriptionResponse.FromString,
+                _registered_method=True)
+        self.GetAlarmSubscription = channel.unary_unary(
+                '/netweave.monitoring.v1.AlarmService/GetAlarmSubscription',
+                request_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.GetAlarmSubscriptionRequest.SerializeToString,
+                response_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.GetAlarmSubscriptionResponse.FromString,
+                _registered_method=True)
+        self.DeleteAlarmSubscription = channel.unary_unary(
+                '/netweave.monitoring.v1.AlarmService/DeleteAlarmSubscription',
+                request_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.DeleteAlarmSubscriptionRequest.SerializeToString,
+                response_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.DeleteAlarmSubscriptionResponse.FromString,
+                _registered_method=True)
         self.IngestAlertmanagerNotification = channel.unary_unary(
                 '/netweave.monitoring.v1.AlarmService/IngestAlertmanagerNotification',
                 request_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.IngestAlertmanagerNotificationRequest.SerializeToString,
@@ -143,6 +163,35 @@ class AlarmServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListAlarmSubscriptions(self, request, context):
+        """List alarm subscriptions.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateAlarmSubscription(self, request, context):
+        """Subscribe a callback to alarm notifications (AlarmEventNotification); the filter names
+        the one notification kind not to send. A callback already subscribed is ALREADY_EXISTS.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAlarmSubscription(self, request, context):
+        """Get one alarm subscription.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteAlarmSubscription(self, request, context):
+        """Delete an alarm subscription.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def IngestAlertmanagerNotification(self, request, context):
         """Alerts from a Prometheus Alertmanager (its webhook payload): a firing alert raises or
         updates an alarm on the resource its labels name, a resolved one clears it.
@@ -193,6 +242,26 @@ def add_AlarmServiceServicer_to_server(servicer, server):
                     servicer.PatchAlarmServiceConfiguration,
                     request_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.PatchAlarmServiceConfigurationRequest.FromString,
                     response_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.PatchAlarmServiceConfigurationResponse.SerializeToString,
+            ),
+            'ListAlarmSubscriptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAlarmSubscriptions,
+                    request_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.ListAlarmSubscriptionsRequest.FromString,
+                    response_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.ListAlarmSubscriptionsResponse.SerializeToString,
+            ),
+            'CreateAlarmSubscription': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateAlarmSubscription,
+                    request_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.CreateAlarmSubscriptionRequest.FromString,
+                    response_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.CreateAlarmSubscriptionResponse.SerializeToString,
+            ),
+            'GetAlarmSubscription': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAlarmSubscription,
+                    request_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.GetAlarmSubscriptionRequest.FromString,
+                    response_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.GetAlarmSubscriptionResponse.SerializeToString,
+            ),
+            'DeleteAlarmSubscription': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteAlarmSubscription,
+                    request_deserializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.DeleteAlarmSubscriptionRequest.FromString,
+                    response_serializer=netweave_dot_monitoring_dot_v1_dot_alarms__pb2.DeleteAlarmSubscriptionResponse.SerializeToString,
             ),
             'IngestAlertmanagerNotification': grpc.unary_unary_rpc_method_handler(
                     servicer.IngestAlertmanagerNotification,
@@ -417,6 +486,114 @@ class AlarmService(object):
             '/netweave.monitoring.v1.AlarmService/PatchAlarmServiceConfiguration',
             netweave_dot_monitoring_dot_v1_dot_alarms__pb2.PatchAlarmServiceConfigurationRequest.SerializeToString,
             netweave_dot_monitoring_dot_v1_dot_alarms__pb2.PatchAlarmServiceConfigurationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAlarmSubscriptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.monitoring.v1.AlarmService/ListAlarmSubscriptions',
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.ListAlarmSubscriptionsRequest.SerializeToString,
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.ListAlarmSubscriptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateAlarmSubscription(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.monitoring.v1.AlarmService/CreateAlarmSubscription',
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.CreateAlarmSubscriptionRequest.SerializeToString,
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.CreateAlarmSubscriptionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAlarmSubscription(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.monitoring.v1.AlarmService/GetAlarmSubscription',
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.GetAlarmSubscriptionRequest.SerializeToString,
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.GetAlarmSubscriptionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteAlarmSubscription(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.monitoring.v1.AlarmService/DeleteAlarmSubscription',
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.DeleteAlarmSubscriptionRequest.SerializeToString,
+            netweave_dot_monitoring_dot_v1_dot_alarms__pb2.DeleteAlarmSubscriptionResponse.FromString,
             options,
             channel_credentials,
             insecure,
