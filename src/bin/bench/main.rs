@@ -18,6 +18,7 @@ use netweave::proto::o2ims::v1::{
 };
 use tokio::task::JoinSet;
 
+mod alarms;
 mod bare;
 mod kube;
 mod limits;
@@ -42,8 +43,8 @@ struct Args {
     /// HTTP/2 connections the gRPC run spreads its calls over.
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
-    /// Which suites to run: inventory, limits, webhooks, watch, kube (comma-separated).
-    #[arg(long, default_value = "inventory,limits,webhooks,watch,kube")]
+    /// Which suites to run: inventory, limits, webhooks, watch, kube, alarms (comma-separated).
+    #[arg(long, default_value = "inventory,limits,webhooks,watch,kube,alarms")]
     suites: String,
     /// Subscriptions of the webhook throughput run.
     #[arg(long, default_value_t = 1000)]
@@ -349,6 +350,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if suites.contains(&"watch") {
         watch::run(args.watchers, 20).await?;
+    }
+    if suites.contains(&"alarms") {
+        alarms::run(args.seconds, 100).await?;
     }
     Ok(())
 }
