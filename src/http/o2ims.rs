@@ -400,6 +400,7 @@ async fn create_subscription(
     JsonBody(mut input): JsonBody<Subscription>,
 ) -> Reply {
     input.inf_filter = false;
+    input.alarm = false;
     let created_sub = s.subscriptions.create(scope.get(), input).await?;
     let location = format!(
         "{API_ROOT}/v2/subscriptions/{}",

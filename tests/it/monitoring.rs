@@ -751,6 +751,15 @@ async fn notifications_on(tweak: impl FnOnce(&mut netweave::config::Config)) {
         )
         .await;
     assert_eq!(inventory.status, StatusCode::CREATED, "{}", inventory.body);
+    // The internal mark is not taken from an inventory body.
+    let sneaky = app
+        .call(
+            Method::POST,
+            &format!("{V2}/subscriptions"),
+            Some(json!({ "callback": smo.url("/sneaky"), "alarm": true })),
+        )
+        .await;
+    assert_eq!(sneaky.status, StatusCode::CREATED, "{}", sneaky.body);
     assert_eq!(app.get_ok(&subs).await.as_array().unwrap().len(), 2);
     assert_eq!(
         app.get_ok(&format!("{V2}/subscriptions"))
@@ -758,8 +767,8 @@ async fn notifications_on(tweak: impl FnOnce(&mut netweave::config::Config)) {
             .as_array()
             .unwrap()
             .len(),
-        1,
-        "kinds apart"
+        2,
+        "kinds apart: the alarm mark is not taken from an inventory body"
     );
     assert_eq!(
         app.get_ok(&format!("{subs}/{all_id}")).await["consumerSubscriptionId"],

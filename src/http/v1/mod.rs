@@ -326,6 +326,7 @@ async fn create_subscription(
 ) -> Reply {
     let selection = selection(&sel, model(names::SUBSCRIPTION))?;
     input.inf_filter = true;
+    input.alarm = false;
     input.hub_id = None;
     if let Some(filter) = input.filter.as_deref().filter(|f| !f.trim().is_empty()) {
         check_inf_filter(filter)?;
