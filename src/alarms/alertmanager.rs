@@ -152,7 +152,7 @@ fn instant(text: &str) -> Option<String> {
 
 /// The value naming the resource: the first of `labels` present (an `instance` of
 /// `host:port` names the host).
-fn resource_label<'a>(alert: &'a Alert, labels: &[String]) -> Option<&'a str> {
+pub fn resource_label<'a>(alert: &'a Alert, labels: &[String]) -> Option<&'a str> {
     labels.iter().find_map(|name| {
         let value = alert.labels.get(name)?.as_str();
         Some(match value.rsplit_once(':') {

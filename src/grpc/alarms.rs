@@ -4,7 +4,7 @@ use std::str::FromStr as _;
 
 use tonic::{Request, Response, Status};
 
-use super::{from_struct, list_params, project, scope, to_struct, view};
+use super::{convert::opt, from_struct, list_params, project, scope, to_struct, view};
 use crate::{
     alarms::{alertmanager, AlarmEventRecord, AlarmServiceConfiguration},
     proto::monitoring::v1::{self as pb, alarm_service_server::AlarmService as AlarmRpc},
@@ -26,10 +26,6 @@ fn timestamp(rfc3339: &Option<String>) -> Option<prost_types::Timestamp> {
 
 fn rfc3339(t: Option<prost_types::Timestamp>) -> Option<String> {
     t.map(|t| t.to_string())
-}
-
-fn some(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
 }
 
 impl From<&AlarmEventRecord> for pb::AlarmEventRecord {
@@ -60,12 +56,12 @@ fn configuration(c: &AlarmServiceConfiguration) -> Option<pb::AlarmServiceConfig
 
 fn alert(a: pb::Alert) -> alertmanager::Alert {
     alertmanager::Alert {
-        status: some(a.status),
+        status: opt(a.status),
         labels: a.labels.into_iter().collect(),
         annotations: a.annotations.into_iter().collect(),
         starts_at: rfc3339(a.starts_at),
         ends_at: rfc3339(a.ends_at),
-        generator_url: some(a.generator_url),
+        generator_url: opt(a.generator_url),
         fingerprint: a.fingerprint,
     }
 }
@@ -79,10 +75,6 @@ impl From<&AlarmSubscriptionInfo> for pb::AlarmSubscriptionInfo {
             callback: s.callback.clone(),
         }
     }
-}
-
-fn some_text(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
 }
 
 #[tonic::async_trait]
@@ -213,7 +205,7 @@ impl AlarmRpc for AlarmGrpc {
             group_labels: r.group_labels.into_iter().collect(),
             common_labels: r.common_labels.into_iter().collect(),
             common_annotations: r.common_annotations.into_iter().collect(),
-            external_url: some(r.external_url),
+            external_url: opt(r.external_url),
             alerts: r.alerts.into_iter().map(alert).collect(),
             subscriber: None,
         };
@@ -249,8 +241,8 @@ impl AlarmRpc for AlarmGrpc {
         let given = r.into_inner().subscription.unwrap_or_default();
         let input = AlarmSubscriptionInfo {
             alarm_subscription_id: String::new(),
-            consumer_subscription_id: some_text(given.consumer_subscription_id),
-            filter: some_text(given.filter),
+            consumer_subscription_id: opt(given.consumer_subscription_id),
+            filter: opt(given.filter),
             callback: given.callback,
         };
         let created = self.0.create_subscription(scope.as_deref(), input).await?;

@@ -56,7 +56,7 @@ fn from_pb_value(v: PbValue) -> Value {
     }
 }
 
-fn opt(s: String) -> Option<String> {
+pub(super) fn opt(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 

@@ -553,11 +553,8 @@ impl AlarmService {
         let names: Vec<String> = n
             .alerts
             .iter()
-            .flat_map(|a| self.resource_labels.iter().filter_map(|l| a.labels.get(l)))
-            .flat_map(|v| {
-                let host = v.rsplit_once(':').map(|(h, _)| h.to_owned());
-                std::iter::once(v.clone()).chain(host)
-            })
+            .filter_map(|a| alertmanager::resource_label(a, &self.resource_labels))
+            .map(str::to_owned)
             .collect();
         let targets = self.resolve_all(&names).await?;
         let mut out = Ingested::default();
