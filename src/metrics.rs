@@ -29,6 +29,7 @@
 //! | `netweave_tls_handshake_failures_total` | counter | — |
 //! | `netweave_smo_registered` | gauge | — (1 once the O-Cloud is registered with the configured SMO) |
 //! | `netweave_smo_registration_attempts_total` | counter | `result` (`registered`, `failed`) |
+//! | `netweave_alarms_active` | gauge | `severity` (`critical`, `major`, `minor`, `warning`, `indeterminate`): alarms not cleared |
 
 use std::sync::OnceLock;
 
@@ -48,6 +49,7 @@ pub const TLS_RELOAD_FAILURES: &str = "netweave_tls_reload_failures_total";
 pub const TLS_HANDSHAKE_FAILURES: &str = "netweave_tls_handshake_failures_total";
 pub const SMO_REGISTERED: &str = "netweave_smo_registered";
 pub const SMO_REGISTRATION_ATTEMPTS: &str = "netweave_smo_registration_attempts_total";
+pub const ALARMS_ACTIVE: &str = "netweave_alarms_active";
 
 const BUCKETS: &[f64] = &[
     0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::record::{self, stable_id, Raised, Severity};
-use crate::domain::objects::ClearingType;
+use crate::domain::{objects::*, O2IMS_INTERFACE};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -109,6 +109,54 @@ pub struct Alert {
     pub fingerprint: String,
 }
 
+/// An alert as Alertmanager's API lists it (`GET /api/v2/alerts`, `gettableAlert`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedAlert {
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub annotations: BTreeMap<String, String>,
+    #[serde(default)]
+    pub starts_at: Option<String>,
+    #[serde(default)]
+    pub ends_at: Option<String>,
+    #[serde(default, rename = "generatorURL")]
+    pub generator_url: Option<String>,
+    #[serde(default)]
+    pub fingerprint: String,
+}
+
+impl ListedAlert {
+    /// The alert as a webhook would carry it: resolved once its `endsAt` has passed (as
+    /// oran-o2ims reads the API), firing otherwise.
+    pub fn into_alert(self, now: jiff::Timestamp) -> Alert {
+        let ended = self
+            .ends_at
+            .as_deref()
+            .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+            .is_some_and(|t| t <= now);
+        Alert {
+            status: Some(if ended { "resolved" } else { "firing" }.into()),
+            labels: self.labels,
+            annotations: self.annotations,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            generator_url: self.generator_url,
+            fingerprint: self.fingerprint,
+        }
+    }
+}
+
+/// Where the keys of Alertmanager alarms start.
+pub const SOURCE: &str = "alertmanager/";
+
+/// The source key of an alert's alarm (its fingerprint and normalised start), if it has both.
+pub fn key(alert: &Alert) -> Option<String> {
+    let starts = alert.starts_at.as_deref().and_then(instant)?;
+    (!alert.fingerprint.is_empty()).then(|| format!("{SOURCE}{}/{starts}", alert.fingerprint))
+}
+
 /// The resource an alert concerns, as the inventory knows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
@@ -145,9 +193,15 @@ pub fn severity(label: Option<&str>) -> Severity {
     }
 }
 
-/// `startsAt` normalised to RFC 3339 UTC, so one instant is one key however it is written.
+/// `startsAt` normalised to RFC 3339 UTC in milliseconds, so one instant is one key however
+/// it is written: Alertmanager's webhook carries nanoseconds, its API milliseconds (cut, as
+/// Go's formatting cuts).
 fn instant(text: &str) -> Option<String> {
-    text.parse::<jiff::Timestamp>().ok().map(|t| t.to_string())
+    let t = text.parse::<jiff::Timestamp>().ok()?;
+    let cut = jiff::TimestampRound::new()
+        .smallest(jiff::Unit::Millisecond)
+        .mode(jiff::RoundMode::Trunc);
+    t.round(cut).ok().map(|t| t.to_string())
 }
 
 /// The value naming the resource: the first of `labels` present (an `instance` of
@@ -174,6 +228,72 @@ pub fn definition_id(alertname: &str, severity: Severity) -> String {
 
 pub fn probable_cause_id(alertname: &str) -> String {
     stable_id(&format!("alertmanager/probable-cause/{alertname}"))
+}
+
+/// The alarm dictionary of Alertmanager's alarms.
+pub fn dictionary_id() -> String {
+    stable_id("alertmanager/dictionary")
+}
+
+/// The dictionary of the Alertmanager alarms among `alarms`: one definition per alert name
+/// and severity (as oran-o2ims derives from PrometheusRules), described by the latest alert's
+/// `summary` and `description` annotations, repaired as its `runbook_url` says. `None`
+/// while there is none.
+pub fn dictionary(alarms: &[super::Alarm]) -> Option<AlarmDictionary> {
+    let mut latest: BTreeMap<&str, &super::Alarm> = BTreeMap::new();
+    for a in alarms.iter().filter(|a| a.source_key.starts_with(SOURCE)) {
+        let newer = latest
+            .get(a.record.alarm_definition_id.as_str())
+            .is_none_or(|b| b.record.alarm_raised_time < a.record.alarm_raised_time);
+        if newer {
+            latest.insert(&a.record.alarm_definition_id, a);
+        }
+    }
+    if latest.is_empty() {
+        return None;
+    }
+    let text = |a: &super::Alarm, group: &str, key: &str| {
+        a.record.extensions[group][key]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let definitions = latest
+        .into_iter()
+        .map(|(id, a)| {
+            let severity = text(a, "labels", "severity");
+            let (summary, description) = (
+                text(a, "annotations", "summary"),
+                text(a, "annotations", "description"),
+            );
+            AlarmDefinition {
+                alarm_definition_id: id.to_owned(),
+                alarm_name: text(a, "labels", "alertname"),
+                alarm_last_change: "1".into(),
+                alarm_change_type: AlarmChangeType::Added,
+                alarm_description: format!("Summary: {summary}\nDescription: {description}"),
+                proposed_repair_actions: text(a, "annotations", "runbook_url"),
+                clearing_type: ClearingType::Automatic,
+                management_interface_id: vec![O2IMS_INTERFACE.into()],
+                pk_notification_field: vec!["alarmDefinitionID".into()],
+                alarm_additional_fields: Some(
+                    [("severity".to_owned(), json!(severity))]
+                        .into_iter()
+                        .collect(),
+                ),
+            }
+        })
+        .collect();
+    Some(AlarmDictionary {
+        alarm_dictionary_id: dictionary_id(),
+        alarm_dictionary_version: "1".into(),
+        alarm_dictionary_schema_version: "1.0".into(),
+        entity_type: "prometheus-alert".into(),
+        vendor: "Prometheus Alertmanager".into(),
+        management_interface_id: vec![O2IMS_INTERFACE.into()],
+        pk_notification_field: vec!["alarmDefinitionID".into()],
+        alarm_definition: definitions,
+    })
 }
 
 /// The report of each alert of `n`; `resolve` finds the resource a label value names.
@@ -206,6 +326,7 @@ pub fn reports(
             let severity = severity(alert.labels.get("severity").map(String::as_str));
             let mut extensions = Map::new();
             extensions.insert("source".into(), json!("alertmanager"));
+            extensions.insert("alarmDictionaryId".into(), json!(dictionary_id()));
             extensions.insert("alertname".into(), json!(alertname));
             extensions.insert("fingerprint".into(), json!(fingerprint));
             extensions.insert("labels".into(), strings(&alert.labels));
@@ -214,7 +335,7 @@ pub fn reports(
                 extensions.insert("generatorURL".into(), json!(url));
             }
             let raised = Raised {
-                source_key: format!("alertmanager/{fingerprint}/{starts}"),
+                source_key: format!("{SOURCE}{fingerprint}/{starts}"),
                 alarm_definition_id: definition_id(alertname, severity),
                 probable_cause_id: probable_cause_id(alertname),
                 resource_type_id: target.resource_type_id,
@@ -300,6 +421,13 @@ mod tests {
                 ),
                 alert("firing", "critical", "elsewhere", "2026-12-01T09:00:00Z"),
                 alert("firing", "critical", "worker-1", "not a time"),
+                alert(
+                    "firing",
+                    "critical",
+                    "worker-1",
+                    "2026-12-03T12:54:53.427740377Z",
+                ),
+                alert("firing", "critical", "worker-1", "2026-12-03T12:54:53.427Z"),
             ],
             ..Default::default()
         };
@@ -326,5 +454,13 @@ mod tests {
                 fingerprint: "f00d".into()
             }
         );
+        let (Report::Firing(webhook), Report::Firing(api)) = (&r[4], &r[5]) else {
+            panic!("{r:?}")
+        };
+        assert_eq!(
+            webhook.source_key, api.source_key,
+            "the webhook's nanoseconds and the API's milliseconds name one alarm"
+        );
+        assert_eq!(api.raised_at, "2026-12-03T12:54:53.427Z");
     }
 }

@@ -2,6 +2,7 @@
 //! identifiers, and the sources that raise and clear them.
 
 pub mod alertmanager;
+pub mod conditions;
 pub mod record;
 
 pub use record::{

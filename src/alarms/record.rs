@@ -31,6 +31,18 @@ pub const WARNING: Severity = 3;
 pub const INDETERMINATE: Severity = 4;
 pub const CLEARED: Severity = 5;
 
+/// The name of a severity, as metrics label it (`critical` … `cleared`).
+pub fn severity_name(s: Severity) -> &'static str {
+    match s {
+        CRITICAL => "critical",
+        MAJOR => "major",
+        MINOR => "minor",
+        WARNING => "warning",
+        INDETERMINATE => "indeterminate",
+        _ => "cleared",
+    }
+}
+
 /// Namespace of netweave's alarm identifiers (UUIDv5).
 const NAMESPACE: Uuid = Uuid::from_u128(0x6e657477_6561_5645_8000_616c61726d73);
 

@@ -119,6 +119,13 @@ impl Backend for Deferred {
         self.inner.get()?.generation()
     }
 
+    fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
+        self.inner
+            .get()
+            .map(|b| b.alarm_conditions())
+            .unwrap_or_default()
+    }
+
     async fn create_resource_pool(
         &self,
         pool: ResourcePool,

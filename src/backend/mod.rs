@@ -220,6 +220,12 @@ pub trait Backend: Send + Sync + 'static {
         None
     }
 
+    /// The alarm conditions this backend sees now, one set per source it can vouch for (see
+    /// [`crate::alarms::conditions`]); none while it cannot tell.
+    fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
+        Vec::new()
+    }
+
     async fn create_resource_pool(
         &self,
         _pool: ResourcePool,

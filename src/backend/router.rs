@@ -334,6 +334,13 @@ impl Backend for Router {
             .try_fold(0u64, |sum, g| Some(sum.wrapping_add(g?)))
     }
 
+    fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
+        self.backends
+            .iter()
+            .flat_map(|(name, b)| b.alarm_conditions().into_iter().map(|s| s.within(name)))
+            .collect()
+    }
+
     /// Created where the highest-priority rule admitting the new pool points.
     async fn create_resource_pool(
         &self,

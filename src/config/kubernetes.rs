@@ -39,6 +39,10 @@ pub struct KubernetesConfig {
     /// when the cluster serves them; `false` makes pools read-only (405), for RBAC without
     /// write verbs. Default `true`.
     pub pool_writes: bool,
+    /// Node condition types, beyond the kubelet's and node-problem-detector's, that raise an
+    /// alarm (`Node<Type>`, MAJOR) on the node's resource while `True`, as a custom
+    /// node-problem-detector plugin sets them. Default empty.
+    pub alarm_node_conditions: Vec<String>,
     /// Which replica publishes changes: `auto` (a `Lease` in a cluster, else a Redis lock with `redis_url`, else this one), `lease`, `redis` or `none` (this one). Default `auto`.
     pub leader_election: LeaderElection,
     /// Namespace of the leader-election `Lease`. Default `netweave`.
@@ -70,6 +74,7 @@ impl Default for KubernetesConfig {
             location_address: String::new(),
             machine_namespace: "openshift-machine-api".into(),
             pool_writes: true,
+            alarm_node_conditions: Vec::new(),
             leader_election: LeaderElection::Auto,
             lease_namespace: "netweave".into(),
             lease_name: "netweave-publisher".into(),

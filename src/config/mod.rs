@@ -535,6 +535,16 @@ impl Config {
             crate::security::tenants::from_config(t, String::new())
                 .map_err(|e| format!("tenants '{}': {e}", t.id))?;
         }
+        if let Some(url) = &self.alarms.alertmanager_url {
+            match url::Url::parse(url) {
+                Ok(u) if matches!(u.scheme(), "http" | "https") => {}
+                _ => {
+                    return Err(format!(
+                        "alarms.alertmanager_url '{url}' is not an http(s) URL"
+                    ))
+                }
+            }
+        }
         if self.audit.max_records == 0 || self.audit.max_age_hours == 0 {
             return Err("audit.max_records and audit.max_age_hours must be above 0".into());
         }
@@ -606,6 +616,20 @@ pub struct AlarmsConfig {
     /// Seconds between the leader's sweeps of cleared alarms older than the configured
     /// `retentionPeriod`. Default `3600`.
     pub retention_sweep_seconds: f64,
+    /// Seconds between the leader's checks of the backend's alarm conditions (Kubernetes Node
+    /// and Machine conditions, the simulator's alarms); a check that finds the backend
+    /// unchanged costs nothing, and a full pass runs every minute. Default `0.5`.
+    pub condition_check_seconds: f64,
+    /// Alertmanager's URL (`http://alertmanager:9093`): the leader reads its alerts
+    /// (`GET /api/v2/alerts`) at start and every `alertmanager_pull_seconds`, raising what a
+    /// lost webhook did not and clearing what has ended; through the webhooks' outbound client
+    /// (its CA and client certificate). Unset: no pull. Default unset.
+    pub alertmanager_url: Option<String>,
+    /// Seconds between pulls from `alertmanager_url`. Default `300`.
+    pub alertmanager_pull_seconds: f64,
+    /// Only the alerts routed to the receivers this regular expression matches
+    /// (Alertmanager's `receiver` filter, e.g. `^netweave$`); empty takes every alert. Default empty.
+    pub alertmanager_receiver: String,
 }
 
 impl Default for AlarmsConfig {
@@ -613,6 +637,10 @@ impl Default for AlarmsConfig {
         AlarmsConfig {
             resource_labels: vec!["node".into(), "instance".into()],
             retention_sweep_seconds: 3600.0,
+            condition_check_seconds: 0.5,
+            alertmanager_url: None,
+            alertmanager_pull_seconds: 300.0,
+            alertmanager_receiver: String::new(),
         }
     }
 }

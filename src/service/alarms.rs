@@ -17,6 +17,7 @@ use super::{
 use crate::{
     alarms::{
         alertmanager::{self, Report, Target},
+        conditions::ConditionSet,
         record::{self, now, CLEARED},
         Alarm, AlarmChange, AlarmEventRecord, AlarmServiceConfiguration,
     },
@@ -204,35 +205,29 @@ impl AlarmService {
     }
 
     /// Appends what outboxes hold (a change stored while the event log was down, or a crash
-    /// between the two), every `period` while this replica leads.
+    /// between the two), every `period` while this replica leads; on every replica, counts
+    /// the active alarms by severity (`netweave_alarms_active`).
     pub async fn keep_published(
         self,
         period: std::time::Duration,
         leadership: Arc<crate::election::Leadership>,
         shutdown: tokio_util::sync::CancellationToken,
     ) {
-        let mut every = tokio::time::interval(period);
-        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tokio::select! {
-                _ = every.tick() => {}
-                _ = shutdown.cancelled() => return,
-            }
-            if !leadership.is_leader() {
-                continue;
-            }
-            let pending: Vec<Alarm> = match self.store.list_alarms().await {
-                Ok(all) => all
-                    .into_iter()
-                    .filter(|a| !a.unpublished.is_empty())
-                    .collect(),
+        let mut ticks = Ticks::new(period, leadership, shutdown);
+        while let Some(leading) = ticks.next().await {
+            let all = match self.store.list_alarms().await {
+                Ok(all) => all,
                 Err(e) => {
                     tracing::warn!(error = %e, "reading alarm outboxes failed; retried at the next pass");
                     continue;
                 }
             };
-            for alarm in pending {
-                if let Err(e) = self.flush(&alarm).await {
+            record_active(&all);
+            if !leading {
+                continue;
+            }
+            for alarm in all.iter().filter(|a| !a.unpublished.is_empty()) {
+                if let Err(e) = self.flush(alarm).await {
                     tracing::warn!(alarm_event_record_id = %alarm.id(), error = %e, "appending an alarm's events failed; retried at the next pass");
                     break;
                 }
@@ -479,14 +474,9 @@ impl AlarmService {
         leadership: Arc<crate::election::Leadership>,
         shutdown: tokio_util::sync::CancellationToken,
     ) {
-        let mut every = tokio::time::interval(period);
-        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tokio::select! {
-                _ = every.tick() => {}
-                _ = shutdown.cancelled() => return,
-            }
-            if !leadership.is_leader() {
+        let mut ticks = Ticks::new(period, leadership, shutdown);
+        while let Some(leading) = ticks.next().await {
+            if !leading {
                 continue;
             }
             match self.sweep(jiff::Timestamp::now()).await {
@@ -623,6 +613,211 @@ impl AlarmService {
         Err(raced("alarm"))
     }
 
+    /// Reconciles the stored alarms with the conditions the backends state (see
+    /// [`crate::alarms::conditions`]): raises what is newly stated, changes what changed,
+    /// clears the AUTOMATIC alarms of a source that it no longer states. Answers the changes.
+    pub async fn reconcile(&self, sets: &[ConditionSet]) -> ApiResult<Vec<(AlarmChange, Alarm)>> {
+        if sets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let stored: HashMap<String, Alarm> = self
+            .store
+            .list_alarms()
+            .await?
+            .into_iter()
+            .map(|a| (a.id().to_owned(), a))
+            .collect();
+        let at = now();
+        let mut out = Vec::new();
+        for set in sets {
+            let mut stated: HashSet<String> =
+                set.undecided.iter().map(|k| record::stable_id(k)).collect();
+            for r in &set.active {
+                let id = record::stable_id(&r.source_key);
+                // What the stored copy already says needs no read and no write.
+                let unchanged = stored.get(&id).is_some_and(|a| {
+                    let mut probe = a.clone();
+                    probe.restated(r, &at);
+                    probe.revision == a.revision
+                });
+                stated.insert(id);
+                if !unchanged {
+                    out.extend(self.apply(r.clone(), false).await?);
+                }
+            }
+            for a in stored.values() {
+                let over = set.covers(&a.source_key)
+                    && !a.is_cleared()
+                    && a.clearing_type == ClearingType::Automatic
+                    && !stated.contains(a.id());
+                if over {
+                    out.extend(self.clear(a.id()).await?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Clears an alarm whose condition is over (nothing when it already is, or is gone).
+    async fn clear(&self, id: &str) -> ApiResult<Option<(AlarmChange, Alarm)>> {
+        for _ in 0..SWAP_ATTEMPTS {
+            let Some(mut alarm) = self.store.get_alarm(id).await? else {
+                return Ok(None);
+            };
+            let expected = alarm.revision;
+            let Some(change) = alarm.cleared(&now()) else {
+                return Ok(None);
+            };
+            if let Some(alarm) = self.write(alarm, expected, Some(change)).await? {
+                return Ok(Some((change, alarm)));
+            }
+        }
+        Err(raced("alarm"))
+    }
+
+    /// Reads every alert Alertmanager holds (`GET <url>/api/v2/alerts`, silenced and
+    /// inhibited ones included; only those routed to `receiver`, a regular expression, when
+    /// given) and reconciles the Alertmanager alarms with them: an alert whose webhook was lost
+    /// is raised, an alarm whose alert has ended or gone is cleared. An alert whose resource
+    /// is not known now changes nothing.
+    pub async fn pull_alertmanager(
+        &self,
+        client: &reqwest::Client,
+        url: &str,
+        receiver: &str,
+    ) -> ApiResult<Vec<(AlarmChange, Alarm)>> {
+        let failed = |e: String| {
+            ApiError::new(
+                ErrorCode::Unavailable,
+                format!("reading Alertmanager's alerts from {url} failed: {e}"),
+            )
+        };
+        let mut request = client
+            .get(format!("{}/api/v2/alerts", url.trim_end_matches('/')))
+            .query(&[
+                ("active", "true"),
+                ("silenced", "true"),
+                ("inhibited", "true"),
+                ("unprocessed", "true"),
+            ]);
+        if !receiver.is_empty() {
+            request = request.query(&[("receiver", receiver)]);
+        }
+        let response = request.send().await.map_err(|e| failed(e.to_string()))?;
+        if !response.status().is_success() {
+            return Err(failed(format!("it answered {}", response.status())));
+        }
+        let listed: Vec<alertmanager::ListedAlert> =
+            response.json().await.map_err(|e| failed(e.to_string()))?;
+        let at = jiff::Timestamp::now();
+        let n = alertmanager::Notification {
+            status: "firing".into(),
+            alerts: listed.into_iter().map(|a| a.into_alert(at)).collect(),
+            ..Default::default()
+        };
+        let names: Vec<String> = n
+            .alerts
+            .iter()
+            .filter_map(|a| alertmanager::resource_label(a, &self.resource_labels))
+            .map(str::to_owned)
+            .collect();
+        let targets = self.resolve_all(&names).await?;
+        let mut set = ConditionSet {
+            source: alertmanager::SOURCE.into(),
+            active: Vec::new(),
+            undecided: Vec::new(),
+        };
+        let reports = alertmanager::reports(&n, &self.resource_labels, |v| targets.get(v).cloned());
+        for (alert, report) in n.alerts.iter().zip(reports) {
+            match report {
+                Report::Firing(r) => set.active.push(r),
+                Report::Unmapped { .. } if alert.status.as_deref() == Some("firing") => {
+                    set.undecided.extend(alertmanager::key(alert));
+                }
+                _ => {}
+            }
+        }
+        self.reconcile(&[set]).await
+    }
+
+    /// Pulls from Alertmanager (see [`AlarmService::pull_alertmanager`]) at once and every
+    /// `period` while this replica leads, until `shutdown`.
+    pub async fn keep_pulling(
+        self,
+        client: reqwest::Client,
+        url: String,
+        receiver: String,
+        period: std::time::Duration,
+        leadership: Arc<crate::election::Leadership>,
+        shutdown: tokio_util::sync::CancellationToken,
+    ) {
+        let mut ticks = Ticks::new(period, leadership, shutdown);
+        while let Some(leading) = ticks.next().await {
+            if !leading {
+                continue;
+            }
+            match self.pull_alertmanager(&client, &url, &receiver).await {
+                Ok(changes) if changes.is_empty() => {}
+                Ok(changes) => tracing::info!(
+                    changes = changes.len(),
+                    "alarms reconciled with Alertmanager's alerts"
+                ),
+                Err(e) => {
+                    tracing::warn!(error = %e, "pulling Alertmanager's alerts failed; retried at the next pull")
+                }
+            }
+        }
+    }
+
+    /// Reconciles with the backends' conditions while this replica leads: every `period`
+    /// when the backend changed, and in full every [`FULL_RECONCILE`] (an operator's clear, a
+    /// store restored, another leader's work). A failed pass is retried at the next.
+    pub async fn keep_conditions(
+        self,
+        period: std::time::Duration,
+        leadership: Arc<crate::election::Leadership>,
+        shutdown: tokio_util::sync::CancellationToken,
+    ) {
+        // The generation, the statement and when it was last reconciled.
+        let mut last: Option<(Option<u64>, Vec<ConditionSet>, std::time::Instant)> = None;
+        let mut ticks = Ticks::new(period, leadership, shutdown);
+        while let Some(leading) = ticks.next().await {
+            if !leading {
+                last = None;
+                continue;
+            }
+            let backend = self.inventory.backend();
+            let generation = backend.generation();
+            let full = last
+                .as_ref()
+                .is_none_or(|(_, _, at)| at.elapsed() >= FULL_RECONCILE);
+            let moved =
+                generation.is_none() || last.as_ref().is_none_or(|(g, _, _)| *g != generation);
+            if !full && !moved {
+                continue;
+            }
+            let sets = backend.alarm_conditions();
+            if !full && last.as_ref().is_some_and(|(_, prior, _)| *prior == sets) {
+                continue;
+            }
+            match self.reconcile(&sets).await {
+                Ok(changes) => {
+                    if !changes.is_empty() {
+                        tracing::info!(
+                            changes = changes.len(),
+                            "alarms reconciled with the backend's conditions"
+                        );
+                    }
+                    last = Some((generation, sets, std::time::Instant::now()));
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "reconciling alarms with the backend's conditions failed; retried at the next pass");
+                    last = None;
+                }
+            }
+        }
+    }
+
     pub async fn create_subscription(
         &self,
         scope: Option<&str>,
@@ -663,6 +858,66 @@ impl AlarmService {
 
     pub async fn delete_subscription(&self, scope: Option<&str>, id: &str) -> ApiResult<()> {
         self.subscriptions.delete_of(scope, id, true).await
+    }
+}
+
+/// The definitions of the Alertmanager alarms stored, as an alarm dictionary. It holds the
+/// store only: the inventory service keeps it, and the alarm service keeps the inventory's.
+pub struct AlertmanagerDictionary(pub AlarmStoreRef);
+
+#[async_trait::async_trait]
+impl super::inventory::MoreDictionaries for AlertmanagerDictionary {
+    async fn dictionaries(&self) -> ApiResult<Vec<AlarmDictionary>> {
+        let all = self.0.list_alarms().await?;
+        Ok(alertmanager::dictionary(&all).into_iter().collect())
+    }
+}
+
+/// Ticks every `period` until `shutdown`, saying at each whether this replica leads.
+struct Ticks {
+    every: tokio::time::Interval,
+    leadership: Arc<crate::election::Leadership>,
+    shutdown: tokio_util::sync::CancellationToken,
+}
+
+impl Ticks {
+    fn new(
+        period: std::time::Duration,
+        leadership: Arc<crate::election::Leadership>,
+        shutdown: tokio_util::sync::CancellationToken,
+    ) -> Ticks {
+        let mut every = tokio::time::interval(period);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        Ticks {
+            every,
+            leadership,
+            shutdown,
+        }
+    }
+
+    /// The next tick: whether this replica leads then; `None` at shutdown.
+    async fn next(&mut self) -> Option<bool> {
+        tokio::select! {
+            _ = self.every.tick() => Some(self.leadership.is_leader()),
+            _ = self.shutdown.cancelled() => None,
+        }
+    }
+}
+
+/// How often the backends' conditions are reconciled in full even when nothing changed.
+const FULL_RECONCILE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Sets `netweave_alarms_active{severity}` from every stored alarm.
+fn record_active(all: &[Alarm]) {
+    let mut counts = [0u32; CLEARED as usize];
+    for a in all.iter().filter(|a| !a.is_cleared()) {
+        if let Some(n) = counts.get_mut(usize::from(a.record.perceived_severity)) {
+            *n += 1;
+        }
+    }
+    for (severity, n) in counts.iter().enumerate() {
+        ::metrics::gauge!(crate::metrics::ALARMS_ACTIVE, "severity" => record::severity_name(severity as u8))
+            .set(f64::from(*n));
     }
 }
 

@@ -1,15 +1,16 @@
 //! The O2-IMS infrastructure inventory: O-Cloud info, API versions, and the backend's objects,
 //! with the netweave write extensions gated by the backend's capabilities.
 
-use std::sync::Arc;
+use std::{collections::BTreeMap, sync::Arc};
 
 use tracing::Instrument as _;
 
 use super::{pages::Pages, require_uuid, subscriptions::check_quota, ListParams, Listed};
 use crate::{
-    backend::{BackendError, BackendRef, InventoryObject, Kind, Scope},
+    backend::{BackendError, BackendRef, InventoryObject, Kind, Object, Scope},
     config::ApiVersionsConfig,
     domain::{
+        list::page_of,
         objects::*,
         scope::{InventoryScope, TENANT_LABEL},
         ApiVersion, ListQuery,
@@ -40,6 +41,15 @@ pub struct InventoryService {
     max_page_size: usize,
     lifecycle: Arc<ApiVersionsConfig>,
     pages: Pages,
+    /// Alarm dictionaries from beyond the backend, served beside its own.
+    more_dictionaries: Arc<std::sync::OnceLock<Arc<dyn MoreDictionaries>>>,
+}
+
+/// Alarm dictionaries netweave serves beside the backend's: the definitions of the alarms a
+/// source outside the backend raises (Alertmanager's alerts).
+#[async_trait::async_trait]
+pub trait MoreDictionaries: Send + Sync + 'static {
+    async fn dictionaries(&self) -> ApiResult<Vec<AlarmDictionary>>;
 }
 
 impl InventoryService {
@@ -50,7 +60,54 @@ impl InventoryService {
             max_page_size,
             lifecycle: Arc::default(),
             pages: Pages::default(),
+            more_dictionaries: Arc::default(),
         }
+    }
+
+    /// Serves `more`'s alarm dictionaries beside the backend's (set once, on every clone).
+    pub fn add_dictionaries(&self, more: Arc<dyn MoreDictionaries>) {
+        let _ = self.more_dictionaries.set(more);
+    }
+
+    /// The extra dictionaries, when there are any.
+    async fn more_dictionaries(&self) -> ApiResult<Vec<AlarmDictionary>> {
+        match self.more_dictionaries.get() {
+            Some(more) => more.dictionaries().await,
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Alarm dictionaries: the backend's and `more`, listed together (dictionaries are few: one
+    /// per resource type).
+    async fn list_dictionaries<T: InventoryObject>(
+        &self,
+        more: Vec<AlarmDictionary>,
+        params: &ListParams,
+    ) -> ApiResult<Listed<T>> {
+        let (mut query, projection) = params.query::<T>(self.max_page_size)?;
+        let scope = Scope {
+            kind: T::KIND,
+            parent: None,
+        };
+        let from_backend = self.backend.list(scope, &ListQuery::default()).await?;
+        let mut all: BTreeMap<String, Arc<T>> = BTreeMap::new();
+        let objects = from_backend.items.into_iter().chain(
+            more.into_iter()
+                .map(|d| Object::AlarmDictionary(Arc::new(d))),
+        );
+        for o in objects {
+            let id = o.id().to_owned();
+            all.insert(id, T::unwrap(o).expect("alarm dictionaries only"));
+        }
+        params
+            .seek(&mut query, |q| {
+                let page = page_of(&all, &q);
+                async move { Ok(page) }
+            })
+            .await?;
+        let mut page = page_of(&all, &query);
+        page.warnings = from_backend.warnings;
+        Ok(Listed::new(page, projection))
     }
 
     /// With the versions' lifecycle (deprecations) that `api_versions` reports.
@@ -116,6 +173,12 @@ impl InventoryService {
             require_uuid("resourcePoolId", pool)?;
             self.pool_in_view(scope, pool).await?;
         }
+        if T::KIND == Kind::AlarmDictionary {
+            let more = self.more_dictionaries().await?;
+            if !more.is_empty() {
+                return self.list_dictionaries(more, params).await;
+            }
+        }
         // Only pool lists depend on the view (a resource list's pool is checked above).
         let view = view.filter(|_| T::KIND == Kind::ResourcePool);
         // Read before the backend lists: a page is kept under the generation it started at.
@@ -169,7 +232,7 @@ impl InventoryService {
         if T::KIND != Kind::Location {
             require_uuid(T::ID_FIELD, id)?;
         }
-        let object = self
+        let found = self
             .backend
             .get(
                 Scope {
@@ -183,7 +246,17 @@ impl InventoryService {
                 kind = T::KIND.label(),
                 id
             ))
-            .await?;
+            .await;
+        let object = match found {
+            Err(BackendError::NotFound { .. }) if T::KIND == Kind::AlarmDictionary => self
+                .more_dictionaries()
+                .await?
+                .into_iter()
+                .find(|d| d.alarm_dictionary_id == id)
+                .map(|d| Object::AlarmDictionary(Arc::new(d)))
+                .ok_or_else(|| ApiError::not_found(T::KIND.label(), id))?,
+            other => other?,
+        };
         let object = T::unwrap(object).expect("backend returned the kind asked for");
         if let Some(scope) = view.filter(|_| T::KIND == Kind::ResourcePool) {
             if !scope.admits(object.as_ref()) {

@@ -1,5 +1,6 @@
 //! netweave's integration suite: one binary, real servers on loopback ports.
 
+mod alertmanager;
 mod chaos;
 mod chart;
 mod contract;
@@ -11,6 +12,7 @@ mod harness;
 mod hostile;
 mod inventory;
 mod kube;
+mod kube_alarms;
 mod kube_leader;
 mod loss_paths;
 mod monitoring;
@@ -25,6 +27,7 @@ mod reuse;
 mod routing;
 mod security;
 mod sentinel;
+mod sim_alarms;
 mod smo;
 mod spec;
 mod subscriptions;

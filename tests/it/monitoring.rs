@@ -22,7 +22,7 @@ const MON: &str = "/o2ims-infrastructureMonitoring";
 const ALERTS: &str = "/internal/v1/caas-alerts/alertmanager";
 
 /// A resource of the simulator: its id, type, and the host name alerts give it.
-async fn a_resource(app: &TestApp) -> (String, String, String) {
+pub async fn a_resource(app: &TestApp) -> (String, String, String) {
     let pool = app.first_id("resourcePools", "resourcePoolId").await;
     let resources = app
         .get_ok(&format!("{V2}/resourcePools/{pool}/resources"))
@@ -61,12 +61,79 @@ async fn ingest(app: &TestApp, alerts: Vec<Value>) -> Value {
     r.body
 }
 
-async fn alarms(app: &TestApp) -> Vec<Value> {
+pub async fn alarms(app: &TestApp) -> Vec<Value> {
     app.get_ok(&format!("{MON}/v1/alarms"))
         .await
         .as_array()
         .unwrap()
         .clone()
+}
+
+/// Subscribes `callback` to alarm notifications (`filter` names the kind not to send).
+pub async fn subscribe_alarms(app: &TestApp, callback: &str, filter: Option<&str>) {
+    let mut body = json!({ "callback": callback });
+    if let Some(f) = filter {
+        body["filter"] = json!(f);
+    }
+    let r = app
+        .call(
+            Method::POST,
+            &format!("{MON}/v1/alarmSubscriptions"),
+            Some(body),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+}
+
+/// The kinds (`notificationEventType`) of the distinct notifications `path` received (a
+/// retry repeats its `webhook-id`), in order.
+pub fn notification_kinds(smo: &crate::receiver::Receiver, path: &str) -> Vec<u64> {
+    let mut seen = std::collections::HashSet::new();
+    smo.received()
+        .iter()
+        .filter(|r| r.path == path && !r.body.is_empty())
+        .filter(|r| seen.insert(r.header("webhook-id").to_owned()))
+        .map(|r| r.json()["notificationEventType"].as_u64().unwrap())
+        .collect()
+}
+
+/// The alarm definitions of the dictionary resource type `type_id` names: (name, id,
+/// clearing type).
+pub async fn type_definitions(app: &TestApp, type_id: &str) -> Vec<(String, String, String)> {
+    let ty = app.get_ok(&format!("{V2}/resourceTypes/{type_id}")).await;
+    let dictionary = ty["alarmDictionaryId"]
+        .as_str()
+        .unwrap_or_else(|| panic!("type {type_id} names no alarm dictionary"));
+    let dictionary = app
+        .get_ok(&format!("{V2}/alarmDictionaries/{dictionary}"))
+        .await;
+    dictionary["alarmDefinition"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["alarmName"].as_str().unwrap().to_owned(),
+                d["alarmDefinitionId"].as_str().unwrap().to_owned(),
+                d["clearingType"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Every alarm, once `ready` holds for them (within 15 s).
+pub async fn wait_alarms(app: &TestApp, ready: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+    for _ in 0..600 {
+        let all = alarms(app).await;
+        if ready(&all) {
+            return all;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!(
+        "the alarms never became as expected: {:?}",
+        alarms(app).await
+    );
 }
 
 /// A request with its own media type and headers, validated against the contract (the

@@ -20,7 +20,7 @@ pub struct Mapping {
     pub settings: KubernetesConfig,
 }
 
-fn id(kind: &str, name: &str) -> String {
+pub(super) fn id(kind: &str, name: &str) -> String {
     Uuid::new_v5(&NS, format!("{kind}/{name}").as_bytes()).to_string()
 }
 
@@ -224,7 +224,7 @@ impl Mapping {
             vendor: String::new(),
             model: name.to_owned(),
             version: String::new(),
-            alarm_dictionary_id: None,
+            alarm_dictionary_id: Some(super::alarms::dictionary_id()),
             resource_kind: ResourceKind::Physical,
             resource_class: ResourceClass::Compute,
             extensions: [("source".to_owned(), json!("instanceType"))]
@@ -329,6 +329,8 @@ impl Mapping {
 pub struct MachineBinding {
     pub node: String,
     pub pool: String,
+    /// The Machine's conditions (and failure), for alarms on its node.
+    pub conditions: Vec<super::alarms::Condition>,
 }
 
 impl MachineBinding {
@@ -341,6 +343,7 @@ impl MachineBinding {
         Some(MachineBinding {
             node: node.to_owned(),
             pool: pool.to_owned(),
+            conditions: super::alarms::Condition::of_machine(object),
         })
     }
 }

@@ -4,6 +4,7 @@
 //! with the true prior and post objects from the cache. Pools may be written as OpenShift
 //! MachineSets or Cluster API MachineDeployments where the cluster has them.
 
+mod alarms;
 mod mapping;
 mod state;
 mod watch;
@@ -339,6 +340,20 @@ impl Backend for KubeBackend {
             .unwrap_or_else(|e| e.into_inner())
             .is_some();
         (self.synced.load(Ordering::Acquire) && !unreachable).then_some(generation)
+    }
+
+    /// Stated only while synchronised and in contact with the API server: a stale cache
+    /// would clear alarms whose conditions it no longer sees change.
+    fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
+        if self.generation().is_none() {
+            return Vec::new();
+        }
+        let state = self.read();
+        vec![crate::alarms::conditions::ConditionSet {
+            source: state.mapping.alarm_source(),
+            active: state.alarm_conditions(),
+            undecided: Vec::new(),
+        }]
     }
 
     async fn create_resource_pool(

@@ -11,11 +11,19 @@ use std::{
 
 use k8s_openapi::api::{core::v1::Node, storage::v1::StorageClass};
 
-use super::mapping::{MachineBinding, MachinePool, Mapping, Totals};
-use crate::backend::{cache::Inventory, InventoryChange, InventoryObject, Kind, Object};
+use super::{
+    alarms::{self, Definition, On},
+    mapping::{MachineBinding, MachinePool, Mapping, Totals},
+};
+use crate::{
+    alarms::Raised,
+    backend::{cache::Inventory, InventoryChange, InventoryObject, Kind, Object},
+};
 
 pub struct State {
     pub mapping: Mapping,
+    /// The alarm definitions in force (built in, and the configured node conditions).
+    definitions: Vec<Definition>,
     pub version: String,
     nodes: HashMap<String, Node>,
     classes: BTreeMap<String, StorageClass>,
@@ -101,8 +109,10 @@ fn prune<T: InventoryObject>(
 
 impl State {
     pub fn new(mapping: Mapping, version: String) -> State {
+        let definitions = alarms::definitions(&mapping.settings.alarm_node_conditions);
         let mut state = State {
             mapping,
+            definitions,
             version,
             nodes: HashMap::new(),
             placed: HashMap::new(),
@@ -333,6 +343,49 @@ impl State {
             .find(|m| self.mapping.pool_id(&m.name) == pool_id)
     }
 
+    /// The alarms the nodes' conditions and their Machines' raise now.
+    pub fn alarm_conditions(&self) -> Vec<Raised> {
+        let source = self.mapping.alarm_source();
+        let resource = |node: &str| {
+            let placed = self.placed.get(node)?;
+            self.inventory
+                .resources
+                .get(&self.mapping.pool_id(&placed.pool))?
+                .get(&placed.resource_id)
+        };
+        let mut out = Vec::new();
+        for (name, node) in &self.nodes {
+            let Some(r) = resource(name) else { continue };
+            let object = format!("node/{}", r.resource_id);
+            let conditions = alarms::of_node(node, &self.definitions);
+            alarms::raised(
+                &source,
+                &self.definitions,
+                On::Node,
+                &object,
+                &conditions,
+                r,
+                &mut out,
+            );
+        }
+        for (key, binding) in &self.bindings {
+            let Some(r) = resource(&binding.node) else {
+                continue;
+            };
+            let object = format!("machine/{key}");
+            alarms::raised(
+                &source,
+                &self.definitions,
+                On::Machine,
+                &object,
+                &binding.conditions,
+                r,
+                &mut out,
+            );
+        }
+        out
+    }
+
     fn derived(&mut self) -> Vec<InventoryChange> {
         let mut changes = Changes::default();
         self.derive(&mut changes);
@@ -383,6 +436,15 @@ impl State {
             &mut self.inventory.resource_types,
             &type_ids,
             &mut changes.after,
+        );
+
+        let dictionary = alarms::dictionary(&self.definitions);
+        let dictionary_id = dictionary.alarm_dictionary_id.clone();
+        upsert(
+            &mut self.inventory.alarm_dictionaries,
+            &dictionary_id,
+            dictionary,
+            &mut changes.before,
         );
 
         let location = m.location();

@@ -1,6 +1,7 @@
 //! Churn: realistic changes at a steady rate — a node locked for maintenance and unlocked
 //! again, a failed node disabled and recovered, load moving nodes between idle, active and
-//! busy, power cycles, and now and then a node replaced (removed, then added anew).
+//! busy, power cycles, alarms raised, changed and cleared from the resource type's alarm
+//! dictionary, and now and then a node replaced (removed, then added anew).
 
 use std::{sync::Arc, time::Duration};
 
@@ -75,7 +76,29 @@ impl Simulator {
             return true;
         }
         let mut next = (*prior).clone();
-        let ext = &mut next.extensions;
+        // Now and then an alarm raised, changed or cleared (see `alarms`), else a state.
+        let alarmed = rng.u8(..100) < 15 && {
+            let defined = super::alarms::definitions(&inv, &prior).to_vec();
+            super::alarms::churn(&mut next.extensions, &defined, rng)
+        };
+        if !alarmed {
+            Self::churn_state(&mut next.extensions, rng);
+        }
+        let next = Arc::new(next);
+        let resources = inv.resources.get_mut(&pool).expect("pool listed above");
+        resources.insert(id.clone(), Arc::clone(&next));
+        self.publish(
+            Kind::Resource,
+            &id,
+            Some(Object::Resource(prior)),
+            Some(Object::Resource(next)),
+        );
+        true
+    }
+
+    /// One of a node's states moved on: locked or unlocked, failed or recovered, its load, its
+    /// power.
+    fn churn_state(ext: &mut serde_json::Map<String, Value>, rng: &mut fastrand::Rng) {
         let field = [
             "adminState",
             "operationalState",
@@ -91,15 +114,6 @@ impl Simulator {
             _ => next_usage(&current),
         };
         ext.insert(field.to_owned(), value);
-        let next = Arc::new(next);
-        resources.insert(id.clone(), Arc::clone(&next));
-        self.publish(
-            Kind::Resource,
-            &id,
-            Some(Object::Resource(prior)),
-            Some(Object::Resource(next)),
-        );
-        true
     }
 
     /// Changes the inventory `per_second` times a second until shutdown.

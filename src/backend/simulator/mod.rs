@@ -2,6 +2,7 @@
 //! memory and (when given a file, as the gateway does) kept on disk, fully writable through the
 //! netweave write extensions. The embedded default for demos, tests and benchmarks.
 
+mod alarms;
 mod catalog;
 mod churn;
 mod generate;
@@ -27,6 +28,8 @@ use crate::domain::{objects::*, ListQuery, Page};
 
 pub struct Simulator {
     writable: bool,
+    /// Where the keys of its alarms start (`sim/<oCloudId>/`).
+    alarm_source: String,
     inventory: Versioned<Inventory>,
     changes: Arc<ChangeSender>,
     feed: Feed,
@@ -90,6 +93,7 @@ impl Simulator {
         changes.send_first_view(inventory.objects());
         Simulator {
             writable: !spec.read_only,
+            alarm_source: format!("sim/{}/", spec.o_cloud_id),
             inventory: Versioned::new(inventory),
             changes,
             feed,
@@ -265,6 +269,14 @@ impl Backend for Simulator {
 
     fn take_changes(&self) -> Option<crate::backend::ChangeReceiver> {
         self.feed.take()
+    }
+
+    fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
+        vec![crate::alarms::conditions::ConditionSet {
+            source: self.alarm_source.clone(),
+            active: alarms::conditions(&self.read(), &self.alarm_source),
+            undecided: Vec::new(),
+        }]
     }
 
     async fn create_resource_pool(

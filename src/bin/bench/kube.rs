@@ -211,7 +211,90 @@ pub async fn run(nodes: usize, seconds: u64, rate: u64) -> anyhow::Result<()> {
         "k8s: resident memory after the runs"
     );
     drop(server);
-    startup(&fake, &flags, nodes).await
+    startup(&fake, &flags, nodes).await?;
+    alarms(&fake, &flags, nodes, seconds).await
+}
+
+/// Node conditions as alarms: a node going NotReady on the API server → the NEW
+/// `AlarmEventNotification` at a subscriber, 10 nodes a second, every node watched (the
+/// leader's condition check runs every `alarms.condition_check_seconds`, 0.5 s).
+async fn alarms(
+    fake: &FakeApiServer,
+    flags: &[String],
+    nodes: usize,
+    seconds: u64,
+) -> anyhow::Result<()> {
+    let mut flags = flags.to_vec();
+    flags.extend(["--callback-allow".to_owned(), "127.0.0.0/8".to_owned()]);
+    let server = start_with(&flags, &[]).await?;
+    let arrivals: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let callback = format!("http://{}/alarms", listener.local_addr()?);
+    let seen = Arc::clone(&arrivals);
+    let receiver = axum::Router::new().fallback(move |body: axum::body::Bytes| {
+        let seen = Arc::clone(&seen);
+        async move {
+            let at = Instant::now();
+            if let Ok(n) = serde_json::from_slice::<serde_json::Value>(&body) {
+                if let (Some(0), Some(node)) = (
+                    n["notificationEventType"].as_u64(),
+                    n["extensions"]["nodeName"].as_str(),
+                ) {
+                    seen.lock().unwrap().insert(node.to_owned(), at);
+                }
+            }
+            axum::http::StatusCode::NO_CONTENT
+        }
+    });
+    tokio::spawn(async move { axum::serve(listener, receiver).await });
+    let r = reqwest::Client::new()
+        .post(format!(
+            "http://{}/o2ims-infrastructureMonitoring/v1/alarmSubscriptions",
+            server.addr
+        ))
+        .json(&json!({ "callback": callback }))
+        .send()
+        .await?;
+    anyhow::ensure!(
+        r.status().is_success(),
+        "alarm subscription: {}",
+        r.status()
+    );
+    let count = (seconds * 10).min(nodes as u64) as usize;
+    let mut sent = HashMap::new();
+    let started = Instant::now();
+    let mut ticker = tokio::time::interval(Duration::from_millis(100));
+    for i in 0..count {
+        ticker.tick().await;
+        let name = format!("node-{:05}", (i * 7919) % nodes);
+        let Some(mut node) = fake.get(NODES, &name) else {
+            continue;
+        };
+        let since = jiff::Timestamp::now().to_string();
+        if let Some(conditions) = node["status"]["conditions"].as_array_mut() {
+            for c in conditions.iter_mut().filter(|c| c["type"] == "Ready") {
+                *c = json!({"type": "Ready", "status": "False", "reason": "KubeletNotReady",
+                    "message": "benchmark", "lastTransitionTime": since});
+            }
+        }
+        sent.insert(name, Instant::now());
+        fake.apply(NODES, node);
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while arrivals.lock().unwrap().len() < sent.len() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let arrivals = arrivals.lock().unwrap().clone();
+    let latencies: Vec<Duration> = sent
+        .iter()
+        .filter_map(|(n, at)| arrivals.get(n).map(|a| a.duration_since(*at)))
+        .collect();
+    let missing = sent.len() - latencies.len();
+    finish(latencies, missing, started.elapsed()).print(&format!(
+        "k8s: node NotReady → AlarmEventNotification ({nodes} nodes, 10/s)"
+    ));
+    drop(server);
+    Ok(())
 }
 
 /// Start-up on one data directory: the first start (its view recorded as the baseline), a
