@@ -19,6 +19,32 @@ pub struct ConditionSet {
     /// Keys the source can vouch for neither way (an alert still firing whose resource is
     /// not known now): their alarms are left as they are.
     pub undecided: Vec<String>,
+    /// When the statement was read, for a source whose alarms other writers change too
+    /// (Alertmanager's webhook): an alarm changed since is newer than the statement and is
+    /// left for the next one. `None`: the statement is the present.
+    pub as_of: Option<jiff::Timestamp>,
+}
+
+impl ConditionSet {
+    /// A statement of the present.
+    pub fn now(source: impl Into<String>, active: Vec<Raised>) -> ConditionSet {
+        ConditionSet {
+            source: source.into(),
+            active,
+            undecided: Vec::new(),
+            as_of: None,
+        }
+    }
+
+    /// Whether an alarm last changed at `changed` (RFC 3339) may be judged by this statement.
+    pub fn predates(&self, changed: Option<&str>) -> bool {
+        let Some(as_of) = self.as_of else {
+            return true;
+        };
+        changed
+            .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+            .is_some_and(|t| t < as_of)
+    }
 }
 
 impl ConditionSet {
@@ -74,14 +100,25 @@ mod tests {
     fn an_instance_prefixes_its_source_and_keys() {
         let key = episode_key("kube/c1/", "node/u1/NodeNotReady", "2026-01-01T00:00:00Z");
         assert_eq!(key, "kube/c1/node/u1/NodeNotReady@2026-01-01T00:00:00Z");
-        let set = ConditionSet {
-            source: "kube/c1/".into(),
-            active: vec![raised(&key)],
-            undecided: Vec::new(),
-        }
-        .within("east");
+        let set = ConditionSet::now("kube/c1/", vec![raised(&key)]).within("east");
         assert_eq!(set.source, "east:kube/c1/");
         assert!(set.covers(&set.active[0].source_key));
         assert!(!set.covers(&key), "the bare key is another instance's");
+    }
+
+    #[test]
+    fn a_statement_as_of_a_time_judges_only_older_alarms() {
+        let mut set = ConditionSet::now("alertmanager/", Vec::new());
+        assert!(
+            set.predates(Some("2026-12-03T10:00:05Z")),
+            "the present judges all"
+        );
+        set.as_of = Some("2026-12-03T10:00:00Z".parse().unwrap());
+        assert!(set.predates(Some("2026-12-03T09:59:59Z")));
+        assert!(
+            !set.predates(Some("2026-12-03T10:00:00Z")),
+            "changed since: left"
+        );
+        assert!(!set.predates(None));
     }
 }

@@ -649,7 +649,8 @@ impl AlarmService {
                 let over = set.covers(&a.source_key)
                     && !a.is_cleared()
                     && a.clearing_type == ClearingType::Automatic
-                    && !stated.contains(a.id());
+                    && !stated.contains(a.id())
+                    && set.predates(a.record.alarm_changed_time.as_deref());
                 if over {
                     out.extend(self.clear(a.id()).await?);
                 }
@@ -703,6 +704,9 @@ impl AlarmService {
         if !receiver.is_empty() {
             request = request.query(&[("receiver", receiver)]);
         }
+        // Alarms the webhook changes from now on (an alert firing after Alertmanager answers)
+        // are newer than the list; change times are in whole seconds, hence the margin.
+        let as_of = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(2);
         let response = request.send().await.map_err(|e| failed(e.to_string()))?;
         if !response.status().is_success() {
             return Err(failed(format!("it answered {}", response.status())));
@@ -722,11 +726,8 @@ impl AlarmService {
             .map(str::to_owned)
             .collect();
         let targets = self.resolve_all(&names).await?;
-        let mut set = ConditionSet {
-            source: alertmanager::SOURCE.into(),
-            active: Vec::new(),
-            undecided: Vec::new(),
-        };
+        let mut set = ConditionSet::now(alertmanager::SOURCE, Vec::new());
+        set.as_of = Some(as_of);
         let reports = alertmanager::reports(&n, &self.resource_labels, |v| targets.get(v).cloned());
         for (alert, report) in n.alerts.iter().zip(reports) {
             match report {

@@ -206,4 +206,33 @@ async fn the_webhook_and_the_pull_agree_and_the_pull_recovers_lost_webhooks() {
         "what still fires stays"
     );
     assert!(named(&all, "NodeHighLoad")[0]["alarmClearedTime"].is_string());
+
+    // An alert arriving by webhook that the last list did not have yet is not cleared by it;
+    // it is judged by the lists that follow (and this one Alertmanager never had).
+    let r = app
+        .call(
+            reqwest::Method::POST,
+            "/internal/v1/caas-alerts/alertmanager",
+            Some(json!({
+                "version": "4", "groupKey": "direct", "status": "firing", "receiver": "netweave",
+                "alerts": [{"status": "firing", "fingerprint": "d1rec7",
+                    "labels": {"alertname": "Direct", "severity": "warning", "instance": host},
+                    "startsAt": jiff::Timestamp::now().to_string()}],
+            })),
+        )
+        .await;
+    assert_eq!(r.status, reqwest::StatusCode::OK, "{}", r.body);
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let all = crate::monitoring::alarms(&app).await;
+    assert_eq!(
+        named(&all, "Direct")[0]["perceivedSeverity"],
+        3,
+        "a list older than the alarm does not clear it"
+    );
+    wait_alarms(&app, |a| {
+        named(a, "Direct")
+            .first()
+            .is_some_and(|d| d["perceivedSeverity"] == 5)
+    })
+    .await;
 }

@@ -349,11 +349,10 @@ impl Backend for KubeBackend {
             return Vec::new();
         }
         let state = self.read();
-        vec![crate::alarms::conditions::ConditionSet {
-            source: state.mapping.alarm_source(),
-            active: state.alarm_conditions(),
-            undecided: Vec::new(),
-        }]
+        vec![crate::alarms::conditions::ConditionSet::now(
+            state.mapping.alarm_source(),
+            state.alarm_conditions(),
+        )]
     }
 
     async fn create_resource_pool(

@@ -272,11 +272,10 @@ impl Backend for Simulator {
     }
 
     fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
-        vec![crate::alarms::conditions::ConditionSet {
-            source: self.alarm_source.clone(),
-            active: alarms::conditions(&self.read(), &self.alarm_source),
-            undecided: Vec::new(),
-        }]
+        vec![crate::alarms::conditions::ConditionSet::now(
+            self.alarm_source.clone(),
+            alarms::conditions(&self.read(), &self.alarm_source),
+        )]
     }
 
     async fn create_resource_pool(
