@@ -136,6 +136,17 @@ pub async fn wait_alarms(app: &TestApp, ready: impl Fn(&[Value]) -> bool) -> Vec
     );
 }
 
+/// Asserts that `n` is an `AlarmEventNotification` as the normative monitoring document
+/// defines it.
+pub fn assert_notification_schema(n: &Value) {
+    let errors = spec::schema_errors(
+        netweave::http::openapi::normative_monitoring(),
+        "AlarmEventNotification",
+        n,
+    );
+    assert!(errors.is_empty(), "{errors:?}: {n}");
+}
+
 /// A request with its own media type and headers, validated against the contract (the
 /// normative monitoring document, or the served one for netweave's additions).
 async fn raw(
@@ -923,12 +934,7 @@ async fn notifications_on(tweak: impl FnOnce(&mut netweave::config::Config)) {
         .filter(|r| r.path == "/all" && !r.body.is_empty())
     {
         let n = r.json();
-        let errors = spec::schema_errors(
-            netweave::http::openapi::normative_monitoring(),
-            "AlarmEventNotification",
-            &n,
-        );
-        assert!(errors.is_empty(), "{errors:?}: {n}");
+        assert_notification_schema(&n);
         assert_eq!(n["globalCloudID"], cloud["globalCloudId"]);
         assert_eq!(n["consumerSubscriptionId"], consumer.as_str());
         assert_eq!(n["alarmEventRecordId"], id.as_str());
