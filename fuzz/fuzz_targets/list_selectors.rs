@@ -1,8 +1,3 @@
-//! A list's query string (`filter`, `fields`, `exclude_fields`, `all_fields`, paging).
+//! `fuzz_cases::list_selectors` (cases.rs) under libFuzzer and the sanitizer.
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-use netweave::http::query::Selectors;
-
-fuzz_target!(|raw: &str| {
-    let _ = Selectors::parse(raw);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_cases::list_selectors(data));

@@ -1,8 +1,3 @@
-//! The TMF688 hub query (`eventType=…&field.op=value`): never panics.
+//! `fuzz_cases::tmf_query` (cases.rs) under libFuzzer and the sanitizer.
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-use netweave::tmf::query::TmfQuery;
-
-fuzz_target!(|text: &str| {
-    let _ = TmfQuery::parse(text);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_cases::tmf_query(data));

@@ -1,8 +1,3 @@
-//! Standard Webhooks secrets (`whsec_<base64>`): parse or refuse, never panic.
+//! `fuzz_cases::webhook_secret` (cases.rs) under libFuzzer and the sanitizer.
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-use netweave::webhook::Secret;
-
-fuzz_target!(|text: &str| {
-    let _ = Secret::parse(text);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_cases::webhook_secret(data));

@@ -6,6 +6,7 @@ mod chart;
 mod contract;
 mod events;
 mod filter;
+mod fuzz_replay;
 mod golden;
 mod grpc;
 mod harness;
