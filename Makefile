@@ -13,7 +13,7 @@ bench:
 	  echo "installing wrk and nghttp2-client from Debian packages"; \
 	  if [ "$$(id -u)" -eq 0 ]; then s=; else s=sudo; fi; \
 	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq wrk nghttp2-client >/dev/null; }
-	cargo build --release --bins
+	cargo build --release -p netweave -p netweave-bench
 	./target/release/netweave-bench
 
 # Combined-fault schedules: 20 seeds per store (Redis, embedded, NATS), with the table of

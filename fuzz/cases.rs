@@ -7,18 +7,21 @@ use std::sync::{Arc, OnceLock};
 
 use netweave::{
     app::{self, Listeners},
-    backend::{InventoryChange, Kind, Object},
+    backend::{simulator::SimConfig, InventoryChange, Kind, Object},
     config::Config,
-    domain::{list::token, objects::ResourcePool, Filter},
+    domain::{filter::filter_fields, list::token, objects::ResourcePool, Filter},
     events::{Event, EventSource},
     http::query::Selectors,
-    service::events::{filter_fields, parse_cursor},
+    service::events::parse_cursor,
     tmf::query::TmfQuery,
     webhook::Secret,
 };
 
+/// What a target runs on one input; a panic is a finding.
+pub type Case = fn(&[u8]);
+
 /// The targets by name (their `[[bin]]` names in `Cargo.toml`) with the function each runs.
-pub const TARGETS: [(&str, fn(&[u8])); 7] = [
+pub const TARGETS: [(&str, Case); 7] = [
     ("oran_filter", oran_filter),
     ("list_selectors", list_selectors),
     ("tmf_query", tmf_query),
@@ -151,7 +154,7 @@ fn gateway() -> &'static Gateway {
         config.log_level = "error".into();
         // Bodies name any callback: nothing is ever delivered from this gateway.
         config.webhooks.workers = false;
-        config.sim.resources = 20;
+        config.edit_section(|s: &mut SimConfig| s.resources = 20);
         let base = runtime.block_on(async {
             let listeners = Listeners::bind(&config).await.unwrap();
             let base = format!("http://{}", listeners.main_addr());

@@ -72,6 +72,7 @@ step "compile (workspace, test profile)" cargo test --locked --workspace --no-ru
 step "unit tests" cargo test --locked --workspace --lib --bin netweave-client-codegen
 step "integration tests (tests/it)" cargo test --locked --workspace --test it -- --skip fuzz_replay
 step "fuzz replay (fuzz/corpus)" cargo test --locked --workspace --test it fuzz_replay -- --nocapture
+timing_note "$(cat target/tmp/fuzz-replay.txt)"
 
 # The client SDKs: the generated code is current (no diff after regenerating), and each
 # SDK's tests pass against a real gateway.

@@ -47,6 +47,11 @@ step() {
   return "$status"
 }
 
+# A line printed under the table (what a step counted beyond tests).
+timing_note() {
+  printf 'note\t%s\n' "$*" >>"$NW_TIMINGS"
+}
+
 # Prints the table (in the script that started it); the last line is the plain
 # "N passed, N failed" total.
 timing_table() {
@@ -55,11 +60,12 @@ timing_table() {
   echo
   echo "| step | seconds | tests passed |"
   echo "| --- | ---: | ---: |"
-  awk -F'\t' '{ printf "| %s%s | %d | %s |\n", $1, ($4 == 0 ? "" : " (FAILED)"), $2, ($3 > 0 ? $3 : "") }' "$NW_TIMINGS"
+  awk -F'\t' '$1 != "note" { printf "| %s%s | %d | %s |\n", $1, ($4 == 0 ? "" : " (FAILED)"), $2, ($3 > 0 ? $3 : "") }' "$NW_TIMINGS"
   local passed failed
-  passed=$(awk -F'\t' '{ n += $3 } END { print n + 0 }' "$NW_TIMINGS")
-  failed=$(awk -F'\t' '{ n += $4 } END { print n + 0 }' "$NW_TIMINGS")
+  passed=$(awk -F'\t' '$1 != "note" { n += $3 } END { print n + 0 }' "$NW_TIMINGS")
+  failed=$(awk -F'\t' '$1 != "note" { n += $4 } END { print n + 0 }' "$NW_TIMINGS")
   printf '| total | %d (%dm %02ds) | %d |\n' "$total" $((total / 60)) $((total % 60)) "$passed"
+  awk -F'\t' '$1 == "note" { print "\n" $2 }' "$NW_TIMINGS"
   rm -f "$NW_TIMINGS"
   # The last line: the plain count CI reads.
   echo

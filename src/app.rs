@@ -17,15 +17,9 @@ use tokio::{net::TcpListener, task::JoinSet};
 use tokio_util::sync::CancellationToken;
 
 use crate::{
-    backend::{
-        deferred::Deferred,
-        kube::KubeBackend,
-        router::Router as BackendRouter,
-        simulator::{SimSpec, Simulator},
-        BackendRef,
-    },
-    config::{BackendKind, Config, KubernetesConfig, LeaderElection, SimConfig},
-    election::{lease::KubeLease, redis::RedisLock, Elector, Leadership},
+    backend::{registry, BackendRef},
+    config::Config,
+    election::Leadership,
     events::{
         embedded::{EmbeddedLog, Retention},
         nats::NatsLog,
@@ -47,7 +41,8 @@ use crate::{
     },
     store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, AlarmStoreRef, StoreRef},
     webhook::{
-        embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, TenantViews, Webhooks,
+        self, embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, TenantViews,
+        Webhooks,
     },
 };
 
@@ -138,84 +133,19 @@ pub async fn build_stores(
     })
 }
 
-/// The configured backend; the simulator's churn starts here when configured.
+/// The configured backend (the backend registry builds it).
 pub async fn build_backend(
     config: &Config,
     o_cloud_id: &str,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<BackendRef> {
-    if config.backends.is_empty() {
-        let sim_file = config.data_dir.join(SIMULATOR_FILE);
-        return backend_instance(
-            config.backend,
-            &config.sim,
-            &sim_file,
-            &config.kubernetes,
-            o_cloud_id,
-            shutdown,
-        )
-        .await;
-    }
-    let mut instances = Vec::new();
-    for instance in &config.backends {
-        let sim = instance.sim.clone().unwrap_or_else(|| config.sim.clone());
-        let kube = instance
-            .kubernetes
-            .clone()
-            .unwrap_or_else(|| config.kubernetes.clone());
-        let (kind, id, stop) = (instance.kind, o_cloud_id.to_owned(), shutdown.clone());
-        let sim_file = config
-            .data_dir
-            .join(format!("simulator-{}.redb", instance.name));
-        // One unreachable backend must not keep the others from serving: it connects late.
-        let backend: BackendRef = Deferred::start(
-            &instance.name,
-            move || {
-                let (sim, kube, id, stop) = (sim.clone(), kube.clone(), id.clone(), stop.clone());
-                let sim_file = sim_file.clone();
-                async move { backend_instance(kind, &sim, &sim_file, &kube, &id, &stop).await }
-            },
-            shutdown.clone(),
-        );
-        instances.push((instance.name.clone(), backend));
-    }
-    Ok(Arc::new(BackendRouter::new(instances, &config.routes)?))
-}
-
-/// Where a lone simulator keeps its inventory, in the data directory (a routed one adds its
-/// name: `simulator-<name>.redb`).
-pub const SIMULATOR_FILE: &str = "simulator.redb";
-
-async fn backend_instance(
-    kind: BackendKind,
-    sim_config: &SimConfig,
-    sim_file: &std::path::Path,
-    kube: &KubernetesConfig,
-    o_cloud_id: &str,
-    shutdown: &CancellationToken,
-) -> anyhow::Result<BackendRef> {
-    Ok(match kind {
-        BackendKind::Kubernetes => KubeBackend::start(kube, o_cloud_id, shutdown)
-            .await
-            .context("connecting to the Kubernetes API")?,
-        BackendKind::Simulator => {
-            let spec = SimSpec {
-                seed: sim_config.seed,
-                pools: sim_config.pools,
-                resources: sim_config.resources,
-                read_only: sim_config.read_only,
-                o_cloud_id: o_cloud_id.to_owned(),
-                tenants: sim_config.tenants.clone(),
-            };
-            let sim = Arc::new(
-                Simulator::open(&spec, sim_file).context("opening the simulated inventory")?,
-            );
-            if sim_config.churn > 0.0 {
-                sim.start_churn(sim_config.churn, sim_config.seed, shutdown.clone());
-            }
-            sim
-        }
-    })
+    let context = registry::Context {
+        o_cloud_id: o_cloud_id.to_owned(),
+        data_dir: config.data_dir.clone(),
+        routed: None,
+        shutdown: shutdown.clone(),
+    };
+    registry::build(config, context).await
 }
 
 /// The event log: embedded in the data directory, or Redis Streams with `--redis-url`.
@@ -319,64 +249,6 @@ impl Trimmer {
 }
 
 /// The publisher, backend pump and watch hub; their tasks end on `shutdown`.
-/// Who publishes the backend's changes: this replica alone, unless the Kubernetes backend runs
-/// with an elector (see [`LeaderElection`]).
-async fn elect(config: &Config, shutdown: &CancellationToken) -> anyhow::Result<Arc<Leadership>> {
-    let k = &config.kubernetes;
-    let watches_kubernetes = config.backend == BackendKind::Kubernetes
-        || config
-            .backends
-            .iter()
-            .any(|b| b.kind == BackendKind::Kubernetes);
-    if !watches_kubernetes {
-        return Ok(Leadership::always());
-    }
-    let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();
-    let choice = match (k.leader_election, in_cluster, &config.redis_url) {
-        (LeaderElection::Auto, true, _) => LeaderElection::Lease,
-        (LeaderElection::Auto, false, Some(_)) => LeaderElection::Redis,
-        (LeaderElection::Auto, false, None) => LeaderElection::None,
-        (other, _, _) => other,
-    };
-    let identity = format!(
-        "{}-{}",
-        std::env::var("HOSTNAME").unwrap_or_else(|_| "netweave".into()),
-        &uuid::Uuid::new_v4().simple().to_string()[..8]
-    );
-    let lease = Duration::from_secs(k.lease_seconds.max(1));
-    let elector: Arc<dyn Elector> = match choice {
-        LeaderElection::Lease => {
-            let (client, _) = crate::backend::kube::client(k).await?;
-            Arc::new(KubeLease::new(
-                client,
-                &k.lease_namespace,
-                &k.lease_name,
-                identity.clone(),
-                lease,
-            ))
-        }
-        LeaderElection::Redis => {
-            let url = config
-                .redis_url
-                .as_deref()
-                .context("leader election by Redis lock needs --redis-url")?;
-            Arc::new(
-                RedisLock::connect(
-                    url,
-                    &config.redis_prefix,
-                    &k.lease_name,
-                    identity.clone(),
-                    lease,
-                )
-                .await?,
-            )
-        }
-        LeaderElection::None | LeaderElection::Auto => return Ok(Leadership::always()),
-    };
-    tracing::info!(elector = elector.name(), %identity, "leader election started");
-    Ok(Leadership::run(elector, lease, shutdown.clone()))
-}
-
 async fn build_events(
     config: &Config,
     log: &Log,
@@ -397,7 +269,14 @@ async fn build_events(
         backend: name.clone(),
         instance_id: name,
     };
-    let leadership = elect(config, shutdown).await?;
+    let leadership = crate::election::for_deployment(
+        &config.election,
+        registry::shared(config)?,
+        config.redis_url.as_deref(),
+        &config.redis_prefix,
+        shutdown,
+    )
+    .await?;
     let (pump, pump_status) = pump_backend(
         backend,
         Arc::clone(&publisher),
@@ -465,8 +344,8 @@ fn build_webhooks(
     shutdown: &CancellationToken,
     tasks: &mut JoinSet<()>,
 ) -> anyhow::Result<(WebhookService, CallbackChecks, OutboundClient)> {
-    let policy = Arc::new(config.webhooks.policy().map_err(anyhow::Error::msg)?);
-    let secrets = config.webhooks.secrets().map_err(anyhow::Error::msg)?;
+    let policy = Arc::new(webhook::settings::policy(&config.webhooks).map_err(anyhow::Error::msg)?);
+    let secrets = webhook::settings::secrets(&config.webhooks).map_err(anyhow::Error::msg)?;
     let timeout = Duration::from_secs_f64(config.webhooks.timeout_seconds);
     let reload = Duration::from_secs_f64(config.tls.reload_seconds);
     let outbound = Outbound::for_webhooks(&config.webhooks, reload, shutdown.clone())
@@ -475,7 +354,7 @@ fn build_webhooks(
         Arc::clone(&policy),
         secrets,
         timeout,
-        config.webhooks.retry(),
+        webhook::settings::retry(&config.webhooks),
         outbound,
     )?);
     if config.webhooks.workers {
@@ -508,6 +387,8 @@ pub async fn run_worker(
         config.redis_url.is_some(),
         "netweave worker shares the stream through Redis: give --redis-url"
     );
+    // It starts no backend, but the configuration it shares with the gateways is checked alike.
+    registry::check(&config)?;
     config.webhooks.workers = true;
     crate::security::tls::install_default_provider();
     let (store, admin_store, _) = build_stores(&config).await?;
@@ -565,7 +446,7 @@ pub async fn run(
         .seed(&config.tenants)
         .await
         .context("loading the tenants")?;
-    let views = TenantViews::new(tenants.clone(), Some(inventory.clone()));
+    let views = TenantViews::new(tenants.clone(), Some(Arc::new(inventory.clone())));
     let (webhooks, checks, outbound) =
         build_webhooks(&config, queue, &store, views, &shutdown, &mut background)?;
     let subscriptions =

@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 use netweave::{
     app::{self, Listeners},
+    backend::registry,
     config::{Config, ServeArgs},
     telemetry,
 };
@@ -19,11 +20,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the O2-IMS APIs over gRPC and REST.
-    Serve(ServeArgs),
+    Serve(CommandFlags),
     /// Run webhook delivery workers only (scale out by running more); needs --redis-url.
-    Worker(ServeArgs),
+    Worker(CommandFlags),
     /// Print the effective configuration (defaults, file, environment, flags) as TOML.
-    Config(ServeArgs),
+    Config(CommandFlags),
     /// Exit 0 when URL answers 2xx, else 1: a probe for images without a shell or curl.
     Health {
         #[arg(default_value = "http://127.0.0.1:8080/readyz")]
@@ -46,28 +47,47 @@ enum Command {
     },
 }
 
+/// The flags of the configuration and those of every backend kind.
+#[derive(clap::Args)]
+struct CommandFlags {
+    #[command(flatten)]
+    config: ServeArgs,
+    #[command(flatten)]
+    backends: registry::BackendFlags,
+}
+
+impl CommandFlags {
+    fn args(self) -> ServeArgs {
+        ServeArgs {
+            settings: self.backends.settings(),
+            ..self.config
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => {
-            let config = Config::load(&args)?;
+        Command::Serve(flags) => {
+            let config = Config::load(&flags.args())?;
             let _telemetry = telemetry::init(config.log_format, &config.log_level);
             let listeners = Listeners::bind(&config).await?;
             let shutdown = CancellationToken::new();
             tokio::spawn(stop_on_signal(shutdown.clone()));
             app::run(config, listeners, shutdown).await
         }
-        Command::Worker(args) => {
-            let config = Config::load_worker(&args)?;
+        Command::Worker(flags) => {
+            let config = Config::load_worker(&flags.args())?;
             let _telemetry = telemetry::init(config.log_format, &config.log_level);
             let listeners = Listeners::bind_worker(&config).await?;
             let shutdown = CancellationToken::new();
             tokio::spawn(stop_on_signal(shutdown.clone()));
             app::run_worker(config, listeners, shutdown).await
         }
-        Command::Config(args) => {
-            let config = Config::load(&args)?;
+        Command::Config(flags) => {
+            let config = registry::with_defaults(Config::load(&flags.args())?);
+            registry::check(&config)?;
             print!("{}", toml::to_string_pretty(&config)?);
             Ok(())
         }

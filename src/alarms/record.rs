@@ -12,14 +12,11 @@ use crate::domain::{
     objects::{ClearingType, Extensions},
 };
 
-/// The object kind of alarm events on the stream (`o2ims.AlarmEventRecord.<New|Change|Clear|Acknowledge>`).
-pub const KIND: &str = "AlarmEventRecord";
-/// The source instance of alarm events: not a backend's, so the published state (the
-/// backends' last views) does not keep them.
-pub const INSTANCE: &str = "alarms";
+pub use crate::domain::alarm_events::{AlarmChange, KIND};
+pub use crate::events::model::ALARM_INSTANCE as INSTANCE;
 /// The monitoring API's path of an alarm.
 pub fn object_ref(id: &str) -> String {
-    format!("/o2ims-infrastructureMonitoring/v1/alarms/{id}")
+    format!("{}/v1/alarms/{id}", crate::domain::api::MONITORING_ROOT)
 }
 
 /// `perceivedSeverity`: 0 CRITICAL, 1 MAJOR, 2 MINOR, 3 WARNING, 4 INDETERMINATE, 5 CLEARED.
@@ -145,50 +142,6 @@ pub struct Alarm {
     /// them again, with the same event ids, so receivers see the same notification ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unpublished: Vec<crate::events::Event>,
-}
-
-/// A notification kind (`notificationEventType` of an `AlarmEventNotification`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AlarmChange {
-    New = 0,
-    Change = 1,
-    Clear = 2,
-    Acknowledge = 3,
-}
-
-impl AlarmChange {
-    /// The last part of the event type.
-    pub fn word(self) -> &'static str {
-        match self {
-            AlarmChange::New => "New",
-            AlarmChange::Change => "Change",
-            AlarmChange::Clear => "Clear",
-            AlarmChange::Acknowledge => "Acknowledge",
-        }
-    }
-
-    /// The change an alarm event carries.
-    pub fn of_event(event_type: &str) -> Option<AlarmChange> {
-        let word = event_type.strip_prefix("o2ims.AlarmEventRecord.")?;
-        AlarmChange::ALL.into_iter().find(|c| c.word() == word)
-    }
-
-    /// The name an alarm subscription's filter uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            AlarmChange::New => "NEW",
-            AlarmChange::Change => "CHANGE",
-            AlarmChange::Clear => "CLEAR",
-            AlarmChange::Acknowledge => "ACKNOWLEDGE",
-        }
-    }
-
-    pub const ALL: [AlarmChange; 4] = [
-        AlarmChange::New,
-        AlarmChange::Change,
-        AlarmChange::Clear,
-        AlarmChange::Acknowledge,
-    ];
 }
 
 /// The kind an alarm subscription's filter excludes (`NEW`, `CHANGE`, `CLEAR`,

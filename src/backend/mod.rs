@@ -1,11 +1,29 @@
-//! Backends: where the O-Cloud inventory comes from. A backend lists and gets objects of each
-//! kind, optionally writes pools and resources (netweave extensions, gated by capabilities),
-//! reports its health, and hands every change with its prior and post state to the event pump.
+//! Backends: where the O-Cloud inventory comes from. The boundary, for whoever adds one:
+//!
+//! **A backend provides** ([`Backend`]): lists and gets of each [`Kind`] (the O2-IMS objects of
+//! `domain::objects`, ids stable across restarts and replicas), its health (ready once
+//! connected and synchronised), a change feed with every change's prior and post state
+//! ([`Feed`]: in order, from its creation, never dropped), optionally a generation that moves
+//! with anything it answers (so pages can be reused), the alarm conditions it can vouch for
+//! (level-checked, `alarms::conditions`), and optionally pool and resource writes (netweave
+//! extensions, gated by [`Capabilities`]). Errors are [`BackendError`]s: `Unavailable` for a
+//! transient failure (the last view is kept; nothing is published as deleted), `NotFound`,
+//! `Invalid`, `Conflict` and `Unsupported` for answers.
+//!
+//! **A backend gets** ([`registry::Context`]): the O-Cloud id, the data directory, its instance
+//! name when routed beside others, the shutdown token, and its own configuration section. The
+//! rest is the process's: the event pump turns its feed into events (diffed against the
+//! published state after a restart), the elected publisher alone publishes, the router merges
+//! it with other backends, and the services serve it over REST and gRPC.
+//!
+//! **A new kind is one room**: `backend/<kind>/` with its settings section, flags, constructor
+//! (a [`registry::Kind`]), fake and tests, registered in [`registry`] and nowhere else.
 
 pub mod cache;
 pub mod deferred;
 pub mod feed;
 pub mod kube;
+pub mod registry;
 pub mod router;
 pub mod simulator;
 pub mod versioned;
@@ -15,7 +33,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use serde::Serialize;
 
-use crate::domain::{objects::*, Attributes, Fields, ListQuery, Page};
+pub use crate::domain::inventory::{InventoryObject, Kind, Object};
+use crate::domain::{objects::*, ListQuery, Page};
 pub use feed::{ChangeReceiver, ChangeSender, Durable, Feed, FeedItem, View, FEED_CAPACITY};
 
 /// What a backend can do beyond reading.
@@ -50,129 +69,6 @@ pub enum BackendError {
     #[error("backend unavailable: {0}")]
     Unavailable(String),
 }
-
-/// The kinds of inventory object a backend serves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub enum Kind {
-    DeploymentManager,
-    ResourceType,
-    ResourcePool,
-    Resource,
-    AlarmDictionary,
-    Location,
-    OCloudSite,
-}
-
-impl Kind {
-    /// Dependency order: an object refers only to kinds before its own (a resource to its
-    /// pool and type, a pool to its site and location), and the deployment manager sums them
-    /// all. Creations go in this order, deletions in reverse.
-    pub const ORDER: [Kind; 7] = [
-        Kind::Location,
-        Kind::OCloudSite,
-        Kind::ResourceType,
-        Kind::AlarmDictionary,
-        Kind::ResourcePool,
-        Kind::Resource,
-        Kind::DeploymentManager,
-    ];
-
-    /// The kind's place in [`Kind::ORDER`].
-    pub fn rank(self) -> usize {
-        Kind::ORDER.iter().position(|k| *k == self).unwrap_or(0)
-    }
-
-    /// The name used in messages ("resource pool 'x' not found").
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::DeploymentManager => "deployment manager",
-            Kind::ResourceType => "resource type",
-            Kind::ResourcePool => "resource pool",
-            Kind::Resource => "resource",
-            Kind::AlarmDictionary => "alarm dictionary",
-            Kind::Location => "location",
-            Kind::OCloudSite => "O-Cloud site",
-        }
-    }
-}
-
-/// Any inventory object, shared.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Object {
-    DeploymentManager(Arc<DeploymentManager>),
-    ResourceType(Arc<ResourceType>),
-    ResourcePool(Arc<ResourcePool>),
-    Resource(Arc<Resource>),
-    AlarmDictionary(Arc<AlarmDictionary>),
-    Location(Arc<LocationInfo>),
-    OCloudSite(Arc<OCloudSiteInfo>),
-}
-
-/// A typed inventory object: how it is wrapped into and taken out of [`Object`].
-pub trait InventoryObject: Attributes + Fields + Serialize + Send + Sync + 'static {
-    const KIND: Kind;
-    fn wrap(this: Arc<Self>) -> Object;
-    fn unwrap(object: Object) -> Option<Arc<Self>>;
-}
-
-macro_rules! inventory_objects {
-    ($($variant:ident($ty:ty)),* $(,)?) => {
-        $(impl InventoryObject for $ty {
-            const KIND: Kind = Kind::$variant;
-            fn wrap(this: Arc<Self>) -> Object {
-                Object::$variant(this)
-            }
-            fn unwrap(object: Object) -> Option<Arc<Self>> {
-                match object {
-                    Object::$variant(o) => Some(o),
-                    _ => None,
-                }
-            }
-        })*
-
-        impl Object {
-            pub fn kind(&self) -> Kind {
-                match self { $(Object::$variant(_) => Kind::$variant,)* }
-            }
-            /// The object as the REST API shows it.
-            pub fn to_json(&self) -> serde_json::Value {
-                match self { $(Object::$variant(o) => serde_json::to_value(o.as_ref()),)* }
-                    .unwrap_or_default()
-            }
-            /// The object's identifier (its kind's `ID_FIELD`), without serialising it.
-            pub fn id(&self) -> &str {
-                match self.attribute(match self { $(Object::$variant(_) => <$ty as Fields>::ID_FIELD,)* }) {
-                    crate::domain::attributes::Attr::Str(id) => id,
-                    _ => "",
-                }
-            }
-        }
-
-        /// An object serialises as the REST API shows it.
-        impl Serialize for Object {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self { $(Object::$variant(o) => o.serialize(serializer),)* }
-            }
-        }
-
-        /// Filters over objects of any kind.
-        impl Attributes for Object {
-            fn attribute(&self, name: &str) -> crate::domain::attributes::Attr<'_> {
-                match self { $(Object::$variant(o) => o.attribute(name),)* }
-            }
-        }
-    };
-}
-
-inventory_objects!(
-    DeploymentManager(DeploymentManager),
-    ResourceType(ResourceType),
-    ResourcePool(ResourcePool),
-    Resource(Resource),
-    AlarmDictionary(AlarmDictionary),
-    Location(LocationInfo),
-    OCloudSite(OCloudSiteInfo),
-);
 
 /// One change of the inventory, with the object before and after it.
 #[derive(Clone, Debug)]

@@ -14,8 +14,8 @@ use super::{
 };
 use crate::{
     config::{RouteRule, Strategy},
+    domain::filter::filter_fields,
     domain::{objects::*, Filter, ListQuery, Page},
-    service::events::filter_fields,
 };
 
 /// The REST collection name of each kind, as routing rules name them.

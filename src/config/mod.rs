@@ -1,7 +1,9 @@
 //! Layered configuration: built-in defaults, then an optional TOML file (`--config`), then
-//! `NETWEAVE_*` environment variables (`__` separates nested keys: `NETWEAVE_SIM__POOLS=4`),
-//! then command-line flags. Every field is listed in the README's configuration table; a test
-//! keeps the two in step.
+//! `NETWEAVE_*` environment variables (`__` separates nested keys:
+//! `NETWEAVE_EVENTS__WATCH_BUFFER=2048`), then command-line flags. The configuration is plain
+//! data: each room builds its own types from its part, and a room's own section (a backend
+//! kind's) is kept here by name only ([`sections`]). Every key is listed in the README's
+//! configuration table; a test keeps the two in step.
 
 use std::{net::SocketAddr, path::PathBuf};
 
@@ -15,20 +17,24 @@ use uuid::Uuid;
 
 use crate::domain::OCloudInfo;
 
-mod kubernetes;
+mod election;
 mod routing;
+pub mod sections;
 mod security;
 mod versions;
-pub use kubernetes::{KubernetesConfig, LeaderElection};
+pub use election::{ElectionConfig, ElectionMode};
 pub use routing::{BackendInstance, RouteRule, Strategy};
+pub use sections::{Section, Sections};
 pub use security::{
     AuditConfig, AuthConfig, CertBinding, ClientAuth, OAuthClientConfig, RateLimitConfig,
     TenantBindingConfig, TenantConfig, TlsConfig,
 };
 pub use versions::{ApiVersionsConfig, VersionLifecycle, VersionStatus};
 
+// No `deny_unknown_fields`: the keys no field names are the backends' sections, which the
+// backend registry checks (an unknown key is refused there).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Config {
     /// Address serving REST and gRPC on one port (HTTP/1.1 and h2c). Default `127.0.0.1:8080`.
     pub listen: SocketAddr,
@@ -42,12 +48,13 @@ pub struct Config {
     pub redis_prefix: String,
     /// NATS URL (`nats://host:4222`); when set, the event stream is a JetStream stream. Default unset.
     pub nats_url: Option<String>,
-    /// Inventory backend: `simulator` or `kubernetes`. Default `simulator`.
-    pub backend: BackendKind,
-    /// The simulator's O-Cloud.
-    pub sim: SimConfig,
-    /// The Kubernetes backend.
-    pub kubernetes: KubernetesConfig,
+    /// Inventory backend: one of the kinds the backend registry lists; empty is its first, the embedded default. Default empty.
+    pub backend: String,
+    /// Each backend kind's settings, by the section name the kind gives them (see [`sections`]).
+    #[serde(flatten)]
+    pub sections: Sections,
+    /// Which replica publishes the backends' changes.
+    pub election: ElectionConfig,
     /// Several named backends at once (`[[backends]]`); when empty, `backend` alone serves. Default empty.
     pub backends: Vec<BackendInstance>,
     /// Routing of kinds to `backends` (`[[routes]]`); with none, every kind merges every backend. Default empty.
@@ -86,35 +93,9 @@ pub struct Config {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
-pub enum BackendKind {
-    Simulator,
-    Kubernetes,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
 pub enum LogFormat {
     Text,
     Json,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct SimConfig {
-    /// Seed of the generated inventory; the same seed gives the same ids. Default `42`.
-    pub seed: u64,
-    /// Number of resource pools. Default `3`.
-    pub pools: usize,
-    /// Number of resources, spread over the pools. Default `1000`.
-    pub resources: usize,
-    /// Report no write capability, like a read-only production backend. Default `false`.
-    pub read_only: bool,
-    /// Realistic state changes per second (admin/operational/usage/power states, resources
-    /// added and removed), for demos and benchmarks; 0 disables. Default `0`.
-    pub churn: f64,
-    /// Tenants the pools are assigned to in turn, by the owner label
-    /// `o2ims.oran.org/tenant` on each pool. Default empty (no labels).
-    pub tenants: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -185,35 +166,6 @@ impl Default for WebhooksConfig {
     }
 }
 
-impl WebhooksConfig {
-    fn list(text: &str) -> Vec<String> {
-        text.split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect()
-    }
-
-    pub fn secrets(&self) -> Result<Vec<crate::webhook::Secret>, String> {
-        Self::list(&self.secret)
-            .iter()
-            .map(|s| crate::webhook::Secret::parse(s).map_err(|e| format!("webhooks.secret: {e}")))
-            .collect()
-    }
-
-    pub fn policy(&self) -> Result<crate::webhook::CallbackPolicy, String> {
-        crate::webhook::CallbackPolicy::new(&Self::list(&self.callback_allow))
-    }
-
-    pub fn retry(&self) -> crate::webhook::RetryPolicy {
-        crate::webhook::RetryPolicy {
-            base: std::time::Duration::from_millis(self.base_delay_ms),
-            cap: std::time::Duration::from_secs(self.max_delay_seconds),
-            max_attempts: self.max_attempts,
-        }
-    }
-}
-
 impl Default for EventsConfig {
     fn default() -> Self {
         EventsConfig {
@@ -250,9 +202,9 @@ impl Default for Config {
             redis_url: None,
             redis_prefix: "netweave".into(),
             nats_url: None,
-            backend: BackendKind::Simulator,
-            sim: SimConfig::default(),
-            kubernetes: KubernetesConfig::default(),
+            backend: String::new(),
+            sections: Sections::new(),
+            election: ElectionConfig::default(),
             backends: Vec::new(),
             routes: Vec::new(),
             ocloud: OCloudConfig::default(),
@@ -270,19 +222,6 @@ impl Default for Config {
             max_page_size: 1000,
             log_format: LogFormat::Text,
             log_level: "info".into(),
-        }
-    }
-}
-
-impl Default for SimConfig {
-    fn default() -> Self {
-        SimConfig {
-            seed: 42,
-            pools: 3,
-            resources: 1000,
-            read_only: false,
-            churn: 0.0,
-            tenants: Vec::new(),
         }
     }
 }
@@ -328,25 +267,15 @@ pub struct ServeArgs {
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nats_url: Option<String>,
-    #[arg(long, value_enum)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub backend: Option<BackendKind>,
-    #[arg(long = "sim-seed")]
-    #[serde(skip)]
-    pub sim_seed: Option<u64>,
-    #[arg(long = "sim-pools")]
-    #[serde(skip)]
-    pub sim_pools: Option<usize>,
-    #[arg(long = "sim-resources")]
-    #[serde(skip)]
-    pub sim_resources: Option<usize>,
-    #[arg(long = "sim-churn")]
-    #[serde(skip)]
-    pub sim_churn: Option<f64>,
-    /// Kubeconfig of the Kubernetes backend (`kubernetes.kubeconfig`).
+    /// Inventory backend kind (`backend`).
     #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backend: Option<String>,
+    /// Settings by key that other rooms' flags give (a backend kind's `--sim-pools` is
+    /// `sim.pools`), over the file and the environment like every flag.
+    #[arg(skip)]
     #[serde(skip)]
-    pub kubeconfig: Option<String>,
+    pub settings: Vec<(String, serde_json::Value)>,
     /// Server-wide webhook signing secret(s), `whsec_…`, comma-separated.
     #[arg(long = "webhook-secret")]
     #[serde(skip)]
@@ -451,20 +380,8 @@ impl Config {
         figment = figment
             .merge(Env::prefixed("NETWEAVE_").split("__"))
             .merge(Serialized::defaults(args));
-        if let Some(seed) = args.sim_seed {
-            figment = figment.merge(("sim.seed", seed));
-        }
-        if let Some(pools) = args.sim_pools {
-            figment = figment.merge(("sim.pools", pools));
-        }
-        if let Some(resources) = args.sim_resources {
-            figment = figment.merge(("sim.resources", resources));
-        }
-        if let Some(churn) = args.sim_churn {
-            figment = figment.merge(("sim.churn", churn));
-        }
-        if let Some(kubeconfig) = &args.kubeconfig {
-            figment = figment.merge(("kubernetes.kubeconfig", kubeconfig));
+        for (key, value) in &args.settings {
+            figment = figment.merge((key.as_str(), value));
         }
         if let Some(rate) = args.rate_limit_client {
             figment = figment.merge(("rate_limits.client_requests_per_second", rate));
@@ -516,8 +433,6 @@ impl Config {
         {
             return Err("events.watch_buffer must be at least 2, events.heartbeat_seconds and events.retention_events above 0".into());
         }
-        self.webhooks.secrets()?;
-        self.webhooks.policy()?;
         if self.webhooks.max_attempts == 0
             || self.webhooks.concurrency == 0
             || self.webhooks.timeout_seconds <= 0.0
@@ -531,10 +446,6 @@ impl Config {
         self.tls.validate()?;
         self.auth.validate(&self.tls)?;
         self.rate_limits.validate()?;
-        for t in &self.tenants {
-            crate::security::tenants::from_config(t, String::new())
-                .map_err(|e| format!("tenants '{}': {e}", t.id))?;
-        }
         if let Some(url) = &self.alarms.alertmanager_url {
             match url::Url::parse(url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https") => {}
@@ -549,12 +460,6 @@ impl Config {
             return Err("audit.max_records and audit.max_age_hours must be above 0".into());
         }
         self.api_versions.validate()?;
-        if !(0.0..=100_000.0).contains(&self.sim.churn) {
-            return Err("sim.churn must be between 0 and 100000 changes per second".into());
-        }
-        if self.sim.pools == 0 && self.sim.resources > 0 {
-            return Err("sim.resources needs at least one pool (sim.pools)".into());
-        }
         for (name, value) in [
             ("ocloud.id", &self.ocloud.id),
             ("ocloud.global_cloud_id", &self.ocloud.global_cloud_id),
@@ -616,8 +521,8 @@ pub struct AlarmsConfig {
     /// Seconds between the leader's sweeps of cleared alarms older than the configured
     /// `retentionPeriod`. Default `3600`.
     pub retention_sweep_seconds: f64,
-    /// Seconds between the leader's checks of the backend's alarm conditions (Kubernetes Node
-    /// and Machine conditions, the simulator's alarms); a check that finds the backend
+    /// Seconds between the leader's checks of the backends' alarm conditions (each backend
+    /// states the conditions it vouches for); a check that finds the backend
     /// unchanged costs nothing, and a full pass runs every minute. Default `0.5`.
     pub condition_check_seconds: f64,
     /// Alertmanager's URL (`http://alertmanager:9093`): the leader reads its alerts

@@ -2,19 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BackendKind, KubernetesConfig, SimConfig};
+use super::Sections;
 
-/// A named backend instance (`[[backends]]`); its settings default to the top-level `sim` or
-/// `kubernetes` section.
+/// A named backend instance (`[[backends]]`): a kind, and optionally its own section of that
+/// kind's settings (`[backends.sim]`, `[backends.kubernetes]`), which replaces the top-level one
+/// (the backend registry checks both).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BackendInstance {
     pub name: String,
-    pub kind: BackendKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sim: Option<SimConfig>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kubernetes: Option<KubernetesConfig>,
+    pub kind: String,
+    #[serde(flatten)]
+    pub sections: Sections,
 }
 
 /// How a rule's backends answer a list.

@@ -384,3 +384,32 @@ impl<'a> Parser<'a> {
         Ok(text)
     }
 }
+
+/// Attributes an event filter may name: the event's own fields, the notification's
+/// `notificationEventType`, and any inventory object's attribute (of the changed object).
+pub fn filter_fields() -> &'static [&'static str] {
+    use super::{objects::*, Fields};
+    static FIELDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut all: Vec<&'static str> = [
+            DeploymentManager::FIELDS,
+            ResourceType::FIELDS,
+            ResourcePool::FIELDS,
+            Resource::FIELDS,
+            AlarmDictionary::FIELDS,
+            LocationInfo::FIELDS,
+            OCloudSiteInfo::FIELDS,
+            &[
+                "eventType",
+                "objectKind",
+                "objectId",
+                "objectRef",
+                "notificationEventType",
+            ],
+        ]
+        .concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}

@@ -47,6 +47,26 @@ impl KubeLease {
         }
     }
 
+    /// A `Lease` in the cluster `kubeconfig` names (empty: `KUBECONFIG`, `~/.kube/config`,
+    /// then the in-cluster service account).
+    pub async fn connect(
+        kubeconfig: &str,
+        namespace: &str,
+        name: &str,
+        identity: String,
+        lease: Duration,
+    ) -> anyhow::Result<Self> {
+        let config = match kubeconfig {
+            "" => kube::Config::infer().await?,
+            path => {
+                let file = kube::config::Kubeconfig::read_from(path)?;
+                kube::Config::from_custom_kubeconfig(file, &Default::default()).await?
+            }
+        };
+        let client = Client::try_from(config)?;
+        Ok(Self::new(client, namespace, name, identity, lease))
+    }
+
     fn spec(&self, transitions: i32, acquired: Option<MicroTime>) -> LeaseSpec {
         let now = MicroTime(Timestamp::now());
         LeaseSpec {

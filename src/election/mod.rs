@@ -1,8 +1,9 @@
-//! Leader election: when several replicas watch the same cluster, exactly one publishes the
-//! backend's changes. One trait, two real implementations: a Kubernetes `Lease`
-//! (coordination.k8s.io/v1, optimistic concurrency on its resourceVersion) when running in a
-//! cluster, and a Redis lock (`SET NX PX`, renewed by its holder) otherwise. Every replica
-//! keeps serving reads from its own cache whatever the outcome.
+//! Leader election: when several replicas serve the same backends, exactly one publishes their
+//! changes. The lock is the deployment's, whatever the backends are ([`for_deployment`]). One
+//! trait, two real implementations: a Kubernetes `Lease` (coordination.k8s.io/v1, optimistic
+//! concurrency on its resourceVersion) when running in a cluster, and a Redis lock (`SET NX PX`,
+//! renewed by its holder) when replicas share Redis. Every replica keeps serving reads from its
+//! own view whatever the outcome.
 
 pub mod lease;
 pub mod redis;
@@ -15,11 +16,15 @@ use std::{
     time::{Duration, Instant},
 };
 
+use anyhow::Context as _;
 use async_trait::async_trait;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::metrics;
+use crate::{
+    config::{ElectionConfig, ElectionMode},
+    metrics,
+};
 
 #[async_trait]
 pub trait Elector: Send + Sync + 'static {
@@ -122,4 +127,60 @@ impl Leadership {
         });
         leadership
     }
+}
+
+/// Who publishes the backends' changes. Only backends whose state the replicas share (a
+/// cluster, a cloud) need a leader; the lock is then the deployment's, whatever the backends
+/// are: a `Lease` when running in a cluster, a Redis lock when replicas share Redis, this
+/// replica alone otherwise (`election.mode` overrides, for any backend).
+pub async fn for_deployment(
+    e: &ElectionConfig,
+    shared: bool,
+    redis_url: Option<&str>,
+    redis_prefix: &str,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<Arc<Leadership>> {
+    let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();
+    let choice = match (e.mode, shared, in_cluster, redis_url) {
+        (ElectionMode::Auto, false, _, _) => ElectionMode::None,
+        (ElectionMode::Auto, true, true, _) => ElectionMode::Lease,
+        (ElectionMode::Auto, true, false, Some(_)) => ElectionMode::Redis,
+        (ElectionMode::Auto, true, false, None) => ElectionMode::None,
+        (other, ..) => other,
+    };
+    let identity = format!(
+        "{}-{}",
+        std::env::var("HOSTNAME").unwrap_or_else(|_| "netweave".into()),
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
+    let lease = Duration::from_secs(e.lease_seconds.max(1));
+    let elector: Arc<dyn Elector> = match choice {
+        ElectionMode::Lease => Arc::new(
+            lease::KubeLease::connect(
+                &e.kubeconfig,
+                &e.lease_namespace,
+                &e.lease_name,
+                identity.clone(),
+                lease,
+            )
+            .await
+            .context("leader election by Lease")?,
+        ),
+        ElectionMode::Redis => {
+            let url = redis_url.context("leader election by Redis lock needs --redis-url")?;
+            Arc::new(
+                redis::RedisLock::connect(
+                    url,
+                    redis_prefix,
+                    &e.lease_name,
+                    identity.clone(),
+                    lease,
+                )
+                .await?,
+            )
+        }
+        ElectionMode::None | ElectionMode::Auto => return Ok(Leadership::always()),
+    };
+    tracing::info!(elector = elector.name(), %identity, "leader election started");
+    Ok(Leadership::run(elector, lease, shutdown.clone()))
 }

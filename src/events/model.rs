@@ -8,12 +8,16 @@ use serde_json::Value;
 
 use crate::{
     backend::{InventoryChange, Kind},
+    domain::api::INVENTORY_ROOT as API_ROOT,
     domain::attributes::{Attr, Attributes},
-    service::inventory::API_ROOT,
 };
 
 /// A position in the stream; strictly increasing, 1 for the first event ever appended.
 pub type Cursor = u64;
+
+/// The source instance of alarm events: not a backend's, so the published state (the
+/// backends' last views) does not keep them.
+pub const ALARM_INSTANCE: &str = "alarms";
 
 /// Who produced an event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -186,11 +190,12 @@ impl Attributes for Event {
             "objectKind" => Attr::Str(&self.object_kind),
             "objectId" => Attr::Str(&self.object_id),
             "objectRef" => Attr::Str(&self.object_ref),
-            "notificationEventType" => match crate::alarms::AlarmChange::of_event(&self.event_type)
-            {
-                Some(alarm) => Attr::Owned((alarm as u8).into()),
-                None => Attr::Owned(self.change_kind().notification_type().into()),
-            },
+            "notificationEventType" => {
+                match crate::domain::alarm_events::AlarmChange::of_event(&self.event_type) {
+                    Some(alarm) => Attr::Owned((alarm as u8).into()),
+                    None => Attr::Owned(self.change_kind().notification_type().into()),
+                }
+            }
             _ => self
                 .state()
                 .and_then(|s| s.get(name))

@@ -75,7 +75,7 @@ pub fn parse_field(field: &str) -> Option<Key> {
 pub fn update_of(event: &Event) -> (String, Option<Record>) {
     let field = field(&event.source.instance_id, &event.object_ref);
     // Alarms are no backend's objects: their store is their state, not kept here.
-    let alarm = event.source.instance_id == crate::alarms::record::INSTANCE;
+    let alarm = event.source.instance_id == super::model::ALARM_INSTANCE;
     let record = match (event.change_kind(), &event.post_object_state) {
         _ if alarm => None,
         (ChangeKind::Deleted, _) | (_, None) => None,

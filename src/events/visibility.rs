@@ -60,7 +60,7 @@ impl Visibility {
                 .and_then(pool_of)
                 .is_some_and(|pool| self.pools.contains(&pool)),
             // An alarm is seen where the resource it concerns is.
-            crate::alarms::record::KIND => event
+            crate::domain::alarm_events::KIND => event
                 .metadata
                 .get("resourcePoolId")
                 .is_some_and(|pool| self.pools.contains(pool)),

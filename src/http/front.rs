@@ -114,7 +114,7 @@ where
                 let caller = req.extensions().get::<Arc<Principal>>();
                 if let (Some(record), Some(principal)) = (record.as_mut(), caller) {
                     let thumbprint = record.certificate_thumbprint.take();
-                    record.set_caller(principal, thumbprint.as_deref());
+                    crate::security::audit::set_caller(record, principal, thumbprint.as_deref());
                 }
                 Either::Left(self.inner.call(req))
             }
@@ -286,7 +286,7 @@ fn draft(guard: &Guard, req: &Request) -> AuditRecord {
 fn finish(audit: Audit, mut record: AuditRecord, response: &mut Response) {
     if let Some(Admitted(principal)) = response.extensions_mut().remove::<Admitted>() {
         let thumbprint = record.certificate_thumbprint.take();
-        record.set_caller(&principal, thumbprint.as_deref());
+        crate::security::audit::set_caller(&mut record, &principal, thumbprint.as_deref());
     }
     record.status = response.status().as_u16();
     record.grpc_status = response

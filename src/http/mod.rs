@@ -26,7 +26,6 @@ use std::sync::{atomic::AtomicBool, Arc};
 
 use axum::{
     extract::Request,
-    http::header,
     response::{IntoResponse, Response},
     Router,
 };
@@ -190,9 +189,4 @@ pub fn trim_trailing_slash<B>(req: &mut axum::http::Request<B>) {
     }
 }
 
-pub fn is_grpc(req: &Request) -> bool {
-    req.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/grpc"))
-}
+pub use crate::render::is_grpc;

@@ -5,21 +5,11 @@ use axum::{
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
-use serde::{de::DeserializeOwned, Serialize};
+use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, ErrorCode};
 
-pub const CONTENT_TYPE: &str = "application/problem+json";
-
-/// The `ProblemDetails` schema of the O2ims common API.
-#[derive(Debug, Serialize)]
-pub struct ProblemDetails {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub title: &'static str,
-    pub status: u16,
-    pub detail: String,
-}
+pub use crate::render::problem::{render, ProblemDetails, CONTENT_TYPE};
 
 /// An [`ApiError`] rendered as ProblemDetails.
 #[derive(Debug)]
@@ -43,21 +33,6 @@ impl IntoResponse for Problem {
         let status = self.0.code.http();
         render(status, self.0.code.title(), self.0.message)
     }
-}
-
-pub fn render(status: StatusCode, title: &'static str, detail: String) -> Response {
-    let body = ProblemDetails {
-        kind: "about:blank",
-        title,
-        status: status.as_u16(),
-        detail,
-    };
-    (
-        status,
-        [(header::CONTENT_TYPE, CONTENT_TYPE)],
-        serde_json::to_vec(&body).unwrap_or_default(),
-    )
-        .into_response()
 }
 
 impl From<axum::extract::rejection::QueryRejection> for Problem {

@@ -5,13 +5,7 @@ use axum::{http::Method, routing::MethodRouter, Router};
 
 use super::AppState;
 
-/// A REST route and the fully-qualified RPC it serves.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RouteInfo {
-    pub method: Method,
-    pub path: String,
-    pub rpc: String,
-}
+pub use crate::security::RouteInfo;
 
 #[derive(Default)]
 pub struct Table {

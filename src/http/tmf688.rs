@@ -24,8 +24,7 @@ use crate::{
 
 const HUBS: &str = "netweave.tmf688.v4.HubService";
 const EVENTS: &str = "netweave.tmf688.v4.EventService";
-/// The media type of every TMF688 v4 body, as the document declares it.
-pub const CONTENT_TYPE: &str = "application/json;charset=utf-8";
+pub use crate::render::tmf::{owns, render_error, CONTENT_TYPE};
 
 pub fn add_routes(mut t: Table) -> Table {
     for root in [EVENT_ROOT, ALIAS_ROOT] {
@@ -85,24 +84,6 @@ impl IntoResponse for TmfError {
         self.0.log();
         render_error(self.0.code.http(), &self.0.code, self.0.message)
     }
-}
-
-/// The TMF `Error`: `code` names the failure, `reason` is the HTTP reason, `message` says
-/// what exactly is wrong, `status` is the HTTP status as a string.
-pub fn render_error(status: StatusCode, code: &ErrorCode, message: String) -> Response {
-    let body = serde_json::json!({
-        "code": format!("{code:?}"),
-        "reason": status.canonical_reason().unwrap_or("Error"),
-        "message": message,
-        "status": status.as_u16().to_string(),
-        "@type": "Error",
-    });
-    (
-        status,
-        [(header::CONTENT_TYPE, CONTENT_TYPE)],
-        serde_json::to_vec(&body).unwrap_or_default(),
-    )
-        .into_response()
 }
 
 fn invalid(message: impl Into<String>) -> TmfError {
@@ -304,9 +285,4 @@ impl ListQuery {
             _ => value,
         }
     }
-}
-
-/// Whether a path belongs to this surface (its errors are TMF `Error`s).
-pub fn owns(path: &str) -> bool {
-    path.starts_with("/tmf-api/")
 }

@@ -13,11 +13,11 @@ use std::{
     time::{Duration, SystemTime, UNIX_EPOCH},
 };
 
-use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::authn::{Method, Principal};
+pub use crate::domain::audit::{AuditQuery, AuditRecord, Outcome};
 use crate::store::{AdminStoreRef, StoreError};
 
 /// Records queued for the writer at most; beyond, new ones are counted and dropped.
@@ -27,95 +27,20 @@ pub const BACKLOG: usize = 100_000;
 const BATCH: usize = 512;
 const FLUSH: Duration = Duration::from_millis(200);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    Success,
-    Denied,
-    Error,
-}
-
-impl Outcome {
-    /// The name records carry (`success`, `denied`, `error`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Success => "success",
-            Outcome::Denied => "denied",
-            Outcome::Error => "error",
+/// The caller's part of a record.
+pub fn set_caller(record: &mut AuditRecord, principal: &Principal, thumbprint: Option<&str>) {
+    record.auth_method = Some(
+        match principal.method {
+            Method::Anonymous => "anonymous",
+            Method::Token => "token",
+            Method::Certificate => "certificate",
         }
-    }
-
-    pub fn parse(text: &str) -> Option<Outcome> {
-        match text {
-            "success" => Some(Outcome::Success),
-            "denied" => Some(Outcome::Denied),
-            "error" => Some(Outcome::Error),
-            _ => None,
-        }
-    }
-
-    /// 401, 403 and 429 are refusals; any other status of 400 or more an error.
-    pub fn of(status: u16, grpc: Option<u32>) -> Outcome {
-        // gRPC: UNAUTHENTICATED 16, PERMISSION_DENIED 7, RESOURCE_EXHAUSTED 8.
-        match (status, grpc) {
-            (401 | 403 | 429, _) | (_, Some(7 | 8 | 16)) => Outcome::Denied,
-            (s, _) if s >= 400 => Outcome::Error,
-            (_, Some(code)) if code != 0 => Outcome::Error,
-            _ => Outcome::Success,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuditRecord {
-    /// RFC 3339, milliseconds.
-    pub timestamp: String,
-    /// Milliseconds since the epoch (the store's order).
-    #[serde(skip)]
-    pub at_ms: i64,
-    pub request_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
-    /// `anonymous`, `token`, `certificate`; absent when the caller was not authenticated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth_method: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate_thumbprint: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rpc: Option<String>,
-    pub http_method: String,
-    pub path: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub object_id: Option<String>,
-    pub result: Outcome,
-    pub status: u16,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grpc_status: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub peer: Option<String>,
-}
-
-impl AuditRecord {
-    /// The caller's part of the record.
-    pub fn set_caller(&mut self, principal: &Principal, thumbprint: Option<&str>) {
-        self.auth_method = Some(
-            match principal.method {
-                Method::Anonymous => "anonymous",
-                Method::Token => "token",
-                Method::Certificate => "certificate",
-            }
-            .to_owned(),
-        );
-        self.subject = Some(principal.subject.clone()).filter(|s| !s.is_empty());
-        self.client_id = principal.client_id.clone();
-        self.tenant = principal.tenant.clone();
-        self.certificate_thumbprint = thumbprint.map(str::to_owned);
-    }
+        .to_owned(),
+    );
+    record.subject = Some(principal.subject.clone()).filter(|s| !s.is_empty());
+    record.client_id = principal.client_id.clone();
+    record.tenant = principal.tenant.clone();
+    record.certificate_thumbprint = thumbprint.map(str::to_owned);
 }
 
 /// A request id unique across replicas and restarts without a system call per request: a
@@ -140,34 +65,6 @@ pub fn now_ms() -> i64 {
 pub fn rfc3339_ms(ms: i64) -> String {
     let at = UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64);
     humantime::format_rfc3339_millis(at).to_string()
-}
-
-/// What `GET /admin/v1/audit` asks for.
-#[derive(Clone, Debug, Default)]
-pub struct AuditQuery {
-    pub tenant: Option<String>,
-    pub subject: Option<String>,
-    pub result: Option<Outcome>,
-    /// Milliseconds since the epoch, inclusive.
-    pub since_ms: Option<i64>,
-    /// Exclusive.
-    pub until_ms: Option<i64>,
-    pub limit: usize,
-}
-
-impl AuditQuery {
-    pub fn matches(&self, r: &AuditRecord) -> bool {
-        self.tenant
-            .as_ref()
-            .is_none_or(|t| r.tenant.as_ref() == Some(t))
-            && self
-                .subject
-                .as_ref()
-                .is_none_or(|s| r.subject.as_ref() == Some(s))
-            && self.result.is_none_or(|o| r.result == o)
-            && self.since_ms.is_none_or(|t| r.at_ms >= t)
-            && self.until_ms.is_none_or(|t| r.at_ms < t)
-    }
 }
 
 /// How long and how many records are kept.

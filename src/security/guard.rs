@@ -11,6 +11,7 @@ use axum::{
 };
 use ipnet::IpNet;
 
+use super::RouteInfo;
 use super::{
     authn::{AuthError, Authenticator, Principal},
     limits::{Limited, RateLimits},
@@ -18,7 +19,7 @@ use super::{
     policy::{Policy, Rule},
     tenants::{TenantStatus, Tenants},
 };
-use crate::{error::ErrorCode, http::table::RouteInfo, metrics::AUTH_FAILURES};
+use crate::{error::ErrorCode, metrics::AUTH_FAILURES};
 
 /// The operational routes, keyed like RPCs.
 pub const OPS: [(&str, &str); 4] = [
@@ -189,7 +190,7 @@ impl Guard {
     /// decides what can be decided without waiting. With authentication off, the request
     /// carries [`Principal::anonymous`].
     pub fn admit(self: &Arc<Self>, req: &mut Request) -> Admission {
-        let grpc = crate::http::is_grpc(req);
+        let grpc = crate::render::is_grpc(req);
         let conn = req.extensions().get::<ConnInfo>().cloned();
         if self.limits.limits_clients() && !UNLIMITED.contains(&req.uri().path()) {
             if let Some(addr) = self.client_addr(req, conn.as_ref()) {
@@ -378,11 +379,7 @@ fn refusal(failure: Failure, grpc: bool, path: &str) -> Response {
             .into_http::<axum::body::Body>()
             .into_response();
     }
-    let mut response = if crate::http::tmf688::owns(path) {
-        crate::http::tmf688::render_error(status, &code, message)
-    } else {
-        crate::http::problem::render(status, code.title(), message)
-    };
+    let mut response = crate::render::error_for(path, status, &code, message);
     if let Some(c) = challenge.and_then(|c| HeaderValue::from_str(&c).ok()) {
         response.headers_mut().insert(header::WWW_AUTHENTICATE, c);
     }
@@ -408,11 +405,7 @@ fn rate_limited(limited: &Limited, grpc: bool, path: &str) -> Response {
     }
     let code = ErrorCode::QuotaExceeded;
     let status = StatusCode::TOO_MANY_REQUESTS;
-    let mut response = if crate::http::tmf688::owns(path) {
-        crate::http::tmf688::render_error(status, &code, limited.message())
-    } else {
-        crate::http::problem::render(status, code.title(), limited.message())
-    };
+    let mut response = crate::render::error_for(path, status, &code, limited.message());
     let headers = response.headers_mut();
     let limit = limited.burst.to_string();
     for (name, value) in [

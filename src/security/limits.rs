@@ -5,8 +5,8 @@
 //! The client guard is per replica, in memory (`governor`): it protects this replica's CPU,
 //! and a shared count would make every unauthenticated request a Redis round trip — the
 //! flood would move to Redis. The tenant rate is a contract with the tenant, so with Redis
-//! configured it is counted across replicas by one script (`TENANT_SCRIPT`, on Redis's
-//! clock); a Redis that does not answer falls back to this replica's own count.
+//! configured it is counted across replicas by one script (the store's `TENANT_RATE`, on
+//! Redis's clock); a Redis that does not answer falls back to this replica's own count.
 
 use std::{
     collections::HashMap,
@@ -191,27 +191,6 @@ impl<C: Clock + Clone> RateLimits<C> {
         })
     }
 }
-
-/// GCRA on Redis. KEYS[1]: the tenant's theoretical arrival time (ms). ARGV: interval ms,
-/// burst, and optionally `now` in ms (tests; otherwise Redis's clock). Returns the wait in
-/// ms as a string: "0" when the request is allowed.
-pub const TENANT_SCRIPT: &str = r"
-local now = tonumber(ARGV[3])
-if now == nil then
-  local t = redis.call('TIME')
-  now = t[1] * 1000 + t[2] / 1000
-end
-local interval = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
-local tat = tonumber(redis.call('GET', KEYS[1])) or now
-if tat < now then tat = now end
-local new_tat = tat + interval
-local allow_at = new_tat - burst * interval
-if allow_at > now then
-  return tostring(allow_at - now)
-end
-redis.call('SET', KEYS[1], tostring(new_tat), 'PX', math.ceil(new_tat - now) + 1000)
-return '0'";
 
 #[cfg(test)]
 mod tests {

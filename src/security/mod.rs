@@ -25,7 +25,18 @@ pub use authn::Principal;
 pub use guard::Guard;
 pub use tls::TlsServer;
 
-use crate::{config::Config, http::table::RouteInfo};
+use axum::http::Method;
+
+use crate::config::Config;
+
+/// A REST route and the fully-qualified RPC it serves: what the policy is keyed by (the
+/// request layer's route table lists them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteInfo {
+    pub method: Method,
+    pub path: String,
+    pub rpc: String,
+}
 
 /// Everything the server loop and the router need.
 #[derive(Clone)]
@@ -80,8 +91,8 @@ impl Security {
             None
         };
         warn_about(config);
-        let proxies =
-            peer::parse_networks(&config.tls.trusted_proxies).map_err(anyhow::Error::msg)?;
+        let proxies = peer::parse_networks(&config.tls.trusted_proxies)
+            .map_err(|e| anyhow::anyhow!("tls.trusted_proxies: {e}"))?;
         Ok(Security {
             tls,
             guard: Arc::new(Guard::new(authn, policy, proxies, routes, tenants, limits)),

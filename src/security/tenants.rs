@@ -11,8 +11,9 @@ use std::{
     time::Duration,
 };
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+pub use crate::domain::tenancy::{Quotas, RoleBinding, Tenant, TenantStatus};
 use crate::{
     domain::scope::{parse_selector, InventoryScope},
     store::AdminStoreRef,
@@ -25,57 +26,6 @@ pub const REFRESH: Duration = Duration::from_secs(2);
 pub const TENANT_ROLES: [&str; 4] = ["owner", "admin", "operator", "viewer"];
 /// The roles that are never confined to a tenant.
 pub const PLATFORM_ROLES: [&str; 3] = ["platform-admin", "tenant-admin", "auditor"];
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TenantStatus {
-    #[default]
-    Active,
-    Suspended,
-}
-
-impl TenantStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TenantStatus::Active => "active",
-            TenantStatus::Suspended => "suspended",
-        }
-    }
-}
-
-/// A tenant's limits; an absent limit is no limit.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Quotas {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_subscriptions: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_hubs: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_resource_pools: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_watch_streams: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub requests_per_second: Option<f64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Tenant {
-    pub tenant_id: String,
-    pub status: TenantStatus,
-    /// Pools the tenant may see, by id.
-    #[serde(default)]
-    pub resource_pools: Vec<String>,
-    /// And/or pools whose labels match (`key=value,key2=value2`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label_selector: Option<String>,
-    #[serde(default)]
-    pub quotas: Quotas,
-    /// RFC 3339.
-    pub created_at: String,
-    pub updated_at: String,
-}
 
 /// What an administrator sends to create or replace a tenant.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -108,14 +58,6 @@ where
 {
     let map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
     serde_json::from_value(serde_json::Value::Object(map)).map_err(serde::de::Error::custom)
-}
-
-/// Roles a subject holds within one tenant.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RoleBinding {
-    pub subject: String,
-    pub roles: Vec<String>,
 }
 
 /// A tenant id: what a certificate's common-name rule can carry (one DNS label) and a claim

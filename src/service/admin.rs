@@ -52,8 +52,8 @@ impl AdminService {
     /// loads every tenant.
     pub async fn seed(&self, configured: &[crate::config::TenantConfig]) -> anyhow::Result<()> {
         for c in configured {
-            let (tenant, bindings) =
-                tenants::from_config(c, now_rfc3339()).map_err(anyhow::Error::msg)?;
+            let (tenant, bindings) = tenants::from_config(c, now_rfc3339())
+                .map_err(|e| anyhow::anyhow!("tenants '{}': {e}", c.id))?;
             if self.store.create_tenant(&tenant).await? {
                 for b in &bindings {
                     self.store.put_binding(&tenant.tenant_id, b).await?;

@@ -28,7 +28,7 @@ use crate::{
 };
 
 /// The monitoring API's URL root.
-pub const API_ROOT: &str = "/o2ims-infrastructureMonitoring";
+pub use crate::domain::api::MONITORING_ROOT as API_ROOT;
 /// The version served.
 pub const VERSION: &str = "1.0.0";
 

@@ -1,9 +1,9 @@
 //! The event stream's service: history reads and watches, shared by gRPC and REST (SSE).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::{
-    domain::{objects::*, scope::InventoryScope, Fields, Filter},
+    domain::{scope::InventoryScope, Filter},
     error::{ApiError, ApiResult},
     events::{pump::PumpStatus, Cursor, Event, EventLogRef, Hub, Selector, Visibility, WatchSpec},
     service::{
@@ -14,33 +14,7 @@ use crate::{
     store::AdminStoreRef,
 };
 
-/// Attributes an event filter may name: the event's own fields, the notification's
-/// `notificationEventType`, and any inventory object's attribute (of the changed object).
-pub fn filter_fields() -> &'static [&'static str] {
-    static FIELDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    FIELDS.get_or_init(|| {
-        let mut all: Vec<&'static str> = [
-            DeploymentManager::FIELDS,
-            ResourceType::FIELDS,
-            ResourcePool::FIELDS,
-            Resource::FIELDS,
-            AlarmDictionary::FIELDS,
-            LocationInfo::FIELDS,
-            OCloudSiteInfo::FIELDS,
-            &[
-                "eventType",
-                "objectKind",
-                "objectId",
-                "objectRef",
-                "notificationEventType",
-            ],
-        ]
-        .concat();
-        all.sort_unstable();
-        all.dedup();
-        all
-    })
-}
+pub use crate::domain::filter::filter_fields;
 
 /// Events to read per history page by default.
 pub const DEFAULT_PAGE: usize = 100;

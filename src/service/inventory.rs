@@ -30,7 +30,7 @@ fn pool_not_found(id: &str) -> ApiError {
 }
 
 /// The inventory API's URL root.
-pub const API_ROOT: &str = "/o2ims-infrastructureInventory";
+pub use crate::domain::api::INVENTORY_ROOT as API_ROOT;
 /// Major versions served, with their full version.
 pub const VERSIONS: &[(&str, &str)] = &[("v1", "1.0.0"), ("v2", "2.0.0")];
 
@@ -472,4 +472,12 @@ fn adopt_elements(resource: &mut Resource) -> ApiResult<()> {
         adopt_elements(element)?;
     }
     Ok(())
+}
+
+/// Where a tenant's webhook view starts.
+#[async_trait::async_trait]
+impl crate::webhook::PoolsInView for InventoryService {
+    async fn pools_in_view(&self, scope: &Arc<InventoryScope>) -> ApiResult<Vec<String>> {
+        InventoryService::pools_in_view(self, scope).await
+    }
 }

@@ -6,9 +6,9 @@ use std::{sync::Arc, time::Duration};
 use async_trait::async_trait;
 
 use super::StoreError;
-use crate::security::{
+use crate::domain::{
     audit::{AuditQuery, AuditRecord},
-    tenants::{RoleBinding, Tenant},
+    tenancy::{RoleBinding, Tenant},
 };
 
 #[async_trait]

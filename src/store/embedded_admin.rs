@@ -10,9 +10,9 @@ use super::{
     embedded::{decode, internal, EmbeddedStore},
     StoreError,
 };
-use crate::security::{
+use crate::domain::{
     audit::{AuditQuery, AuditRecord},
-    tenants::{RoleBinding, Tenant},
+    tenancy::{RoleBinding, Tenant},
 };
 
 /// Tenant id → the tenant as JSON.

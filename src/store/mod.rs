@@ -18,6 +18,7 @@ use async_trait::async_trait;
 
 pub use admin::{AdminStore, AdminStoreRef};
 pub use alarms::{AlarmStore, AlarmStoreRef};
+pub use redis_admin::TENANT_RATE;
 
 use crate::{domain::Subscription, tmf::Hub};
 

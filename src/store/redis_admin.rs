@@ -11,14 +11,35 @@ use super::{
     redis::{map_err, RedisStore},
     StoreError,
 };
-use crate::security::{
+use crate::domain::{
     audit::{AuditQuery, AuditRecord},
-    tenants::{RoleBinding, Tenant},
+    tenancy::{RoleBinding, Tenant},
 };
 
 fn encode<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Internal(e.to_string()))
 }
+
+/// GCRA on Redis. KEYS[1]: the tenant's theoretical arrival time (ms). ARGV: interval ms,
+/// burst, and optionally `now` in ms (tests; otherwise Redis's clock). Returns the wait in
+/// ms as a string: "0" when the request is allowed.
+pub const TENANT_RATE: &str = r"
+local now = tonumber(ARGV[3])
+if now == nil then
+  local t = redis.call('TIME')
+  now = t[1] * 1000 + t[2] / 1000
+end
+local interval = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1])) or now
+if tat < now then tat = now end
+local new_tat = tat + interval
+local allow_at = new_tat - burst * interval
+if allow_at > now then
+  return tostring(allow_at - now)
+end
+redis.call('SET', KEYS[1], tostring(new_tat), 'PX', math.ceil(new_tat - now) + 1000)
+return '0'";
 
 /// Replaces an existing tenant. KEYS[1]: tenants hash. ARGV: id, JSON.
 const REPLACE: &str = r"
@@ -242,7 +263,7 @@ impl AdminStore for RedisStore {
         burst: u32,
     ) -> Result<Option<std::time::Duration>, StoreError> {
         let mut conn = self.link.conn();
-        let wait: String = redis::Script::new(crate::security::limits::TENANT_SCRIPT)
+        let wait: String = redis::Script::new(TENANT_RATE)
             .key(self.keys.rate(tenant))
             .arg(1000.0 / rate)
             .arg(burst)

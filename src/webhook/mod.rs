@@ -12,6 +12,7 @@ mod redis_scripts;
 pub mod retry;
 mod selection;
 pub mod sender;
+pub mod settings;
 mod views;
 pub mod worker;
 
@@ -22,5 +23,5 @@ pub use queue::{
 };
 pub use retry::RetryPolicy;
 pub use sender::Sender;
-pub use views::TenantViews;
+pub use views::{PoolsInView, TenantViews};
 pub use worker::Webhooks;

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use crate::{
     alarms::{record, AlarmChange},
+    domain::filter::filter_fields,
     domain::{Filter, InfFilter, Subscription},
     events::Event,
-    service::events::filter_fields,
     tmf::{EventView, Hub, TmfQuery},
 };
 

@@ -3,24 +3,33 @@
 
 use std::{collections::HashMap, sync::Arc};
 
+use async_trait::async_trait;
+
 use crate::{
+    domain::scope::InventoryScope,
     error::ApiResult,
     events::{Event, Visibility},
     security::tenants::Tenants,
-    service::InventoryService,
 };
+
+/// Where a tenant's view starts: the ids of the pools its scope sees now (the inventory
+/// service answers it from the backend).
+#[async_trait]
+pub trait PoolsInView: Send + Sync {
+    async fn pools_in_view(&self, scope: &Arc<InventoryScope>) -> ApiResult<Vec<String>>;
+}
 
 pub struct TenantViews {
     tenants: Tenants,
     /// The pools in view when a tracker starts; without it (a `netweave worker`, which has no
     /// backend) a tracker starts from the tenant's allowlist and learns labelled pools from
     /// the pool events it dispatches.
-    inventory: Option<InventoryService>,
+    inventory: Option<Arc<dyn PoolsInView>>,
     views: HashMap<String, Option<Visibility>>,
 }
 
 impl TenantViews {
-    pub fn new(tenants: Tenants, inventory: Option<InventoryService>) -> Self {
+    pub fn new(tenants: Tenants, inventory: Option<Arc<dyn PoolsInView>>) -> Self {
         TenantViews {
             tenants,
             inventory,

@@ -251,7 +251,7 @@ fn every_ci_values_file_renders_objects_that_hold_together() {
         let workers = deployments.len() > 1;
         assert_eq!(config.webhooks.workers, !workers, "{values}: who delivers");
         assert_eq!(
-            config.kubernetes.lease_namespace, RELEASE,
+            config.election.lease_namespace, RELEASE,
             "{values}: Lease namespace"
         );
         // RBAC: writes only with pool writes, and netweave told the same.
@@ -264,7 +264,8 @@ fn every_ci_values_file_renders_objects_that_hold_together() {
                 .map(|v| v.as_str().unwrap())
                 .collect();
             let writes = verbs.iter().any(|v| !matches!(*v, "list" | "watch"));
-            assert_eq!(writes, config.kubernetes.pool_writes, "{values}: {verbs:?}");
+            let kube: netweave::backend::kube::KubernetesConfig = config.section().unwrap();
+            assert_eq!(writes, kube.pool_writes, "{values}: {verbs:?}");
         }
         // Secrets referenced by the pods: a rendered one holds the key (others are the
         // operator's `existingSecret`); the config carries no secret itself.

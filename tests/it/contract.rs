@@ -232,7 +232,9 @@ fn readme_configuration_table_matches_the_config_struct() {
         .map(str::to_owned)
         .collect();
     let mut keys = BTreeSet::new();
-    let mut defaults = serde_json::to_value(Config::default()).unwrap();
+    // Every backend kind's section with its defaults, as `netweave config` prints them.
+    let config = netweave::backend::registry::with_defaults(Config::default());
+    let mut defaults = serde_json::to_value(config).unwrap();
     defaults["grpc_listen"] = json!("");
     defaults["redis_url"] = json!("");
     config_keys("", &defaults, &mut keys);

@@ -1,6 +1,7 @@
 //! The event stream: true prior/post states, history, gRPC Watch (resume, resync, lag under
 //! 1,000 watchers), SSE with Last-Event-ID, in-process handlers, publishing modes, durability.
 
+use netweave::backend::simulator::SimConfig;
 use std::{
     collections::BTreeSet,
     sync::{
@@ -640,7 +641,7 @@ async fn in_process_handlers_match_globs_isolate_panics_and_unregister() {
 
 #[tokio::test]
 async fn churn_produces_realistic_state_changes() {
-    let app = TestApp::start_with(|c| c.sim.churn = 400.0).await;
+    let app = TestApp::start_with(|c| c.edit_section(|s: &mut SimConfig| s.churn = 400.0)).await;
     let events = wait_for_events(&app, 0, 40).await;
     let mut fields = BTreeSet::new();
     for e in events

@@ -1,6 +1,7 @@
 //! The O-RAN filter grammar, table-driven: every operator, quoting, nested paths, typed
 //! comparison, and malformed expressions answered with a 400 ProblemDetails naming the fault.
 
+use netweave::backend::simulator::SimConfig;
 use netweave::domain::{Fields, Filter, Resource};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -165,8 +166,8 @@ fn urlencode(s: &str) -> String {
 #[tokio::test]
 async fn rest_filters_select_exactly_the_matching_resources() {
     let app = TestApp::start_with(|c| {
-        c.sim.pools = 1;
-        c.sim.resources = 600;
+        c.edit_section(|s: &mut SimConfig| s.pools = 1);
+        c.edit_section(|s: &mut SimConfig| s.resources = 600);
     })
     .await;
     let pools = app.get_ok(&format!("{V2}/resourcePools")).await;

@@ -1,5 +1,6 @@
 //! gRPC: the same objects as REST, precise status codes, health and reflection.
 
+use netweave::backend::simulator::SimConfig;
 use netweave::{domain as d, proto::o2ims::v1 as pb};
 use serde_json::Value;
 use tokio_stream::StreamExt;
@@ -208,7 +209,7 @@ async fn subscriptions_made_over_grpc_are_seen_over_rest() {
 
 #[tokio::test]
 async fn grpc_errors_carry_precise_codes() {
-    let app = TestApp::start_with(|c| c.sim.read_only = true).await;
+    let app = TestApp::start_with(|c| c.edit_section(|s: &mut SimConfig| s.read_only = true)).await;
     let mut inv = app.inventory().await;
     let bad = inv
         .list_resource_pools(pb::ListResourcePoolsRequest {
@@ -245,8 +246,8 @@ async fn grpc_errors_carry_precise_codes() {
 #[tokio::test]
 async fn grpc_pages_with_tokens_and_projects_fields() {
     let app = TestApp::start_with(|c| {
-        c.sim.pools = 1;
-        c.sim.resources = 250;
+        c.edit_section(|s: &mut SimConfig| s.pools = 1);
+        c.edit_section(|s: &mut SimConfig| s.resources = 250);
     })
     .await;
     let mut inv = app.inventory().await;

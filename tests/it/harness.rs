@@ -2,6 +2,7 @@
 //! `redis-server` on a free loopback port. Every REST call made through `TestApp::call`
 //! has its response validated against the OpenAPI contract (see `spec.rs`).
 
+use netweave::backend::simulator::SimConfig;
 use std::{
     net::{SocketAddr, TcpListener as StdListener},
     process::{Child, Command, Stdio},
@@ -86,7 +87,7 @@ impl TestApp {
             data_dir: data.path().to_path_buf(),
             ..Config::default()
         };
-        config.sim.resources = 200;
+        config.edit_section(|s: &mut SimConfig| s.resources = 200);
         tweak(&mut config);
         let _ = netweave::telemetry::init(config.log_format, "warn");
         let listeners = Listeners::bind(&config).await.expect("bind");

@@ -1,6 +1,7 @@
 //! Every path and method of the normative v2 inventory spec, plus the write extensions, with
 //! each response validated against the contract by `TestApp::call`.
 
+use netweave::backend::simulator::SimConfig;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -74,8 +75,8 @@ async fn every_normative_operation_answers_with_spec_shaped_bodies() {
 #[tokio::test]
 async fn lists_are_bare_arrays_with_the_simulated_inventory() {
     let app = TestApp::start_with(|c| {
-        c.sim.pools = 4;
-        c.sim.resources = 400;
+        c.edit_section(|s: &mut SimConfig| s.pools = 4);
+        c.edit_section(|s: &mut SimConfig| s.resources = 400);
     })
     .await;
     let pools = app.get_ok(&format!("{V2}/resourcePools")).await;
@@ -117,9 +118,9 @@ async fn lists_are_bare_arrays_with_the_simulated_inventory() {
 
 #[tokio::test]
 async fn the_simulator_is_deterministic_for_a_seed() {
-    let a = TestApp::start_with(|c| c.sim.seed = 7).await;
-    let b = TestApp::start_with(|c| c.sim.seed = 7).await;
-    let c = TestApp::start_with(|c| c.sim.seed = 8).await;
+    let a = TestApp::start_with(|c| c.edit_section(|s: &mut SimConfig| s.seed = 7)).await;
+    let b = TestApp::start_with(|c| c.edit_section(|s: &mut SimConfig| s.seed = 7)).await;
+    let c = TestApp::start_with(|c| c.edit_section(|s: &mut SimConfig| s.seed = 8)).await;
     let path = format!("{V2}/resourcePools");
     let (pa, pb, pc) = (
         a.get_ok(&path).await,
@@ -338,7 +339,7 @@ async fn write_extensions_create_update_and_delete() {
 
 #[tokio::test]
 async fn writes_on_a_read_only_backend_are_method_not_allowed() {
-    let app = TestApp::start_with(|c| c.sim.read_only = true).await;
+    let app = TestApp::start_with(|c| c.edit_section(|s: &mut SimConfig| s.read_only = true)).await;
     let site = app.first_id("oCloudSites", "oCloudSiteId").await;
     let reply = app
         .call(

@@ -4,9 +4,9 @@
 
 use std::{collections::BTreeMap, time::Duration};
 
-use netweave::{
-    config::{BackendKind, Config},
-    fake_apiserver::{fixtures, FakeApiServer, MACHINE_SETS, NODES, STORAGE_CLASSES},
+use netweave::{backend::kube::KubernetesConfig, config::Config};
+use netweave_testkit::fake_apiserver::{
+    fixtures, FakeApiServer, MACHINE_SETS, NODES, STORAGE_CLASSES,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -60,9 +60,13 @@ pub fn on_cluster(fake: &FakeApiServer) -> (TempDir, impl Fn(&mut Config) + Clon
     let path = path.display().to_string();
     (dir, move |c: &mut Config| {
         webhook_config(c);
-        c.backend = BackendKind::Kubernetes;
-        c.kubernetes.kubeconfig = path.clone();
-        c.kubernetes.cluster_name = "fake".into();
+        c.backend = "kubernetes".into();
+        c.edit_section(|k: &mut KubernetesConfig| {
+            k.kubeconfig = path.clone();
+            k.cluster_name = "fake".into();
+        });
+        // A Lease, when a test asks for one, is held in the same cluster.
+        c.election.kubeconfig = path.clone();
     })
 }
 
@@ -495,7 +499,7 @@ async fn without_machine_apis_or_with_pool_writes_off_pool_writes_are_refused_tr
     refuses_pool_writes(
         TestApp::start_with(|c| {
             config(c);
-            c.kubernetes.pool_writes = false;
+            c.edit_section(|k: &mut KubernetesConfig| k.pool_writes = false);
         })
         .await,
     )
@@ -551,7 +555,7 @@ async fn every_request_netweave_makes_is_allowed_by_the_deployed_rbac() {
     let (dir, config) = on_cluster(&fake);
     let app = TestApp::start_with(|c| {
         config(c);
-        c.kubernetes.leader_election = netweave::config::LeaderElection::Lease;
+        c.election.mode = netweave::config::ElectionMode::Lease;
     })
     .await;
     let site = app.first_id("oCloudSites", "oCloudSiteId").await;
@@ -582,18 +586,15 @@ async fn every_request_netweave_makes_is_allowed_by_the_deployed_rbac() {
             .status,
         StatusCode::NO_CONTENT
     );
-    let settings = netweave::config::KubernetesConfig {
-        kubeconfig: dir.path().join("kubeconfig").display().to_string(),
-        ..Default::default()
-    };
-    let client = netweave::backend::kube::client(&settings).await.unwrap().0;
-    let lease = KubeLease::new(
-        client,
+    let lease = KubeLease::connect(
+        &dir.path().join("kubeconfig").display().to_string(),
         "netweave",
         "rbac",
         "x".into(),
         Duration::from_secs(5),
-    );
+    )
+    .await
+    .unwrap();
     lease.acquire_or_renew().await.unwrap();
     lease.acquire_or_renew().await.unwrap();
     lease.release().await.unwrap();
@@ -653,7 +654,7 @@ async fn lists_say_when_the_api_server_stops_answering() {
 
 #[tokio::test]
 async fn machines_put_unlabelled_nodes_in_their_machine_set_pool() {
-    use netweave::fake_apiserver::MACHINES;
+    use netweave_testkit::fake_apiserver::MACHINES;
     let fake = FakeApiServer::start(&[NODES, STORAGE_CLASSES, MACHINE_SETS, MACHINES])
         .await
         .unwrap();

@@ -7,7 +7,7 @@
 
 use std::{collections::BTreeMap, time::Duration};
 
-use netweave::fake_apiserver::{FakeApiServer, NODES};
+use netweave_testkit::fake_apiserver::{FakeApiServer, NODES};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -297,7 +297,7 @@ async fn a_recovery_during_a_restart_and_a_receiver_outage_is_cleared_and_notifi
 /// Machine recovers or goes.
 #[tokio::test]
 async fn machine_conditions_raise_alarms_on_their_node() {
-    use netweave::fake_apiserver::{fixtures, MACHINES, MACHINE_SETS, STORAGE_CLASSES};
+    use netweave_testkit::fake_apiserver::{fixtures, MACHINES, MACHINE_SETS, STORAGE_CLASSES};
     let fake = FakeApiServer::start(&[NODES, STORAGE_CLASSES, MACHINE_SETS, MACHINES])
         .await
         .unwrap();

@@ -7,7 +7,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use netweave::fake_apiserver::{fixtures, NODES};
+use netweave_testkit::fake_apiserver::{fixtures, NODES};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
@@ -29,11 +29,12 @@ fn gateway(kubeconfig: &str, redis: &RedisServer, prefix: &str, elector: &str) -
         .args(["--redis-url", &redis.url, "--redis-prefix", prefix])
         .args(["--log-level", "warn"])
         .env(
-            "NETWEAVE_KUBERNETES__LEASE_SECONDS",
+            "NETWEAVE_ELECTION__LEASE_SECONDS",
             LEASE_SECONDS.to_string(),
         )
-        .env("NETWEAVE_KUBERNETES__LEADER_ELECTION", elector)
-        .env("NETWEAVE_KUBERNETES__LEASE_NAME", prefix)
+        .env("NETWEAVE_ELECTION__MODE", elector)
+        .env("NETWEAVE_ELECTION__LEASE_NAME", prefix)
+        .env("NETWEAVE_ELECTION__KUBECONFIG", kubeconfig)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -120,7 +121,7 @@ async fn with_a_kubernetes_lease_one_gateway_publishes_and_the_other_takes_over_
 
 /// A fake cluster and a Redis that gateways share.
 struct Shared {
-    fake: netweave::fake_apiserver::FakeApiServer,
+    fake: netweave_testkit::fake_apiserver::FakeApiServer,
     redis: RedisServer,
     prefix: String,
     kubeconfig: String,
@@ -227,11 +228,11 @@ async fn fail_over(elector: &str) {
     }
 }
 
-async fn kube_client(fake: &netweave::fake_apiserver::FakeApiServer) -> kube::Client {
+async fn kube_client(fake: &netweave_testkit::fake_apiserver::FakeApiServer) -> kube::Client {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("kubeconfig");
     std::fs::write(&path, fake.kubeconfig()).unwrap();
-    let settings = netweave::config::KubernetesConfig {
+    let settings = netweave::backend::kube::KubernetesConfig {
         kubeconfig: path.display().to_string(),
         ..Default::default()
     };
@@ -241,7 +242,7 @@ async fn kube_client(fake: &netweave::fake_apiserver::FakeApiServer) -> kube::Cl
 #[tokio::test]
 async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
     use netweave::election::{lease::KubeLease, Elector};
-    let fake = netweave::fake_apiserver::FakeApiServer::start(&[])
+    let fake = netweave_testkit::fake_apiserver::FakeApiServer::start(&[])
         .await
         .unwrap();
     let client = kube_client(&fake).await;
@@ -251,7 +252,10 @@ async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
     assert!(a.acquire_or_renew().await.unwrap(), "a creates the lease");
     assert!(!b.acquire_or_renew().await.unwrap(), "b sees it held");
     let held = fake
-        .get(netweave::fake_apiserver::LEASES, "netweave/publisher")
+        .get(
+            netweave_testkit::fake_apiserver::LEASES,
+            "netweave/publisher",
+        )
         .unwrap();
     assert_eq!(held["spec"]["holderIdentity"], "a");
     // a renews for longer than a lease: b never takes over.
@@ -276,7 +280,10 @@ async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
     }
     assert!(renewed.elapsed() >= lease, "not before the lease ran out");
     let taken = fake
-        .get(netweave::fake_apiserver::LEASES, "netweave/publisher")
+        .get(
+            netweave_testkit::fake_apiserver::LEASES,
+            "netweave/publisher",
+        )
         .unwrap();
     assert_eq!(taken["spec"]["holderIdentity"], "b");
     assert_eq!(taken["spec"]["leaseTransitions"], 1);

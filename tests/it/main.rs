@@ -3,6 +3,7 @@
 mod alertmanager;
 mod chaos;
 mod chart;
+mod cli;
 mod contract;
 mod events;
 mod filter;

@@ -1,5 +1,6 @@
 //! Paging: the INF O2 `/v1` walk by `Link` with `X-Total-Count`, and the `/v2` extension.
 
+use netweave::backend::simulator::SimConfig;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
@@ -43,8 +44,8 @@ async fn walk(app: &TestApp, start: String, id: &str) -> (Vec<String>, BTreeSet<
 #[tokio::test]
 async fn v1_walks_a_10000_resource_pool_seeing_each_resource_once() {
     let app = TestApp::start_with(|c| {
-        c.sim.pools = 1;
-        c.sim.resources = 10_000;
+        c.edit_section(|s: &mut SimConfig| s.pools = 1);
+        c.edit_section(|s: &mut SimConfig| s.resources = 10_000);
         c.v1_page_size = 250;
     })
     .await;
@@ -86,8 +87,8 @@ async fn v1_walks_a_10000_resource_pool_seeing_each_resource_once() {
 #[tokio::test]
 async fn a_walk_survives_concurrent_inserts() {
     let app = TestApp::start_with(|c| {
-        c.sim.pools = 1;
-        c.sim.resources = 500;
+        c.edit_section(|s: &mut SimConfig| s.pools = 1);
+        c.edit_section(|s: &mut SimConfig| s.resources = 500);
         c.v1_page_size = 100;
     })
     .await;
@@ -140,8 +141,8 @@ async fn a_walk_survives_concurrent_inserts() {
 #[tokio::test]
 async fn v2_lists_whole_arrays_unless_a_limit_asks_for_pages() {
     let app = TestApp::start_with(|c| {
-        c.sim.pools = 1;
-        c.sim.resources = 3000;
+        c.edit_section(|s: &mut SimConfig| s.pools = 1);
+        c.edit_section(|s: &mut SimConfig| s.resources = 3000);
     })
     .await;
     let pool = app.get_ok(&format!("{V2}/resourcePools")).await[0]["resourcePoolId"]

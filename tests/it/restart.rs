@@ -10,7 +10,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use netweave::fake_apiserver::{fixtures, FakeApiServer, MACHINE_SETS, NODES};
+use netweave_testkit::fake_apiserver::{fixtures, FakeApiServer, MACHINE_SETS, NODES};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use tempfile::TempDir;

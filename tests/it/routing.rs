@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 
 use netweave::{
-    config::{BackendInstance, BackendKind, Config, RouteRule, Strategy},
-    fake_apiserver::{fixtures, FakeApiServer, NODES, STORAGE_CLASSES},
+    config::{BackendInstance, Config, RouteRule, Strategy},
     proto::o2ims::v1::{ListOptions, ListResourcePoolsRequest},
 };
+use netweave_testkit::fake_apiserver::{fixtures, FakeApiServer, NODES, STORAGE_CLASSES};
 use serde_json::Value;
 
 use crate::{
@@ -30,15 +30,13 @@ fn two_backends(c: &mut Config) {
     c.backends = vec![
         BackendInstance {
             name: "sim".into(),
-            kind: BackendKind::Simulator,
-            sim: None,
-            kubernetes: None,
+            kind: "simulator".into(),
+            sections: Default::default(),
         },
         BackendInstance {
             name: "k8s".into(),
-            kind: BackendKind::Kubernetes,
-            sim: None,
-            kubernetes: None,
+            kind: "kubernetes".into(),
+            sections: Default::default(),
         },
     ];
     c.routes = vec![

@@ -3,6 +3,7 @@
 //! changes and clears alarms on its own; every alarm's definition is in the dictionary its
 //! resource's type names.
 
+use netweave::backend::simulator::SimConfig;
 use std::{collections::HashSet, time::Duration};
 
 use reqwest::{Method, StatusCode};
@@ -24,7 +25,7 @@ async fn a_resource_stating_an_alarm_raises_it_and_its_removal_clears_it() {
     let smo = Receiver::start(Mode::Ok).await;
     let app = TestApp::start_with(|c| {
         crate::webhooks::webhook_config(c);
-        c.sim.resources = 20;
+        c.edit_section(|s: &mut SimConfig| s.resources = 20);
     })
     .await;
     subscribe_alarms(&app, &smo.url("/all"), None).await;
@@ -95,9 +96,9 @@ async fn churn_raises_changes_and_clears_alarms_from_the_dictionaries() {
     let smo = Receiver::start(Mode::Ok).await;
     let app = TestApp::start_with(|c| {
         crate::webhooks::webhook_config(c);
-        c.sim.pools = 1;
-        c.sim.resources = 8;
-        c.sim.churn = 200.0;
+        c.edit_section(|s: &mut SimConfig| s.pools = 1);
+        c.edit_section(|s: &mut SimConfig| s.resources = 8);
+        c.edit_section(|s: &mut SimConfig| s.churn = 200.0);
     })
     .await;
     subscribe_alarms(&app, &smo.url("/all"), None).await;

@@ -2,6 +2,7 @@
 //! queries, TMF events delivered by the webhook workers (embedded and Redis), hubs as O2-IMS
 //! subscriptions, and the store staying consistent across a crash between the two writes.
 
+use netweave::backend::simulator::SimConfig;
 use std::{
     collections::BTreeSet,
     process::{Command, Stdio},
@@ -463,7 +464,7 @@ async fn state_changes_are_tmf_state_change_events() {
     let receiver = Receiver::start(Mode::Ok).await;
     let app = TestApp::start_with(|c| {
         webhook_config(c);
-        c.sim.churn = 40.0;
+        c.edit_section(|s: &mut SimConfig| s.churn = 40.0);
     })
     .await;
     register(

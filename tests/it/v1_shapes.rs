@@ -3,6 +3,7 @@
 //! over INF's attribute names, and subscriptions with INF's filter grammar. Every response is
 //! also validated against INF's swagger schemas by the harness (`spec.rs`).
 
+use netweave::backend::simulator::SimConfig;
 use std::{collections::BTreeSet, time::Duration};
 
 use reqwest::{Method, StatusCode};
@@ -256,7 +257,7 @@ async fn v1_cloud_resources_and_deployment_managers_have_inf_shapes() {
 
 #[tokio::test]
 async fn v1_filters_name_inf_attributes_and_page_with_totals() {
-    let app = TestApp::start_with(|c| c.sim.pools = 6).await;
+    let app = TestApp::start_with(|c| c.edit_section(|s: &mut SimConfig| s.pools = 6)).await;
     let pools = app.get_ok(&format!("{V1}/resourcePools")).await;
     let location = pools[0]["globalLocationId"].as_str().unwrap().to_owned();
     let at_location: Vec<&Value> = pools

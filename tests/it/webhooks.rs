@@ -3,6 +3,7 @@
 //! ordering, retries, Retry-After, dead letters and replay, redirects, timeouts, restarts,
 //! and the callback address policy.
 
+use netweave::backend::simulator::SimConfig;
 use std::{process::Command, time::Duration};
 
 use base64::Engine;
@@ -42,8 +43,8 @@ pub async fn subscribe(app: &TestApp, callback: &str, filter: Option<&str>) -> S
 pub async fn two_pool_app() -> (TestApp, String, String) {
     let app = TestApp::start_with(|c| {
         webhook_config(c);
-        c.sim.pools = 2;
-        c.sim.resources = 20;
+        c.edit_section(|s: &mut SimConfig| s.pools = 2);
+        c.edit_section(|s: &mut SimConfig| s.resources = 20);
     })
     .await;
     let pools = app.get_ok(&format!("{V2}/resourcePools")).await;

@@ -2,6 +2,7 @@
 //! paging, filters, gets, subscriptions, a signed webhook verified by the SDK, Watch across a
 //! cut-off and a restart, ResyncRequired, and TLS with a bearer token.
 
+use netweave::backend::simulator::SimConfig;
 use std::{
     net::SocketAddr,
     sync::{Arc, Mutex},
@@ -46,8 +47,8 @@ impl Gateway {
             data_dir: data.path().to_path_buf(),
             ..Config::default()
         };
-        config.sim.pools = 5;
-        config.sim.resources = 20;
+        config.edit_section(|s: &mut SimConfig| s.pools = 5);
+        config.edit_section(|s: &mut SimConfig| s.resources = 20);
         config.events.heartbeat_seconds = 0.2;
         config.webhooks.secret = SECRET.into();
         config.webhooks.callback_allow = "127.0.0.0/8".into();

@@ -8,7 +8,8 @@ use k8s_openapi::api::{core::v1::Node, storage::v1::StorageClass};
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
-use crate::{config::KubernetesConfig, domain::objects::*};
+use super::KubernetesConfig;
+use crate::domain::objects::*;
 
 const NS: Uuid = Uuid::from_u128(0x6b75_6265_2d6e_6574_7765_6176_652d_6964);
 

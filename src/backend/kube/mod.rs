@@ -6,6 +6,7 @@
 
 mod alarms;
 mod mapping;
+pub mod settings;
 mod state;
 mod watch;
 
@@ -27,15 +28,13 @@ use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
 pub use mapping::{quantity, MachinePool, Mapping};
+pub use settings::KubernetesConfig;
 use state::State;
 
 use super::{
     versioned::Versioned, Backend, BackendError, BackendInfo, Capabilities, Feed, Object, Scope,
 };
-use crate::{
-    config::KubernetesConfig,
-    domain::{objects::*, ListQuery, Page},
-};
+use crate::domain::{objects::*, ListQuery, Page};
 
 /// The machine-pool kinds netweave uses when the cluster serves them, in order of preference.
 fn machine_kinds() -> [(ApiResource, &'static str); 2] {

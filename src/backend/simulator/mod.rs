@@ -7,6 +7,7 @@ mod catalog;
 mod churn;
 mod generate;
 mod persist;
+pub mod settings;
 
 use std::{
     path::Path,
@@ -17,6 +18,7 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 pub use generate::SimSpec;
+pub use settings::{SimConfig, SIMULATOR_FILE};
 
 use super::{
     cache::Inventory,

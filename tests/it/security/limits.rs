@@ -152,7 +152,7 @@ async fn the_shared_gcra_script_allows_the_burst_then_one_per_interval() {
     let redis = RedisServer::start();
     let client = redis::Client::open(redis.url.as_str()).unwrap();
     let mut conn = client.get_multiplexed_async_connection().await.unwrap();
-    let script = redis::Script::new(netweave::security::limits::TENANT_SCRIPT);
+    let script = redis::Script::new(netweave::store::TENANT_RATE);
     let key = format!("{}:rate", unique_prefix());
     // 100 ms per request, burst 2, on a clock the test gives.
     async fn wait(

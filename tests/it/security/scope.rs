@@ -4,6 +4,7 @@
 //! tenant's, and changes only its own pools; `maxResourcePools` and `maxWatchStreams` hold.
 //! On the embedded stores and on a real Redis shared by two gateways.
 
+use netweave::backend::simulator::SimConfig;
 use std::time::Duration;
 
 use netweave::{
@@ -39,7 +40,7 @@ const SUBSCRIPTIONS: &str = "/o2ims-infrastructureInventory/v2/subscriptions";
 
 /// Pools 0 and 2 are tenant A's, pool 1 tenant B's; A may hold 3 pools, B one watch stream.
 fn scoped(c: &mut Config) {
-    c.sim.tenants = vec!["tenant-a".into(), "tenant-b".into()];
+    c.edit_section(|s: &mut SimConfig| s.tenants = vec!["tenant-a".into(), "tenant-b".into()]);
     c.webhooks.callback_allow = "127.0.0.0/8".into();
     c.events.heartbeat_seconds = 0.2;
     c.tenants = vec![

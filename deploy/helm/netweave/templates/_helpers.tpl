@@ -78,7 +78,7 @@ app.kubernetes.io/part-of: netweave
 
 {{/*
 netweave's configuration file (JSON: Helm's toToml writes integers as floats). What the chart
-decides (listen address, data directory, backend, lease namespace, TLS paths, pool writes,
+decides (listen address, data directory, backend, election Lease, TLS paths, pool writes,
 which process delivers webhooks) comes first; `config` (any netweave setting, README
 "Configuration") is merged over it. Secrets never appear here: they come as environment.
 */}}
@@ -90,9 +90,10 @@ which process delivers webhooks) comes first; `config` (any netweave setting, RE
   "log_format" "json"
   "kubernetes" (dict
     "cluster_name" .Values.kubernetes.clusterName
-    "lease_namespace" .Release.Namespace
-    "lease_name" (printf "%s-publisher" (include "netweave.fullname" .))
     "pool_writes" .Values.kubernetes.poolWrites)
+  "election" (dict
+    "lease_namespace" .Release.Namespace
+    "lease_name" (printf "%s-publisher" (include "netweave.fullname" .)))
   "webhooks" (dict "workers" (not .Values.worker.enabled))
 -}}
 {{- with .Values.webhooks.oauth -}}

@@ -1,16 +1,17 @@
-//! Settings of the Kubernetes backend (`--backend kubernetes`) and its leader election.
+//! The Kubernetes backend as a backend kind: its `[kubernetes]` section, its flag, and how it
+//! starts.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-/// How the publishing replica is chosen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LeaderElection {
-    Auto,
-    Lease,
-    Redis,
-    None,
-}
+use super::KubeBackend;
+use crate::{
+    backend::{
+        registry::{self, Context},
+        BackendRef,
+    },
+    config::Section,
+};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -43,14 +44,6 @@ pub struct KubernetesConfig {
     /// alarm (`Node<Type>`, MAJOR) on the node's resource while `True`, as a custom
     /// node-problem-detector plugin sets them. Default empty.
     pub alarm_node_conditions: Vec<String>,
-    /// Which replica publishes changes: `auto` (a `Lease` in a cluster, else a Redis lock with `redis_url`, else this one), `lease`, `redis` or `none` (this one). Default `auto`.
-    pub leader_election: LeaderElection,
-    /// Namespace of the leader-election `Lease`. Default `netweave`.
-    pub lease_namespace: String,
-    /// Name of the leader-election `Lease` (and of the Redis lock). Default `netweave-publisher`.
-    pub lease_name: String,
-    /// Seconds a leader's lease lasts without renewal; fail-over happens within it. Default `10`.
-    pub lease_seconds: u64,
 }
 
 impl Default for KubernetesConfig {
@@ -75,10 +68,48 @@ impl Default for KubernetesConfig {
             machine_namespace: "openshift-machine-api".into(),
             pool_writes: true,
             alarm_node_conditions: Vec::new(),
-            leader_election: LeaderElection::Auto,
-            lease_namespace: "netweave".into(),
-            lease_name: "netweave-publisher".into(),
-            lease_seconds: 10,
         }
+    }
+}
+
+impl Section for KubernetesConfig {
+    const NAME: &'static str = "kubernetes";
+}
+
+/// The Kubernetes backend's flag of `netweave serve`.
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct KubeFlags {
+    /// Kubeconfig of the Kubernetes backend (`kubernetes.kubeconfig`).
+    #[arg(long)]
+    pub kubeconfig: Option<String>,
+}
+
+impl KubeFlags {
+    pub fn settings(&self) -> Vec<(String, Value)> {
+        self.kubeconfig
+            .iter()
+            .map(|k| ("kubernetes.kubeconfig".to_owned(), Value::from(k.as_str())))
+            .collect()
+    }
+}
+
+/// The `kubernetes` kind.
+pub struct KubernetesKind;
+
+impl registry::Kind for KubernetesKind {
+    const NAME: &'static str = "kubernetes";
+    const SHARED: bool = true;
+    type Settings = KubernetesConfig;
+
+    fn check(_: &KubernetesConfig) -> Result<(), String> {
+        Ok(())
+    }
+
+    async fn start(context: Context, settings: KubernetesConfig) -> anyhow::Result<BackendRef> {
+        use anyhow::Context as _;
+        let backend = KubeBackend::start(&settings, &context.o_cloud_id, &context.shutdown)
+            .await
+            .context("connecting to the Kubernetes API")?;
+        Ok(backend)
     }
 }

@@ -10,11 +10,11 @@ use std::{
 };
 
 use http_body_util::BodyExt;
-use netweave::{
-    fake_apiserver::{fixtures, FakeApiServer, MACHINE_SETS, NODES, STORAGE_CLASSES},
-    proto::events::v1::{
-        event_service_client::EventServiceClient, watch_response::Item, WatchRequest,
-    },
+use netweave::proto::events::v1::{
+    event_service_client::EventServiceClient, watch_response::Item, WatchRequest,
+};
+use netweave_testkit::fake_apiserver::{
+    fixtures, FakeApiServer, MACHINE_SETS, NODES, STORAGE_CLASSES,
 };
 use serde_json::json;
 
