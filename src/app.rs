@@ -32,7 +32,7 @@ use crate::{
         audit::{self, Audit},
         limits::RateLimits,
         outbound::Outbound,
-        tenants::Tenants,
+        tenants::{Tenancy, Tenants},
         Security,
     },
     service::{
@@ -538,7 +538,11 @@ pub async fn run(
     let security = Security::start(
         &config,
         &http::rpc_table().routes,
-        tenants,
+        Tenancy {
+            tenants,
+            store: admin_store.clone(),
+            multi_tenant: config.auth.multi_tenant,
+        },
         Arc::new(RateLimits::new(
             &config.rate_limits,
             config.redis_url.is_some().then(|| admin_store.clone()),

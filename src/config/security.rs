@@ -113,6 +113,12 @@ pub struct AuthConfig {
     /// Claim naming the caller's tenant (a top-level key or a dotted path); client
     /// certificates name it through the `cn_domain` rule. Default `tenant`.
     pub tenant_claim: String,
+    /// Tenancy in force from the start: a caller naming a tenant the store does not hold is
+    /// refused even while no tenant exists. Off (single-tenant until the first tenant is
+    /// created), a replica that holds no tenant reads the store before it admits a
+    /// tenant-naming caller unscoped, so the first tenant created on another replica is in
+    /// force here at once. Default `false`.
+    pub multi_tenant: bool,
     /// Accepted signature algorithms, comma-separated; `none` and HS* are never accepted. Default `RS256,PS256,ES256`.
     pub algorithms: String,
     /// Seconds of clock skew allowed on `exp` and `nbf`. Default `60`.
@@ -142,6 +148,7 @@ impl Default for AuthConfig {
             audience: None,
             roles_claim: "roles".into(),
             tenant_claim: "tenant".into(),
+            multi_tenant: false,
             algorithms: "RS256,PS256,ES256".into(),
             leeway_seconds: 60,
             require_bound_tokens: false,

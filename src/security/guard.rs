@@ -17,7 +17,7 @@ use super::{
     limits::{Limited, RateLimits},
     peer::{effective_cert, ConnInfo, PeerCert},
     policy::{Policy, Rule},
-    tenants::{TenantStatus, Tenants},
+    tenants::{Tenancy, TenantStatus},
 };
 use crate::{error::ErrorCode, metrics::AUTH_FAILURES};
 
@@ -37,7 +37,7 @@ pub struct Guard {
     /// Route template → (method, RPC) pairs.
     routes: HashMap<String, Vec<(Method, String)>>,
     anonymous: Arc<Principal>,
-    tenants: Tenants,
+    tenancy: Tenancy,
     limits: Arc<RateLimits>,
 }
 
@@ -50,7 +50,7 @@ impl Guard {
         policy: Arc<Policy>,
         trusted_proxies: Vec<IpNet>,
         routes: &[RouteInfo],
-        tenants: Tenants,
+        tenancy: Tenancy,
         limits: Arc<RateLimits>,
     ) -> Guard {
         let mut table: HashMap<String, Vec<(Method, String)>> = HashMap::new();
@@ -69,7 +69,7 @@ impl Guard {
             trusted_proxies,
             routes: table,
             anonymous: Arc::new(Principal::anonymous()),
-            tenants,
+            tenancy,
             limits,
         }
     }
@@ -105,6 +105,7 @@ impl Guard {
             return Ok(());
         };
         let rate = self
+            .tenancy
             .tenants
             .get(id)
             .and_then(|r| r.tenant.quotas.requests_per_second);
@@ -120,20 +121,38 @@ impl Guard {
 
     /// A caller confined to a tenant, checked against it: the tenant must exist and be
     /// active; the subject's role binding in it, if any, adds its roles. While no tenant
-    /// exists at all the gateway is single-tenant: a tenant named by a credential (such as
-    /// the certificate rule's) is only a name.
-    fn within_tenant(&self, principal: Arc<Principal>) -> Result<Arc<Principal>, String> {
+    /// exists at all the gateway is single-tenant (unless `auth.multi_tenant`): a tenant named
+    /// by a credential (such as the certificate rule's) is only a name. "No tenant" is never
+    /// taken from a copy older than the request: the store is read first, so a first tenant
+    /// created on another replica is in force here at once.
+    async fn within_tenant(
+        &self,
+        principal: Arc<Principal>,
+        arrived: std::time::Instant,
+    ) -> Result<Arc<Principal>, Failure> {
         let Some(id) = principal.confined_to() else {
             return Ok(principal);
         };
-        if self.tenants.is_empty() {
-            return Ok(principal);
+        let tenants = &self.tenancy.tenants;
+        if tenants.is_empty() && !self.tenancy.multi_tenant {
+            if let Err(e) = tenants.fresh_since(arrived, &self.tenancy.store).await {
+                return Err(Failure::TenantsUnavailable(format!(
+                    "the tenants cannot be read to check the caller's tenant '{id}': {e}"
+                )));
+            }
+            if tenants.is_empty() {
+                return Ok(principal);
+            }
         }
-        let Some(resident) = self.tenants.get(id) else {
-            return Err(format!("the caller's tenant '{id}' is not known here"));
+        let Some(resident) = tenants.get(id) else {
+            return Err(Failure::Tenant(format!(
+                "the caller's tenant '{id}' is not known here"
+            )));
         };
         if resident.tenant.status == TenantStatus::Suspended {
-            return Err(format!("the caller's tenant '{id}' is suspended"));
+            return Err(Failure::Tenant(format!(
+                "the caller's tenant '{id}' is suspended"
+            )));
         }
         let mut bound = Principal::clone(&principal);
         bound.scope = Some(Arc::clone(&resident.scope));
@@ -255,6 +274,7 @@ impl Check {
             grpc,
             path,
         } = self;
+        let arrived = std::time::Instant::now();
         let refuse = |failure: Failure| refusal(failure, grpc, &path);
         let Some(authn) = &g.authn else {
             return Ok(Arc::clone(&g.anonymous));
@@ -263,11 +283,13 @@ impl Check {
             Ok(p) => p,
             Err(e) => return Err((refuse(Failure::Authentication(e)), None)),
         };
-        let principal = match g.within_tenant(Arc::clone(&principal)) {
+        let principal = match g.within_tenant(Arc::clone(&principal), arrived).await {
             Ok(p) => p,
-            Err(m) => {
-                tracing::info!(%path, "{m}: call refused");
-                return Err((refuse(Failure::Tenant(m)), Some(principal)));
+            Err(failure) => {
+                if let Failure::Tenant(m) | Failure::TenantsUnavailable(m) = &failure {
+                    tracing::info!(%path, "{m}: call refused");
+                }
+                return Err((refuse(failure), Some(principal)));
             }
         };
         if let Err(limited) = g.within_rate(&principal).await {
@@ -317,6 +339,8 @@ enum Failure {
     Authorization(String),
     /// An unknown or suspended tenant.
     Tenant(String),
+    /// The store could not tell whether tenancy is in force.
+    TenantsUnavailable(String),
     RateLimited(Limited),
 }
 
@@ -361,6 +385,13 @@ fn refusal(failure: Failure, grpc: bool, path: &str) -> Response {
         Failure::Tenant(m) => (
             StatusCode::FORBIDDEN,
             ErrorCode::PermissionDenied,
+            "tenant",
+            m,
+            None,
+        ),
+        Failure::TenantsUnavailable(m) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
             "tenant",
             m,
             None,

@@ -52,7 +52,7 @@ impl Security {
     pub fn start(
         config: &Config,
         routes: &[RouteInfo],
-        tenants: tenants::Tenants,
+        tenancy: tenants::Tenancy,
         limits: Arc<limits::RateLimits>,
         audit: Option<audit::Audit>,
         stop: &CancellationToken,
@@ -95,7 +95,7 @@ impl Security {
             .map_err(|e| anyhow::anyhow!("tls.trusted_proxies: {e}"))?;
         Ok(Security {
             tls,
-            guard: Arc::new(Guard::new(authn, policy, proxies, routes, tenants, limits)),
+            guard: Arc::new(Guard::new(authn, policy, proxies, routes, tenancy, limits)),
             audit,
         })
     }

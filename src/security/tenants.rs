@@ -8,7 +8,7 @@
 use std::{
     collections::{BTreeMap, HashMap},
     sync::{Arc, RwLock},
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use serde::Deserialize;
@@ -160,11 +160,22 @@ struct Held {
     /// Moves on with every [`Tenants::set`]: a reload that read the store across one is not
     /// installed (it could put back what the write replaced).
     generation: u64,
+    /// When the last reload that was installed began to read the store.
+    read_at: Option<Instant>,
+}
+
+/// What the gate needs of tenancy: the tenants held here, the store they come from, and
+/// whether tenancy is in force before the first tenant exists (`auth.multi_tenant`).
+#[derive(Clone)]
+pub struct Tenancy {
+    pub tenants: Tenants,
+    pub store: AdminStoreRef,
+    pub multi_tenant: bool,
 }
 
 /// The tenants, in memory, kept in step with the store.
 #[derive(Clone, Default)]
-pub struct Tenants(Arc<RwLock<Held>>);
+pub struct Tenants(Arc<RwLock<Held>>, Arc<tokio::sync::Mutex<()>>);
 
 impl Tenants {
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Held> {
@@ -196,6 +207,7 @@ impl Tenants {
     /// Reloads everything from `store`. A store that does not answer keeps the last copy; a
     /// write here while the store was read leaves the copy to the next reload.
     pub async fn reload(&self, store: &AdminStoreRef) -> Result<(), crate::store::StoreError> {
+        let started = Instant::now();
         let before = self.read().generation;
         let mut all = BTreeMap::new();
         for tenant in store.list_tenants().await? {
@@ -206,8 +218,24 @@ impl Tenants {
         let mut held = self.write();
         if held.generation == before {
             held.all = all;
+            held.read_at = Some(started);
         }
         Ok(())
+    }
+
+    /// A copy read from `store` after `asked`: what a replica that holds no tenant makes sure
+    /// of before it admits a tenant-naming caller unscoped (another replica may have created
+    /// the first tenant since the last reload). Concurrent callers share one read.
+    pub async fn fresh_since(
+        &self,
+        asked: Instant,
+        store: &AdminStoreRef,
+    ) -> Result<(), crate::store::StoreError> {
+        let _one = self.1.lock().await;
+        if self.read().read_at.is_some_and(|at| at >= asked) {
+            return Ok(());
+        }
+        self.reload(store).await
     }
 
     /// Reloads every [`REFRESH`] until `stop`.

@@ -408,3 +408,72 @@ async fn racing_creations_never_take_a_tenant_over_its_quota() {
     let (_, hubs) = a.get(&app, HUBS).await;
     assert_eq!(hubs.as_array().unwrap().len(), 1, "{hubs}");
 }
+
+/// Tenancy is never open by accident: a replica that holds no tenant reads the store before it
+/// admits a tenant's caller unscoped, so the first tenant created on another replica is in
+/// force at once there (not at its next reload); with `auth.multi_tenant` an unknown tenant is
+/// refused even before any tenant exists.
+#[tokio::test]
+async fn the_first_tenant_created_on_one_replica_scopes_its_callers_on_the_other_at_once() {
+    let redis = SharedRedis::start();
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    let a = gateway(&pki, &idp, ClientAuth::Optional, |c| redis.apply(c)).await;
+    let b = gateway(&pki, &idp, ClientAuth::Optional, |c| redis.apply(c)).await;
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+    let viewer = Caller::of(&pki, &idp, "smo-a", &["viewer"], Some("tenant-a"));
+
+    // No tenant anywhere: single-tenant, the claim is only a name, on both replicas.
+    let (status, all) = viewer.get(&b, POOLS).await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    let every = ids(&all, "resourcePoolId");
+    assert!(every.len() > 1, "{all}");
+
+    for _ in 0..5 {
+        let pool = every[0].clone();
+        let tenant = format!("tenant-{}", uuid::Uuid::new_v4().simple());
+        // The first tenant, created on A; B's copy is empty and its reload seconds away.
+        let (status, body) = platform
+            .post(
+                &a,
+                TENANTS,
+                json!({"tenantId": "tenant-a", "resourcePools": [pool]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        let (status, seen) = viewer.get(&b, POOLS).await;
+        assert_eq!(status, StatusCode::OK, "{seen}");
+        assert_eq!(
+            ids(&seen, "resourcePoolId"),
+            vec![pool],
+            "scoped on B at once"
+        );
+        // A caller of a tenant that does not exist is now refused on B.
+        let other = Caller::of(&pki, &idp, "smo-x", &["viewer"], Some(&tenant));
+        let (status, body) = other.get(&b, POOLS).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        assert!(problem(&body).contains(&tenant), "{body}");
+        // Back to no tenant, on A, and wait until B holds none either.
+        let (status, _) = platform.delete(&a, &format!("{TENANTS}/tenant-a")).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let deadline = tokio::time::Instant::now() + netweave::security::tenants::REFRESH * 3;
+        while viewer.get(&b, POOLS).await.1.as_array().map(Vec::len) != Some(every.len()) {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "B never saw the tenant go"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    // Tenancy switched on explicitly: an unknown tenant is refused with no tenant at all.
+    let strict = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+        c.auth.multi_tenant = true;
+    })
+    .await;
+    let (status, body) = viewer.get(&strict, POOLS).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(problem(&body).contains("tenant-a"), "{body}");
+    assert_eq!(platform.get(&strict, POOLS).await.0, StatusCode::OK);
+}
