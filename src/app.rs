@@ -41,8 +41,8 @@ use crate::{
     },
     store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, AlarmStoreRef, StoreRef},
     webhook::{
-        self, embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, Sender, TenantViews,
-        Webhooks,
+        self, embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, PublishedPools, Sender,
+        TenantViews, Webhooks,
     },
 };
 
@@ -402,7 +402,8 @@ pub async fn run_worker(
         .await
         .context("loading the tenants")?;
     tasks.spawn(tenants.clone().keep_fresh(admin_store, shutdown.clone()));
-    let views = TenantViews::new(tenants, None);
+    // No backend here: a tenant's view starts from the pools the log last published.
+    let views = TenantViews::new(tenants, Some(Arc::new(PublishedPools(log.as_ref()))));
     let _ = build_webhooks(&config, queue, &store, views, &shutdown, &mut tasks)?;
     let metrics = crate::metrics::handle();
     let router = Router::new()

@@ -23,5 +23,5 @@ pub use queue::{
 };
 pub use retry::RetryPolicy;
 pub use sender::Sender;
-pub use views::{PoolsInView, TenantViews};
+pub use views::{PoolsInView, PublishedPools, TenantViews};
 pub use worker::Webhooks;

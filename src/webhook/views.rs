@@ -7,23 +7,52 @@ use async_trait::async_trait;
 
 use crate::{
     domain::scope::InventoryScope,
-    error::ApiResult,
-    events::{Event, Visibility},
+    error::{ApiError, ApiResult, ErrorCode},
+    events::{Event, EventLogRef, Visibility},
     security::tenants::Tenants,
 };
 
-/// Where a tenant's view starts: the ids of the pools its scope sees now (the inventory
-/// service answers it from the backend).
+/// Where a tenant's view starts: the ids of the pools its scope sees now (a gateway's
+/// inventory service answers it from the backend; a worker, which has none, from what the
+/// event log last published: [`PublishedPools`]).
 #[async_trait]
 pub trait PoolsInView: Send + Sync {
     async fn pools_in_view(&self, scope: &Arc<InventoryScope>) -> ApiResult<Vec<String>>;
 }
 
+/// The pools in a scope as the event log last published them (the published state every log
+/// keeps beside its events, the same state a gateway's inventory shows once published): what
+/// a `netweave worker` starts a tenant's view from, so that pools labelled before it started
+/// are in view from its first delivery. The scope's pools by id are in view either way.
+pub struct PublishedPools(pub EventLogRef);
+
+#[async_trait]
+impl PoolsInView for PublishedPools {
+    async fn pools_in_view(&self, scope: &Arc<InventoryScope>) -> ApiResult<Vec<String>> {
+        let published = self.0.published().await.map_err(|e| {
+            ApiError::new(
+                ErrorCode::Unavailable,
+                format!("reading the published pools: {e}"),
+            )
+        })?;
+        let pool = crate::domain::Kind::ResourcePool.name();
+        let mut pools: Vec<String> = published
+            .objects
+            .values()
+            .filter(|r| r.object_kind == pool && scope.admits_state(&r.value()))
+            .map(|r| r.object_id.clone())
+            .chain(scope.pools.iter().cloned())
+            .collect();
+        pools.sort_unstable();
+        pools.dedup();
+        Ok(pools)
+    }
+}
+
 pub struct TenantViews {
     tenants: Tenants,
-    /// The pools in view when a tracker starts; without it (a `netweave worker`, which has no
-    /// backend) a tracker starts from the tenant's allowlist and learns labelled pools from
-    /// the pool events it dispatches.
+    /// The pools in view when a tracker starts; without it a tracker starts from the tenant's
+    /// allowlist and learns labelled pools only from the pool events it dispatches.
     inventory: Option<Arc<dyn PoolsInView>>,
     views: HashMap<String, Option<Visibility>>,
 }

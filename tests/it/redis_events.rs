@@ -58,7 +58,7 @@ async fn dead_letters_and_replay_on_redis() {
     dead_letter_then_replay(&app, &receiver).await;
 }
 
-fn worker(redis: &RedisServer, prefix: &str) -> Child {
+pub fn worker(redis: &RedisServer, prefix: &str) -> Child {
     Command::new(env!("CARGO_BIN_EXE_netweave"))
         .args(["worker", "--listen", &format!("127.0.0.1:{}", free_port())])
         .args(["--redis-url", &redis.url, "--redis-prefix", prefix])

@@ -477,3 +477,93 @@ async fn the_first_tenant_created_on_one_replica_scopes_its_callers_on_the_other
     assert!(problem(&body).contains("tenant-a"), "{body}");
     assert_eq!(platform.get(&strict, POOLS).await.0, StatusCode::OK);
 }
+
+/// Workers see what gateways see: a `netweave worker` (no backend) starts a label-scoped
+/// tenant's view from the pools the log last published, so the tenant is told of changes in
+/// pools labelled before the worker started from its first delivery, and the other tenant of
+/// none of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_delivers_a_label_scoped_tenant_exactly_its_notifications_from_the_start() {
+    use netweave::{backend::simulator::SimConfig, config::TenantConfig};
+    let redis = SharedRedis::start();
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    let by_label = |id: &str| TenantConfig {
+        id: id.into(),
+        label_selector: Some(format!("o2ims.oran.org/tenant={id}")),
+        ..Default::default()
+    };
+    let gw = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+        redis.apply(c);
+        c.webhooks.callback_allow = "127.0.0.0/8".into();
+        c.webhooks.workers = false;
+        c.tenants = vec![by_label("tenant-a"), by_label("tenant-b")];
+        // Pools labelled for their tenant in turn from the start; resources changing in them.
+        c.edit_section(|s: &mut SimConfig| {
+            s.pools = 4;
+            s.resources = 40;
+            s.tenants = vec!["tenant-a".into(), "tenant-b".into()];
+            s.churn = 40.0;
+        });
+    })
+    .await;
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+    let (_, pools) = platform.get(&gw, POOLS).await;
+    let owned = |tenant: &str| -> Vec<String> {
+        pools
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["extensions"]["labels"]["o2ims.oran.org/tenant"] == tenant)
+            .map(|p| p["resourcePoolId"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut receivers = Vec::new();
+    for tenant in ["tenant-a", "tenant-b"] {
+        assert_eq!(owned(tenant).len(), 2, "{pools}");
+        let receiver = crate::receiver::Receiver::start(crate::receiver::Mode::Ok).await;
+        let caller = Caller::of(&pki, &idp, "smo", &["operator"], Some(tenant));
+        let body = json!({"callback": receiver.url("/smo"), "filter": "(neq,objectKind,Resource)"});
+        let (status, created) = caller.post(&gw, SUBSCRIPTIONS, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        receivers.push((tenant, receiver));
+    }
+    // Killed however the test ends: a worker left running would hold the test's output open.
+    struct Worker(std::process::Child);
+    impl Drop for Worker {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _worker = Worker(crate::redis_events::worker(&redis.redis, &redis.prefix));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while receivers.iter().any(|(_, r)| r.received().len() < 20) {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "each tenant is told of the changes in its pools: {:?}",
+            receivers
+                .iter()
+                .map(|(t, r)| (t, r.received().len()))
+                .collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for (tenant, receiver) in &receivers {
+        let mine = owned(tenant);
+        for r in receiver.received() {
+            let object = r.json()["objectRef"].as_str().unwrap().to_owned();
+            let pool = object
+                .split("/resourcePools/")
+                .nth(1)
+                .unwrap()
+                .split('/')
+                .next()
+                .unwrap();
+            assert!(
+                mine.iter().any(|p| p == pool),
+                "{tenant} was told of {object}"
+            );
+        }
+    }
+}

@@ -83,7 +83,7 @@ pub async fn gateway(
 /// One Redis for the gateways of a test, under a prefix of their own.
 pub struct SharedRedis {
     pub redis: RedisServer,
-    prefix: String,
+    pub prefix: String,
 }
 
 impl SharedRedis {
