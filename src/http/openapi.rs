@@ -282,7 +282,8 @@ fn webhook_paths(paths: &mut Map<String, Value>) {
         "id": { "type": "integer" }, "deadLetteredAt": { "type": "string", "format": "date-time" }, "error": { "type": "string" },
         "delivery": { "type": "object", "required": ["subscriptionId", "notificationId", "event", "attempts"], "properties": {
             "subscriptionId": { "type": "string" }, "notificationId": { "type": "string", "format": "uuid" },
-            "event": { "type": "object" }, "attempts": { "type": "integer" }, "lastError": { "type": "string" } } } } });
+            "event": { "type": "object" }, "attempts": { "type": "integer" }, "lastError": { "type": "string" },
+            "tenant": { "type": "string", "description": "The subscription's tenant when the notification was made: who may see and replay it, also after the subscription is deleted." } } } } });
     paths.insert("/webhooks/deadLetters".into(), json!({ "get": {
         "operationId": "listDeadLetters", "tags": ["webhooks"], "summary": "Notifications that exhausted their attempts, oldest first",
         "parameters": [

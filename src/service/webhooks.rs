@@ -1,5 +1,7 @@
 //! The webhook dead-letter queue: list what could not be delivered, and replay it. A caller
-//! confined to a tenant sees its own subscriptions' deliveries only.
+//! confined to a tenant sees its own tenant's deliveries only: a delivery and its dead letter
+//! carry their subscription's tenant, so a dead letter stays its tenant's after the
+//! subscription is deleted.
 
 use std::collections::HashMap;
 
@@ -7,7 +9,10 @@ use super::subscriptions::visible;
 use crate::{
     error::{ApiError, ApiResult, ErrorCode},
     store::StoreRef,
-    webhook::{queue::QueueError, DeadLetter, DeliveryQueueRef, DeliveryStatus},
+    webhook::{
+        queue::{Delivery, QueueError},
+        DeadLetter, DeliveryQueueRef, DeliveryStatus,
+    },
 };
 
 #[derive(Clone)]
@@ -56,6 +61,21 @@ impl WebhookService {
         Ok(mine)
     }
 
+    /// Whether the caller confined to `scope` sees a delivery record: by the tenant the record
+    /// carries; a record written before deliveries carried their tenant asks its subscription.
+    async fn sees(
+        &self,
+        scope: Option<&str>,
+        delivery: &Delivery,
+        known: &mut HashMap<String, bool>,
+    ) -> ApiResult<bool> {
+        match (scope, &delivery.tenant) {
+            (None, _) => Ok(true),
+            (Some(_), Some(tenant)) => Ok(visible(scope, Some(tenant))),
+            (Some(_), None) => self.owns(scope, &delivery.subscription_id, known).await,
+        }
+    }
+
     /// Dead letters with an id above `after`, oldest first; a confined caller's only.
     pub async fn dead_letters(
         &self,
@@ -82,10 +102,7 @@ impl WebhookService {
             };
             let full = batch.len() == limit;
             for letter in batch {
-                if self
-                    .owns(scope, &letter.delivery.subscription_id, &mut known)
-                    .await?
-                {
+                if self.sees(scope, &letter.delivery, &mut known).await? {
                     out.push(letter);
                     if out.len() == limit {
                         return Ok(out);
@@ -129,10 +146,7 @@ impl WebhookService {
                 .into_iter()
                 .find(|d| d.id == id);
             let mine = match letter {
-                Some(d) => {
-                    self.owns(scope, &d.delivery.subscription_id, &mut HashMap::new())
-                        .await?
-                }
+                Some(d) => self.sees(scope, &d.delivery, &mut HashMap::new()).await?,
                 None => false,
             };
             if !mine {

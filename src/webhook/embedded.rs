@@ -169,6 +169,7 @@ impl DeliveryQueue for EmbeddedQueue {
                 seq: first_seq + i as u64,
                 notification_id: notification_id(&d.subscription_id, &d.event.event_id),
                 subscription_id: d.subscription_id.clone(),
+                tenant: d.tenant.clone(),
                 event: Arc::clone(&d.event),
                 attempts: 0,
                 next_attempt_ms: now,

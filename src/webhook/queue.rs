@@ -21,6 +21,9 @@ pub enum QueueError {
 #[derive(Clone, Debug)]
 pub struct NewDelivery {
     pub subscription_id: String,
+    /// The subscription's tenant, kept on the delivery and its dead letter: who may see them,
+    /// even after the subscription is gone.
+    pub tenant: Option<String>,
     /// Shared by every delivery of the event.
     pub event: Arc<Event>,
 }
@@ -31,6 +34,10 @@ pub struct NewDelivery {
 pub struct Delivery {
     pub seq: u64,
     pub subscription_id: String,
+    /// The subscription's tenant when the delivery was made (absent: none, or a record written
+    /// before deliveries carried it, whose subscription then tells).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
     pub notification_id: String,
     pub event: Arc<Event>,
     /// Attempts made so far.

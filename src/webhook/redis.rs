@@ -235,6 +235,7 @@ impl DeliveryQueue for RedisQueue {
                 seq: d.event.cursor,
                 notification_id: notification_id(&d.subscription_id, &d.event.event_id),
                 subscription_id: d.subscription_id.clone(),
+                tenant: d.tenant.clone(),
                 event: std::sync::Arc::clone(&d.event),
                 attempts: 0,
                 next_attempt_ms: now,

@@ -74,12 +74,12 @@ impl Selection {
         self.rules.iter().filter_map(|(_, t, _)| t.as_deref())
     }
 
-    /// The subscriptions that get `event`, of those whose tenant `sees` it.
+    /// The subscriptions that get `event` (with their tenant), of those whose tenant `sees` it.
     pub fn recipients<'a>(
         &'a self,
         event: &'a Event,
         sees: impl Fn(&str) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a str> + 'a {
+    ) -> impl Iterator<Item = (&'a str, Option<&'a str>)> + 'a {
         let view = EventView::new(event);
         self.rules
             .iter()
@@ -97,6 +97,6 @@ impl Selection {
                         Rule::Includes(q, after) => event.cursor > *after && q.matches(&view),
                     }
             })
-            .map(|(id, _, _)| id.as_str())
+            .map(|(id, tenant, _)| (id.as_str(), tenant.as_deref()))
     }
 }

@@ -96,9 +96,12 @@ impl Webhooks {
             for event in &events {
                 let seen = views.observe(event);
                 // A tenant without a view is a name only (single-tenant gateway).
-                for id in selection.recipients(event, |t| seen.get(t).copied().unwrap_or(true)) {
+                for (id, tenant) in
+                    selection.recipients(event, |t| seen.get(t).copied().unwrap_or(true))
+                {
                     deliveries.push(NewDelivery {
                         subscription_id: id.to_owned(),
+                        tenant: tenant.map(str::to_owned),
                         event: event.clone(),
                     });
                 }

@@ -222,6 +222,7 @@ async fn queued(dir: &TempDir, subscription_id: &str, pools: usize) -> Arc<Embed
         .iter()
         .map(|e| NewDelivery {
             subscription_id: subscription_id.to_owned(),
+            tenant: None,
             event: Arc::new(e.clone()),
         })
         .collect();

@@ -567,3 +567,74 @@ async fn a_worker_delivers_a_label_scoped_tenant_exactly_its_notifications_from_
         }
     }
 }
+
+/// A delivery and its dead letter carry their subscription's tenant: after the subscription is
+/// deleted its dead letters are still its tenant's to see and replay, and no other tenant's.
+#[tokio::test]
+async fn a_dead_letter_of_a_deleted_subscription_stays_its_tenants() {
+    for store in ["embedded", "redis"] {
+        let redis = (store == "redis").then(SharedRedis::start);
+        let pki = Pki::new();
+        let idp = Idp::start(&pki).await;
+        let app = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+            two_tenants(c);
+            c.webhooks.max_attempts = 1;
+            if let Some(redis) = &redis {
+                redis.apply(c);
+            }
+        })
+        .await;
+        let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+        // A tenant's admin reads and replays its dead letters.
+        let a = Caller::of(&pki, &idp, "smo-a", &["admin"], Some("tenant-a"));
+        let b = Caller::of(&pki, &idp, "smo-b", &["admin"], Some("tenant-b"));
+        let refusing = crate::receiver::Receiver::start(crate::receiver::Mode::Always(500)).await;
+        let (status, sub) = a
+            .post(&app, SUBSCRIPTIONS, json!({"callback": refusing.url("/a")}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{sub}");
+        let sub = sub["subscriptionId"].as_str().unwrap().to_owned();
+        // A pool of tenant A's own: its creation is A's to be told of, and is refused.
+        let (_, sites) = platform
+            .get(&app, "/o2ims-infrastructureInventory/v2/oCloudSites")
+            .await;
+        let site = sites[0]["oCloudSiteId"].as_str().unwrap();
+        let body = json!({"name": "a-pool", "oCloudSiteId": site, "description": "d"});
+        let (status, pool) = a.post(&app, POOLS, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{pool}");
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        let letters = loop {
+            let (_, letters) = platform.get(&app, "/webhooks/deadLetters").await;
+            if letters.as_array().is_some_and(|l| !l.is_empty()) {
+                break letters;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{store}: no dead letter"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        let (status, _) = a.delete(&app, &format!("{SUBSCRIPTIONS}/{sub}")).await;
+        assert!(status.is_success(), "{status}");
+        let (status, _) = a.get(&app, &format!("{SUBSCRIPTIONS}/{sub}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "the subscription is gone");
+
+        let (status, mine) = a.get(&app, "/webhooks/deadLetters").await;
+        assert_eq!(status, StatusCode::OK, "{mine}");
+        assert_eq!(
+            mine, letters,
+            "{store}: tenant A still sees its dead letters"
+        );
+        let (status, theirs) = b.get(&app, "/webhooks/deadLetters").await;
+        assert_eq!(status, StatusCode::OK, "{theirs}");
+        assert_eq!(theirs, json!([]), "{store}: tenant B sees none");
+        let id = letters[0]["id"].as_u64().unwrap();
+        let replay = format!("/webhooks/deadLetters/{id}/replay");
+        let (status, _) = b.post(&app, &replay, json!({})).await;
+        assert_eq!(
+            status,
+            StatusCode::NOT_FOUND,
+            "{store}: B cannot replay A's"
+        );
+    }
+}

@@ -11400,6 +11400,8 @@ export interface operations {
                             /** Format: uuid */
                             notificationId: string;
                             subscriptionId: string;
+                            /** @description The subscription's tenant when the notification was made: who may see and replay it, also after the subscription is deleted. */
+                            tenant?: string;
                         };
                         error: string;
                         id: number;

@@ -32,6 +32,8 @@ class ListDeadLettersResponse200ItemDelivery:
             notification_id (UUID):
             subscription_id (str):
             last_error (str | Unset):
+            tenant (str | Unset): The subscription's tenant when the notification was made: who may see and replay it, also
+                after the subscription is deleted.
      """
 
     attempts: int
@@ -39,6 +41,7 @@ class ListDeadLettersResponse200ItemDelivery:
     notification_id: UUID
     subscription_id: str
     last_error: str | Unset = UNSET
+    tenant: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,6 +60,8 @@ class ListDeadLettersResponse200ItemDelivery:
 
         last_error = self.last_error
 
+        tenant = self.tenant
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,6 +73,8 @@ class ListDeadLettersResponse200ItemDelivery:
         })
         if last_error is not UNSET:
             field_dict["lastError"] = last_error
+        if tenant is not UNSET:
+            field_dict["tenant"] = tenant
 
         return field_dict
 
@@ -93,12 +100,15 @@ class ListDeadLettersResponse200ItemDelivery:
 
         last_error = d.pop("lastError", UNSET)
 
+        tenant = d.pop("tenant", UNSET)
+
         list_dead_letters_response_200_item_delivery = cls(
             attempts=attempts,
             event=event,
             notification_id=notification_id,
             subscription_id=subscription_id,
             last_error=last_error,
+            tenant=tenant,
         )
 
 
