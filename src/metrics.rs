@@ -108,3 +108,8 @@ pub const VIEW_RECONCILE: &str = "netweave_backend_view_reconcile_seconds";
 pub const BACKEND_CHANGES_QUEUED: &str = "netweave_backend_changes_queued";
 /// Time to dispatch one batch of events (match subscriptions, enqueue, acknowledge).
 pub const EVENTS_DISPATCH_DURATION: &str = "netweave_events_dispatch_duration_seconds";
+/// Requests an OpenStack backend made to the cloud's services, by `service` (`compute`,
+/// `placement`) and to Keystone (`identity`, one per token fetched).
+pub const OPENSTACK_REQUESTS: &str = "netweave_openstack_requests_total";
+/// Polls of an OpenStack cloud, by `result` (`ok`, `failed`).
+pub const OPENSTACK_POLLS: &str = "netweave_openstack_polls_total";

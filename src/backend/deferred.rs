@@ -119,6 +119,10 @@ impl Backend for Deferred {
         self.inner.get()?.generation()
     }
 
+    fn detail(&self) -> Option<String> {
+        self.inner.get()?.detail()
+    }
+
     fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
         self.inner
             .get()

@@ -23,6 +23,7 @@ pub mod cache;
 pub mod deferred;
 pub mod feed;
 pub mod kube;
+pub mod openstack;
 pub mod registry;
 pub mod router;
 pub mod simulator;
@@ -98,6 +99,12 @@ pub trait Backend: Send + Sync + 'static {
 
     /// Ready to serve: connected and synchronised.
     async fn health(&self) -> Result<(), BackendError>;
+
+    /// Something an operator should know while the backend still serves (a cloud not
+    /// answering, its last view served): `/readyz` shows it.
+    fn detail(&self) -> Option<String> {
+        None
+    }
 
     async fn list(&self, scope: Scope<'_>, query: &ListQuery)
         -> Result<Page<Object>, BackendError>;

@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
-use super::{deferred::Deferred, kube, router::Router, simulator, BackendRef};
+use super::{deferred::Deferred, kube, openstack, router::Router, simulator, BackendRef};
 use crate::config::{sections, Config, Section, Sections};
 
 /// What the process gives a backend.
@@ -77,10 +77,11 @@ impl Registration {
 }
 
 /// Every backend kind.
-pub fn kinds() -> [Registration; 2] {
+pub fn kinds() -> [Registration; 3] {
     [
         Registration::of::<simulator::settings::SimulatorKind>(),
         Registration::of::<kube::settings::KubernetesKind>(),
+        Registration::of::<openstack::settings::OpenStackKind>(),
     ]
 }
 
@@ -91,6 +92,8 @@ pub struct BackendFlags {
     pub simulator: simulator::settings::SimFlags,
     #[command(flatten)]
     pub kubernetes: kube::settings::KubeFlags,
+    #[command(flatten)]
+    pub openstack: openstack::settings::OpenStackFlags,
 }
 
 impl BackendFlags {
@@ -98,6 +101,7 @@ impl BackendFlags {
     pub fn settings(&self) -> Vec<(String, Value)> {
         let mut all = self.simulator.settings();
         all.extend(self.kubernetes.settings());
+        all.extend(self.openstack.settings());
         all
     }
 }
@@ -231,7 +235,7 @@ mod tests {
         let e = check(&config).unwrap_err().to_string();
         assert_eq!(
             e,
-            "unknown backend kind 'vsphere': the kinds are simulator, kubernetes"
+            "unknown backend kind 'vsphere': the kinds are simulator, kubernetes, openstack"
         );
     }
 
@@ -289,6 +293,10 @@ mod tests {
             kubernetes: kube::settings::KubeFlags {
                 kubeconfig: Some("/etc/k".into()),
             },
+            openstack: openstack::settings::OpenStackFlags {
+                os_cloud: Some("edge".into()),
+                ..Default::default()
+            },
         };
         let args = crate::config::ServeArgs {
             settings: flags.settings(),
@@ -299,6 +307,8 @@ mod tests {
         assert_eq!((sim.pools, sim.resources), (4, 1000));
         let k: kube::KubernetesConfig = config.section().unwrap();
         assert_eq!(k.kubeconfig, "/etc/k");
+        let o: openstack::OpenStackConfig = config.section().unwrap();
+        assert_eq!((o.cloud.as_str(), o.poll_seconds), ("edge", 10.0));
         check(&config).unwrap();
     }
 

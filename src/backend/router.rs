@@ -251,6 +251,15 @@ impl Backend for Router {
         last.map_or(Ok(()), Err)
     }
 
+    fn detail(&self) -> Option<String> {
+        let all: Vec<String> = self
+            .backends
+            .iter()
+            .filter_map(|(name, b)| Some(format!("{name}: {}", b.detail()?)))
+            .collect();
+        (!all.is_empty()).then(|| all.join("; "))
+    }
+
     async fn list(
         &self,
         scope: Scope<'_>,

@@ -40,12 +40,22 @@ async fn readyz(State(s): State<AppState>) -> Response {
                 .to_owned(),
         );
     }
+    let backend_detail = s
+        .inventory
+        .backend()
+        .detail()
+        .map(|d| format!("backend {}: {d}", s.inventory.backend().info().name));
     if down.is_empty() {
-        return match s.registration.detail() {
-            Some(detail) => format!("ready\n{detail}\n").into_response(),
-            None => "ready".into_response(),
+        let details: Vec<String> = backend_detail
+            .into_iter()
+            .chain(s.registration.detail())
+            .collect();
+        return match details.is_empty() {
+            false => format!("ready\n{}\n", details.join("\n")).into_response(),
+            true => "ready".into_response(),
         };
     }
+    down.extend(backend_detail);
     if let Some(detail) = s.registration.detail() {
         down.push(detail);
     }

@@ -628,11 +628,18 @@ impl AlarmService {
             .map(|a| (a.id().to_owned(), a))
             .collect();
         let at = now();
+        // Active episodes by the key they continue (`<source><what>@`).
+        let ongoing: HashMap<&str, &Alarm> = stored
+            .values()
+            .filter(|a| !a.is_cleared())
+            .filter_map(|a| Some((a.source_key.get(..=a.source_key.rfind('@')?)?, a)))
+            .collect();
         let mut out = Vec::new();
         for set in sets {
             let mut stated: HashSet<String> =
                 set.undecided.iter().map(|k| record::stable_id(k)).collect();
             for r in &set.active {
+                let r = &continued(r, &ongoing, &at);
                 let id = record::stable_id(&r.source_key);
                 // What the stored copy already says needs no read and no write.
                 let unchanged = stored.get(&id).is_some_and(|a| {
@@ -976,4 +983,26 @@ impl crate::domain::Attributes for AlarmSubscriptionInfo {
             _ => crate::domain::attributes::Attr::Missing,
         }
     }
+}
+
+/// A condition whose source cannot say when it began (a key ending in `@`, see
+/// [`crate::alarms::conditions::episode_key`]) continues the active alarm of the same
+/// condition, whichever replica or process raised it; with none, its episode begins now. A
+/// condition that ends and comes back is a new episode, a new alarm.
+fn continued(r: &record::Raised, ongoing: &HashMap<&str, &Alarm>, at: &str) -> record::Raised {
+    if !r.source_key.ends_with('@') {
+        return r.clone();
+    }
+    let mut r = r.clone();
+    match ongoing.get(r.source_key.as_str()) {
+        Some(a) => {
+            r.source_key = a.source_key.clone();
+            r.raised_at = a.record.alarm_raised_time.clone();
+        }
+        None => {
+            r.source_key.push_str(at);
+            r.raised_at = at.to_owned();
+        }
+    }
+    r
 }

@@ -3,3 +3,4 @@
 //! production library and binary never depend on it.
 
 pub mod fake_apiserver;
+pub mod fake_openstack;

@@ -18,6 +18,7 @@ mod kube_alarms;
 mod kube_leader;
 mod loss_paths;
 mod monitoring;
+mod openstack;
 mod otel;
 mod pagination;
 mod providers;

@@ -1,0 +1,558 @@
+//! The OpenStack backend against the project's fake OpenStack (Keystone v3, Nova with
+//! microversions and `changes-since`, Placement), itself checked by the real client,
+//! openstacksdk: the mapping of every kind with both authentication methods; each server change
+//! told once with prior and post state; alarms NEW then CLEAR; token expiry and revocation
+//! mid-poll; an outage of Keystone and Nova meeting a gateway restart and a deletion; pool
+//! writes as host aggregates.
+
+use std::{collections::BTreeMap, time::Duration};
+
+use tokio::process::Command;
+
+use netweave::{backend::openstack::OpenStackConfig, config::Config};
+use netweave_testkit::fake_openstack::{FakeOpenStack, Service};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+use crate::{
+    harness::{TestApp, V2},
+    webhooks::webhook_config,
+};
+
+const MON: &str = "/o2ims-infrastructureMonitoring";
+
+async fn cloud() -> FakeOpenStack {
+    let fake = FakeOpenStack::start().await.unwrap();
+    fake.seed();
+    fake
+}
+
+/// Settings of a gateway on the fake cloud, by `cloud` of its clouds.yaml (`password` or
+/// `appcred`); keep the directory alive.
+fn on_cloud(fake: &FakeOpenStack, cloud: &str) -> (TempDir, impl Fn(&mut Config) + Clone) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("clouds.yaml");
+    std::fs::write(&path, fake.clouds_yaml()).unwrap();
+    let (path, cloud) = (path.display().to_string(), cloud.to_owned());
+    (dir, move |c: &mut Config| {
+        webhook_config(c);
+        c.backend = "openstack".into();
+        c.edit_section(|o: &mut OpenStackConfig| {
+            o.clouds_file = path.clone();
+            o.cloud = cloud.clone();
+            o.poll_seconds = 0.2;
+            o.pool_writes = true;
+        });
+    })
+}
+
+fn by(list: &Value, field: &str) -> BTreeMap<String, Value> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o[field].as_str().unwrap_or_default().to_owned(), o.clone()))
+        .collect()
+}
+
+async fn wait_until<F: std::future::Future<Output = bool>>(
+    what: &str,
+    mut check: impl FnMut() -> F,
+) {
+    for _ in 0..400 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Every resource of every pool, by description.
+async fn resources(app: &TestApp) -> BTreeMap<String, Value> {
+    let mut all = BTreeMap::new();
+    for pool in app
+        .get_ok(&format!("{V2}/resourcePools"))
+        .await
+        .as_array()
+        .unwrap()
+    {
+        let id = pool["resourcePoolId"].as_str().unwrap();
+        for r in app
+            .get_ok(&format!("{V2}/resourcePools/{id}/resources"))
+            .await
+            .as_array()
+            .unwrap()
+        {
+            all.insert(r["description"].as_str().unwrap().to_owned(), r.clone());
+        }
+    }
+    all
+}
+
+#[tokio::test]
+async fn openstacksdk_reads_the_fake_cloud_with_both_authentication_methods() {
+    let fake = cloud().await;
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("clouds.yaml");
+    std::fs::write(&path, fake.clouds_yaml()).unwrap();
+    for cloud in ["password", "appcred"] {
+        // The fake runs on this test's runtime: the client must not block it.
+        let out = Command::new("python3")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/it/fixtures/openstacksdk_list.py"
+            ))
+            .arg(cloud)
+            .env(
+                "PYTHONPATH",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/openstack"),
+            )
+            .env("OS_CLIENT_CONFIG_FILE", &path)
+            .env("HOME", dir.path())
+            .output()
+            .await
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "openstacksdk ({cloud}) failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let read: Value = serde_json::from_slice(out.stdout.trim_ascii()).unwrap();
+        assert_eq!(
+            read["servers"],
+            json!(["cu-1", "du-1", "du-2", "tools"]),
+            "{cloud}"
+        );
+        assert_eq!(
+            read["server_hosts"],
+            json!(["compute-1", "compute-2", "compute-3", "compute-4"])
+        );
+        assert_eq!(read["hypervisors"].as_array().unwrap().len(), 4);
+        assert_eq!(read["hypervisor_states"][0], "up/enabled");
+        assert_eq!(read["aggregates"], json!(["core", "edge-site-a"]));
+        assert_eq!(read["aggregate_zones"], json!(["core", "edge-a"]));
+        assert_eq!(read["flavors"], json!(["m1.large", "m1.small", "ran.du"]));
+        assert_eq!(read["providers"].as_array().unwrap().len(), 4);
+    }
+    assert!(fake.with(|c| c.auth_calls) >= 2, "each cloud authenticated");
+}
+
+#[tokio::test]
+async fn the_cloud_maps_to_o2ims_with_either_authentication() {
+    let fake = cloud().await;
+    let mut first = None;
+    for auth in ["password", "appcred"] {
+        let (_dir, config) = on_cloud(&fake, auth);
+        let app = TestApp::start_with(config).await;
+        let pools = by(&app.get_ok(&format!("{V2}/resourcePools")).await, "name");
+        assert_eq!(
+            pools.keys().collect::<Vec<_>>(),
+            ["core", "edge-site-a", "nova"],
+            "{auth}"
+        );
+        let edge = &pools["edge-site-a"];
+        assert_eq!(edge["extensions"]["source"], "hostAggregate");
+        assert_eq!(edge["extensions"]["availabilityZone"], "edge-a");
+        assert_eq!(
+            edge["extensions"]["labels"]["o2ims.oran.org/tenant"],
+            "operator-a"
+        );
+        assert_eq!(
+            edge["extensions"]["hosts"],
+            json!(["compute-1", "compute-2"])
+        );
+        assert_eq!(pools["nova"]["extensions"]["hosts"], json!(["compute-4"]));
+
+        let all = resources(&app).await;
+        let host = &all["compute-1.cloud.example"];
+        assert_eq!(host["resourcePoolId"], edge["resourcePoolId"]);
+        assert_eq!(host["extensions"]["operationalState"], "ENABLED");
+        assert_eq!(host["extensions"]["capacity"]["VCPU"]["total"], 64);
+        assert_eq!(host["extensions"]["capacity"]["VCPU"]["used"], 1);
+        assert_eq!(host["extensions"]["capacity"]["VCPU"]["usable"], 1024);
+        let du = &all["du-1"];
+        assert_eq!(du["resourcePoolId"], edge["resourcePoolId"]);
+        assert_eq!(du["extensions"]["status"], "ACTIVE");
+        assert_eq!(du["extensions"]["hypervisorId"], host["resourceId"]);
+        assert_eq!(
+            all["tools"]["resourcePoolId"],
+            pools["nova"]["resourcePoolId"]
+        );
+
+        let types = by(&app.get_ok(&format!("{V2}/resourceTypes")).await, "name");
+        assert_eq!(
+            types.keys().collect::<Vec<_>>(),
+            ["compute-node-qemu", "m1.large", "m1.small", "ran.du"]
+        );
+        assert_eq!(du["resourceTypeId"], types["ran.du"]["resourceTypeId"]);
+        assert_eq!(types["ran.du"]["extensions"]["vcpus"], 16);
+        assert_eq!(
+            host["resourceTypeId"],
+            types["compute-node-qemu"]["resourceTypeId"]
+        );
+
+        let dms = app.get_ok(&format!("{V2}/deploymentManagers")).await;
+        assert_eq!(dms[0]["serviceUri"], format!("{}/compute/v2.1", fake.base));
+        assert_eq!(dms[0]["capabilities"]["novaMicroversion"], "2.96");
+        assert_eq!(dms[0]["capacity"]["hypervisors"], 4);
+        let sites = by(&app.get_ok(&format!("{V2}/oCloudSites")).await, "name");
+        assert_eq!(sites.keys().collect::<Vec<_>>(), ["core", "edge-a", "nova"]);
+        assert_eq!(edge["oCloudSiteId"], sites["edge-a"]["oCloudSiteId"]);
+        // Ids are stable: the same for the other authentication, another process.
+        match &first {
+            None => first = Some((edge["resourcePoolId"].clone(), du["resourceId"].clone())),
+            Some(ids) => assert_eq!(
+                *ids,
+                (edge["resourcePoolId"].clone(), du["resourceId"].clone())
+            ),
+        }
+        app.stop().await;
+    }
+}
+
+/// Resource events after `after`: (verb, description).
+async fn events(app: &TestApp, after: u64) -> Vec<(String, String, Value, Value)> {
+    let all = app
+        .get_ok(&format!(
+            "/events?after={after}&type=o2ims.Resource.*&limit=1000"
+        ))
+        .await;
+    all.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let verb = e["eventType"]
+                .as_str()
+                .unwrap()
+                .rsplit('.')
+                .next()
+                .unwrap()
+                .to_owned();
+            let state = if e["postObjectState"].is_null() {
+                &e["priorObjectState"]
+            } else {
+                &e["postObjectState"]
+            };
+            (
+                verb,
+                state["description"].as_str().unwrap().to_owned(),
+                e["priorObjectState"].clone(),
+                e["postObjectState"].clone(),
+            )
+        })
+        .collect()
+}
+
+async fn last_event(app: &TestApp) -> u64 {
+    let all = app.get_ok("/events?after=0&limit=1000").await;
+    all.as_array()
+        .unwrap()
+        .last()
+        .and_then(|e| e["cursor"].as_u64())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn each_server_change_is_told_once_with_prior_and_post_and_errors_are_alarms() {
+    let fake = cloud().await;
+    let (_dir, config) = on_cloud(&fake, "password");
+    let app = TestApp::start_with(config).await;
+    let after = last_event(&app).await;
+
+    let id = fake.with(|c| c.add_server("vdu-7", Some("compute-2"), "ran.du"));
+    wait_until("the new server", || async {
+        resources(&app).await.contains_key("vdu-7")
+    })
+    .await;
+    fake.with(|c| c.set_server(&id, |s| s.status = "SHUTOFF".into()));
+    wait_until("the stopped server", || async {
+        resources(&app)
+            .await
+            .get("vdu-7")
+            .is_some_and(|r| r["extensions"]["status"] == "SHUTOFF")
+    })
+    .await;
+    fake.with(|c| c.fail_server(&id, "No valid host was found."));
+    let find = || async {
+        app.get_ok(&format!("{MON}/v1/alarms"))
+            .await
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["extensions"]["serverName"] == "vdu-7")
+            .cloned()
+    };
+    wait_until("the ServerError alarm", || async { find().await.is_some() }).await;
+    let alarm = find().await.unwrap();
+    assert_eq!(alarm["perceivedSeverity"], 1, "MAJOR");
+    assert_eq!(alarm["extensions"]["message"], "No valid host was found.");
+    fake.with(|c| c.delete_server(&id));
+    wait_until("the deletion", || async {
+        !resources(&app).await.contains_key("vdu-7")
+    })
+    .await;
+    let alarm_id = alarm["alarmEventRecordId"].as_str().unwrap().to_owned();
+    wait_until("the alarm cleared", || async {
+        app.get_ok(&format!("{MON}/v1/alarms/{alarm_id}")).await["perceivedSeverity"] == 5
+    })
+    .await;
+
+    // The host's capacity moved too (Placement usages); the server's own events are exactly:
+    let seen: Vec<(String, String)> = events(&app, after)
+        .await
+        .into_iter()
+        .filter(|e| e.1 == "vdu-7")
+        .map(|e| {
+            let status = |v: &Value| v["extensions"]["status"].as_str().unwrap_or("-").to_owned();
+            (e.0.clone(), format!("{}→{}", status(&e.2), status(&e.3)))
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Created".to_owned(), "-→ACTIVE".to_owned()),
+            ("Updated".to_owned(), "ACTIVE→SHUTOFF".to_owned()),
+            ("Updated".to_owned(), "SHUTOFF→ERROR".to_owned()),
+            ("Deleted".to_owned(), "ERROR→-".to_owned()),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_hypervisor_going_down_raises_a_critical_alarm_and_clears_it_when_up() {
+    let fake = cloud().await;
+    let (_dir, config) = on_cloud(&fake, "appcred");
+    let app = TestApp::start_with(config).await;
+    fake.with(|c| c.set_hypervisor("compute-3", |h| h.state = "down".into()));
+    let find = || async {
+        app.get_ok(&format!("{MON}/v1/alarms"))
+            .await
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["extensions"]["host"] == "compute-3")
+            .cloned()
+    };
+    wait_until("HypervisorDown", || async { find().await.is_some() }).await;
+    let alarm = find().await.unwrap();
+    assert_eq!(alarm["perceivedSeverity"], 0, "CRITICAL");
+    let raised = alarm["alarmRaisedTime"].clone();
+    // Still down a few polls later: the same alarm, not another.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let again: Vec<Value> = app
+        .get_ok(&format!("{MON}/v1/alarms"))
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["extensions"]["host"] == "compute-3")
+        .cloned()
+        .collect();
+    assert_eq!(again.len(), 1, "{again:?}");
+    assert_eq!(again[0]["alarmRaisedTime"], raised);
+    fake.with(|c| c.set_hypervisor("compute-3", |h| h.state = "up".into()));
+    wait_until("CLEAR", || async {
+        find().await.is_some_and(|a| a["perceivedSeverity"] == 5)
+    })
+    .await;
+    // Down again: a new episode, a new alarm.
+    fake.with(|c| c.set_hypervisor("compute-3", |h| h.state = "down".into()));
+    wait_until("the second episode", || async {
+        app.get_ok(&format!("{MON}/v1/alarms"))
+            .await
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["extensions"]["host"] == "compute-3")
+            .count()
+            == 2
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn tokens_are_renewed_before_expiry_and_once_after_revocation() {
+    let fake = cloud().await;
+    fake.with(|c| c.token_ttl = Duration::from_secs(2));
+    let (_dir, config) = on_cloud(&fake, "password");
+    let app = TestApp::start_with(config).await;
+    let polls_before = fake.with(|c| c.requests[&Service::Compute]);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let (auth, polls) = fake.with(|c| (c.auth_calls, c.requests[&Service::Compute] - polls_before));
+    assert!(polls >= 20, "{polls} compute requests in 3 s");
+    // A 2 s token is renewed at half its life: 1 at start + about 3, never one per request.
+    assert!(
+        (2..=6).contains(&auth),
+        "{auth} token requests for {polls} compute requests"
+    );
+    fake.with(|c| c.revoke_tokens());
+    let before = fake.with(|c| c.auth_calls);
+    let id = fake.with(|c| c.add_server("after-revoke", Some("compute-1"), "m1.small"));
+    wait_until("a change after revocation", || async {
+        resources(&app).await.contains_key("after-revoke")
+    })
+    .await;
+    assert!(
+        fake.with(|c| c.auth_calls) - before <= 2,
+        "one re-authentication"
+    );
+    assert!(!id.is_empty());
+    let ready = reqwest::get(app.url("/readyz")).await.unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_outage_meeting_a_restart_and_a_deletion_publishes_exactly_the_differences() {
+    let fake = cloud().await;
+    let (_dir, config) = on_cloud(&fake, "password");
+    let app = TestApp::start_with(config.clone()).await;
+    let after = last_event(&app).await;
+    let doomed = fake.with(|c| {
+        c.servers
+            .values()
+            .find(|s| s.name == "cu-1")
+            .unwrap()
+            .id
+            .clone()
+    });
+
+    // Keystone and Nova fail; lists keep the last view with a warning, /readyz says why.
+    fake.with(|c| {
+        c.revoke_tokens();
+        c.failing.insert(Service::Identity, 503);
+        c.failing.insert(Service::Compute, 500);
+    });
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let listed = app.get(&format!("{V2}/resourcePools")).await;
+    assert_eq!(listed.status, StatusCode::OK);
+    assert!(
+        listed
+            .header("warning")
+            .is_some_and(|w| w.contains("OpenStack")),
+        "{:?}",
+        listed.header("warning")
+    );
+    let ready = reqwest::get(app.url("/readyz")).await.unwrap();
+    assert_eq!(ready.status(), StatusCode::OK, "the last view is served");
+    let ready = ready.text().await.unwrap();
+    assert!(ready.contains("has not answered"), "{ready}");
+    assert!(
+        resources(&app).await.contains_key("cu-1"),
+        "nothing deleted during the outage"
+    );
+
+    // The gateway dies (SIGKILL-like: no orderly shutdown of the backend); meanwhile a
+    // server is deleted and another created, and the cloud comes back.
+    let data = app.stop().await;
+    fake.with(|c| {
+        c.delete_server(&doomed);
+        c.add_server("new-du", Some("compute-1"), "ran.du");
+        c.failing.clear();
+    });
+    let app = TestApp::start_in(data, config).await;
+    wait_until("the differences", || async {
+        let all = resources(&app).await;
+        !all.contains_key("cu-1") && all.contains_key("new-du")
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let mut servers: Vec<(String, String)> = events(&app, after)
+        .await
+        .into_iter()
+        .filter(|e| {
+            e.3["extensions"]["source"] == "server" || e.2["extensions"]["source"] == "server"
+        })
+        .map(|e| (e.0, e.1))
+        .collect();
+    servers.sort();
+    assert_eq!(
+        servers,
+        [
+            ("Created".to_owned(), "new-du".to_owned()),
+            ("Deleted".to_owned(), "cu-1".to_owned())
+        ],
+        "exactly the differences, once"
+    );
+    let all = resources(&app).await;
+    for kept in [
+        "du-1",
+        "du-2",
+        "tools",
+        "compute-1.cloud.example",
+        "compute-3.cloud.example",
+    ] {
+        assert!(all.contains_key(kept), "{kept} kept");
+    }
+}
+
+#[tokio::test]
+async fn pools_are_written_as_host_aggregates() {
+    let fake = cloud().await;
+    let (_dir, config) = on_cloud(&fake, "password");
+    let app = TestApp::start_with(config).await;
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
+    let created = app
+        .call(
+            Method::POST,
+            &format!("{V2}/resourcePools"),
+            Some(
+                json!({"name": "ran-edge-b", "oCloudSiteId": site, "description": "",
+                "extensions": {"availabilityZone": "edge-b", "hosts": ["compute-4"],
+                    "labels": {"o2ims.oran.org/tenant": "operator-b"}}}),
+            ),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let id = created.body["resourcePoolId"].as_str().unwrap().to_owned();
+    let aggregate = fake
+        .with(|c| c.aggregate_named("ran-edge-b").cloned())
+        .unwrap();
+    assert_eq!(aggregate.hosts, ["compute-4"]);
+    assert_eq!(aggregate.zone.as_deref(), Some("edge-b"));
+    assert_eq!(aggregate.metadata["o2ims.oran.org/tenant"], "operator-b");
+    wait_until("the pool served", || async {
+        app.get(&format!("{V2}/resourcePools/{id}")).await.status == StatusCode::OK
+    })
+    .await;
+
+    let refused = app
+        .call(Method::DELETE, &format!("{V2}/resourcePools/{id}"), None)
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    assert!(
+        refused.body.to_string().contains("compute-4"),
+        "{}",
+        refused.body
+    );
+
+    let emptied = app
+        .call(
+            Method::PUT,
+            &format!("{V2}/resourcePools/{id}"),
+            Some(
+                json!({"name": "ran-edge-b", "oCloudSiteId": site, "description": "",
+                "extensions": {"hosts": [], "labels": {"site": "b"}}}),
+            ),
+        )
+        .await;
+    assert_eq!(emptied.status, StatusCode::OK, "{}", emptied.body);
+    let aggregate = fake
+        .with(|c| c.aggregate_named("ran-edge-b").cloned())
+        .unwrap();
+    assert!(aggregate.hosts.is_empty());
+    assert_eq!(aggregate.metadata.get("site"), Some(&json!("b")));
+    assert!(
+        !aggregate.metadata.contains_key("o2ims.oran.org/tenant"),
+        "a label no longer wanted goes"
+    );
+    wait_until("the emptied pool served", || async {
+        app.get_ok(&format!("{V2}/resourcePools/{id}")).await["extensions"]["hosts"] == json!([])
+    })
+    .await;
+    let deleted = app
+        .call(Method::DELETE, &format!("{V2}/resourcePools/{id}"), None)
+        .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT, "{}", deleted.body);
+    assert!(fake.with(|c| c.aggregate_named("ran-edge-b").is_none()));
+}
