@@ -42,7 +42,7 @@ fn gateway(kubeconfig: &str, redis: &RedisServer, prefix: &str, elector: &str) -
     (child, format!("http://127.0.0.1:{port}"))
 }
 
-async fn ready(base: &str) {
+pub async fn ready(base: &str) {
     for _ in 0..400 {
         if let Ok(r) = reqwest::get(format!("{base}/readyz")).await {
             if r.status().is_success() {
@@ -54,7 +54,7 @@ async fn ready(base: &str) {
     panic!("{base} never became ready");
 }
 
-async fn leads(base: &str) -> Option<bool> {
+pub async fn leads(base: &str) -> Option<bool> {
     let text = reqwest::get(format!("{base}/metrics"))
         .await
         .ok()?
@@ -67,7 +67,7 @@ async fn leads(base: &str) -> Option<bool> {
 }
 
 /// (verb, node) of every resource event in the shared stream.
-async fn resource_events(base: &str) -> Vec<(String, String)> {
+pub async fn resource_events(base: &str) -> Vec<(String, String)> {
     let events: Value = reqwest::get(format!("{base}/events?type=o2ims.Resource.*&limit=1000"))
         .await
         .unwrap()

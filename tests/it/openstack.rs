@@ -556,3 +556,279 @@ async fn pools_are_written_as_host_aggregates() {
     assert_eq!(deleted.status, StatusCode::NO_CONTENT, "{}", deleted.body);
     assert!(fake.with(|c| c.aggregate_named("ran-edge-b").is_none()));
 }
+
+#[tokio::test]
+async fn one_gateway_serves_kubernetes_openstack_and_the_simulator_as_one_inventory() {
+    use netweave::{
+        backend::simulator::SimConfig,
+        config::{BackendInstance, ClientAuth},
+    };
+
+    use crate::security::{
+        gateway,
+        idp::Idp,
+        scope::sse_events,
+        support::Pki,
+        tenancy::{Caller, POOLS, TENANTS},
+    };
+
+    let cluster = crate::kube::cluster().await;
+    let openstack = cloud().await;
+    let (_kube_dir, on_kube) = crate::kube::on_cluster(&cluster);
+    let (_os_dir, on_openstack) = on_cloud(&openstack, "appcred");
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    let app = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+        on_kube(c);
+        on_openstack(c);
+        c.edit_section(|s: &mut SimConfig| {
+            s.pools = 2;
+            s.resources = 20;
+            s.churn = 20.0;
+        });
+        c.backends = ["simulator", "kubernetes", "openstack"]
+            .iter()
+            .map(|kind| BackendInstance {
+                name: format!("{kind}-1"),
+                kind: (*kind).into(),
+                sections: Default::default(),
+            })
+            .collect();
+    })
+    .await;
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+
+    // One inventory: every backend's pools and resources in one list.
+    let mut pools = BTreeMap::new();
+    for _ in 0..400 {
+        let (status, list) = platform.get(&app, POOLS).await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        pools = by(&list, "name");
+        if pools.len() == 2 + 4 + 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    for name in ["edge-site-a", "core", "nova", "workers-a", "default"] {
+        assert!(pools.contains_key(name), "{name} in {:?}", pools.keys());
+    }
+    let sim_pools: Vec<String> = pools
+        .values()
+        .filter(|p| p["extensions"]["source"].is_null() || p["extensions"]["source"] == "simulator")
+        .filter(|p| {
+            ![
+                "edge-site-a",
+                "core",
+                "nova",
+                "workers-a",
+                "workers-b",
+                "default",
+                "edge",
+            ]
+            .contains(&p["name"].as_str().unwrap())
+        })
+        .map(|p| p["resourcePoolId"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(sim_pools.len(), 2, "{:?}", pools.keys());
+    // Resources live under their pools (the O2ims API has no flat resource list): one of each
+    // backend's pools lists its own.
+    for (pool, member) in [
+        (pools["edge-site-a"]["resourcePoolId"].clone(), "du-1"),
+        (pools["workers-a"]["resourcePoolId"].clone(), "n1"),
+    ] {
+        let pool = pool.as_str().unwrap();
+        let (status, list) = platform
+            .get(&app, &format!("{POOLS}/{pool}/resources"))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        assert!(
+            by(&list, "description").contains_key(member),
+            "{member} in {pool}"
+        );
+    }
+    let (status, list) = platform
+        .get(&app, &format!("{POOLS}/{}/resources", sim_pools[0]))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!list.as_array().unwrap().is_empty());
+
+    // One Watch (the SSE transcoding of EventService/Watch) sees changes of all three.
+    let watch = platform
+        .stream(&app, "/events/stream?type=o2ims.Resource.*")
+        .await;
+    let reader = tokio::spawn(sse_events(watch, Duration::from_secs(4)));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    openstack.with(|c| c.add_server("routed-vm", Some("compute-1"), "m1.small"));
+    cluster.apply(
+        netweave_testkit::fake_apiserver::NODES,
+        netweave_testkit::fake_apiserver::fixtures::node("n9", "edge", "du-server"),
+    );
+    let seen = reader.await.unwrap();
+    let describes = |e: &Value, name: &str| e["postObjectState"]["description"] == name;
+    assert!(
+        seen.iter().any(|e| describes(e, "routed-vm")),
+        "the OpenStack server"
+    );
+    assert!(
+        seen.iter().any(|e| describes(e, "n9")),
+        "the Kubernetes node"
+    );
+    let pool_of = |e: &Value| {
+        let s = if e["postObjectState"].is_object() {
+            &e["postObjectState"]
+        } else {
+            &e["priorObjectState"]
+        };
+        s["resourcePoolId"].as_str().unwrap_or_default().to_owned()
+    };
+    assert!(
+        seen.iter().any(|e| sim_pools.contains(&pool_of(e))),
+        "a simulated change"
+    );
+
+    // A tenant scoped to an OpenStack aggregate's label sees that pool and its resources only.
+    let (status, body) = platform
+        .post(
+            &app,
+            TENANTS,
+            json!({"tenantId": "operator-a", "resourcePools": [],
+            "labelSelector": "o2ims.oran.org/tenant=operator-a"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let tenant = Caller::of(&pki, &idp, "smo-a", &["viewer"], Some("operator-a"));
+    let (status, mine) = tenant.get(&app, POOLS).await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    assert_eq!(
+        by(&mine, "name").keys().collect::<Vec<_>>(),
+        ["edge-site-a"]
+    );
+    let edge = pools["edge-site-a"]["resourcePoolId"].as_str().unwrap();
+    let (status, inside) = tenant.get(&app, &format!("{POOLS}/{edge}/resources")).await;
+    assert_eq!(status, StatusCode::OK);
+    let inside = by(&inside, "description");
+    for name in ["du-1", "du-2", "routed-vm", "compute-1.cloud.example"] {
+        assert!(inside.contains_key(name), "{name} in the tenant's pool");
+    }
+    let core = pools["core"]["resourcePoolId"].as_str().unwrap();
+    let (status, _) = tenant.get(&app, &format!("{POOLS}/{core}")).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another pool is not there for it"
+    );
+}
+
+/// Gateway processes, killed when dropped.
+struct Processes(Vec<(std::process::Child, String)>);
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        for (child, _) in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_replicas_publish_each_change_once_and_the_survivor_takes_over() {
+    use crate::{
+        harness::{free_port, unique_prefix, RedisServer},
+        kube_leader::{leads, ready, resource_events},
+    };
+    let fake = cloud().await;
+    let dir = TempDir::new().unwrap();
+    let clouds = dir.path().join("clouds.yaml");
+    std::fs::write(&clouds, fake.clouds_yaml()).unwrap();
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let mut gateways = Processes(
+        (0..2)
+            .map(|_| {
+                let port = free_port();
+                let data = TempDir::new().unwrap().keep();
+                let child = std::process::Command::new(env!("CARGO_BIN_EXE_netweave"))
+                    .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+                    .arg("--data-dir")
+                    .arg(&data)
+                    .args([
+                        "--backend",
+                        "openstack",
+                        "--os-cloud",
+                        "password",
+                        "--os-poll-seconds",
+                        "0.2",
+                    ])
+                    .arg("--os-cloud-file")
+                    .arg(&clouds)
+                    .args(["--redis-url", &redis.url, "--redis-prefix", &prefix])
+                    .args(["--log-level", "warn"])
+                    .env("NETWEAVE_ELECTION__LEASE_SECONDS", "2")
+                    .env("NETWEAVE_ELECTION__LEASE_NAME", &prefix)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .expect("netweave serve starts");
+                (child, format!("http://127.0.0.1:{port}"))
+            })
+            .collect(),
+    );
+    for (_, base) in &gateways.0 {
+        ready(base).await;
+    }
+    let leader = loop {
+        match (leads(&gateways.0[0].1).await, leads(&gateways.0[1].1).await) {
+            (Some(true), Some(false)) => break 0,
+            (Some(false), Some(true)) => break 1,
+            (Some(true), Some(true)) => panic!("two leaders"),
+            _ => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    };
+    let survivor = gateways.0[1 - leader].1.clone();
+    let servers = |all: Vec<(String, String)>| -> Vec<(String, String)> {
+        let mut s: Vec<_> = all
+            .into_iter()
+            .filter(|(_, name)| name.starts_with("vm-"))
+            .collect();
+        s.sort();
+        s
+    };
+    let a = fake.with(|c| c.add_server("vm-a", Some("compute-1"), "m1.small"));
+    wait_until("vm-a published", || async {
+        !servers(resource_events(&survivor).await).is_empty()
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        servers(resource_events(&survivor).await),
+        [("Created".to_owned(), "vm-a".to_owned())],
+        "both replicas poll; only the leader publishes"
+    );
+
+    // The leader dies; the cloud changes during the fail-over.
+    gateways.0[leader].0.kill().unwrap();
+    gateways.0[leader].0.wait().unwrap();
+    fake.with(|c| {
+        c.delete_server(&a);
+        c.add_server("vm-b", Some("compute-2"), "m1.small");
+    });
+    wait_until("the survivor leads", || async {
+        leads(&survivor).await == Some(true)
+    })
+    .await;
+    wait_until("the changes published", || async {
+        servers(resource_events(&survivor).await).len() >= 3
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        servers(resource_events(&survivor).await),
+        [
+            ("Created".to_owned(), "vm-a".to_owned()),
+            ("Created".to_owned(), "vm-b".to_owned()),
+            ("Deleted".to_owned(), "vm-a".to_owned()),
+        ],
+        "every change exactly once"
+    );
+}

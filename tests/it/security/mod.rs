@@ -8,9 +8,9 @@ mod isolation;
 mod limits;
 mod matrix;
 mod outbound;
-mod scope;
+pub mod scope;
 pub mod support;
-mod tenancy;
+pub mod tenancy;
 mod tokens;
 mod transport;
 

@@ -101,7 +101,7 @@ async fn pools_of(platform: &Caller, app: &TestApp) -> (Vec<Value>, Vec<Value>) 
 
 /// Reads SSE frames (`event`, `data`) from `response` until `want` data frames of kind
 /// `o2ims.*` arrived or `wait` passed.
-async fn sse_events(mut response: reqwest::Response, wait: Duration) -> Vec<Value> {
+pub async fn sse_events(mut response: reqwest::Response, wait: Duration) -> Vec<Value> {
     let mut text = String::new();
     let deadline = tokio::time::Instant::now() + wait;
     while let Ok(Ok(Some(chunk))) = tokio::time::timeout_at(deadline, response.chunk()).await {
