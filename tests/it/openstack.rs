@@ -832,3 +832,104 @@ async fn two_replicas_publish_each_change_once_and_the_survivor_takes_over() {
         "every change exactly once"
     );
 }
+
+/// The keys of `value`'s first item of `key`.
+fn item_keys(value: &Value, key: &str) -> std::collections::BTreeSet<String> {
+    value[key][0].as_object().unwrap().keys().cloned().collect()
+}
+
+#[tokio::test]
+async fn the_fake_answers_with_every_field_of_the_api_ref_samples() {
+    let fake = cloud().await;
+    let http = reqwest::Client::new();
+    let token = http
+        .post(fake.auth_url() + "/auth/tokens")
+        .json(
+            &json!({"auth": {"identity": {"methods": ["application_credential"],
+            "application_credential": {"id": netweave_testkit::fake_openstack::APP_CREDENTIAL_ID,
+                "secret": netweave_testkit::fake_openstack::APP_CREDENTIAL_SECRET}}}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(token.status(), StatusCode::CREATED);
+    let token = token.headers()["x-subject-token"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    // Admin-only fields the samples (made without them) leave out.
+    let admin_only = [
+        "OS-EXT-SRV-ATTR:host",
+        "OS-EXT-SRV-ATTR:hypervisor_hostname",
+        "OS-EXT-SRV-ATTR:instance_name",
+    ];
+    for (sample, path, key, version) in [
+        (
+            "hypervisors-detail-v2.88.json",
+            "/os-hypervisors/detail",
+            "hypervisors",
+            "2.88",
+        ),
+        (
+            "aggregates-list-v2.81.json",
+            "/os-aggregates",
+            "aggregates",
+            "2.81",
+        ),
+        (
+            "servers-detail-v2.96.json",
+            "/servers/detail",
+            "servers",
+            "2.96",
+        ),
+        (
+            "flavors-detail-v2.75.json",
+            "/flavors/detail",
+            "flavors",
+            "2.75",
+        ),
+    ] {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/it/fixtures/openstack/{sample}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let want = item_keys(&serde_json::from_str(&text).unwrap(), key);
+        let answer = http
+            .get(format!("{}/compute/v2.1{path}", fake.base))
+            .header("X-Auth-Token", &token)
+            .header("OpenStack-API-Version", format!("compute {version}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            answer.headers()["openstack-api-version"].to_str().unwrap(),
+            format!("compute {version}")
+        );
+        let got = item_keys(&answer.json().await.unwrap(), key);
+        let missing: Vec<&String> = want.difference(&got).collect();
+        assert!(
+            missing.is_empty(),
+            "{sample}: the fake leaves out {missing:?}"
+        );
+        let extra: Vec<&String> = got
+            .difference(&want)
+            .filter(|k| !admin_only.contains(&k.as_str()))
+            .collect();
+        assert!(extra.is_empty(), "{sample}: the fake adds {extra:?}");
+    }
+    let too_new = http
+        .get(format!("{}/compute/v2.1/servers/detail", fake.base))
+        .header("X-Auth-Token", &token)
+        .header("OpenStack-API-Version", "compute 2.200")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_new.status(), StatusCode::NOT_ACCEPTABLE);
+    let unauthenticated = http
+        .get(format!("{}/compute/v2.1/servers/detail", fake.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unauthenticated.status(), StatusCode::UNAUTHORIZED);
+}

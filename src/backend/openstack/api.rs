@@ -463,6 +463,59 @@ fn aggregate_of(answer: Value) -> Result<Aggregate, CallError> {
 mod tests {
     use super::*;
 
+    fn sample(name: &str) -> Value {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/it/fixtures/openstack/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn the_api_ref_samples_parse_as_netweave_reads_them() {
+        let (aggregates, _): (Vec<Aggregate>, bool) = page(
+            &sample("aggregates-list-v2.81.json"),
+            "aggregates",
+            "aggregates_links",
+        )
+        .unwrap();
+        assert_eq!(aggregates[0].uuid, "070cb72c-f463-4f72-9c61-2c0556eb8c07");
+        assert_eq!(aggregates[0].availability_zone.as_deref(), Some("london"));
+        assert_eq!(aggregates[0].hosts, ["compute"]);
+        let (hypervisors, next): (Vec<Hypervisor>, bool) = page(
+            &sample("hypervisors-detail-v2.88.json"),
+            "hypervisors",
+            "hypervisors_links",
+        )
+        .unwrap();
+        assert!(next, "the next link is seen");
+        let h = &hypervisors[0];
+        assert_eq!(h.id, "f6d28711-9c10-470e-8b31-c03f498b0032");
+        assert_eq!((h.state.as_str(), h.status.as_str()), ("up", "enabled"));
+        assert_eq!(h.service.host, "host2");
+        let (servers, _): (Vec<Server>, bool) = page(
+            &sample("servers-detail-v2.96.json"),
+            "servers",
+            "servers_links",
+        )
+        .unwrap();
+        let s = &servers[0];
+        assert_eq!(s.flavor_name(), "m1.tiny");
+        assert_eq!(s.availability_zone.as_deref(), Some("us-west"));
+        assert_eq!(s.power_state, Some(1));
+        assert_eq!(s.host, None, "an admin-only field, absent from this sample");
+        let (flavors, _): (Vec<Flavor>, bool) = page(
+            &sample("flavors-detail-v2.75.json"),
+            "flavors",
+            "flavors_links",
+        )
+        .unwrap();
+        assert_eq!(flavors[1].extra_specs["hw:cpu_policy"], "shared");
+        assert_eq!(flavors[1].description.as_deref(), Some("test description"));
+        assert_eq!(flavors[0].is_public, Some(true));
+    }
+
     #[test]
     fn microversions_are_the_highest_both_speak() {
         assert_eq!(
