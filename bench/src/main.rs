@@ -22,6 +22,7 @@ mod alarms;
 mod bare;
 mod kube;
 mod limits;
+mod openstack;
 mod watch;
 mod webhooks;
 
@@ -43,8 +44,12 @@ struct Args {
     /// HTTP/2 connections the gRPC run spreads its calls over.
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
-    /// Which suites to run: inventory, limits, webhooks, watch, kube, alarms (comma-separated).
-    #[arg(long, default_value = "inventory,limits,webhooks,watch,kube,alarms")]
+    /// Which suites to run: inventory, limits, webhooks, watch, kube, openstack, alarms
+    /// (comma-separated).
+    #[arg(
+        long,
+        default_value = "inventory,limits,webhooks,watch,kube,openstack,alarms"
+    )]
     suites: String,
     /// Subscriptions of the webhook throughput run.
     #[arg(long, default_value_t = 1000)]
@@ -347,6 +352,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if suites.contains(&"kube") {
         kube::run(args.nodes, args.seconds, args.rate).await?;
+    }
+    if suites.contains(&"openstack") {
+        openstack::run(args.seconds).await?;
     }
     if suites.contains(&"watch") {
         watch::run(args.watchers, 20).await?;

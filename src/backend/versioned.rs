@@ -38,6 +38,19 @@ impl<T> Versioned<T> {
         }
     }
 
+    /// Runs `f` under the write lock; the generation moves on only when `f` says it changed
+    /// what readers see (its second answer), for a writer that often finds nothing to change.
+    pub fn update<R>(&self, f: impl FnOnce(&mut T) -> (R, bool)) -> R {
+        let mut guard = self.lock.write().unwrap_or_else(|e| e.into_inner());
+        let (answer, changed) = f(&mut guard);
+        if changed {
+            // Still holding the lock, as a write guard does.
+            self.generation.fetch_add(1, Ordering::AcqRel);
+        }
+        drop(guard);
+        answer
+    }
+
     /// Read before reading the value: an unchanged generation after means an unchanged value.
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
@@ -90,5 +103,16 @@ mod tests {
         }
         assert_eq!(v.generation(), g + 1);
         assert_eq!(*v.read(), 3);
+        v.update(|x| ((), *x == 0));
+        assert_eq!(
+            v.generation(),
+            g + 1,
+            "an update that changes nothing leaves it"
+        );
+        v.update(|x| {
+            *x = 4;
+            ((), true)
+        });
+        assert_eq!((v.generation(), *v.read()), (g + 2, 4));
     }
 }

@@ -2,7 +2,11 @@
 //! service's version document, and the shapes of their answers (the fields netweave reads;
 //! every one optional where a cloud may leave it out). Lists are paged with `limit`/`marker`.
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::{
+    collections::{BTreeMap, HashMap},
+    hash::{Hash, Hasher},
+    sync::Arc,
+};
 
 use futures::{stream, StreamExt, TryStreamExt};
 use reqwest::Method;
@@ -190,19 +194,61 @@ pub struct Capacity {
     pub classes: BTreeMap<String, Inventory>,
 }
 
-/// A listed page: its items and whether a next page is linked.
-fn page<T: DeserializeOwned>(
-    body: &Value,
-    key: &str,
-    links: &str,
-) -> Result<(Vec<T>, bool), CallError> {
-    let items = serde_json::from_value(body[key].clone()).map_err(|e| {
+#[derive(Deserialize)]
+struct Link {
+    #[serde(default)]
+    rel: String,
+}
+
+/// The items of `key` in a page's text, read straight into `T` (no intermediate JSON tree),
+/// and whether `<key>_links` links a next page.
+fn page_text<T: DeserializeOwned>(text: &str, key: &str) -> Result<(Vec<T>, bool), CallError> {
+    let not_understood = |e: serde_json::Error| {
         CallError::Unavailable(format!("the cloud's '{key}' are not understood: {e}"))
-    })?;
-    let next = body[links]
-        .as_array()
-        .is_some_and(|l| l.iter().any(|l| l["rel"] == "next"));
+    };
+    let body: HashMap<&str, &serde_json::value::RawValue> =
+        serde_json::from_str(text).map_err(not_understood)?;
+    let items = match body.get(key) {
+        Some(raw) => serde_json::from_str(raw.get()).map_err(not_understood)?,
+        None => Vec::new(),
+    };
+    let next = match body.get(format!("{key}_links").as_str()) {
+        Some(raw) => serde_json::from_str::<Vec<Link>>(raw.get())
+            .map_err(not_understood)?
+            .iter()
+            .any(|l| l.rel == "next"),
+        None => false,
+    };
     Ok((items, next))
+}
+
+/// A list as the cloud answered it, page by page: compared by digest with the last poll's
+/// before anything in it is read.
+#[derive(Debug, Default)]
+pub struct Pages {
+    key: &'static str,
+    texts: Vec<String>,
+}
+
+impl Pages {
+    pub fn digest(&self, into: &mut impl Hasher) {
+        for t in &self.texts {
+            t.hash(into);
+        }
+    }
+
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<Vec<T>, CallError> {
+        let mut all = Vec::new();
+        for t in &self.texts {
+            all.extend(page_text::<T>(t, self.key)?.0);
+        }
+        Ok(all)
+    }
+}
+
+#[derive(Deserialize)]
+struct Id {
+    id: Value,
 }
 
 /// Nova and Placement, at the negotiated microversions.
@@ -272,19 +318,17 @@ impl Api {
             .await
     }
 
-    async fn nova_get(&self, path: &str) -> Result<Value, CallError> {
-        Ok(self.nova(Method::GET, path, None).await?.1)
-    }
-
-    /// Every item of a paged Nova list; `id` names an item's marker. Also answers the `Date`
-    /// of the first page (Nova's own clock).
-    async fn paged<T: DeserializeOwned>(
+    /// Every page of a paged Nova list (`limit`/`marker`, the marker being the last item's id),
+    /// and the `Date` of the first (Nova's own clock).
+    async fn paged(
         &self,
         path: &str,
-        key: &str,
-        id: fn(&T) -> String,
-    ) -> Result<(Vec<T>, Option<String>), CallError> {
-        let mut all = Vec::new();
+        key: &'static str,
+    ) -> Result<(Pages, Option<String>), CallError> {
+        let mut pages = Pages {
+            key,
+            texts: Vec::new(),
+        };
         let mut marker: Option<String> = None;
         let mut date = None;
         let join = if path.contains('?') { '&' } else { '?' };
@@ -294,42 +338,59 @@ impl Api {
                 url.push_str("&marker=");
                 url.push_str(m);
             }
-            let (headers, body) = self.nova(Method::GET, &url, None).await?;
+            let (headers, text) = self
+                .session
+                .call_text(
+                    "compute",
+                    Method::GET,
+                    &url,
+                    Some(&self.nova_header()),
+                    None,
+                )
+                .await?;
             if date.is_none() {
                 date = headers
                     .get("date")
                     .and_then(|d| d.to_str().ok())
                     .map(str::to_owned);
             }
-            let (items, next): (Vec<T>, bool) = page(&body, key, &format!("{key}_links"))?;
-            let full = items.len() >= PAGE;
-            marker = items.last().map(id);
-            all.extend(items);
+            let (ids, next): (Vec<Id>, bool) = page_text(&text, key)?;
+            let full = ids.len() >= PAGE;
+            marker = ids.last().map(|i| match &i.id {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            });
+            pages.texts.push(text);
             if !(next || full) || marker.is_none() {
-                return Ok((all, date));
+                return Ok((pages, date));
             }
         }
     }
 
-    pub async fn aggregates(&self) -> Result<Vec<Aggregate>, CallError> {
-        let body = self.nova_get("/os-aggregates").await?;
-        Ok(page(&body, "aggregates", "aggregates_links")?.0)
+    pub async fn aggregates(&self) -> Result<Pages, CallError> {
+        let (_, text) = self
+            .session
+            .call_text(
+                "compute",
+                Method::GET,
+                "/os-aggregates",
+                Some(&self.nova_header()),
+                None,
+            )
+            .await?;
+        Ok(Pages {
+            key: "aggregates",
+            texts: vec![text],
+        })
     }
 
-    pub async fn hypervisors(&self) -> Result<Vec<Hypervisor>, CallError> {
-        Ok(self
-            .paged("/os-hypervisors/detail", "hypervisors", |h: &Hypervisor| {
-                h.id.clone()
-            })
-            .await?
-            .0)
+    pub async fn hypervisors(&self) -> Result<Pages, CallError> {
+        Ok(self.paged("/os-hypervisors/detail", "hypervisors").await?.0)
     }
 
-    pub async fn flavors(&self) -> Result<Vec<Flavor>, CallError> {
+    pub async fn flavors(&self) -> Result<Pages, CallError> {
         Ok(self
-            .paged("/flavors/detail?is_public=None", "flavors", |f: &Flavor| {
-                f.id.clone()
-            })
+            .paged("/flavors/detail?is_public=None", "flavors")
             .await?
             .0)
     }
@@ -348,8 +409,8 @@ impl Api {
                     .to_string(),
             );
         }
-        self.paged(&path, "servers", |s: &Server| s.id.clone())
-            .await
+        let (pages, date) = self.paged(&path, "servers").await?;
+        Ok((pages.parse()?, date))
     }
 
     async fn placement_get(&self, path: &str) -> Result<Value, CallError> {
@@ -366,9 +427,21 @@ impl Api {
             .1)
     }
 
-    pub async fn providers(&self) -> Result<Vec<Provider>, CallError> {
-        let body = self.placement_get("/resource_providers").await?;
-        Ok(page(&body, "resource_providers", "links")?.0)
+    pub async fn providers(&self) -> Result<Pages, CallError> {
+        let (_, text) = self
+            .session
+            .call_text(
+                "placement",
+                Method::GET,
+                "/resource_providers",
+                Some(&self.placement_header()),
+                None,
+            )
+            .await?;
+        Ok(Pages {
+            key: "resource_providers",
+            texts: vec![text],
+        })
     }
 
     /// The inventories and usages of each provider, read concurrently.
@@ -463,54 +536,37 @@ fn aggregate_of(answer: Value) -> Result<Aggregate, CallError> {
 mod tests {
     use super::*;
 
-    fn sample(name: &str) -> Value {
-        let text = std::fs::read_to_string(format!(
+    fn sample(name: &str) -> String {
+        std::fs::read_to_string(format!(
             "{}/tests/it/fixtures/openstack/{name}",
             env!("CARGO_MANIFEST_DIR")
         ))
-        .unwrap();
-        serde_json::from_str(&text).unwrap()
+        .unwrap()
     }
 
     #[test]
     fn the_api_ref_samples_parse_as_netweave_reads_them() {
-        let (aggregates, _): (Vec<Aggregate>, bool) = page(
-            &sample("aggregates-list-v2.81.json"),
-            "aggregates",
-            "aggregates_links",
-        )
-        .unwrap();
+        let (aggregates, _): (Vec<Aggregate>, bool) =
+            page_text(&sample("aggregates-list-v2.81.json"), "aggregates").unwrap();
         assert_eq!(aggregates[0].uuid, "070cb72c-f463-4f72-9c61-2c0556eb8c07");
         assert_eq!(aggregates[0].availability_zone.as_deref(), Some("london"));
         assert_eq!(aggregates[0].hosts, ["compute"]);
-        let (hypervisors, next): (Vec<Hypervisor>, bool) = page(
-            &sample("hypervisors-detail-v2.88.json"),
-            "hypervisors",
-            "hypervisors_links",
-        )
-        .unwrap();
+        let (hypervisors, next): (Vec<Hypervisor>, bool) =
+            page_text(&sample("hypervisors-detail-v2.88.json"), "hypervisors").unwrap();
         assert!(next, "the next link is seen");
         let h = &hypervisors[0];
         assert_eq!(h.id, "f6d28711-9c10-470e-8b31-c03f498b0032");
         assert_eq!((h.state.as_str(), h.status.as_str()), ("up", "enabled"));
         assert_eq!(h.service.host, "host2");
-        let (servers, _): (Vec<Server>, bool) = page(
-            &sample("servers-detail-v2.96.json"),
-            "servers",
-            "servers_links",
-        )
-        .unwrap();
+        let (servers, _): (Vec<Server>, bool) =
+            page_text(&sample("servers-detail-v2.96.json"), "servers").unwrap();
         let s = &servers[0];
         assert_eq!(s.flavor_name(), "m1.tiny");
         assert_eq!(s.availability_zone.as_deref(), Some("us-west"));
         assert_eq!(s.power_state, Some(1));
         assert_eq!(s.host, None, "an admin-only field, absent from this sample");
-        let (flavors, _): (Vec<Flavor>, bool) = page(
-            &sample("flavors-detail-v2.75.json"),
-            "flavors",
-            "flavors_links",
-        )
-        .unwrap();
+        let (flavors, _): (Vec<Flavor>, bool) =
+            page_text(&sample("flavors-detail-v2.75.json"), "flavors").unwrap();
         assert_eq!(flavors[1].extra_specs["hw:cpu_policy"], "shared");
         assert_eq!(flavors[1].description.as_deref(), Some("test description"));
         assert_eq!(flavors[0].is_public, Some(true));

@@ -232,8 +232,8 @@ impl Session {
                 body.token.expires_at
             ))
         })?;
-        let life = (expires - jiff::Timestamp::now()).get_milliseconds().max(0) as u64;
-        let life = Duration::from_millis(life);
+        let life = (expires.as_millisecond() - jiff::Timestamp::now().as_millisecond()).max(0);
+        let life = Duration::from_millis(life as u64);
         let renew_in = if life > RENEW_BEFORE * 2 {
             life - RENEW_BEFORE
         } else {
@@ -312,9 +312,7 @@ impl Session {
             .unwrap_or_default())
     }
 
-    /// One call to `service` (`compute`, `placement`): `path` is relative to its endpoint, or
-    /// absolute. `version` is the `OpenStack-API-Version` value. A 401 gets one new token and
-    /// one retry.
+    /// One call to `service`, its answer as JSON (see [`Session::call_text`]).
     pub async fn call(
         &self,
         service: &'static str,
@@ -323,6 +321,27 @@ impl Session {
         version: Option<&str>,
         body: Option<&Value>,
     ) -> Result<(HeaderMap, Value), CallError> {
+        let (headers, text) = self.call_text(service, method, path, version, body).await?;
+        if text.trim().is_empty() {
+            return Ok((headers, Value::Null));
+        }
+        let value = serde_json::from_str(&text).map_err(|e| {
+            CallError::Unavailable(format!("{service} ({path}) answered no JSON: {e}"))
+        })?;
+        Ok((headers, value))
+    }
+
+    /// One call to `service` (`compute`, `placement`): `path` is relative to its endpoint, or
+    /// absolute. `version` is the `OpenStack-API-Version` value. A 401 gets one new token and
+    /// one retry. Answers the body as it came.
+    pub async fn call_text(
+        &self,
+        service: &'static str,
+        method: Method,
+        path: &str,
+        version: Option<&str>,
+        body: Option<&Value>,
+    ) -> Result<(HeaderMap, String), CallError> {
         for attempt in 0..2 {
             let token = self.token().await?;
             let url = if path.starts_with("http://") || path.starts_with("https://") {
@@ -378,14 +397,7 @@ impl Session {
                     message: body_message(&text),
                 });
             }
-            let value = if text.trim().is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_str(&text).map_err(|e| {
-                    CallError::Unavailable(format!("{service} ({url}) answered no JSON: {e}"))
-                })?
-            };
-            return Ok((headers, value));
+            return Ok((headers, text));
         }
         unreachable!("the loop returns")
     }

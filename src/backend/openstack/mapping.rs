@@ -153,12 +153,19 @@ impl Mapping {
                 place.zone = self.default_zone.clone();
             }
         }
-        for (host, place) in places.iter_mut() {
-            if let Some(pool) = pools.iter().find(|a| a.hosts.contains(host)) {
-                place.pool_id = self.aggregate_pool_id(pool);
-            } else {
-                place.pool_id = self.zone_pool_id(&place.zone);
+        // A host's pool is the first pool aggregate (in their order) holding it.
+        let mut first_pool: std::collections::HashMap<&str, &Aggregate> =
+            std::collections::HashMap::new();
+        for pool in &pools {
+            for host in &pool.hosts {
+                first_pool.entry(host.as_str()).or_insert(pool);
             }
+        }
+        for (host, place) in places.iter_mut() {
+            place.pool_id = match first_pool.get(host.as_str()) {
+                Some(pool) => self.aggregate_pool_id(pool),
+                None => self.zone_pool_id(&place.zone),
+            };
         }
         places
     }

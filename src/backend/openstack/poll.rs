@@ -9,6 +9,7 @@
 
 use std::{
     collections::HashMap,
+    hash::Hasher,
     sync::{Arc, Mutex},
     time::{Duration, Instant, SystemTime},
 };
@@ -16,7 +17,7 @@ use std::{
 use tokio_util::sync::CancellationToken;
 
 use super::{
-    api::Api,
+    api::{Api, Provider},
     keystone::CallError,
     state::{State, Update},
 };
@@ -48,6 +49,8 @@ impl Health {
 struct Cursor {
     /// Nova's time to ask `changes-since` from; `None`: list every server.
     since: Option<String>,
+    /// The digest of the lists the last applied poll read.
+    digest: Option<u64>,
     last_full: Instant,
 }
 
@@ -57,18 +60,34 @@ fn since_of(date: Option<String>) -> Option<String> {
     Some(at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
+/// What a poll read: nothing new, or an update to apply.
+enum Read {
+    /// The lists are as the last poll's, and no server changed.
+    Unchanged,
+    Changed(Update, u64),
+}
+
 async fn read(
     api: &Api,
     state: &Versioned<State>,
     cursor: &Cursor,
-) -> Result<(Update, Option<String>), CallError> {
+) -> Result<(Read, Option<String>), CallError> {
     let aggregates = api.aggregates().await?;
     let hypervisors = api.hypervisors().await?;
     let flavors = api.flavors().await?;
     let (servers, date) = api.servers(cursor.since.as_deref()).await?;
-    let providers: HashMap<String, u64> = api
-        .providers()
-        .await?
+    let providers = api.providers().await?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for pages in [&aggregates, &hypervisors, &flavors, &providers] {
+        pages.digest(&mut hasher);
+    }
+    let digest = hasher.finish();
+    // A quiet poll reads nothing further: the lists are compared as they came.
+    if servers.is_empty() && cursor.since.is_some() && cursor.digest == Some(digest) {
+        return Ok((Read::Unchanged, date));
+    }
+    let providers: HashMap<String, u64> = providers
+        .parse::<Provider>()?
         .into_iter()
         .map(|p| (p.uuid, p.generation))
         .collect();
@@ -79,18 +98,16 @@ async fn read(
         .map(|(uuid, _)| uuid.clone())
         .collect();
     let capacities = api.capacities(moved).await?;
-    Ok((
-        Update {
-            aggregates,
-            hypervisors,
-            flavors,
-            providers,
-            capacities,
-            full: cursor.since.is_none(),
-            servers,
-        },
-        date,
-    ))
+    let update = Update {
+        aggregates: aggregates.parse()?,
+        hypervisors: hypervisors.parse()?,
+        flavors: flavors.parse()?,
+        providers,
+        capacities,
+        full: cursor.since.is_none(),
+        servers,
+    };
+    Ok((Read::Changed(update, digest), date))
 }
 
 /// Polls until shutdown.
@@ -104,6 +121,7 @@ pub async fn run(
 ) {
     let mut cursor = Cursor {
         since: None,
+        digest: None,
         last_full: Instant::now(),
     };
     loop {
@@ -115,37 +133,41 @@ pub async fn run(
             r = read(&api, &state, &cursor) => r,
             _ = shutdown.cancelled() => return,
         };
+        let read_took = started.elapsed();
         let result = if polled.is_ok() { "ok" } else { "failed" };
         metrics::counter!(crate::metrics::OPENSTACK_POLLS, "result" => result).increment(1);
         match polled {
-            Ok((update, date)) => {
+            Ok((Read::Unchanged, date)) => {
+                cursor.since = since_of(date).or(cursor.since.take());
+                recovered(&health);
+            }
+            Ok((Read::Changed(update, digest), date)) => {
                 let full = update.full;
-                {
-                    let mut s = state.write();
+                state.update(|s| {
                     let first = !s.synced;
                     let out = s.apply(update);
+                    let changed = first || !out.is_empty();
                     if first {
                         changes.stage_view(s.inventory.objects());
                     } else {
                         out.into_iter().for_each(|c| changes.stage(c));
                     }
-                }
+                    ((), changed)
+                });
+                cursor.digest = Some(digest);
+                let applied = started.elapsed();
                 changes.flush().await;
+                tracing::debug!(read = ?read_took, applied = ?applied, flushed = ?started.elapsed(), "openstack poll");
                 if full {
                     cursor.last_full = Instant::now();
                 }
                 // Without Nova's Date, the next poll lists every server again.
                 cursor.since = since_of(date);
-                let mut failing = health.failing.lock().unwrap_or_else(|e| e.into_inner());
-                if let Some((since, _)) = failing.take() {
-                    tracing::info!(
-                        after_seconds = since.elapsed().as_secs(),
-                        "the OpenStack cloud answers again"
-                    );
-                }
+                recovered(&health);
             }
             Err(e) => {
                 cursor.since = None;
+                cursor.digest = None;
                 let mut failing = health.failing.lock().unwrap_or_else(|e| e.into_inner());
                 if failing.is_none() {
                     tracing::warn!(error = %e, "the OpenStack cloud does not answer; serving the last view");
@@ -159,6 +181,17 @@ pub async fn run(
             _ = tokio::time::sleep(rest) => {}
             _ = shutdown.cancelled() => return,
         }
+    }
+}
+
+/// Notes that the cloud answers again.
+fn recovered(health: &Health) {
+    let mut failing = health.failing.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((since, _)) = failing.take() {
+        tracing::info!(
+            after_seconds = since.elapsed().as_secs(),
+            "the OpenStack cloud answers again"
+        );
     }
 }
 

@@ -52,6 +52,9 @@ pub struct State {
     host_hypervisor: HashMap<String, String>,
     /// Resource id → the pool it is in.
     pool_of: HashMap<String, String>,
+    /// What each hypervisor's resource was made of (by resource id): unchanged, it is not
+    /// mapped again.
+    hypervisor_inputs: HashMap<String, (Hypervisor, HostPlace, Option<Capacity>)>,
     /// Servers in ERROR, by resource id: what the alarm check reads.
     errored: BTreeSet<String>,
     pub inventory: Inventory,
@@ -116,6 +119,7 @@ impl State {
             host_hypervisor: HashMap::new(),
             pool_of: HashMap::new(),
             errored: BTreeSet::new(),
+            hypervisor_inputs: HashMap::new(),
             inventory: Inventory::default(),
             synced: false,
         }
@@ -336,38 +340,38 @@ impl State {
             }
         }
 
-        // Hypervisors, whole.
-        let mut hypervisor_ids = BTreeSet::new();
-        for h in self.hypervisors.clone() {
+        // Hypervisors, whole, each mapped again only when what it is made of changed.
+        let mut inputs = HashMap::with_capacity(self.hypervisors.len());
+        for h in &self.hypervisors {
             let place = self
                 .places
                 .get(&h.service.host)
                 .cloned()
                 .unwrap_or_else(|| self.mapping.unaggregated());
-            let r = self
-                .mapping
-                .hypervisor(&h, &place, self.capacities.get(&h.id));
-            hypervisor_ids.insert(r.resource_id.clone());
-            self.put_resource(r, &mut ups, &mut downs);
+            let input = (h.clone(), place, self.capacities.get(&h.id).cloned());
+            let rid = self.mapping.hypervisor_resource_id(&h.id);
+            inputs.insert(rid, input);
         }
         let gone: Vec<String> = self
-            .pool_of
+            .hypervisor_inputs
             .keys()
-            .filter(|id| {
-                !hypervisor_ids.contains(*id)
-                    && self
-                        .inventory
-                        .resources
-                        .get(&self.pool_of[*id])
-                        .and_then(|p| p.get(*id))
-                        .is_some_and(|r| {
-                            r.extensions.get("source").and_then(Value::as_str) == Some("hypervisor")
-                        })
-            })
+            .filter(|rid| !inputs.contains_key(*rid))
             .cloned()
             .collect();
-        for id in gone {
-            self.remove_resource(&id, &mut downs);
+        for rid in gone {
+            self.remove_resource(&rid, &mut downs);
+        }
+        let before = std::mem::replace(&mut self.hypervisor_inputs, inputs);
+        let changed: Vec<String> = self
+            .hypervisor_inputs
+            .iter()
+            .filter(|(rid, input)| before.get(*rid) != Some(*input))
+            .map(|(rid, _)| rid.clone())
+            .collect();
+        for rid in changed {
+            let (h, place, capacity) = &self.hypervisor_inputs[&rid];
+            let r = self.mapping.hypervisor(h, place, capacity.as_ref());
+            self.put_resource(r, &mut ups, &mut downs);
         }
 
         self.derive_small(&mut ups, &mut downs);

@@ -3,7 +3,7 @@
 // A handler's early answer is a whole `Response`, as axum handlers return it.
 #![allow(clippy::result_large_err)]
 
-use std::time::SystemTime;
+use std::{collections::HashMap, time::SystemTime};
 
 use axum::{
     body::Bytes,
@@ -290,36 +290,40 @@ fn nova(
     response
 }
 
-/// One page of `items` (sorted by id) after `marker`, with the next link when full.
+/// One page of the items `ids` names (sorted), after `marker`, each made by `render` (only
+/// the page's are), with the next link when more follow.
 fn paged(
     base: &str,
     path: &str,
     key: &str,
-    mut items: Vec<(String, Value)>,
+    mut ids: Vec<String>,
     q: &[(String, String)],
+    render: impl Fn(&str) -> Value,
 ) -> Response {
-    items.sort_by(|a, b| a.0.cmp(&b.0));
+    ids.sort();
+    let mut start = 0;
     if let Some(marker) = param(q, "marker") {
-        if !items.iter().any(|(id, _)| id == marker) {
-            return nova_error(
-                StatusCode::BAD_REQUEST,
-                &format!("marker [{marker}] not found"),
-            );
+        match ids.binary_search_by(|id| id.as_str().cmp(marker)) {
+            Ok(at) => start = at + 1,
+            Err(_) => {
+                return nova_error(
+                    StatusCode::BAD_REQUEST,
+                    &format!("marker [{marker}] not found"),
+                )
+            }
         }
-        items.retain(|(id, _)| id.as_str() > marker);
     }
     let limit = param(q, "limit")
         .and_then(|l| l.parse::<usize>().ok())
         .unwrap_or(1000);
-    let full = items.len() > limit;
-    items.truncate(limit);
+    let end = (start + limit).min(ids.len());
+    let page = &ids[start..end];
     let mut body = Map::new();
-    let last = items.last().map(|(id, _)| id.clone());
     body.insert(
         key.into(),
-        Value::Array(items.into_iter().map(|(_, v)| v).collect()),
+        Value::Array(page.iter().map(|id| render(id)).collect()),
     );
-    if let (true, Some(last)) = (full, last) {
+    if let (true, Some(last)) = (end < ids.len(), page.last()) {
         body.insert(
             format!("{key}_links"),
             json!([{"href": format!("{base}/compute/v2.1{path}?limit={limit}&marker={last}"), "rel": "next"}]),
@@ -524,24 +528,25 @@ fn hypervisor_json(c: &Cloud, h: &super::Hypervisor, version: (u32, u32), detail
 async fn hypervisors(State(f): State<FakeOpenStack>, headers: HeaderMap, q: Q) -> Response {
     let base = f.base.clone();
     nova(&f, &headers, |v, c| {
-        let items = c
-            .hypervisors
-            .values()
-            .map(|h| (h.id.clone(), hypervisor_json(c, h, v, false)))
-            .collect();
-        paged(&base, "/os-hypervisors", "hypervisors", items, &q)
+        let ids = c.hypervisors.keys().cloned().collect();
+        paged(&base, "/os-hypervisors", "hypervisors", ids, &q, |id| {
+            hypervisor_json(c, &c.hypervisors[id], v, false)
+        })
     })
 }
 
 async fn hypervisors_detail(State(f): State<FakeOpenStack>, headers: HeaderMap, q: Q) -> Response {
     let base = f.base.clone();
     nova(&f, &headers, |v, c| {
-        let items = c
-            .hypervisors
-            .values()
-            .map(|h| (h.id.clone(), hypervisor_json(c, h, v, true)))
-            .collect();
-        paged(&base, "/os-hypervisors/detail", "hypervisors", items, &q)
+        let ids = c.hypervisors.keys().cloned().collect();
+        paged(
+            &base,
+            "/os-hypervisors/detail",
+            "hypervisors",
+            ids,
+            &q,
+            |id| hypervisor_json(c, &c.hypervisors[id], v, true),
+        )
     })
 }
 
@@ -563,30 +568,26 @@ fn flavor_json(base: &str, fl: &super::Flavor, version: (u32, u32), detail: bool
 async fn flavors(State(f): State<FakeOpenStack>, headers: HeaderMap, q: Q) -> Response {
     let base = f.base.clone();
     nova(&f, &headers, |v, c| {
-        let items = c
-            .flavors
-            .values()
-            .map(|fl| (fl.id.clone(), flavor_json(&base, fl, v, false)))
-            .collect();
-        paged(&base, "/flavors", "flavors", items, &q)
+        let ids = c.flavors.keys().cloned().collect();
+        paged(&base, "/flavors", "flavors", ids, &q, |id| {
+            flavor_json(&base, &c.flavors[id], v, false)
+        })
     })
 }
 
 async fn flavors_detail(State(f): State<FakeOpenStack>, headers: HeaderMap, q: Q) -> Response {
     let base = f.base.clone();
     nova(&f, &headers, |v, c| {
-        let items = c
-            .flavors
-            .values()
-            .map(|fl| (fl.id.clone(), flavor_json(&base, fl, v, true)))
-            .collect();
-        paged(&base, "/flavors/detail", "flavors", items, &q)
+        let ids = c.flavors.keys().cloned().collect();
+        paged(&base, "/flavors/detail", "flavors", ids, &q, |id| {
+            flavor_json(&base, &c.flavors[id], v, true)
+        })
     })
 }
 
 fn server_json(
     base: &str,
-    c: &Cloud,
+    index: &Index,
     s: &super::Server,
     version: (u32, u32),
     detail: bool,
@@ -596,17 +597,14 @@ fn server_json(
     if !detail {
         return json!({"id": s.id, "name": s.name, "links": links});
     }
-    let fl = c.flavors.values().find(|f| f.name == s.flavor);
+    let fl = index.flavors.get(s.flavor.as_str()).copied();
     let flavor = if version >= (2, 47) {
         json!({"disk": fl.map(|f| f.disk), "ephemeral": 0, "extra_specs": fl.map(|f| f.extra_specs.clone()).unwrap_or_default(),
             "original_name": s.flavor, "ram": fl.map(|f| f.ram), "swap": 0, "vcpus": fl.map(|f| f.vcpus)})
     } else {
         json!({"id": fl.map(|f| f.id.clone()), "links": []})
     };
-    let hypervisor = s
-        .host
-        .as_ref()
-        .and_then(|h| c.hypervisors.values().find(|x| &x.host == h));
+    let hypervisor = s.host.as_deref().and_then(|h| index.hosts.get(h).copied());
     let (vm_state, power) = match s.status.as_str() {
         "ACTIVE" => ("active", 1),
         "ERROR" => ("error", 0),
@@ -667,7 +665,7 @@ fn listed_servers(
     if since.is_none() && param(q, "marker").is_none() {
         c.full_server_lists += 1;
     }
-    let items = c
+    let ids: Vec<String> = c
         .servers
         .values()
         .filter(|s| match since {
@@ -675,8 +673,10 @@ fn listed_servers(
             Some(t) => s.updated >= t,
             None => !s.deleted,
         })
-        .map(|s| (s.id.clone(), server_json(base, c, s, v, detail)))
+        .map(|s| s.id.clone())
         .collect();
+    let index = Index::of(c);
+    let c = &*c;
     paged(
         base,
         if detail {
@@ -685,9 +685,29 @@ fn listed_servers(
             "/servers"
         },
         "servers",
-        items,
+        ids,
         q,
+        |id| server_json(base, &index, &c.servers[id], v, detail),
     )
+}
+
+/// Hypervisors by host and flavors by name, built once per list.
+struct Index<'a> {
+    hosts: HashMap<&'a str, &'a super::Hypervisor>,
+    flavors: HashMap<&'a str, &'a super::Flavor>,
+}
+
+impl<'a> Index<'a> {
+    fn of(c: &'a Cloud) -> Index<'a> {
+        Index {
+            hosts: c
+                .hypervisors
+                .values()
+                .map(|h| (h.host.as_str(), h))
+                .collect(),
+            flavors: c.flavors.values().map(|f| (f.name.as_str(), f)).collect(),
+        }
+    }
 }
 
 async fn servers(State(f): State<FakeOpenStack>, headers: HeaderMap, q: Q) -> Response {
