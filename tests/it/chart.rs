@@ -267,6 +267,32 @@ fn every_ci_values_file_renders_objects_that_hold_together() {
             let kube: netweave::backend::kube::KubernetesConfig = config.section().unwrap();
             assert_eq!(writes, kube.pool_writes, "{values}: {verbs:?}");
         }
+        // OpenStack: clouds.yaml is read from the Secret mounted where the config says.
+        if config.backend == "openstack" {
+            let os: netweave::backend::openstack::OpenStackConfig = config.section().unwrap();
+            let dir = std::path::Path::new(&os.clouds_file).parent().unwrap();
+            let mount = gateway_pod.containers[0]
+                .volume_mounts
+                .iter()
+                .flatten()
+                .find(|m| std::path::Path::new(&m.mount_path) == dir)
+                .unwrap_or_else(|| panic!("{values}: nothing mounted at {}", dir.display()));
+            let volume = gateway_pod
+                .volumes
+                .iter()
+                .flatten()
+                .find(|v| v.name == mount.name)
+                .unwrap();
+            assert!(
+                volume
+                    .secret
+                    .as_ref()
+                    .and_then(|s| s.secret_name.as_deref())
+                    == Some("netweave-clouds"),
+                "{values}: clouds.yaml comes from the operator's Secret"
+            );
+            assert!(!os.cloud.is_empty(), "{values}: a cloud is named");
+        }
         // Secrets referenced by the pods: a rendered one holds the key (others are the
         // operator's `existingSecret`); the config carries no secret itself.
         let rendered_secrets = of_kind(&objects, "Secret");

@@ -17,6 +17,7 @@ use tempfile::TempDir;
 
 use crate::{
     harness::{TestApp, V2},
+    receiver::{Mode, Receiver},
     webhooks::webhook_config,
 };
 
@@ -259,6 +260,8 @@ async fn each_server_change_is_told_once_with_prior_and_post_and_errors_are_alar
     let (_dir, config) = on_cloud(&fake, "password");
     let app = TestApp::start_with(config).await;
     let after = last_event(&app).await;
+    let receiver = Receiver::start(Mode::Ok).await;
+    crate::webhooks::subscribe(&app, &receiver.url("/notify"), None).await;
 
     let id = fake.with(|c| c.add_server("vdu-7", Some("compute-2"), "ran.du"));
     wait_until("the new server", || async {
@@ -317,6 +320,49 @@ async fn each_server_change_is_told_once_with_prior_and_post_and_errors_are_alar
             ("Deleted".to_owned(), "ERROR→-".to_owned()),
         ]
     );
+    // And each is told to the subscriber once, as the spec shapes it: a creation has no
+    // prior state, a deletion no post state (notificationEventType 0, 1, 2).
+    let told = || {
+        let mut told: BTreeMap<String, (u64, String)> = BTreeMap::new();
+        for r in receiver.received() {
+            let n = r.json();
+            let state = |v: &Value| {
+                if v.is_null() {
+                    "-".to_owned()
+                } else {
+                    v["extensions"]["status"].as_str().unwrap_or("?").to_owned()
+                }
+            };
+            let (prior, post) = (&n["priorObjectState"], &n["postObjectState"]);
+            let name = if post.is_null() { prior } else { post };
+            let name = name["description"].clone();
+            if name == "vdu-7" {
+                let id = n["notificationId"].as_str().unwrap().to_owned();
+                let kind = n["notificationEventType"].as_u64().unwrap();
+                told.insert(id, (kind, format!("{}→{}", state(prior), state(post))));
+            }
+        }
+        let mut told: Vec<_> = told.into_values().collect();
+        told.sort();
+        told
+    };
+    wait_until("four notifications", || async { told().len() >= 4 }).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        told(),
+        [
+            (0, "-→ACTIVE".to_owned()),
+            (1, "ACTIVE→SHUTOFF".to_owned()),
+            (1, "SHUTOFF→ERROR".to_owned()),
+            (2, "ERROR→-".to_owned()),
+        ]
+    );
+    let deliveries = receiver
+        .received()
+        .iter()
+        .filter(|r| r.body.windows(7).any(|w| w == b"\"vdu-7\""))
+        .count();
+    assert_eq!(deliveries, 4, "one delivery each");
 }
 
 #[tokio::test]
@@ -402,12 +448,74 @@ async fn tokens_are_renewed_before_expiry_and_once_after_revocation() {
     assert_eq!(ready.status(), StatusCode::OK);
 }
 
-#[tokio::test]
-async fn an_outage_meeting_a_restart_and_a_deletion_publishes_exactly_the_differences() {
+/// `netweave serve` on the OpenStack cloud of `clouds`, with its data in `data`.
+fn gateway(clouds: &std::path::Path, data: &std::path::Path, port: u16) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_netweave"))
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--backend", "openstack", "--os-cloud", "password"])
+        .args(["--os-poll-seconds", "0.2"])
+        .arg("--os-cloud-file")
+        .arg(clouds)
+        .args(["--callback-allow", "127.0.0.0/8", "--log-level", "warn"])
+        .env("NETWEAVE_WEBHOOKS__BASE_DELAY_MS", "50")
+        .env("NETWEAVE_WEBHOOKS__MAX_DELAY_SECONDS", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("netweave serve starts")
+}
+
+/// (verb, server name) of each distinct server notification `receiver` got (a redelivery
+/// carries the same `notificationId` and counts once).
+fn server_notifications(receiver: &Receiver) -> Vec<(String, String)> {
+    let mut seen = BTreeMap::new();
+    for r in receiver.received() {
+        if r.path != "/notify" {
+            continue;
+        }
+        let n = r.json();
+        let (prior, post) = (&n["priorObjectState"], &n["postObjectState"]);
+        let state = if post.is_null() { prior } else { post };
+        if state["extensions"]["source"] != "server" {
+            continue;
+        }
+        let verb = match (prior.is_null(), post.is_null()) {
+            (true, false) => "Created",
+            (false, true) => "Deleted",
+            _ => "Updated",
+        };
+        let name = state["description"].as_str().unwrap_or_default().to_owned();
+        let id = n["notificationId"].as_str().unwrap_or_default().to_owned();
+        seen.insert(id, (verb.to_owned(), name));
+    }
+    let mut all: Vec<_> = seen.into_values().collect();
+    all.sort();
+    all
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outage_meeting_a_kill_a_failing_receiver_and_a_deletion_tells_exactly_the_differences()
+{
     let fake = cloud().await;
-    let (_dir, config) = on_cloud(&fake, "password");
-    let app = TestApp::start_with(config.clone()).await;
-    let after = last_event(&app).await;
+    let dir = TempDir::new().unwrap();
+    let clouds = dir.path().join("clouds.yaml");
+    std::fs::write(&clouds, fake.clouds_yaml()).unwrap();
+    let data = TempDir::new().unwrap();
+    let port = crate::harness::free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut gateways = Processes(vec![(gateway(&clouds, data.path(), port), base.clone())]);
+    crate::kube_leader::ready(&base).await;
+    let receiver = Receiver::start(Mode::Ok).await;
+    let http = reqwest::Client::new();
+    let created = http
+        .post(format!("{base}{V2}/subscriptions"))
+        .json(&json!({"callback": receiver.url("/notify")}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
     let doomed = fake.with(|c| {
         c.servers
             .values()
@@ -416,65 +524,122 @@ async fn an_outage_meeting_a_restart_and_a_deletion_publishes_exactly_the_differ
             .id
             .clone()
     });
+    let names = |v: Value| by(&v, "description");
+    let resources = || async {
+        let pools: Value = reqwest::get(format!("{base}{V2}/resourcePools"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let mut all = BTreeMap::new();
+        for p in pools.as_array().unwrap() {
+            let id = p["resourcePoolId"].as_str().unwrap();
+            let list = reqwest::get(format!("{base}{V2}/resourcePools/{id}/resources"))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            all.extend(names(list));
+        }
+        all
+    };
+    assert!(resources().await.contains_key("cu-1"));
 
-    // Keystone and Nova fail; lists keep the last view with a warning, /readyz says why.
+    // Keystone and Nova fail, and the receiver fails too: lists keep the last view with a
+    // warning, and /readyz says why.
     fake.with(|c| {
         c.revoke_tokens();
         c.failing.insert(Service::Identity, 503);
         c.failing.insert(Service::Compute, 500);
     });
+    receiver.set_mode(Mode::Always(503));
+    // Lists warn once the cloud has been silent for 3 s.
     tokio::time::sleep(Duration::from_secs(4)).await;
-    let listed = app.get(&format!("{V2}/resourcePools")).await;
-    assert_eq!(listed.status, StatusCode::OK);
+    let listed = reqwest::get(format!("{base}{V2}/resourcePools"))
+        .await
+        .unwrap();
+    assert_eq!(listed.status(), StatusCode::OK);
+    let warning = listed
+        .headers()
+        .get("warning")
+        .map(|w| w.to_str().unwrap().to_owned());
     assert!(
-        listed
-            .header("warning")
-            .is_some_and(|w| w.contains("OpenStack")),
-        "{:?}",
-        listed.header("warning")
+        warning.as_deref().is_some_and(|w| w.contains("OpenStack")),
+        "{warning:?}"
     );
-    let ready = reqwest::get(app.url("/readyz")).await.unwrap();
+    let ready = reqwest::get(format!("{base}/readyz")).await.unwrap();
     assert_eq!(ready.status(), StatusCode::OK, "the last view is served");
     let ready = ready.text().await.unwrap();
     assert!(ready.contains("has not answered"), "{ready}");
     assert!(
-        resources(&app).await.contains_key("cu-1"),
+        resources().await.contains_key("cu-1"),
         "nothing deleted during the outage"
     );
 
-    // The gateway dies (SIGKILL-like: no orderly shutdown of the backend); meanwhile a
-    // server is deleted and another created, and the cloud comes back.
-    let data = app.stop().await;
+    // SIGKILL during the outage; meanwhile a server is deleted and another created. The
+    // gateway starts again while the cloud still fails: it has no view to serve, says so, and
+    // publishes nothing (above all no deletion).
+    let (child, _) = &mut gateways.0[0];
+    child.kill().unwrap();
+    child.wait().unwrap();
     fake.with(|c| {
         c.delete_server(&doomed);
         c.add_server("new-du", Some("compute-1"), "ran.du");
-        c.failing.clear();
     });
-    let app = TestApp::start_in(data, config).await;
+    gateways.0[0].0 = gateway(&clouds, data.path(), port);
+    let mut answered = false;
+    for _ in 0..200 {
+        if let Ok(r) = reqwest::get(format!("{base}/readyz")).await {
+            assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE, "no view yet");
+            answered = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(answered, "the gateway answers during the outage");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let events_during: Value =
+        reqwest::get(format!("{base}/events?type=o2ims.Resource.*&limit=1000"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert!(
+        events_during.as_array().unwrap().is_empty(),
+        "nothing published without the cloud: {events_during}"
+    );
+
+    // The cloud comes back while the receiver still fails; then the receiver too: exactly the
+    // differences, each told once (retried, never dropped).
+    fake.with(|c| c.failing.clear());
+    crate::kube_leader::ready(&base).await;
     wait_until("the differences", || async {
-        let all = resources(&app).await;
+        let all = resources().await;
         !all.contains_key("cu-1") && all.contains_key("new-du")
     })
     .await;
-    tokio::time::sleep(Duration::from_millis(600)).await;
-    let mut servers: Vec<(String, String)> = events(&app, after)
-        .await
-        .into_iter()
-        .filter(|e| {
-            e.3["extensions"]["source"] == "server" || e.2["extensions"]["source"] == "server"
-        })
-        .map(|e| (e.0, e.1))
-        .collect();
-    servers.sort();
+    wait_until("a refused delivery", || async {
+        !server_notifications(&receiver).is_empty()
+    })
+    .await;
+    receiver.set_mode(Mode::Ok);
+    wait_until("both told", || async {
+        server_notifications(&receiver).len() >= 2
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
     assert_eq!(
-        servers,
+        server_notifications(&receiver),
         [
             ("Created".to_owned(), "new-du".to_owned()),
             ("Deleted".to_owned(), "cu-1".to_owned())
         ],
         "exactly the differences, once"
     );
-    let all = resources(&app).await;
+    let all = resources().await;
     for kept in [
         "du-1",
         "du-2",

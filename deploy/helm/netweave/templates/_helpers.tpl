@@ -96,6 +96,17 @@ which process delivers webhooks) comes first; `config` (any netweave setting, RE
     "lease_name" (printf "%s-publisher" (include "netweave.fullname" .)))
   "webhooks" (dict "workers" (not .Values.worker.enabled))
 -}}
+{{- if eq .Values.backend "openstack" -}}
+{{- with .Values.openstack -}}
+{{- $_ := set $c "openstack" (dict
+  "cloud" .cloud
+  "clouds_file" "/etc/openstack/clouds.yaml"
+  "region" .region
+  "poll_seconds" .pollSeconds
+  "pool_aggregates" .poolAggregates
+  "pool_writes" .poolWrites) -}}
+{{- end -}}
+{{- end -}}
 {{- with .Values.webhooks.oauth -}}
 {{- if .tokenUrl -}}
 {{- $_ := set $c.webhooks "oauth" (dict "token_url" .tokenUrl "client_id" .clientId "scopes" .scopes "audience" .audience) -}}
