@@ -39,7 +39,10 @@ use crate::{
         registration::Registrar, subscriptions::CallbackChecks, AdminService, AlarmService,
         EventService, HubService, InventoryService, SubscriptionService, WebhookService,
     },
-    store::{embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, AlarmStoreRef, StoreRef},
+    store::{
+        embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, AlarmStoreRef,
+        IdempotencyStoreRef, StoreRef,
+    },
     webhook::{
         self, embedded::EmbeddedQueue, redis::RedisQueue, DeliveryQueueRef, PublishedPools, Sender,
         TenantViews, Webhooks,
@@ -108,28 +111,44 @@ impl Listeners {
 }
 
 pub async fn build_store(config: &Config) -> anyhow::Result<StoreRef> {
-    Ok(build_stores(config).await?.0)
+    Ok(build_stores(config).await?.subscriptions)
 }
 
-/// The subscription, administration and alarm stores: the same database.
-pub async fn build_stores(
-    config: &Config,
-) -> anyhow::Result<(StoreRef, AdminStoreRef, AlarmStoreRef)> {
+/// The subscription, administration, alarm and idempotency key stores: one database.
+pub struct Stores {
+    pub subscriptions: StoreRef,
+    pub admin: AdminStoreRef,
+    pub alarms: AlarmStoreRef,
+    pub idempotency: IdempotencyStoreRef,
+}
+
+impl Stores {
+    fn of<T>(store: Arc<T>) -> Stores
+    where
+        T: crate::store::SubscriptionStore
+            + crate::store::AdminStore
+            + crate::store::AlarmStore
+            + crate::store::IdempotencyStore,
+    {
+        Stores {
+            subscriptions: store.clone(),
+            admin: store.clone(),
+            alarms: store.clone(),
+            idempotency: store,
+        }
+    }
+}
+
+pub async fn build_stores(config: &Config) -> anyhow::Result<Stores> {
     Ok(match &config.redis_url {
-        Some(url) => {
-            let store = Arc::new(
-                RedisStore::connect(url, &config.redis_prefix)
-                    .await
-                    .context("connecting to redis")?,
-            );
-            (store.clone(), store.clone(), store)
-        }
-        None => {
-            let store = Arc::new(
-                EmbeddedStore::open(&config.data_dir).context("opening the embedded store")?,
-            );
-            (store.clone(), store.clone(), store)
-        }
+        Some(url) => Stores::of(Arc::new(
+            RedisStore::connect(url, &config.redis_prefix)
+                .await
+                .context("connecting to redis")?,
+        )),
+        None => Stores::of(Arc::new(
+            EmbeddedStore::open(&config.data_dir).context("opening the embedded store")?,
+        )),
     })
 }
 
@@ -391,7 +410,11 @@ pub async fn run_worker(
     registry::check(&config)?;
     config.webhooks.workers = true;
     crate::security::tls::install_default_provider();
-    let (store, admin_store, _) = build_stores(&config).await?;
+    let Stores {
+        subscriptions: store,
+        admin: admin_store,
+        ..
+    } = build_stores(&config).await?;
     let log = Log::open(&config).await?;
     let queue = log.queue(&config).await?;
     let mut tasks = JoinSet::new();
@@ -430,7 +453,16 @@ pub async fn run(
     let metrics = crate::metrics::handle();
     crate::security::tls::install_default_provider();
     let cloud = config.cloud_info(listeners.main_addr());
-    let (store, admin_store, alarm_store) = build_stores(&config).await?;
+    let Stores {
+        subscriptions: store,
+        admin: admin_store,
+        alarms: alarm_store,
+        idempotency,
+    } = build_stores(&config).await?;
+    let idempotency = http::idempotency::IdempotencyLayer::new(
+        idempotency,
+        std::time::Duration::from_secs(config.idempotency.ttl_seconds),
+    );
     let backend = build_backend(&config, &cloud.o_cloud_id, &shutdown).await?;
     let mut background = JoinSet::new();
     let log = Log::open(&config).await?;
@@ -571,7 +603,7 @@ pub async fn run(
             tracing::info!(addr = %listeners.main.local_addr()?, "serving rest and grpc");
             servers.spawn(crate::server::serve(
                 listeners.main,
-                http::with_grpc(rest, grpc, &security, &config.api_versions),
+                http::with_grpc(rest, grpc, &security, &idempotency, &config.api_versions),
                 security.tls.clone(),
                 shutdown.clone(),
             ));
@@ -580,13 +612,25 @@ pub async fn run(
             tracing::info!(rest = %listeners.main.local_addr()?, grpc = %grpc_listener.local_addr()?, "serving rest and grpc on separate ports");
             servers.spawn(crate::server::serve(
                 listeners.main,
-                http::with_grpc(rest, Router::new(), &security, &config.api_versions),
+                http::with_grpc(
+                    rest,
+                    Router::new(),
+                    &security,
+                    &idempotency,
+                    &config.api_versions,
+                ),
                 security.tls.clone(),
                 shutdown.clone(),
             ));
             servers.spawn(crate::server::serve(
                 grpc_listener,
-                http::with_grpc(Router::new(), grpc, &security, &config.api_versions),
+                http::with_grpc(
+                    Router::new(),
+                    grpc,
+                    &security,
+                    &idempotency,
+                    &config.api_versions,
+                ),
                 security.tls.clone(),
                 shutdown.clone(),
             ));

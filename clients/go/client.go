@@ -253,9 +253,10 @@ func (c *Client) GetSubscription(ctx context.Context, id string) (*o2imsv1.Subsc
 	return r.GetSubscription(), err
 }
 
-// CreateSubscription creates a subscription (not retried unless Retry.Writes).
+// CreateSubscription creates a subscription (not retried unless Retry.Writes; every try carries
+// the same idempotency key, see WithIdempotencyKey, so a retried creation creates once).
 func (c *Client) CreateSubscription(ctx context.Context, s *o2imsv1.Subscription) (*o2imsv1.Subscription, error) {
-	r, err := write(ctx, c, func(ctx context.Context) (*o2imsv1.CreateSubscriptionResponse, error) {
+	r, err := write(keyed(ctx), c, func(ctx context.Context) (*o2imsv1.CreateSubscriptionResponse, error) {
 		return c.Subscriptions.CreateSubscription(ctx, &o2imsv1.CreateSubscriptionRequest{Subscription: s})
 	})
 	return r.GetSubscription(), err
@@ -269,9 +270,10 @@ func (c *Client) DeleteSubscription(ctx context.Context, id string) error {
 	return err
 }
 
-// CreateResourcePool creates a resource pool (netweave's write extension; not retried unless asked).
+// CreateResourcePool creates a resource pool (netweave's write extension; not retried unless
+// asked; idempotent as CreateSubscription).
 func (c *Client) CreateResourcePool(ctx context.Context, p *o2imsv1.ResourcePool) (*o2imsv1.ResourcePool, error) {
-	r, err := write(ctx, c, func(ctx context.Context) (*o2imsv1.CreateResourcePoolResponse, error) {
+	r, err := write(keyed(ctx), c, func(ctx context.Context) (*o2imsv1.CreateResourcePoolResponse, error) {
 		return c.Inventory.CreateResourcePool(ctx, &o2imsv1.CreateResourcePoolRequest{ResourcePool: p})
 	})
 	return r.GetResourcePool(), err

@@ -197,6 +197,20 @@ func TestSubscriptionsAndAVerifiedWebhook(t *testing.T) {
 	}
 	_, err := c.CreateSubscription(bg, &o2imsv1.Subscription{Callback: r.url})
 	wantCode(t, err, codes.AlreadyExists)
+	// One idempotency key, twice: the first answer, and no second verification or creation.
+	verified := r.verifications
+	keyedCtx := netweave.WithIdempotencyKey(bg, "go-grpc-once")
+	once := must(c.CreateSubscription(keyedCtx, &o2imsv1.Subscription{Callback: r.url + "?keyed"}))
+	again := must(c.CreateSubscription(keyedCtx, &o2imsv1.Subscription{Callback: r.url + "?keyed"}))
+	if !proto.Equal(once, again) || r.verifications != verified+1 {
+		t.Fatalf("a repeated key: %v then %v, %d verifications", once, again, r.verifications)
+	}
+	if n := len(must(c.ListSubscriptions(netweave.ListOptions{}).All(bg))); n != 2 {
+		t.Fatalf("%d subscriptions", n)
+	}
+	if err := c.DeleteSubscription(bg, once.SubscriptionId); err != nil {
+		t.Fatal(err)
+	}
 
 	created := newPool(t, c, "notified")
 	got := r.received(1)

@@ -79,6 +79,8 @@ pub struct Config {
     pub smo: SmoConfig,
     /// Request rate limits.
     pub rate_limits: RateLimitConfig,
+    /// Idempotent creations (`Idempotency-Key`).
+    pub idempotency: IdempotencyConfig,
     /// The lifecycle of each inventory API version (stable, or deprecated with dates).
     pub api_versions: ApiVersionsConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
@@ -111,6 +113,21 @@ pub struct EventsConfig {
     pub heartbeat_seconds: f64,
     /// Capacity of the fire-and-forget publish queue. Default `10000`.
     pub publish_queue: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct IdempotencyConfig {
+    /// Seconds the answer to a request carrying an `Idempotency-Key` is kept and replayed to a repeat. Default `86400`.
+    pub ttl_seconds: u64,
+}
+
+impl Default for IdempotencyConfig {
+    fn default() -> Self {
+        IdempotencyConfig {
+            ttl_seconds: 86_400,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -217,6 +234,7 @@ impl Default for Config {
             alarms: AlarmsConfig::default(),
             smo: SmoConfig::default(),
             rate_limits: RateLimitConfig::default(),
+            idempotency: IdempotencyConfig::default(),
             api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
@@ -446,6 +464,9 @@ impl Config {
         self.tls.validate()?;
         self.auth.validate(&self.tls)?;
         self.rate_limits.validate()?;
+        if self.idempotency.ttl_seconds == 0 {
+            return Err("idempotency.ttl_seconds must be above 0".into());
+        }
         if let Some(url) = &self.alarms.alertmanager_url {
             match url::Url::parse(url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https") => {}

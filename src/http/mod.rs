@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod events;
 mod front;
+pub mod idempotency;
 pub mod monitoring;
 pub mod o2ims;
 pub mod openapi;
@@ -132,12 +133,14 @@ pub fn router(mut services: Services) -> Router {
 }
 
 /// Joins the REST router and the gRPC routes on one port, behind the front layer (metrics,
-/// spans, deprecation headers, the security gate); unknown paths get a ProblemDetails 404, or
+/// spans, deprecation headers, the security gate) and, inside it, idempotent creations
+/// (`Idempotency-Key`, [`idempotency`]); unknown paths get a ProblemDetails 404, or
 /// UNIMPLEMENTED when the caller speaks gRPC.
 pub fn with_grpc(
     rest: Router,
     grpc: Router,
     security: &crate::security::Security,
+    idempotency: &idempotency::IdempotencyLayer,
     lifecycle: &crate::config::ApiVersionsConfig,
 ) -> Router {
     let front = front::FrontLayer::new(
@@ -145,7 +148,10 @@ pub fn with_grpc(
         security.audit.clone(),
         front::deprecations(lifecycle),
     );
-    grpc.merge(rest).fallback(fallback).layer(front)
+    grpc.merge(rest)
+        .fallback(fallback)
+        .layer(idempotency.clone())
+        .layer(front)
 }
 
 async fn fallback(req: Request) -> Response {

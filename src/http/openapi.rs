@@ -360,9 +360,60 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     super::openapi_admin::add(&mut doc);
     super::openapi_monitoring::add(&mut doc, routes);
     quotas(&mut doc);
+    idempotency(&mut doc);
     security(&mut doc);
     input_errors(&mut doc);
     doc
+}
+
+/// Every `POST` takes `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header; see
+/// `super::idempotency`): the parameter, and the 409 and 422 it may answer.
+fn idempotency(doc: &mut Value) {
+    doc["components"]["parameters"]["IdempotencyKey"] = json!({
+        "name": "Idempotency-Key", "in": "header", "required": false,
+        "description": "netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own.",
+        "schema": { "type": "string", "minLength": 1, "maxLength": 257, "pattern": "^[!-~]+$" } });
+    let Some(paths) = doc["paths"].as_object_mut() else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(op) = item.get_mut("post") else {
+            continue;
+        };
+        let tmf = path.starts_with("/tmf-api/");
+        let reference = json!({ "$ref": "#/components/parameters/IdempotencyKey" });
+        match op["parameters"].as_array_mut() {
+            Some(params) => params.push(reference),
+            None => op["parameters"] = json!([reference]),
+        }
+        let answer = |d: &str| {
+            if tmf {
+                super::openapi_tmf::error(d)
+            } else {
+                problem(d)
+            }
+        };
+        let Some(responses) = op["responses"].as_object_mut() else {
+            continue;
+        };
+        let busy = "A request with this `Idempotency-Key` is still in progress; retry later";
+        match responses.get_mut("409") {
+            Some(existing) => {
+                let d = existing["description"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                existing["description"] = json!(format!("{d}; or: {}", busy.to_lowercase()));
+            }
+            None => {
+                responses.insert("409".into(), answer(busy));
+            }
+        }
+        responses.insert(
+            "422".into(),
+            answer("This `Idempotency-Key` was used with another request"),
+        );
+    }
 }
 
 /// What every O2ims operation may answer to bad input, whether the normative document lists

@@ -43,6 +43,7 @@ impl EmbeddedStore {
         txn.open_table(HUBS).map_err(internal)?;
         super::embedded_admin::create_tables(&txn)?;
         super::embedded_alarms::create_tables(&txn)?;
+        super::embedded_idempotency::create_tables(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(EmbeddedStore {
             db: Arc::new(db),

@@ -164,6 +164,11 @@ impl Keys {
         format!("{}:leader:{name}", self.tag)
     }
 
+    /// An idempotency key's record.
+    pub fn idempotency(&self, key: &str) -> String {
+        format!("{}:idempotency:{key}", self.tag)
+    }
+
     pub fn dlq_last(&self) -> String {
         format!("{}:dlq:last", self.tag)
     }

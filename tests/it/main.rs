@@ -12,6 +12,7 @@ mod golden;
 mod grpc;
 mod harness;
 mod hostile;
+mod idempotency;
 mod inventory;
 mod kube;
 mod kube_alarms;

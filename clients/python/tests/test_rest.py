@@ -84,6 +84,13 @@ def test_rest_subscriptions_and_a_verified_webhook(gateway: Gateway) -> None:
         assert r.verifications == 1, "the verification GET was answered"
         assert rest.get_subscription(sub.subscription_id).to_dict() == sub.to_dict()
         assert [s.to_dict() for s in rest.list_subscriptions()] == [sub.to_dict()]
+        # One idempotency key, twice: the first answer, and no second verification or creation.
+        keyed = Subscription(callback=r.url + "?keyed")
+        verified = r.verifications
+        once = rest.create_subscription(keyed, idempotency_key="py-rest-once")
+        assert rest.create_subscription(keyed, idempotency_key="py-rest-once").to_dict() == once.to_dict()
+        assert r.verifications == verified + 1 and len(rest.list_subscriptions().all()) == 2
+        rest.delete_subscription(once.subscription_id)
 
         site = grpc_client.list_resource_pools(page_size=1).all()[0].o_cloud_site_id
         created = grpc_client.create_resource_pool(objects_pb2.ResourcePool(name="rest-notified", o_cloud_site_id=site))

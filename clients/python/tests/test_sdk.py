@@ -79,6 +79,13 @@ def test_subscriptions_and_a_verified_webhook(gateway: Gateway) -> None:
     with pytest.raises(grpc.RpcError) as duplicate:
         c.create_subscription(objects_pb2.Subscription(callback=r.url))
     assert duplicate.value.code() == grpc.StatusCode.ALREADY_EXISTS
+    # One idempotency key, twice: the first answer, and no second verification or creation.
+    keyed = objects_pb2.Subscription(callback=r.url + "?keyed")
+    verified = r.verifications
+    once = c.create_subscription(keyed, idempotency_key="py-grpc-once")
+    assert c.create_subscription(keyed, idempotency_key="py-grpc-once") == once
+    assert r.verifications == verified + 1 and len(c.list_subscriptions().all()) == 2
+    c.delete_subscription(once.subscription_id)
 
     created = c.create_resource_pool(pool(c, "notified"))
     for _ in range(200):

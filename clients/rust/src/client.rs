@@ -144,6 +144,35 @@ macro_rules! call {
     };
 }
 
+/// A new idempotency key: a random UUID (version 4).
+fn new_key() -> String {
+    let mut b: [u8; 16] = std::array::from_fn(|_| fastrand::u8(..));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex::encode(b);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
+fn key_value(key: &str) -> Result<MetadataValue<tonic::metadata::Ascii>, Status> {
+    MetadataValue::try_from(key)
+        .map_err(|_| Status::invalid_argument("the idempotency key is not a valid header value"))
+}
+
+/// `request` with the `idempotency-key` metadata.
+fn keyed<T>(mut request: Request<T>, key: &MetadataValue<tonic::metadata::Ascii>) -> Request<T> {
+    request
+        .metadata_mut()
+        .insert("idempotency-key", key.clone());
+    request
+}
+
 fn missing(what: &str) -> Status {
     Status::internal(format!("no {what} in the answer"))
 }
@@ -332,19 +361,32 @@ impl Client {
             .ok_or_else(|| missing("subscription"))
     }
 
-    /// Creates a subscription (not retried unless [`Retry::writes`]).
+    /// Creates a subscription (not retried unless [`Retry::writes`]; every try carries the
+    /// same idempotency key, a new UUID, so a retried creation creates once).
     pub async fn create_subscription(
         &self,
         subscription: o2ims::Subscription,
     ) -> Result<o2ims::Subscription, Status> {
+        self.create_subscription_keyed(subscription, &new_key())
+            .await
+    }
+
+    /// [`create_subscription`](Self::create_subscription) with the caller's idempotency key:
+    /// a repeat with the key gets the first answer, from any gateway sharing the store.
+    pub async fn create_subscription_keyed(
+        &self,
+        subscription: o2ims::Subscription,
+        key: &str,
+    ) -> Result<o2ims::Subscription, Status> {
         let request = o2ims::CreateSubscriptionRequest {
             subscription: Some(subscription),
         };
-        call!(
-            self,
-            write,
-            subscriptions.create_subscription(request.clone())
-        )?
+        let key = key_value(key)?;
+        self.write(|c| {
+            let request = keyed(c.request(request.clone()), &key);
+            async move { c.subscriptions().create_subscription(request).await }
+        })
+        .await?
         .subscription
         .ok_or_else(|| missing("subscription"))
     }
@@ -361,17 +403,32 @@ impl Client {
         .map(drop)
     }
 
-    /// Creates a resource pool (netweave's write extension; not retried unless asked).
+    /// Creates a resource pool (netweave's write extension; not retried unless asked;
+    /// idempotent as [`create_subscription`](Self::create_subscription)).
     pub async fn create_resource_pool(
         &self,
         pool: o2ims::ResourcePool,
     ) -> Result<o2ims::ResourcePool, Status> {
+        self.create_resource_pool_keyed(pool, &new_key()).await
+    }
+
+    /// [`create_resource_pool`](Self::create_resource_pool) with the caller's idempotency key.
+    pub async fn create_resource_pool_keyed(
+        &self,
+        pool: o2ims::ResourcePool,
+        key: &str,
+    ) -> Result<o2ims::ResourcePool, Status> {
         let request = o2ims::CreateResourcePoolRequest {
             resource_pool: Some(pool),
         };
-        call!(self, write, inventory.create_resource_pool(request.clone()))?
-            .resource_pool
-            .ok_or_else(|| missing("pool"))
+        let key = key_value(key)?;
+        self.write(|c| {
+            let request = keyed(c.request(request.clone()), &key);
+            async move { c.inventory().create_resource_pool(request).await }
+        })
+        .await?
+        .resource_pool
+        .ok_or_else(|| missing("pool"))
     }
 
     pub async fn delete_resource_pool(&self, id: &str) -> Result<(), Status> {

@@ -289,12 +289,31 @@ async fn subscriptions_and_a_verified_webhook() {
     assert_eq!(listed, vec![sub.clone()]);
     let duplicate = c
         .create_subscription(Subscription {
-            callback,
+            callback: callback.clone(),
             ..Subscription::default()
         })
         .await
         .unwrap_err();
     assert_eq!(duplicate.code(), Code::AlreadyExists, "{duplicate:?}");
+    // One idempotency key, twice: the first answer, and no second verification or creation.
+    let keyed = Subscription {
+        callback: format!("{callback}?keyed"),
+        ..Subscription::default()
+    };
+    let verified = received.lock().unwrap().verifications;
+    let once = c
+        .create_subscription_keyed(keyed.clone(), "rust-once")
+        .await
+        .unwrap();
+    let again = c
+        .create_subscription_keyed(keyed, "rust-once")
+        .await
+        .unwrap();
+    assert_eq!(once, again);
+    assert_eq!(received.lock().unwrap().verifications, verified + 1);
+    let listed = c.list_subscriptions(ListOptions::default()).all().await;
+    assert_eq!(listed.unwrap().len(), 2);
+    c.delete_subscription(&once.subscription_id).await.unwrap();
 
     let created = c.create_resource_pool(pool("notified")).await.unwrap();
     let mut waited = 0;

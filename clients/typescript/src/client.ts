@@ -89,6 +89,16 @@ export class Client {
     return this.retry.run(true, () => call({ timeoutMs: this.timeoutMs }));
   }
 
+  /** A creation: every try carries the same `idempotency-key` (`key`, else a new UUID), so a
+   * retried creation creates once. */
+  private create<T>(
+    key: string | undefined,
+    call: (opts: { timeoutMs: number; headers: Record<string, string> }) => Promise<T>,
+  ): Promise<T> {
+    const headers = { "idempotency-key": key ?? crypto.randomUUID() };
+    return this.retry.run(true, () => call({ timeoutMs: this.timeoutMs, headers }));
+  }
+
   private pages<T>(
     params: ListParams,
     fetch: (options: ListOptions, call: { timeoutMs: number }) => Promise<{ items: T[]; next: string; total?: bigint }>,
@@ -155,20 +165,30 @@ export class Client {
     return (await this.read((call) => this.subscriptions.getSubscription({ subscriptionId }, call))).subscription;
   }
 
-  /** Creates a subscription (not retried unless `new Retry({ writes: true })`). */
-  async createSubscription(subscription: MessageInitShape<typeof SubscriptionSchema>): Promise<Subscription | undefined> {
+  /** Creates a subscription (not retried unless `new Retry({ writes: true })`; a retry carries
+   * the same `idempotencyKey`, a new UUID when not given, so it creates once). */
+  async createSubscription(
+    subscription: MessageInitShape<typeof SubscriptionSchema>,
+    idempotencyKey?: string,
+  ): Promise<Subscription | undefined> {
     const request = { subscription: create(SubscriptionSchema, subscription) };
-    return (await this.write((call) => this.subscriptions.createSubscription(request, call))).subscription;
+    return (await this.create(idempotencyKey, (call) => this.subscriptions.createSubscription(request, call)))
+      .subscription;
   }
 
   async deleteSubscription(subscriptionId: string): Promise<void> {
     await this.write((call) => this.subscriptions.deleteSubscription({ subscriptionId }, call));
   }
 
-  /** Creates a resource pool (netweave's write extension; not retried unless asked). */
-  async createResourcePool(pool: MessageInitShape<typeof ResourcePoolSchema>): Promise<ResourcePool | undefined> {
+  /** Creates a resource pool (netweave's write extension; not retried unless asked; idempotent
+   * as `createSubscription`). */
+  async createResourcePool(
+    pool: MessageInitShape<typeof ResourcePoolSchema>,
+    idempotencyKey?: string,
+  ): Promise<ResourcePool | undefined> {
     const request = { resourcePool: create(ResourcePoolSchema, pool) };
-    return (await this.write((call) => this.inventory.createResourcePool(request, call))).resourcePool;
+    return (await this.create(idempotencyKey, (call) => this.inventory.createResourcePool(request, call)))
+      .resourcePool;
   }
 
   async deleteResourcePool(poolId: string): Promise<void> {

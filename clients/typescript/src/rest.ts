@@ -117,7 +117,10 @@ export class RestClient {
   private async call<T>(
     method: keyof Untyped,
     path: string,
-    init: { params?: { path?: Record<string, string>; query?: Query }; body?: unknown },
+    init: {
+      params?: { path?: Record<string, string>; query?: Query; header?: Record<string, string> };
+      body?: unknown;
+    },
   ): Promise<{ data: T; response: Response }> {
     const write = method !== "GET";
     for (let attempt = 1; ; attempt++) {
@@ -182,10 +185,18 @@ export class RestClient {
     return this.pages(`${INVENTORY}/subscriptions`, {}, params);
   }
 
-  /** Creates a subscription (201); the gateway verifies the callback first. Not retried unless asked. */
-  async createSubscription(subscription: Schemas["Subscription"]): Promise<Schemas["Subscription"]> {
-    return (await this.call<Schemas["Subscription"]>("POST", `${INVENTORY}/subscriptions`, { body: subscription }))
-      .data;
+  /** Creates a subscription (201); the gateway verifies the callback first. Not retried unless
+   * asked; every try carries the same `Idempotency-Key` (`idempotencyKey`, else a new UUID), so
+   * a retried creation creates once. */
+  async createSubscription(
+    subscription: Schemas["Subscription"],
+    idempotencyKey?: string,
+  ): Promise<Schemas["Subscription"]> {
+    const init = {
+      body: subscription,
+      params: { header: { "Idempotency-Key": idempotencyKey ?? crypto.randomUUID() } },
+    };
+    return (await this.call<Schemas["Subscription"]>("POST", `${INVENTORY}/subscriptions`, init)).data;
   }
 
   async getSubscription(subscriptionId: string): Promise<Schemas["Subscription"]> {

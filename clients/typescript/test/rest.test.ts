@@ -86,6 +86,13 @@ test("REST subscriptions and a verified webhook", async () => {
     assert.equal(r.verifications, 1, "the verification GET was answered");
     assert.deepEqual(await rest.getSubscription(sub.subscriptionId!), sub);
     assert.deepEqual(await rest.listSubscriptions().all(), [sub]);
+    // One idempotency key, twice: the first answer, and no second verification or creation.
+    const verified = r.verifications;
+    const once = await rest.createSubscription({ callback: `${r.url}?keyed` }, "ts-rest-once");
+    assert.deepEqual(await rest.createSubscription({ callback: `${r.url}?keyed` }, "ts-rest-once"), once);
+    assert.equal(r.verifications, verified + 1);
+    assert.equal((await rest.listSubscriptions().all()).length, 2);
+    await rest.deleteSubscription(once.subscriptionId!);
 
     const site = (await rest.listResourcePools({ limit: 1 }).pages().next()).value.items[0].oCloudSiteId;
     const created = await grpc.createResourcePool({ name: "rest-notified", oCloudSiteId: site });

@@ -99,6 +99,13 @@ test("subscriptions and a verified webhook", async () => {
     assert.equal(r.verifications, 1, "the verification GET was answered");
     assert.deepEqual(await c.listSubscriptions().all(), [sub]);
     await assert.rejects(c.createSubscription({ callback: r.url }), (e) => code(e) === Code.AlreadyExists);
+    // One idempotency key, twice: the first answer, and no second verification or creation.
+    const verified = r.verifications;
+    const once = await c.createSubscription({ callback: `${r.url}?keyed` }, "ts-grpc-once");
+    assert.deepEqual(await c.createSubscription({ callback: `${r.url}?keyed` }, "ts-grpc-once"), once);
+    assert.equal(r.verifications, verified + 1);
+    assert.equal((await c.listSubscriptions().all()).length, 2);
+    await c.deleteSubscription(once!.subscriptionId);
 
     const created = await create(c, "notified");
     await r.received(1);

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -68,10 +70,12 @@ class Client:
         token = self._token() if callable(self._token) else self._token
         return (("authorization", f"Bearer {token}"),)
 
-    def _call(self, write: bool, rpc: Any, request: Any) -> Any:
-        """One unary call with this client's deadline and token, retried as ``retry`` says."""
+    def _call(self, write: bool, rpc: Any, request: Any, key: str | None = None) -> Any:
+        """One unary call with this client's deadline and token, retried as ``retry`` says;
+        ``key`` is sent as ``idempotency-key`` on every try."""
+        extra = (("idempotency-key", key),) if key else ()
         return self.retry.run(
-            write, lambda: rpc(request, timeout=self.timeout, metadata=self.metadata())
+            write, lambda: rpc(request, timeout=self.timeout, metadata=(*self.metadata(), *extra))
         )
 
     def _read(self, rpc: Any, request: Any) -> Any:
@@ -79,6 +83,11 @@ class Client:
 
     def _write(self, rpc: Any, request: Any) -> Any:
         return self._call(True, rpc, request)
+
+    def _create(self, rpc: Any, request: Any, key: str | None) -> Any:
+        """A creation, with an idempotency key (``key``, else a new UUID): every retry of it
+        carries the same key, so the gateway creates once."""
+        return self._call(True, rpc, request, key or str(uuid.uuid4()))
 
     def _pages(self, rpc: Any, make: Callable[[obj.ListOptions], Any], field: str, **options: Any) -> Pages[Any]:
         def fetch(token: str) -> Page[Any]:
@@ -149,19 +158,27 @@ class Client:
         request = subs.GetSubscriptionRequest(subscription_id=subscription_id)
         return self._read(self.subscriptions.GetSubscription, request).subscription
 
-    def create_subscription(self, subscription: obj.Subscription) -> obj.Subscription:
-        """Creates a subscription (not retried unless ``Retry(writes=True)``)."""
+    def create_subscription(
+        self, subscription: obj.Subscription, idempotency_key: str | None = None
+    ) -> obj.Subscription:
+        """Creates a subscription (not retried unless ``Retry(writes=True)``; a retry carries
+        the same ``idempotency_key``, a new UUID when not given, so it creates once)."""
         request = subs.CreateSubscriptionRequest(subscription=subscription)
-        return self._write(self.subscriptions.CreateSubscription, request).subscription
+        return self._create(
+            self.subscriptions.CreateSubscription, request, idempotency_key
+        ).subscription
 
     def delete_subscription(self, subscription_id: str) -> None:
         request = subs.DeleteSubscriptionRequest(subscription_id=subscription_id)
         self._write(self.subscriptions.DeleteSubscription, request)
 
-    def create_resource_pool(self, pool: obj.ResourcePool) -> obj.ResourcePool:
-        """Creates a resource pool (netweave's write extension; not retried unless asked)."""
+    def create_resource_pool(
+        self, pool: obj.ResourcePool, idempotency_key: str | None = None
+    ) -> obj.ResourcePool:
+        """Creates a resource pool (netweave's write extension; not retried unless asked;
+        idempotent as :meth:`create_subscription`)."""
         request = inv.CreateResourcePoolRequest(resource_pool=pool)
-        return self._write(self.inventory.CreateResourcePool, request).resource_pool
+        return self._create(self.inventory.CreateResourcePool, request, idempotency_key).resource_pool
 
     def delete_resource_pool(self, pool_id: str) -> None:
         request = inv.DeleteResourcePoolRequest(resource_pool_id=pool_id)

@@ -8,6 +8,8 @@ generated client, for every other route (``netweave_client._rest.api.*``)."""
 
 from __future__ import annotations
 
+import uuid
+
 import os
 import re
 import ssl
@@ -177,10 +179,12 @@ class _Routes:
     def list_subscriptions(self, **options: Any) -> Any:
         return self._list(get_subscriptions, (), options)
 
-    def create_subscription(self, subscription: Subscription) -> Any:
+    def create_subscription(self, subscription: Subscription, idempotency_key: str | None = None) -> Any:
         """Creates a subscription (201; the gateway verifies the callback first). Not retried
-        unless ``Retry(writes=True)``."""
-        return self._one(True, create_subscription, body=subscription)
+        unless ``Retry(writes=True)``; every try carries the same ``Idempotency-Key``
+        (``idempotency_key``, else a new UUID), so a retried creation creates once."""
+        key = idempotency_key or str(uuid.uuid4())
+        return self._one(True, create_subscription, body=subscription, idempotency_key=key)
 
     def get_subscription(self, subscription_id: str) -> Any:
         return self._one(False, get_subscription, subscription_id)

@@ -3353,6 +3353,8 @@ export interface components {
     };
     responses: never;
     parameters: {
+        /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+        IdempotencyKey: string;
         /**
          * @description Unique identifier of an alarm dictionary.
          * @example 38dcb63b-b1f0-4d2c-88bf-56446670ef01
@@ -3634,7 +3636,10 @@ export interface operations {
     createTenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3681,7 +3686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A tenant with this id exists */
+            /** @description A tenant with this id exists; or: a request with this `idempotency-key` is still in progress; retry later */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,6 +3697,15 @@ export interface operations {
             };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4032,7 +4046,10 @@ export interface operations {
     putBinding: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 tenantId: string;
             };
@@ -4098,8 +4115,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4405,7 +4440,10 @@ export interface operations {
     ingestAlertmanagerNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4458,8 +4496,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5489,7 +5545,10 @@ export interface operations {
     createASubscriptionV1: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5537,8 +5596,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7155,7 +7232,10 @@ export interface operations {
     createResourcePool: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7210,7 +7290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A pool with that resourcePoolId already exists */
+            /** @description A pool with that resourcePoolId already exists; or: a request with this `idempotency-key` is still in progress; retry later */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7221,6 +7301,15 @@ export interface operations {
             };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7754,7 +7843,10 @@ export interface operations {
     createResource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Unique identifier of a resource pool.
@@ -7824,7 +7916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A resource with that resourceId already exists */
+            /** @description A resource with that resourceId already exists; or: a request with this `idempotency-key` is still in progress; retry later */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7835,6 +7927,15 @@ export interface operations {
             };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8598,7 +8699,10 @@ export interface operations {
     createSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8644,8 +8748,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9385,7 +9507,10 @@ export interface operations {
     CreateAlarmSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9431,7 +9556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict; or: a request with this `idempotency-key` is still in progress; retry later */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9442,6 +9567,15 @@ export interface operations {
             };
             /** @description The request body is over the limit (1 MiB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10439,7 +10573,10 @@ export interface operations {
     registerListener: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10495,8 +10632,26 @@ export interface operations {
                     "application/json;charset=utf-8": components["schemas"]["Tmf688Error"];
                 };
             };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json;charset=utf-8": components["schemas"]["Tmf688Error"];
+                };
+            };
             /** @description TMF Error */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json;charset=utf-8": components["schemas"]["Tmf688Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11068,7 +11223,10 @@ export interface operations {
     registerListenerAlias: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11124,8 +11282,26 @@ export interface operations {
                     "application/json;charset=utf-8": components["schemas"]["Tmf688Error"];
                 };
             };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json;charset=utf-8": components["schemas"]["Tmf688Error"];
+                };
+            };
             /** @description TMF Error */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json;charset=utf-8": components["schemas"]["Tmf688Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11457,7 +11633,10 @@ export interface operations {
     replayDeadLetter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -11501,6 +11680,24 @@ export interface operations {
             };
             /** @description No such dead letter */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

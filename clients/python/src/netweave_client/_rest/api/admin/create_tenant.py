@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem_details import ProblemDetails
 from ...models.tenant import Tenant
 from ...models.tenant_input import TenantInput
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: TenantInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -84,6 +89,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -110,11 +122,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TenantInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | Tenant]:
     """ Create a tenant
 
     Args:
+        idempotency_key (str | Unset):
         body (TenantInput): A tenant to create (`tenantId` required) or to replace (`tenantId`
             absent or equal to the path's). `createdAt` and `updatedAt` are set by the server and
             ignored; `null` is the same as absent.
@@ -130,6 +144,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -143,11 +158,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TenantInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | Tenant | None:
     """ Create a tenant
 
     Args:
+        idempotency_key (str | Unset):
         body (TenantInput): A tenant to create (`tenantId` required) or to replace (`tenantId`
             absent or equal to the path's). `createdAt` and `updatedAt` are set by the server and
             ignored; `null` is the same as absent.
@@ -164,6 +181,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -171,11 +189,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TenantInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | Tenant]:
     """ Create a tenant
 
     Args:
+        idempotency_key (str | Unset):
         body (TenantInput): A tenant to create (`tenantId` required) or to replace (`tenantId`
             absent or equal to the path's). `createdAt` and `updatedAt` are set by the server and
             ignored; `null` is the same as absent.
@@ -191,6 +211,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -204,11 +225,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TenantInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | Tenant | None:
     """ Create a tenant
 
     Args:
+        idempotency_key (str | Unset):
         body (TenantInput): A tenant to create (`tenantId` required) or to replace (`tenantId`
             absent or equal to the path's). `createdAt` and `updatedAt` are set by the server and
             ignored; `null` is the same as absent.
@@ -225,5 +248,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem_details import ProblemDetails
 from ...models.role_binding import RoleBinding
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ def _get_kwargs(
     tenant_id: str,
     *,
     body: RoleBinding,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -84,12 +89,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
@@ -118,12 +137,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RoleBinding,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | RoleBinding]:
     """ Grant a subject tenant roles, replacing its previous binding
 
     Args:
         tenant_id (str):
+        idempotency_key (str | Unset):
         body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
             within the tenant, beside its credentials' own.
 
@@ -139,6 +160,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         tenant_id=tenant_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -153,12 +175,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RoleBinding,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | RoleBinding | None:
     """ Grant a subject tenant roles, replacing its previous binding
 
     Args:
         tenant_id (str):
+        idempotency_key (str | Unset):
         body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
             within the tenant, beside its credentials' own.
 
@@ -175,6 +199,7 @@ def sync(
         tenant_id=tenant_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -183,12 +208,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RoleBinding,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | RoleBinding]:
     """ Grant a subject tenant roles, replacing its previous binding
 
     Args:
         tenant_id (str):
+        idempotency_key (str | Unset):
         body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
             within the tenant, beside its credentials' own.
 
@@ -204,6 +231,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         tenant_id=tenant_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -218,12 +246,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RoleBinding,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | RoleBinding | None:
     """ Grant a subject tenant roles, replacing its previous binding
 
     Args:
         tenant_id (str):
+        idempotency_key (str | Unset):
         body (RoleBinding): Roles a subject (a token's `sub`, a client certificate's user) holds
             within the tenant, beside its credentials' own.
 
@@ -240,5 +270,6 @@ async def asyncio(
         tenant_id=tenant_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

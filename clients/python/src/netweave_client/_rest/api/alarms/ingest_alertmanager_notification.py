@@ -11,6 +11,7 @@ from ... import errors
 from ...models.alertmanager_notification import AlertmanagerNotification
 from ...models.ingest_alertmanager_notification_response_200 import IngestAlertmanagerNotificationResponse200
 from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: AlertmanagerNotification,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -70,12 +75,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
@@ -110,6 +129,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AlertmanagerNotification,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[IngestAlertmanagerNotificationResponse200 | ProblemDetails]:
     """ Alertmanager webhook receiver: firing alerts raise (or change) alarms on the resources their labels
@@ -121,6 +141,7 @@ def sync_detailed(
     more.
 
     Args:
+        idempotency_key (str | Unset):
         body (AlertmanagerNotification): Alertmanager notification payload as described here
             https://prometheus.io/docs/alerting/latest/configuration/#webhook_config
 
@@ -135,6 +156,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -148,6 +170,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AlertmanagerNotification,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> IngestAlertmanagerNotificationResponse200 | ProblemDetails | None:
     """ Alertmanager webhook receiver: firing alerts raise (or change) alarms on the resources their labels
@@ -159,6 +182,7 @@ def sync(
     more.
 
     Args:
+        idempotency_key (str | Unset):
         body (AlertmanagerNotification): Alertmanager notification payload as described here
             https://prometheus.io/docs/alerting/latest/configuration/#webhook_config
 
@@ -174,6 +198,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -181,6 +206,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AlertmanagerNotification,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[IngestAlertmanagerNotificationResponse200 | ProblemDetails]:
     """ Alertmanager webhook receiver: firing alerts raise (or change) alarms on the resources their labels
@@ -192,6 +218,7 @@ async def asyncio_detailed(
     more.
 
     Args:
+        idempotency_key (str | Unset):
         body (AlertmanagerNotification): Alertmanager notification payload as described here
             https://prometheus.io/docs/alerting/latest/configuration/#webhook_config
 
@@ -206,6 +233,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -219,6 +247,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AlertmanagerNotification,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> IngestAlertmanagerNotificationResponse200 | ProblemDetails | None:
     """ Alertmanager webhook receiver: firing alerts raise (or change) alarms on the resources their labels
@@ -230,6 +259,7 @@ async def asyncio(
     more.
 
     Args:
+        idempotency_key (str | Unset):
         body (AlertmanagerNotification): Alertmanager notification payload as described here
             https://prometheus.io/docs/alerting/latest/configuration/#webhook_config
 
@@ -245,5 +275,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

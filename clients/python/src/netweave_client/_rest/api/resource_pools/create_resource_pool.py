@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem_details import ProblemDetails
 from ...models.resource_pool import ResourcePool
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,9 +18,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: ResourcePool,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -90,6 +95,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -123,6 +135,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ResourcePool,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | ResourcePool]:
     """ Create a resource pool
@@ -130,6 +143,7 @@ def sync_detailed(
      netweave extension, allowed when the backend reports the matching capability; otherwise 405.
 
     Args:
+        idempotency_key (str | Unset):
         body (ResourcePool): Information about a resource pool.
 
     Raises:
@@ -143,6 +157,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -156,6 +171,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ResourcePool,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | ResourcePool | None:
     """ Create a resource pool
@@ -163,6 +179,7 @@ def sync(
      netweave extension, allowed when the backend reports the matching capability; otherwise 405.
 
     Args:
+        idempotency_key (str | Unset):
         body (ResourcePool): Information about a resource pool.
 
     Raises:
@@ -177,6 +194,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -184,6 +202,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ResourcePool,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | ResourcePool]:
     """ Create a resource pool
@@ -191,6 +210,7 @@ async def asyncio_detailed(
      netweave extension, allowed when the backend reports the matching capability; otherwise 405.
 
     Args:
+        idempotency_key (str | Unset):
         body (ResourcePool): Information about a resource pool.
 
     Raises:
@@ -204,6 +224,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -217,6 +238,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ResourcePool,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | ResourcePool | None:
     """ Create a resource pool
@@ -224,6 +246,7 @@ async def asyncio(
      netweave extension, allowed when the backend reports the matching capability; otherwise 405.
 
     Args:
+        idempotency_key (str | Unset):
         body (ResourcePool): Information about a resource pool.
 
     Raises:
@@ -238,5 +261,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

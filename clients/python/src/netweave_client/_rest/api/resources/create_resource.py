@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem_details import ProblemDetails
 from ...models.resource import Resource
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     resource_pool_id: UUID,
     *,
     body: Resource,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -99,6 +104,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -133,6 +145,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Resource,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | Resource]:
     """ Add a resource to a pool
@@ -141,6 +154,7 @@ def sync_detailed(
 
     Args:
         resource_pool_id (UUID):
+        idempotency_key (str | Unset):
         body (Resource): Information about a resource.
 
     Raises:
@@ -155,6 +169,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         resource_pool_id=resource_pool_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -169,6 +184,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Resource,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | Resource | None:
     """ Add a resource to a pool
@@ -177,6 +193,7 @@ def sync(
 
     Args:
         resource_pool_id (UUID):
+        idempotency_key (str | Unset):
         body (Resource): Information about a resource.
 
     Raises:
@@ -192,6 +209,7 @@ def sync(
         resource_pool_id=resource_pool_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -200,6 +218,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Resource,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | Resource]:
     """ Add a resource to a pool
@@ -208,6 +227,7 @@ async def asyncio_detailed(
 
     Args:
         resource_pool_id (UUID):
+        idempotency_key (str | Unset):
         body (Resource): Information about a resource.
 
     Raises:
@@ -222,6 +242,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         resource_pool_id=resource_pool_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -236,6 +257,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Resource,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | Resource | None:
     """ Add a resource to a pool
@@ -244,6 +266,7 @@ async def asyncio(
 
     Args:
         resource_pool_id (UUID):
+        idempotency_key (str | Unset):
         body (Resource): Information about a resource.
 
     Raises:
@@ -259,5 +282,6 @@ async def asyncio(
         resource_pool_id=resource_pool_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

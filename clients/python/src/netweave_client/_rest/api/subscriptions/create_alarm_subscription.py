@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.alarm_subscription_info import AlarmSubscriptionInfo
 from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,9 +18,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: AlarmSubscriptionInfo,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -83,6 +88,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -116,11 +128,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AlarmSubscriptionInfo,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[AlarmSubscriptionInfo | ProblemDetails]:
     """ Create a new alarm subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (AlarmSubscriptionInfo):
 
     Raises:
@@ -134,6 +148,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -147,11 +162,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AlarmSubscriptionInfo,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> AlarmSubscriptionInfo | ProblemDetails | None:
     """ Create a new alarm subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (AlarmSubscriptionInfo):
 
     Raises:
@@ -166,6 +183,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -173,11 +191,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AlarmSubscriptionInfo,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[AlarmSubscriptionInfo | ProblemDetails]:
     """ Create a new alarm subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (AlarmSubscriptionInfo):
 
     Raises:
@@ -191,6 +211,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -204,11 +225,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AlarmSubscriptionInfo,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> AlarmSubscriptionInfo | ProblemDetails | None:
     """ Create a new alarm subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (AlarmSubscriptionInfo):
 
     Raises:
@@ -223,5 +246,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem_details import ProblemDetails
 from ...models.subscription import Subscription
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,9 +18,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: Subscription,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -69,12 +74,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
@@ -109,6 +128,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Subscription,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | Subscription]:
     """ Create subscriptions
@@ -116,6 +136,7 @@ def sync_detailed(
      Creates an inventory subscriptions.
 
     Args:
+        idempotency_key (str | Unset):
         body (Subscription): Information about an inventory subscription.
 
     Raises:
@@ -129,6 +150,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -142,6 +164,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Subscription,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | Subscription | None:
     """ Create subscriptions
@@ -149,6 +172,7 @@ def sync(
      Creates an inventory subscriptions.
 
     Args:
+        idempotency_key (str | Unset):
         body (Subscription): Information about an inventory subscription.
 
     Raises:
@@ -163,6 +187,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -170,6 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Subscription,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | Subscription]:
     """ Create subscriptions
@@ -177,6 +203,7 @@ async def asyncio_detailed(
      Creates an inventory subscriptions.
 
     Args:
+        idempotency_key (str | Unset):
         body (Subscription): Information about an inventory subscription.
 
     Raises:
@@ -190,6 +217,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -203,6 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Subscription,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | Subscription | None:
     """ Create subscriptions
@@ -210,6 +239,7 @@ async def asyncio(
      Creates an inventory subscriptions.
 
     Args:
+        idempotency_key (str | Unset):
         body (Subscription): Information about an inventory subscription.
 
     Raises:
@@ -224,5 +254,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.register_listener_response_201 import RegisterListenerResponse201
 from ...models.tmf_688_error import Tmf688Error
 from ...models.tmf_688_event_subscription_input import Tmf688EventSubscriptionInput
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: Tmf688EventSubscriptionInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -77,12 +82,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_405
 
+    if response.status_code == 409:
+        response_409 = Tmf688Error.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Tmf688Error.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = Tmf688Error.from_dict(response.json())
+
+
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Tmf688Error.from_dict(response.json())
@@ -124,11 +143,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Tmf688EventSubscriptionInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[RegisterListenerResponse201 | Tmf688Error]:
     """ Register a hub (its query selects the events delivered to its callback)
 
     Args:
+        idempotency_key (str | Unset):
         body (Tmf688EventSubscriptionInput): Sets the communication endpoint address the service
             instance must use to deliver notification information
 
@@ -143,6 +164,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -156,11 +178,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Tmf688EventSubscriptionInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> RegisterListenerResponse201 | Tmf688Error | None:
     """ Register a hub (its query selects the events delivered to its callback)
 
     Args:
+        idempotency_key (str | Unset):
         body (Tmf688EventSubscriptionInput): Sets the communication endpoint address the service
             instance must use to deliver notification information
 
@@ -176,6 +200,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -183,11 +208,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Tmf688EventSubscriptionInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[RegisterListenerResponse201 | Tmf688Error]:
     """ Register a hub (its query selects the events delivered to its callback)
 
     Args:
+        idempotency_key (str | Unset):
         body (Tmf688EventSubscriptionInput): Sets the communication endpoint address the service
             instance must use to deliver notification information
 
@@ -202,6 +229,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -215,11 +243,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Tmf688EventSubscriptionInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> RegisterListenerResponse201 | Tmf688Error | None:
     """ Register a hub (its query selects the events delivered to its callback)
 
     Args:
+        idempotency_key (str | Unset):
         body (Tmf688EventSubscriptionInput): Sets the communication endpoint address the service
             instance must use to deliver notification information
 
@@ -235,5 +265,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

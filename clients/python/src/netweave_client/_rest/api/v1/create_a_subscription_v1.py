@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem_details import ProblemDetails
 from ...models.v1_subscription_create_dto import V1SubscriptionCreateDto
 from ...models.v1_subscription_get_dto import V1SubscriptionGetDto
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: V1SubscriptionCreateDto,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -70,12 +75,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
@@ -103,11 +122,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: V1SubscriptionCreateDto,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | V1SubscriptionGetDto]:
     """ Create a Subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (V1SubscriptionCreateDto):
 
     Raises:
@@ -121,6 +142,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -134,11 +156,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: V1SubscriptionCreateDto,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | V1SubscriptionGetDto | None:
     """ Create a Subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (V1SubscriptionCreateDto):
 
     Raises:
@@ -153,6 +177,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -160,11 +185,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: V1SubscriptionCreateDto,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ProblemDetails | V1SubscriptionGetDto]:
     """ Create a Subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (V1SubscriptionCreateDto):
 
     Raises:
@@ -178,6 +205,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -191,11 +219,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: V1SubscriptionCreateDto,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ProblemDetails | V1SubscriptionGetDto | None:
     """ Create a Subscription
 
     Args:
+        idempotency_key (str | Unset):
         body (V1SubscriptionCreateDto):
 
     Raises:
@@ -210,5 +240,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

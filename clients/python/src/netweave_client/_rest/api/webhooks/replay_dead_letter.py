@@ -9,15 +9,22 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     id: int,
+    *,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
 
     
 
@@ -29,6 +36,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -66,6 +74,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -92,12 +114,14 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Any | ProblemDetails]:
     """ Deliver a dead letter again, from its first attempt
 
     Args:
         id (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,6 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+idempotency_key=idempotency_key,
 
     )
 
@@ -123,12 +148,14 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Any | ProblemDetails | None:
     """ Deliver a dead letter again, from its first attempt
 
     Args:
         id (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +169,7 @@ def sync(
     return sync_detailed(
         id=id,
 client=client,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -149,12 +177,14 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Any | ProblemDetails]:
     """ Deliver a dead letter again, from its first attempt
 
     Args:
         id (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+idempotency_key=idempotency_key,
 
     )
 
@@ -180,12 +211,14 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Any | ProblemDetails | None:
     """ Deliver a dead letter again, from its first attempt
 
     Args:
         id (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,5 +232,6 @@ async def asyncio(
     return (await asyncio_detailed(
         id=id,
 client=client,
+idempotency_key=idempotency_key,
 
     )).parsed
