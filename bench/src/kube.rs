@@ -280,19 +280,11 @@ async fn alarms(
         sent.insert(name, Instant::now());
         fake.apply(NODES, node);
     }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while arrivals.lock().unwrap().len() < sent.len() && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let arrivals = arrivals.lock().unwrap().clone();
-    let latencies: Vec<Duration> = sent
-        .iter()
-        .filter_map(|(n, at)| arrivals.get(n).map(|a| a.duration_since(*at)))
-        .collect();
-    let missing = sent.len() - latencies.len();
-    finish(latencies, missing, started.elapsed()).print(&format!(
-        "k8s: node NotReady → AlarmEventNotification ({nodes} nodes, 10/s)"
-    ));
+    crate::arrivals_of(&sent, &arrivals, Duration::from_secs(10), started)
+        .await
+        .print(&format!(
+            "k8s: node NotReady → AlarmEventNotification ({nodes} nodes, 10/s)"
+        ));
     drop(server);
     Ok(())
 }

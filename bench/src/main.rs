@@ -255,6 +255,27 @@ pub fn finish(mut latencies: Vec<Duration>, errors: usize, elapsed: Duration) ->
     }
 }
 
+/// Sent-to-received latencies of named changes: waits up to `within` for an arrival of each
+/// name `sent` holds (a receiver records them in `arrivals`); those that never came are errors.
+pub async fn arrivals_of(
+    sent: &std::collections::HashMap<String, Instant>,
+    arrivals: &std::sync::Mutex<std::collections::HashMap<String, Instant>>,
+    within: Duration,
+    elapsed_since: Instant,
+) -> Stats {
+    let deadline = Instant::now() + within;
+    while arrivals.lock().unwrap().len() < sent.len() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let arrivals = arrivals.lock().unwrap().clone();
+    let latencies: Vec<Duration> = sent
+        .iter()
+        .filter_map(|(n, at)| arrivals.get(n).map(|a| a.duration_since(*at)))
+        .collect();
+    let missing = sent.len() - latencies.len();
+    finish(latencies, missing, elapsed_since.elapsed())
+}
+
 /// `concurrency` loops calling `call` back to back for `duration`.
 pub async fn closed_loop<F, Fut>(concurrency: usize, duration: Duration, call: F) -> Stats
 where

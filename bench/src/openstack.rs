@@ -13,7 +13,7 @@ use std::{
 use netweave_testkit::fake_openstack::{FakeOpenStack, Service};
 use serde_json::json;
 
-use crate::{finish, memory_mib, start_with};
+use crate::{memory_mib, start_with};
 
 const HYPERVISORS: usize = 2_000;
 const AGGREGATES: usize = 100;
@@ -114,23 +114,20 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
     // Quiet polls: nothing changes in the cloud.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let count = |s: Service| fake.with(|c| c.requests.get(&s).copied().unwrap_or(0));
-    let before = (
-        count(Service::Compute),
-        count(Service::Placement),
-        count(Service::Identity),
-        fake.with(|c| c.full_server_lists),
-        cpu_time(server.child.id()),
-        polls(server.addr).await,
-    );
+    // (compute, placement, identity requests, full server lists, CPU time, polls) now.
+    let reading = || async {
+        (
+            count(Service::Compute),
+            count(Service::Placement),
+            count(Service::Identity),
+            fake.with(|c| c.full_server_lists),
+            cpu_time(server.child.id()),
+            polls(server.addr).await,
+        )
+    };
+    let before = reading().await;
     tokio::time::sleep(Duration::from_secs(seconds.max(5))).await;
-    let after = (
-        count(Service::Compute),
-        count(Service::Placement),
-        count(Service::Identity),
-        fake.with(|c| c.full_server_lists),
-        cpu_time(server.child.id()),
-        polls(server.addr).await,
-    );
+    let after = reading().await;
     let n = (after.5 - before.5).max(1.0);
     let per = |a: u64, b: u64| (a - b) as f64 / n;
     println!(
@@ -191,17 +188,8 @@ pub async fn run(seconds: u64) -> anyhow::Result<()> {
         sent.insert(name.clone(), Instant::now());
         fake.with(|c| c.set_server(id, |s| s.status = "SHUTOFF".into()));
     }
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while arrivals.lock().unwrap().len() < sent.len() && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let arrivals = arrivals.lock().unwrap().clone();
-    let latencies: Vec<Duration> = sent
-        .iter()
-        .filter_map(|(n, at)| arrivals.get(n).map(|a| a.duration_since(*at)))
-        .collect();
-    let missing = sent.len() - latencies.len();
-    finish(latencies, missing, start.elapsed())
+    crate::arrivals_of(&sent, &arrivals, Duration::from_secs(15), start)
+        .await
         .print("openstack: server change → notification (poll 1 s, 10/s)");
     let (rss, peak) = memory_mib(server.child.id());
     println!(
