@@ -24,6 +24,7 @@
 //! | `netweave_auth_failures_total` | counter | `type` (`authentication`, `authorization`, `certificate_binding`, `tenant`) |
 //! | `netweave_audit_records_dropped_total` | counter | — (records the audit queue or the writer's backlog could not hold) |
 //! | `netweave_quota_refusals_total` | counter | `quota` (`maxSubscriptions`, `maxHubs`) |
+//! | `netweave_events_fenced_total` | counter | — (appends of a deposed leader the event log refused: another replica had taken the lead) |
 //! | `netweave_idempotency_requests_total` | counter | `outcome` (`first`, `replayed`, `in_progress`, `mismatch`): requests carrying an `Idempotency-Key` |
 //! | `netweave_tls_certificate_expiry_timestamp_seconds` | gauge | — (the serving certificate's `notAfter`) |
 //! | `netweave_tls_reload_failures_total` | counter | `what` (`server certificate`, `client certificate`) |
@@ -45,6 +46,7 @@ pub const AUDIT_DROPPED: &str = "netweave_audit_records_dropped_total";
 pub const QUOTA_REFUSALS: &str = "netweave_quota_refusals_total";
 pub const RATE_LIMITED: &str = "netweave_rate_limited_total";
 pub const IDEMPOTENCY: &str = "netweave_idempotency_requests_total";
+pub const EVENTS_FENCED: &str = "netweave_events_fenced_total";
 pub const TENANT_REQUESTS: &str = "netweave_tenant_requests_total";
 pub const TLS_CERT_EXPIRY: &str = "netweave_tls_certificate_expiry_timestamp_seconds";
 pub const TLS_RELOAD_FAILURES: &str = "netweave_tls_reload_failures_total";

@@ -100,7 +100,9 @@ impl Elector for KubeLease {
         "lease"
     }
 
-    async fn acquire_or_renew(&self) -> anyhow::Result<bool> {
+    /// The fencing token is `leaseTransitions + 1`: it grows with every take-over.
+    async fn acquire_or_renew(&self) -> anyhow::Result<Option<u64>> {
+        let token = |transitions: i32, held: bool| held.then_some(transitions.max(0) as u64 + 1);
         let Some(lease) = self.api.get_opt(&self.name).await? else {
             let lease = Lease {
                 metadata: ObjectMeta {
@@ -110,17 +112,18 @@ impl Elector for KubeLease {
                 spec: Some(self.spec(0, None)),
             };
             return match self.api.create(&PostParams::default(), &lease).await {
-                Ok(_) => Ok(true),
-                Err(kube::Error::Api(s)) if s.code == 409 => Ok(false),
+                Ok(_) => Ok(token(0, true)),
+                Err(kube::Error::Api(s)) if s.code == 409 => Ok(None),
                 Err(e) => Err(e.into()),
             };
         };
         let spec = lease.spec.clone().unwrap_or_default();
         let transitions = spec.lease_transitions.unwrap_or(0);
         if spec.holder_identity.as_deref() == Some(self.identity.as_str()) {
-            return self
+            let held = self
                 .replace(lease, self.spec(transitions, spec.acquire_time))
-                .await;
+                .await?;
+            return Ok(token(transitions, held));
         }
         let version = lease.metadata.resource_version.clone().unwrap_or_default();
         let expired = {
@@ -135,9 +138,12 @@ impl Elector for KubeLease {
         };
         let free = spec.holder_identity.as_deref().is_none_or(str::is_empty);
         if !(expired || free) {
-            return Ok(false);
+            return Ok(None);
         }
-        self.replace(lease, self.spec(transitions + 1, None)).await
+        let held = self
+            .replace(lease, self.spec(transitions + 1, None))
+            .await?;
+        Ok(token(transitions + 1, held))
     }
 
     async fn release(&self) -> anyhow::Result<()> {

@@ -3,14 +3,17 @@
 //! trait, two real implementations: a Kubernetes `Lease` (coordination.k8s.io/v1, optimistic
 //! concurrency on its resourceVersion) when running in a cluster, and a Redis lock (`SET NX PX`,
 //! renewed by its holder) when replicas share Redis. Every replica keeps serving reads from its
-//! own view whatever the outcome.
+//! own view whatever the outcome. Each lead carries a fencing token that grows with every
+//! take-over; the event log refuses appends with an older token than it has seen
+//! ([`crate::events::EventLog::append_fenced`]), so a leader that lost the lead without noticing
+//! cannot publish a change twice.
 
 pub mod lease;
 pub mod redis;
 
 use std::{
     sync::{
-        atomic::{AtomicBool, Ordering},
+        atomic::{AtomicBool, AtomicU64, Ordering},
         Arc,
     },
     time::{Duration, Instant},
@@ -31,9 +34,10 @@ pub trait Elector: Send + Sync + 'static {
     /// `lease` or `redis`, for logs.
     fn name(&self) -> &'static str;
 
-    /// Takes the lead if it is free or expired, renews it if held; says whether this replica
-    /// holds it now.
-    async fn acquire_or_renew(&self) -> anyhow::Result<bool>;
+    /// Takes the lead if it is free or expired, renews it if held; while this replica holds it,
+    /// its fencing token: a number that grows with every take-over, which the event log
+    /// compares so that a deposed leader's late append is refused.
+    async fn acquire_or_renew(&self) -> anyhow::Result<Option<u64>>;
 
     /// Gives the lead up (at shutdown), so that another replica takes it at once.
     async fn release(&self) -> anyhow::Result<()>;
@@ -42,6 +46,8 @@ pub trait Elector: Send + Sync + 'static {
 /// Whether this replica leads, as the election loop last found.
 pub struct Leadership {
     leading: AtomicBool,
+    /// The fencing token of the current lead (0: none, a replica alone).
+    token: AtomicU64,
     changes: watch::Sender<bool>,
 }
 
@@ -50,12 +56,18 @@ impl Leadership {
     pub fn always() -> Arc<Leadership> {
         Arc::new(Leadership {
             leading: AtomicBool::new(true),
+            token: AtomicU64::new(0),
             changes: watch::channel(true).0,
         })
     }
 
     pub fn is_leader(&self) -> bool {
         self.leading.load(Ordering::Acquire)
+    }
+
+    /// The fencing token of this replica's lead (0 when no election runs: nothing to fence).
+    pub fn token(&self) -> u64 {
+        self.token.load(Ordering::Acquire)
     }
 
     /// Notified on every change of leadership.
@@ -79,6 +91,7 @@ impl Leadership {
     ) -> Arc<Leadership> {
         let leadership = Arc::new(Leadership {
             leading: AtomicBool::new(false),
+            token: AtomicU64::new(0),
             changes: watch::channel(false).0,
         });
         ::metrics::gauge!(metrics::LEADER).set(0.0);
@@ -88,7 +101,12 @@ impl Leadership {
             let mut renewed = Instant::now();
             loop {
                 match elector.acquire_or_renew().await {
-                    Ok(leading) => {
+                    Ok(token) => {
+                        let leading = token.is_some();
+                        if let Some(t) = token {
+                            // Set before leading is: the pump reads it once it leads.
+                            this.token.store(t, Ordering::Release);
+                        }
                         if leading && !this.is_leader() {
                             tracing::info!(
                                 elector = elector.name(),

@@ -1,5 +1,6 @@
 //! The Redis lock: `{p}:leader:<name>` holds the leader's identity with an expiry; its holder
-//! extends it, anyone may take it once it has expired. Scripts make check-and-set atomic.
+//! extends it, anyone may take it once it has expired. Scripts make check-and-set atomic. Each
+//! take-over increments `{p}:leader:<name>:epoch`, the holder's fencing token.
 
 use async_trait::async_trait;
 use redis::Script;
@@ -9,16 +10,17 @@ use crate::redis_link::RedisLink;
 use super::Elector;
 use crate::store::keys::Keys;
 
-/// KEYS: the lock. ARGV: identity, lease in ms. Returns 1 when the caller holds the lock.
+/// KEYS: the lock, the epoch. ARGV: identity, lease in ms. Returns the caller's fencing token
+/// when it holds the lock (the epoch of its take-over), else 0.
 const ACQUIRE: &str = r"
 local holder = redis.call('GET', KEYS[1])
 if holder == ARGV[1] then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  return 1
+  return tonumber(redis.call('GET', KEYS[2]) or '0')
 end
 if not holder then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-  return 1
+  return redis.call('INCR', KEYS[2])
 end
 return 0
 ";
@@ -64,16 +66,17 @@ impl Elector for RedisLock {
         "redis"
     }
 
-    async fn acquire_or_renew(&self) -> anyhow::Result<bool> {
+    async fn acquire_or_renew(&self) -> anyhow::Result<Option<u64>> {
         let mut conn = self.link.conn();
-        let held: i64 = self
+        let token: u64 = self
             .acquire
             .key(&self.key)
+            .key(format!("{}:epoch", self.key))
             .arg(&self.identity)
             .arg(self.lease_ms)
             .invoke_async(&mut conn)
             .await?;
-        Ok(held == 1)
+        Ok((token > 0).then_some(token))
     }
 
     async fn release(&self) -> anyhow::Result<()> {

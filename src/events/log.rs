@@ -17,6 +17,10 @@ pub enum EventError {
     Corrupt(String),
     #[error("event log failure: {0}")]
     Internal(String),
+    /// An append of a leader that another has replaced (its fencing token is older than the
+    /// log's): never retried.
+    #[error("append refused: fencing token {token} is older than the log's {fence}")]
+    Fenced { token: u64, fence: u64 },
 }
 
 /// The retained range: events `first..=last` can be read. `first > last` when none is retained.
@@ -39,6 +43,27 @@ pub trait EventLog: Send + Sync + 'static {
 
     /// Appends durably, in order; returns the events with their cursors and publication time.
     async fn append(&self, events: Vec<Event>) -> Result<Vec<Event>, EventError>;
+
+    /// Appends the elected publisher's events with its fencing `token` (see
+    /// [`crate::election`]): refused with [`EventError::Fenced`] when the log has seen a newer
+    /// token, so a deposed leader's late append never lands. A log one process owns (the
+    /// embedded one) has nobody to fence: it appends.
+    async fn append_fenced(
+        &self,
+        events: Vec<Event>,
+        token: u64,
+    ) -> Result<Vec<Event>, EventError> {
+        let _ = token;
+        self.append(events).await
+    }
+
+    /// Raises the log's fence to `token` (a new leader, before it diffs what was published):
+    /// from then on an older token's append is refused. [`EventError::Fenced`] when the log
+    /// already holds a newer one.
+    async fn fence(&self, token: u64) -> Result<(), EventError> {
+        let _ = token;
+        Ok(())
+    }
 
     /// Up to `max` events with a cursor above `after`, in cursor order.
     async fn read(&self, after: Cursor, max: usize) -> Result<Vec<Event>, EventError>;

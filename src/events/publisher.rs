@@ -52,6 +52,16 @@ impl Publisher {
 
     /// Appends and returns once the events are durable.
     pub async fn publish(&self, events: Vec<Event>) -> Result<Vec<Event>, EventError> {
+        self.publish_fenced(events, 0).await
+    }
+
+    /// [`publish`](Self::publish) by the elected publisher with its fencing `token` (0:
+    /// unfenced): refused with [`EventError::Fenced`] once a newer leader has raised the fence.
+    pub async fn publish_fenced(
+        &self,
+        events: Vec<Event>,
+        token: u64,
+    ) -> Result<Vec<Event>, EventError> {
         let count = events.len() as u64;
         // Traces join an append to the deliveries it causes by the event ids.
         let span = tracing::trace_span!(
@@ -64,7 +74,14 @@ impl Publisher {
             let ids: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
             span.record("netweave.event_ids", ids.join(","));
         }
-        let appended = self.log.append(events).instrument(span).await?;
+        let appended = if token == 0 {
+            self.log.append(events).instrument(span).await?
+        } else {
+            self.log
+                .append_fenced(events, token)
+                .instrument(span)
+                .await?
+        };
         ::metrics::counter!(metrics::EVENTS_PUBLISHED).increment(count);
         Ok(appended)
     }
@@ -93,21 +110,45 @@ impl Publisher {
         events: Vec<Event>,
         shutdown: &CancellationToken,
     ) -> bool {
+        matches!(
+            self.publish_fenced_retrying(events, 0, shutdown).await,
+            Appended::Yes
+        )
+    }
+
+    /// [`publish_retrying`](Self::publish_retrying) with a fencing token: a refusal for an
+    /// old token ends it (retrying cannot help: another replica leads).
+    pub(crate) async fn publish_fenced_retrying(
+        &self,
+        events: Vec<Event>,
+        token: u64,
+        shutdown: &CancellationToken,
+    ) -> Appended {
         let mut delay = Duration::from_millis(50);
         loop {
-            match self.publish(events.clone()).await {
-                Ok(_) => return true,
+            match self.publish_fenced(events.clone(), token).await {
+                Ok(_) => return Appended::Yes,
+                Err(e @ EventError::Fenced { .. }) => return Appended::Fenced(e),
                 Err(e) => {
                     tracing::error!(error = %e, events = events.len(), "appending events failed; retrying");
                     tokio::select! {
                         _ = tokio::time::sleep(delay) => {}
-                        _ = shutdown.cancelled() => return false,
+                        _ = shutdown.cancelled() => return Appended::Stopped,
                     }
                     delay = (delay * 2).min(Duration::from_secs(5));
                 }
             }
         }
     }
+}
+
+/// How a retried append ended.
+pub(crate) enum Appended {
+    Yes,
+    /// Shutdown came first.
+    Stopped,
+    /// Refused: a newer leader fenced this one off.
+    Fenced(EventError),
 }
 
 async fn drain(

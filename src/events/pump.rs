@@ -23,9 +23,10 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use super::{
+    log::EventError,
     model::{object_ref, pool_of, Event, EventSource},
     published::{encode_object, field, Key, Published, Record},
-    publisher::{Publisher, BATCH},
+    publisher::{Appended, Publisher, BATCH},
 };
 use crate::{
     backend::{BackendRef, Durable, FeedItem, InventoryChange, Kind, Object, View},
@@ -72,6 +73,8 @@ struct Pump {
     seq: u64,
     status: PumpStatus,
     shutdown: CancellationToken,
+    /// The fencing token of the lead this pump publishes for (0: unfenced, a replica alone).
+    token: u64,
 }
 
 /// A digest of a JSON state, independent of how its maps are ordered.
@@ -121,6 +124,7 @@ pub fn pump_backend(
         seq: 0,
         status: status.clone(),
         shutdown: shutdown.clone(),
+        token: 0,
     };
     let task = tokio::spawn(async move {
         let Some(mut feed) = feed else {
@@ -131,7 +135,7 @@ pub fn pump_backend(
         };
         let mut leading = leadership.subscribe();
         if leadership.is_leader() {
-            pump.lead().await;
+            pump.lead(leadership.token()).await;
         }
         let mut next: Option<FeedItem> = None;
         loop {
@@ -144,7 +148,7 @@ pub fn pump_backend(
                     },
                     Ok(()) = leading.changed() => {
                         if *leading.borrow_and_update() {
-                            pump.lead().await;
+                            pump.lead(leadership.token()).await;
                         } else {
                             pump.published = None;
                         }
@@ -248,16 +252,27 @@ impl Pump {
             .await
     }
 
-    /// Takes the lead: loads what was published and publishes every instance's differences.
-    async fn lead(&mut self) {
+    /// Takes the lead with fencing `token`: raises the log's fence (from then on the previous
+    /// leader's appends are refused), loads what was published and publishes every instance's
+    /// differences.
+    async fn lead(&mut self, token: u64) {
         let started = std::time::Instant::now();
+        self.token = token;
+        if token > 0 && !self.raise_fence().await {
+            return;
+        }
         let Some(full) = self.load().await else {
             return;
         };
         // Digests of the instances with a view; the others get theirs when their view comes.
+        // `published` is set while settling, so that a refused append can clear it.
+        self.published = Some(HashMap::new());
         let mut digests = HashMap::new();
         for instance in self.seen.clone() {
             self.settle(&instance, &full, &mut digests).await;
+        }
+        if self.published.is_none() {
+            return;
         }
         self.published = Some(digests);
         ::metrics::gauge!(metrics::VIEW_RECONCILE).set(started.elapsed().as_secs_f64());
@@ -411,17 +426,63 @@ impl Pump {
         Some(view)
     }
 
-    /// Appends, retrying until shutdown when `retry`; whether the events are in the log.
-    async fn append(&self, events: Vec<Event>, retry: bool) -> bool {
+    /// Raises the log's fence to this lead's token, retrying until shutdown; `false` when
+    /// the log holds a newer token (another replica leads) or at shutdown.
+    async fn raise_fence(&mut self) -> bool {
+        let log = Arc::clone(self.publisher.log());
+        let token = self.token;
+        let mut delay = Duration::from_millis(50);
+        loop {
+            match log.fence(token).await {
+                Ok(()) => return true,
+                Err(e @ EventError::Fenced { .. }) => {
+                    self.deposed(&e);
+                    return false;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "raising the event log's fence failed; retrying");
+                    tokio::select! {
+                        _ = tokio::time::sleep(delay) => {}
+                        _ = self.shutdown.cancelled() => return false,
+                    }
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+            }
+        }
+    }
+
+    /// A newer leader fenced this one off: stop publishing until the election says this
+    /// replica leads again (the new leader publishes the differences).
+    fn deposed(&mut self, e: &EventError) {
+        ::metrics::counter!(metrics::EVENTS_FENCED).increment(1);
+        tracing::warn!(error = %e, "another replica leads: this one's append was refused; no longer publishing");
+        self.published = None;
+    }
+
+    /// Appends with this lead's fencing token, retrying until shutdown when `retry`; whether
+    /// the events are in the log.
+    async fn append(&mut self, events: Vec<Event>, retry: bool) -> bool {
         if retry {
-            return self
+            return match self
                 .publisher
-                .publish_retrying(events, &self.shutdown)
-                .await;
+                .publish_fenced_retrying(events, self.token, &self.shutdown)
+                .await
+            {
+                Appended::Yes => true,
+                Appended::Stopped => false,
+                Appended::Fenced(e) => {
+                    self.deposed(&e);
+                    false
+                }
+            };
         }
         let count = events.len();
-        match self.publisher.publish(events).await {
+        match self.publisher.publish_fenced(events, self.token).await {
             Ok(_) => true,
+            Err(e @ EventError::Fenced { .. }) => {
+                self.deposed(&e);
+                false
+            }
             Err(e) => {
                 tracing::error!(error = %e, events = count, "changes made before shutdown were not published");
                 false

@@ -20,12 +20,19 @@ use super::{
 use crate::redis_link::RedisLink;
 use crate::store::keys::Keys;
 
-/// KEYS: stream, last-cursor counter, published state. ARGV: max length, then per event its
-/// JSON, its published-state field and record (empty: the object is gone). Returns the last
-/// cursor assigned. The events and the state they imply change together.
+/// KEYS: stream, last-cursor counter, published state, fence. ARGV: max length, fencing token
+/// (0: unfenced), then per event its JSON, its published-state field and record (empty: the
+/// object is gone). Returns the last cursor assigned, or -1 - the fence when the token is
+/// older than it. The fence check, the events and the state they imply change together.
 const APPEND: &str = r"
+local token = tonumber(ARGV[2])
+if token > 0 then
+  local fence = tonumber(redis.call('GET', KEYS[4]) or '0')
+  if token < fence then return -1 - fence end
+  if token > fence then redis.call('SET', KEYS[4], token) end
+end
 local last = tonumber(redis.call('GET', KEYS[2]) or '0')
-for i = 2, #ARGV, 3 do
+for i = 3, #ARGV, 3 do
   last = last + 1
   redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], last .. '-0', 'e', ARGV[i])
   if ARGV[i + 2] == '' then
@@ -36,6 +43,13 @@ for i = 2, #ARGV, 3 do
 end
 redis.call('SET', KEYS[2], last)
 return last
+";
+
+/// KEYS: fence. ARGV: token. Raises the fence to the token; returns the fence before.
+const FENCE: &str = r"
+local fence = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > fence then redis.call('SET', KEYS[1], ARGV[1]) end
+return fence
 ";
 
 /// KEYS: baselines set, published state. ARGV: instance, then field and record pairs. Records
@@ -202,7 +216,15 @@ impl EventLog for RedisLog {
         "redis"
     }
 
-    async fn append(&self, mut events: Vec<Event>) -> Result<Vec<Event>, EventError> {
+    async fn append(&self, events: Vec<Event>) -> Result<Vec<Event>, EventError> {
+        self.append_fenced(events, 0).await
+    }
+
+    async fn append_fenced(
+        &self,
+        mut events: Vec<Event>,
+        token: u64,
+    ) -> Result<Vec<Event>, EventError> {
         if events.is_empty() {
             return Ok(events);
         }
@@ -212,7 +234,9 @@ impl EventLog for RedisLog {
             .key(self.keys.events())
             .key(self.keys.events_last())
             .key(self.keys.published())
-            .arg(self.max_len);
+            .key(self.keys.events_fence())
+            .arg(self.max_len)
+            .arg(token);
         for event in &mut events {
             event.published_at = published.clone();
             invocation.arg(
@@ -224,10 +248,15 @@ impl EventLog for RedisLog {
                 .arg(record.as_ref().map(published::encode).unwrap_or_default());
         }
         let mut conn = self.link.conn();
-        let last: u64 = invocation
+        let last: i64 = invocation
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
+        if last < 0 {
+            let fence = (-1 - last) as u64;
+            return Err(EventError::Fenced { token, fence });
+        }
+        let last = last as u64;
         // Durable means on the replicas too, when the URL asks (`wait_replicas`).
         self.link.durable(&mut conn).await.map_err(redis_err)?;
         let first = last + 1 - events.len() as u64;
@@ -235,6 +264,20 @@ impl EventLog for RedisLog {
             event.cursor = first + i as u64;
         }
         Ok(events)
+    }
+
+    async fn fence(&self, token: u64) -> Result<(), EventError> {
+        let mut conn = self.link.conn();
+        let fence: u64 = Script::new(FENCE)
+            .key(self.keys.events_fence())
+            .arg(token)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        if token < fence {
+            return Err(EventError::Fenced { token, fence });
+        }
+        Ok(())
     }
 
     async fn read(&self, after: Cursor, max: usize) -> Result<Vec<Event>, EventError> {

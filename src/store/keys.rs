@@ -126,6 +126,11 @@ impl Keys {
     }
 
     /// The published state: a hash, field (instance, newline, REST path) → record.
+    /// The newest fencing token an append carried (see `events::redis`).
+    pub fn events_fence(&self) -> String {
+        format!("{}:events:fence", self.tag)
+    }
+
     pub fn published(&self) -> String {
         format!("{}:published", self.tag)
     }

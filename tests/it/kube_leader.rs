@@ -249,8 +249,12 @@ async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
     let lease = Duration::from_millis(1500);
     let a = KubeLease::new(client.clone(), "netweave", "publisher", "a".into(), lease);
     let b = KubeLease::new(client.clone(), "netweave", "publisher", "b".into(), lease);
-    assert!(a.acquire_or_renew().await.unwrap(), "a creates the lease");
-    assert!(!b.acquire_or_renew().await.unwrap(), "b sees it held");
+    assert_eq!(
+        a.acquire_or_renew().await.unwrap(),
+        Some(1),
+        "a creates the lease: fencing token 1"
+    );
+    assert_eq!(b.acquire_or_renew().await.unwrap(), None, "b sees it held");
     let held = fake
         .get(
             netweave_testkit::fake_apiserver::LEASES,
@@ -262,22 +266,26 @@ async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
     let start = Instant::now();
     let mut renewed = start;
     while start.elapsed() < lease * 2 {
-        assert!(a.acquire_or_renew().await.unwrap());
+        assert_eq!(a.acquire_or_renew().await.unwrap(), Some(1), "renewed");
         renewed = Instant::now();
         assert!(
-            !b.acquire_or_renew().await.unwrap(),
+            b.acquire_or_renew().await.unwrap().is_none(),
             "no take-over while renewed"
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     // a stops renewing (dies): b takes over once it has seen no renewal for a whole lease.
-    while !b.acquire_or_renew().await.unwrap() {
+    let taken_with = loop {
+        if let Some(token) = b.acquire_or_renew().await.unwrap() {
+            break token;
+        }
         assert!(
             renewed.elapsed() < lease * 2,
             "b takes over within the lease (+ its polling)"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    };
+    assert_eq!(taken_with, 2, "a take-over's fencing token is newer");
     assert!(renewed.elapsed() >= lease, "not before the lease ran out");
     let taken = fake
         .get(
@@ -288,12 +296,12 @@ async fn a_kubernetes_lease_has_one_holder_and_expires_to_the_next() {
     assert_eq!(taken["spec"]["holderIdentity"], "b");
     assert_eq!(taken["spec"]["leaseTransitions"], 1);
     assert!(
-        !a.acquire_or_renew().await.unwrap(),
+        a.acquire_or_renew().await.unwrap().is_none(),
         "a, back, finds b holding it"
     );
     // Release hands it over at once.
     b.release().await.unwrap();
-    assert!(a.acquire_or_renew().await.unwrap());
+    assert_eq!(a.acquire_or_renew().await.unwrap(), Some(3));
     // A replace carrying a stale resourceVersion loses (409): optimistic concurrency.
     let mut stale = taken.clone();
     stale["spec"]["holderIdentity"] = json!("c");

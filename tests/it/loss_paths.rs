@@ -122,6 +122,18 @@ impl EventLog for Outage<EventLogRef> {
         self.check(EventError::Unavailable)?;
         self.inner.append(events).await
     }
+    async fn append_fenced(
+        &self,
+        events: Vec<Event>,
+        token: u64,
+    ) -> Result<Vec<Event>, EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.append_fenced(events, token).await
+    }
+    async fn fence(&self, token: u64) -> Result<(), EventError> {
+        self.check(EventError::Unavailable)?;
+        self.inner.fence(token).await
+    }
     async fn read(&self, after: Cursor, max: usize) -> Result<Vec<Event>, EventError> {
         self.check(EventError::Unavailable)?;
         self.inner.read(after, max).await
@@ -411,8 +423,8 @@ impl Elector for Switch {
     fn name(&self) -> &'static str {
         "switch"
     }
-    async fn acquire_or_renew(&self) -> anyhow::Result<bool> {
-        Ok(self.0.load(Ordering::SeqCst))
+    async fn acquire_or_renew(&self) -> anyhow::Result<Option<u64>> {
+        Ok(self.0.load(Ordering::SeqCst).then_some(1))
     }
     async fn release(&self) -> anyhow::Result<()> {
         Ok(())
@@ -732,4 +744,132 @@ fn busy_senders_with_more_due_never_starve_the_runtime() {
     finished
         .recv_timeout(Duration::from_secs(30))
         .expect("all six delivered one at a time: the delivery loop yields while senders are busy");
+}
+
+/// An elector the test hands a fencing token (0: not leading).
+struct Tokened(std::sync::atomic::AtomicU64);
+
+#[async_trait]
+impl Elector for Tokened {
+    fn name(&self) -> &'static str {
+        "tokened"
+    }
+    async fn acquire_or_renew(&self) -> anyhow::Result<Option<u64>> {
+        let token = self.0.load(Ordering::SeqCst);
+        Ok((token > 0).then_some(token))
+    }
+    async fn release(&self) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// Split brain on Redis: a leader that lost its lead without noticing (token 1) and the one
+/// that took over (token 2) both see the O-Cloud change. The new leader raised the log's fence
+/// when it took over, so the old one's append is refused (and counted) and the stream says each
+/// change once. Unfenced, the old leader's append lands too: the change twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deposed_leaders_late_append_is_refused_and_each_change_is_told_once() {
+    // The recorder first: a count made before it exists is lost.
+    let counted = || {
+        netweave::metrics::handle()
+            .render()
+            .lines()
+            .find_map(|l| l.strip_prefix("netweave_events_fenced_total "))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let before = counted();
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let log: EventLogRef = Arc::new(
+        netweave::events::redis::RedisLog::connect(&redis.url, &prefix, 100_000)
+            .await
+            .unwrap(),
+    );
+    let shutdown = CancellationToken::new();
+    let (a, b) = (simulator(), simulator());
+    let (publisher_a, _) = Publisher::start(log.clone(), 64, shutdown.clone());
+    let (publisher_b, _) = Publisher::start(log.clone(), 64, shutdown.clone());
+    let (old, new) = (Arc::new(Tokened(1.into())), Arc::new(Tokened(0.into())));
+    let lease = Duration::from_secs(1);
+    let (backend_a, backend_b): (BackendRef, BackendRef) = (a.clone(), b.clone());
+    let (pump_a, ready_a) = pump_backend(
+        &backend_a,
+        publisher_a,
+        source(),
+        Leadership::run(old.clone(), lease, shutdown.clone()),
+        shutdown.clone(),
+    );
+    let (pump_b, ready_b) = pump_backend(
+        &backend_b,
+        publisher_b,
+        source(),
+        Leadership::run(new.clone(), lease, shutdown.clone()),
+        shutdown.clone(),
+    );
+    wait_for("both took in their view", Duration::from_secs(5), || {
+        ready_a.is_ready() && ready_b.is_ready()
+    })
+    .await;
+    let site = site_of(&a).await;
+    let pool = |id: &str, name: &str| ResourcePool {
+        resource_pool_id: id.into(),
+        name: name.into(),
+        o_cloud_site_id: site.clone(),
+        ..Default::default()
+    };
+    let (one, two) = (
+        uuid::Uuid::new_v4().to_string(),
+        uuid::Uuid::new_v4().to_string(),
+    );
+    for sim in [&a, &b] {
+        sim.create_resource_pool(pool(&one, "one")).await.unwrap();
+    }
+    // B takes over (token 2) and raises the fence; A still believes it leads.
+    new.0.store(2, Ordering::SeqCst);
+    let mut redis_conn = redis.connection();
+    let fence_key = format!("{{{prefix}}}:events:fence");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while redis::cmd("GET")
+        .arg(&fence_key)
+        .query::<Option<u64>>(&mut redis_conn)
+        .unwrap()
+        != Some(2)
+    {
+        assert!(std::time::Instant::now() < deadline, "B raised the fence");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // The O-Cloud changes; both replicas see it.
+    for sim in [&a, &b] {
+        sim.create_resource_pool(pool(&two, "two")).await.unwrap();
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !pool_names(&log.read(0, 100).await.unwrap()).contains(&"two".to_owned()) {
+        assert!(std::time::Instant::now() < deadline, "B published");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // A's append is refused whenever it comes; give it time to come.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while counted() < before + 1.0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "A's late append refused and counted"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        pool_names(&log.read(0, 100).await.unwrap()),
+        ["one", "two"],
+        "each change once"
+    );
+    // The log itself: an older token is refused, by append and by fence.
+    let refused = log.append_fenced(Vec::new(), 1).await;
+    assert!(refused.is_ok(), "nothing to append is no append");
+    assert!(matches!(
+        log.fence(1).await,
+        Err(EventError::Fenced { token: 1, fence: 2 })
+    ));
+    shutdown.cancel();
+    let _ = tokio::join!(pump_a, pump_b);
 }
