@@ -6,6 +6,13 @@
 //! cannot write both at once, so the bucket is written after the stream and records the cursor
 //! it reflects; loading it replays the stream's events after that cursor, which makes it exact
 //! whatever a crash interrupted.
+//!
+//! Fencing: the elected publisher's events go to the stream's `….leader` subject, each carrying
+//! its lead's token (`Netweave-Token`) and `Nats-Expected-Last-Subject-Sequence`, the sequence
+//! of the last message this publisher put there. A new leader first puts a fence marker there
+//! (no event; readers skip it) under the same condition, so the deposed leader's next append
+//! expects a sequence that is no longer the last and JetStream refuses it: compare and append in
+//! one step, as the Redis script does.
 
 use std::{sync::Arc, time::Duration};
 
@@ -27,7 +34,24 @@ pub struct NatsLog {
     context: jetstream::Context,
     stream: Stream,
     subject: String,
+    /// Where the elected publisher appends (see the module's header).
+    leader_subject: String,
+    /// This process's lead on `leader_subject`: its token and the sequence it last put there.
+    lead: tokio::sync::Mutex<Option<(u64, u64)>>,
     state: kv::Store,
+}
+
+/// The lead's token on each message of the leader subject.
+const TOKEN: &str = "Netweave-Token";
+/// Set on a fence marker (which is not an event).
+const FENCE: &str = "Netweave-Fence";
+const EXPECTED_LAST: &str = "Nats-Expected-Last-Subject-Sequence";
+
+fn token_of(headers: &async_nats::HeaderMap) -> u64 {
+    headers
+        .get(TOKEN)
+        .and_then(|v| v.as_str().parse().ok())
+        .unwrap_or(0)
 }
 
 /// The KV key holding the cursor the bucket reflects.
@@ -80,10 +104,11 @@ impl NatsLog {
         let context = jetstream::new(client);
         let name = stream_name(prefix);
         let subject = format!("netweave.{name}");
-        let stream = context
+        let leader_subject = format!("{subject}.leader");
+        let mut stream = context
             .get_or_create_stream(Config {
                 name: name.clone(),
-                subjects: vec![subject.clone()],
+                subjects: vec![subject.clone(), leader_subject.clone()],
                 max_messages: i64::try_from(max_events).unwrap_or(i64::MAX),
                 max_age,
                 discard: DiscardPolicy::Old,
@@ -93,6 +118,12 @@ impl NatsLog {
             })
             .await
             .map_err(unavailable)?;
+        // A stream made before fencing lacks the leader subject.
+        let mut config = stream.info().await.map_err(unavailable)?.config.clone();
+        if !config.subjects.contains(&leader_subject) {
+            config.subjects.push(leader_subject.clone());
+            context.update_stream(config).await.map_err(unavailable)?;
+        }
         // The bucket's stream made as `create_key_value` would, without its account query
         // (which servers before 2.10 answer in a form the client does not parse).
         let bucket = format!("{name}_published");
@@ -115,8 +146,69 @@ impl NatsLog {
             context,
             stream,
             subject,
+            leader_subject,
+            lead: tokio::sync::Mutex::new(None),
             state,
         })
+    }
+
+    /// The last message on the leader subject: (its sequence, its lead's token); (0, 0) when
+    /// there is none.
+    async fn last_on_leader_subject(&self) -> Result<(u64, u64), EventError> {
+        match self
+            .stream
+            .get_last_raw_message_by_subject(&self.leader_subject)
+            .await
+        {
+            Ok(m) => Ok((m.sequence, token_of(&m.headers))),
+            Err(e) if e.kind() == jetstream::stream::LastRawMessageErrorKind::NoMessageFound => {
+                Ok((0, 0))
+            }
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    /// Puts a message on the leader subject if its last sequence is still `expected`: its
+    /// sequence, or `None` when another message came first.
+    async fn put_if_last(
+        &self,
+        expected: u64,
+        token: u64,
+        mut headers: async_nats::HeaderMap,
+        body: Vec<u8>,
+    ) -> Result<Option<u64>, EventError> {
+        headers.insert(TOKEN, token.to_string().as_str());
+        headers.insert(EXPECTED_LAST, expected.to_string().as_str());
+        let ack = self
+            .context
+            .publish_with_headers(self.leader_subject.clone(), headers, body.into())
+            .await
+            .map_err(unavailable)?;
+        match ack.await {
+            Ok(ack) => Ok(Some(ack.sequence)),
+            Err(e) if e.kind() == jetstream::context::PublishErrorKind::WrongLastSequence => {
+                Ok(None)
+            }
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    /// Puts a fence marker for `token` on the leader subject, unless a newer token is there.
+    async fn raise(&self, token: u64) -> Result<u64, EventError> {
+        loop {
+            let (last, holder) = self.last_on_leader_subject().await?;
+            if holder > token {
+                return Err(EventError::Fenced {
+                    token,
+                    fence: holder,
+                });
+            }
+            let mut headers = async_nats::HeaderMap::new();
+            headers.insert(FENCE, "1");
+            if let Some(seq) = self.put_if_last(last, token, headers, Vec::new()).await? {
+                return Ok(seq);
+            }
+        }
     }
 
     /// Writes what `events` did to the published state, then the cursor they reach.
@@ -180,12 +272,69 @@ impl EventLog for NatsLog {
         Ok(events)
     }
 
+    async fn append_fenced(
+        &self,
+        mut events: Vec<Event>,
+        token: u64,
+    ) -> Result<Vec<Event>, EventError> {
+        if token == 0 {
+            return self.append(events).await;
+        }
+        let mut lead = self.lead.lock().await;
+        let mut last = match *lead {
+            Some((held, seq)) if held == token => seq,
+            _ => self.raise(token).await?,
+        };
+        *lead = Some((token, last));
+        let published = now_rfc3339();
+        // One at a time: each is put only if the previous one is still the last.
+        for event in &mut events {
+            event.published_at = published.clone();
+            let body =
+                serde_json::to_vec(event).map_err(|e| EventError::Internal(e.to_string()))?;
+            loop {
+                let mut headers = async_nats::HeaderMap::new();
+                headers.insert("Nats-Msg-Id", event.event_id.as_str());
+                if let Some(seq) = self.put_if_last(last, token, headers, body.clone()).await? {
+                    last = seq;
+                    event.cursor = seq;
+                    *lead = Some((token, last));
+                    break;
+                }
+                // Another message came: a newer lead's marker refuses this one; our own (an
+                // acknowledgement lost earlier) moves the expectation on.
+                let (seq, holder) = self.last_on_leader_subject().await?;
+                if holder > token {
+                    *lead = None;
+                    return Err(EventError::Fenced {
+                        token,
+                        fence: holder,
+                    });
+                }
+                last = seq;
+            }
+        }
+        if let Err(e) = self.update_state(&events).await {
+            tracing::warn!(error = %e, "updating the published state failed; it is caught up from the stream when loaded");
+        }
+        Ok(events)
+    }
+
+    async fn fence(&self, token: u64) -> Result<(), EventError> {
+        let mut lead = self.lead.lock().await;
+        let seq = self.raise(token).await?;
+        *lead = Some((token, seq));
+        Ok(())
+    }
+
     async fn read(&self, after: Cursor, max: usize) -> Result<Vec<Event>, EventError> {
         let bounds = self.bounds().await?;
         let mut out = Vec::new();
         let mut seq = (after + 1).max(bounds.first);
         while seq <= bounds.last && out.len() < max {
             match self.stream.get_raw_message(seq).await {
+                // A fence marker is no event.
+                Ok(message) if message.headers.get(FENCE).is_some() => {}
                 Ok(message) => {
                     let mut event: Event = serde_json::from_slice(&message.payload)
                         .map_err(|e| EventError::Corrupt(e.to_string()))?;

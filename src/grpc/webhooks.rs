@@ -22,6 +22,7 @@ impl From<&DeadLetter> for pb::DeadLetter {
             attempts: d.delivery.attempts,
             error: d.error.clone(),
             dead_lettered_at: d.dead_lettered_at.clone(),
+            tenant: d.delivery.tenant.clone().unwrap_or_default(),
         }
     }
 }
@@ -45,6 +46,7 @@ impl From<&DeliveryStatus> for pb::DeliveryStatus {
                 seconds: (d.next_attempt_ms / 1000) as i64,
                 nanos: ((d.next_attempt_ms % 1000) * 1_000_000) as i32,
             }),
+            tenant: d.tenant.clone().unwrap_or_default(),
         }
     }
 }

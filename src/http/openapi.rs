@@ -297,7 +297,8 @@ fn webhook_paths(paths: &mut Map<String, Value>) {
             "eventCursor": { "type": "integer" }, "eventType": { "type": "string" }, "objectRef": { "type": "string" },
             "state": { "type": "string", "enum": ["pending", "inFlight", "failed"] },
             "attempts": { "type": "integer" }, "lastError": { "type": "string" },
-            "nextAttemptMs": { "type": "integer", "description": "Unix milliseconds of the next attempt." } } });
+            "nextAttemptMs": { "type": "integer", "description": "Unix milliseconds of the next attempt." },
+            "tenant": { "type": "string", "description": "The subscription's tenant when the notification was made: who may see the delivery." } } });
     paths.insert("/webhooks/deliveries".into(), json!({ "get": {
         "operationId": "listDeliveries", "tags": ["webhooks"],
         "summary": "Unfinished deliveries of a subscription: pending, in flight, or failed and waiting, oldest event first",

@@ -92,6 +92,9 @@ pub struct DeliveryStatus {
     pub last_error: Option<String>,
     /// Unix milliseconds of the next attempt.
     pub next_attempt_ms: u64,
+    /// The subscription's tenant when the notification was made (see [`Delivery::tenant`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
 }
 
 impl DeliveryStatus {
@@ -111,6 +114,7 @@ impl DeliveryStatus {
             attempts: d.attempts,
             last_error: d.last_error.clone(),
             next_attempt_ms: d.next_attempt_ms,
+            tenant: d.tenant.clone(),
         }
     }
 }

@@ -885,8 +885,13 @@ async fn one_gateway_serves_kubernetes_openstack_and_the_simulator_as_one_invent
 }
 
 /// A `netweave serve` replica on the OpenStack cloud of `clouds`, sharing Redis under
-/// `prefix` (a 2 s lease), and its base URL.
-fn replica(clouds: &std::path::Path, redis: &str, prefix: &str) -> (std::process::Child, String) {
+/// `prefix` (a 2 s lease) and, with `nats`, the event stream on NATS JetStream; its base URL.
+fn replica(
+    clouds: &std::path::Path,
+    redis: &str,
+    prefix: &str,
+    nats: Option<&str>,
+) -> (std::process::Child, String) {
     let port = crate::harness::free_port();
     let data = TempDir::new().unwrap().keep();
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_netweave"))
@@ -899,6 +904,7 @@ fn replica(clouds: &std::path::Path, redis: &str, prefix: &str) -> (std::process
         .arg(clouds)
         .args(["--redis-url", redis, "--redis-prefix", prefix])
         .args(["--log-level", "warn"])
+        .args(nats.into_iter().flat_map(|url| ["--nats-url", url]))
         .env("NETWEAVE_ELECTION__LEASE_SECONDS", "2")
         .env("NETWEAVE_ELECTION__LEASE_NAME", prefix)
         .stdout(std::process::Stdio::null())
@@ -934,7 +940,7 @@ async fn two_replicas_publish_each_change_once_and_the_survivor_takes_over() {
     let prefix = unique_prefix();
     let mut gateways = Processes(
         (0..2)
-            .map(|_| replica(&clouds, &redis.url, &prefix))
+            .map(|_| replica(&clouds, &redis.url, &prefix, None))
             .collect(),
     );
     for (_, base) in &gateways.0 {
@@ -1012,10 +1018,22 @@ fn signal(child: &std::process::Child, signal: &str) {
 /// makes it come every time and shows the fence refusing it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_paused_leader_that_resumes_after_a_take_over_publishes_nothing_twice() {
+    paused_leader(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paused_leader_on_nats_publishes_nothing_twice() {
+    paused_leader(true).await;
+}
+
+/// The stream on Redis, or on NATS JetStream (`nats`; the lock and the store on Redis).
+async fn paused_leader(nats: bool) {
     use crate::{
-        harness::{unique_prefix, RedisServer},
+        harness::{unique_prefix, NatsServer, RedisServer},
         kube_leader::{leads, ready, resource_events},
     };
+    let nats = nats.then(NatsServer::start);
+    let nats_url = nats.as_ref().map(|n| n.url.clone());
     let fake = cloud().await;
     let dir = TempDir::new().unwrap();
     let clouds = dir.path().join("clouds.yaml");
@@ -1024,7 +1042,7 @@ async fn a_paused_leader_that_resumes_after_a_take_over_publishes_nothing_twice(
     let prefix = unique_prefix();
     let gateways = Processes(
         (0..2)
-            .map(|_| replica(&clouds, &redis.url, &prefix))
+            .map(|_| replica(&clouds, &redis.url, &prefix, nats_url.as_deref()))
             .collect(),
     );
     for (_, base) in &gateways.0 {

@@ -568,6 +568,139 @@ async fn a_worker_delivers_a_label_scoped_tenant_exactly_its_notifications_from_
     }
 }
 
+/// The scaled-out shape: gateways deliver nothing, two `netweave worker` processes on Redis do.
+/// Two label-scoped tenants whose pools were labelled before the workers started; 200 changes,
+/// half in each tenant's pools; one worker is SIGKILLed and started again mid-run. Each
+/// tenant's receiver is told exactly its 100 changes (each at least once, as at-least-once
+/// allows), and not one of the other tenant's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_workers_one_killed_mid_run_tell_each_tenant_exactly_its_changes() {
+    use netweave::{backend::simulator::SimConfig, config::TenantConfig};
+    let redis = SharedRedis::start();
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    let by_label = |id: &str| TenantConfig {
+        id: id.into(),
+        label_selector: Some(format!("o2ims.oran.org/tenant={id}")),
+        ..Default::default()
+    };
+    let gw = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+        redis.apply(c);
+        c.webhooks.callback_allow = "127.0.0.0/8".into();
+        c.webhooks.workers = false;
+        c.tenants = vec![by_label("tenant-a"), by_label("tenant-b")];
+        c.edit_section(|s: &mut SimConfig| {
+            s.pools = 4;
+            s.resources = 8;
+            s.tenants = vec!["tenant-a".into(), "tenant-b".into()];
+            s.churn = 0.0;
+        });
+    })
+    .await;
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+    let (_, pools) = platform.get(&gw, POOLS).await;
+    let owned = |tenant: &str| -> Vec<String> {
+        pools
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["extensions"]["labels"]["o2ims.oran.org/tenant"] == tenant)
+            .map(|p| p["resourcePoolId"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (_, types) = platform
+        .get(&gw, "/o2ims-infrastructureInventory/v2/resourceTypes")
+        .await;
+    let ty = types[0]["resourceTypeId"].as_str().unwrap().to_owned();
+    let mut receivers = Vec::new();
+    for tenant in ["tenant-a", "tenant-b"] {
+        let receiver = crate::receiver::Receiver::start(crate::receiver::Mode::Ok).await;
+        let caller = Caller::of(&pki, &idp, "smo", &["operator"], Some(tenant));
+        // Resources only: the filter names what not to report.
+        let body = json!({"callback": receiver.url("/smo"), "filter": "(neq,objectKind,Resource)"});
+        let (status, created) = caller.post(&gw, SUBSCRIPTIONS, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        receivers.push((tenant, receiver));
+    }
+    struct Worker(std::process::Child);
+    impl Drop for Worker {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let worker = || Worker(crate::redis_events::worker(&redis.redis, &redis.prefix));
+    let mut workers = [worker(), worker()];
+    // 200 changes: resources created in turn in tenant A's and tenant B's pools.
+    let mut expected: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> =
+        Default::default();
+    for i in 0..200 {
+        let tenant = ["tenant-a", "tenant-b"][i % 2];
+        let mine = owned(tenant);
+        let pool = &mine[(i / 2) % mine.len()];
+        let body = json!({"resourceTypeId": ty, "description": format!("node-{i}"), "globalAssetId": format!("SN-{i}")});
+        let (status, created) = platform
+            .post(&gw, &format!("{POOLS}/{pool}/resources"), body)
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        expected
+            .entry(tenant)
+            .or_default()
+            .insert(created["resourceId"].as_str().unwrap().to_owned());
+        if i == 100 {
+            // One worker dies mid-run and comes back.
+            let _ = workers[0].0.kill();
+            let _ = workers[0].0.wait();
+            workers[0] = worker();
+        }
+    }
+    let told = |receiver: &crate::receiver::Receiver| -> std::collections::BTreeSet<String> {
+        receiver
+            .received()
+            .iter()
+            .filter_map(|r| {
+                r.json()["postObjectState"]["resourceId"]
+                    .as_str()
+                    .map(str::to_owned)
+            })
+            .collect()
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while receivers
+        .iter()
+        .any(|(tenant, r)| told(r).len() < expected[tenant].len())
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "each tenant told of its changes: {:?}",
+            receivers
+                .iter()
+                .map(|(t, r)| (t, told(r).len()))
+                .collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for (tenant, receiver) in &receivers {
+        assert_eq!(expected[tenant].len(), 100);
+        assert_eq!(
+            told(receiver),
+            expected[tenant],
+            "{tenant}: exactly its own changes"
+        );
+        let distinct: std::collections::BTreeSet<String> = receiver
+            .received()
+            .iter()
+            .filter_map(|r| r.json()["notificationId"].as_str().map(str::to_owned))
+            .collect();
+        println!(
+            "{tenant}: {} deliveries of {} notifications",
+            receiver.received().len(),
+            distinct.len()
+        );
+    }
+}
+
 /// A delivery and its dead letter carry their subscription's tenant: after the subscription is
 /// deleted its dead letters are still its tenant's to see and replay, and no other tenant's.
 #[tokio::test]
@@ -628,6 +761,27 @@ async fn a_dead_letter_of_a_deleted_subscription_stays_its_tenants() {
         let (status, theirs) = b.get(&app, "/webhooks/deadLetters").await;
         assert_eq!(status, StatusCode::OK, "{theirs}");
         assert_eq!(theirs, json!([]), "{store}: tenant B sees none");
+        // The same over gRPC, where a dead letter names its tenant too.
+        let channel = grpc_channel(&pki, app.addr).await;
+        for (caller, tenant, sees) in [("smo-a", "tenant-a", true), ("smo-b", "tenant-b", false)] {
+            let bearer = token(&idp, caller, &["admin"], Some(tenant));
+            let mut grpc = netweave::proto::webhooks::v1::webhook_service_client::WebhookServiceClient::with_interceptor(
+                channel.clone(),
+                move |mut r: tonic::Request<()>| {
+                    r.metadata_mut()
+                        .insert("authorization", format!("Bearer {bearer}").parse().unwrap());
+                    Ok(r)
+                },
+            );
+            let listed = grpc
+                .list_dead_letters(netweave::proto::webhooks::v1::ListDeadLettersRequest::default())
+                .await
+                .unwrap()
+                .into_inner()
+                .dead_letters;
+            assert_eq!(!listed.is_empty(), sees, "{store}: {tenant} over gRPC");
+            assert!(listed.iter().all(|d| d.tenant == "tenant-a"), "{listed:?}");
+        }
         let id = letters[0]["id"].as_u64().unwrap();
         let replay = format!("/webhooks/deadLetters/{id}/replay");
         let (status, _) = b.post(&app, &replay, json!({})).await;

@@ -18,6 +18,10 @@ pub struct DeadLetter {
     /// RFC 3339.
     #[prost(string, tag = "7")]
     pub dead_lettered_at: ::prost::alloc::string::String,
+    /// The subscription's tenant when the notification was made (empty: none): who may see and
+    /// replay it, also after the subscription is deleted.
+    #[prost(string, tag = "8")]
+    pub tenant: ::prost::alloc::string::String,
 }
 /// Request of ListDeadLetters.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
@@ -65,6 +69,9 @@ pub struct DeliveryStatus {
     pub last_error: ::prost::alloc::string::String,
     #[prost(message, optional, tag = "9")]
     pub next_attempt_at: ::core::option::Option<::prost_types::Timestamp>,
+    /// The subscription's tenant when the notification was made (empty: none).
+    #[prost(string, tag = "10")]
+    pub tenant: ::prost::alloc::string::String,
 }
 /// Request of ListDeliveries.
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]

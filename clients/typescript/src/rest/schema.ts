@@ -11755,6 +11755,8 @@ export interface operations {
                         state: "pending" | "inFlight" | "failed";
                         /** Format: uuid */
                         subscriptionId: string;
+                        /** @description The subscription's tenant when the notification was made: who may see the delivery. */
+                        tenant?: string;
                     }[];
                 };
             };

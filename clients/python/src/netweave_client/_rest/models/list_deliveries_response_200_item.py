@@ -34,6 +34,7 @@ class ListDeliveriesResponse200Item:
             state (ListDeliveriesResponse200ItemState):
             subscription_id (UUID):
             last_error (str | Unset):
+            tenant (str | Unset): The subscription's tenant when the notification was made: who may see the delivery.
      """
 
     attempts: int
@@ -45,6 +46,7 @@ class ListDeliveriesResponse200Item:
     state: ListDeliveriesResponse200ItemState
     subscription_id: UUID
     last_error: str | Unset = UNSET
+    tenant: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -70,6 +72,8 @@ class ListDeliveriesResponse200Item:
 
         last_error = self.last_error
 
+        tenant = self.tenant
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,6 +89,8 @@ class ListDeliveriesResponse200Item:
         })
         if last_error is not UNSET:
             field_dict["lastError"] = last_error
+        if tenant is not UNSET:
+            field_dict["tenant"] = tenant
 
         return field_dict
 
@@ -120,6 +126,8 @@ class ListDeliveriesResponse200Item:
 
         last_error = d.pop("lastError", UNSET)
 
+        tenant = d.pop("tenant", UNSET)
+
         list_deliveries_response_200_item = cls(
             attempts=attempts,
             event_cursor=event_cursor,
@@ -130,6 +138,7 @@ class ListDeliveriesResponse200Item:
             state=state,
             subscription_id=subscription_id,
             last_error=last_error,
+            tenant=tenant,
         )
 
 

@@ -27,7 +27,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from netweave_client._proto.netweave.events.v1 import events_pb2 as netweave_dot_events_dot_v1_dot_events__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#netweave/webhooks/v1/webhooks.proto\x12\x14netweave.webhooks.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fnetweave/events/v1/events.proto\"\xaf\x01\n\nDeadLetter\x12\n\n\x02id\x18\x01 \x01(\x04\x12\x17\n\x0fsubscription_id\x18\x02 \x01(\t\x12\x17\n\x0fnotification_id\x18\x03 \x01(\t\x12(\n\x05\x65vent\x18\x04 \x01(\x0b\x32\x19.netweave.events.v1.Event\x12\x10\n\x08\x61ttempts\x18\x05 \x01(\r\x12\r\n\x05\x65rror\x18\x06 \x01(\t\x12\x18\n\x10\x64\x65\x61\x64_lettered_at\x18\x07 \x01(\t\"6\n\x16ListDeadLettersRequest\x12\r\n\x05\x61\x66ter\x18\x01 \x01(\x04\x12\r\n\x05limit\x18\x02 \x01(\x05\"Q\n\x17ListDeadLettersResponse\x12\x36\n\x0c\x64\x65\x61\x64_letters\x18\x01 \x03(\x0b\x32 .netweave.webhooks.v1.DeadLetter\"%\n\x17ReplayDeadLetterRequest\x12\n\n\x02id\x18\x01 \x01(\x04\"\x1a\n\x18ReplayDeadLetterResponse\"\x8f\x02\n\x0e\x44\x65liveryStatus\x12\x17\n\x0fnotification_id\x18\x01 \x01(\t\x12\x17\n\x0fsubscription_id\x18\x02 \x01(\t\x12\x14\n\x0c\x65vent_cursor\x18\x03 \x01(\x04\x12\x12\n\nevent_type\x18\x04 \x01(\t\x12\x12\n\nobject_ref\x18\x05 \x01(\t\x12\x32\n\x05state\x18\x06 \x01(\x0e\x32#.netweave.webhooks.v1.DeliveryState\x12\x10\n\x08\x61ttempts\x18\x07 \x01(\r\x12\x12\n\nlast_error\x18\x08 \x01(\t\x12\x33\n\x0fnext_attempt_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"0\n\x15ListDeliveriesRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\"R\n\x16ListDeliveriesResponse\x12\x38\n\ndeliveries\x18\x01 \x03(\x0b\x32$.netweave.webhooks.v1.DeliveryStatus*\x84\x01\n\rDeliveryState\x12\x1e\n\x1a\x44\x45LIVERY_STATE_UNSPECIFIED\x10\x00\x12\x1a\n\x16\x44\x45LIVERY_STATE_PENDING\x10\x01\x12\x1c\n\x18\x44\x45LIVERY_STATE_IN_FLIGHT\x10\x02\x12\x19\n\x15\x44\x45LIVERY_STATE_FAILED\x10\x03\x32\xcb\x03\n\x0eWebhookService\x12\x8d\x01\n\x0fListDeadLetters\x12,.netweave.webhooks.v1.ListDeadLettersRequest\x1a-.netweave.webhooks.v1.ListDeadLettersResponse\"\x1d\x82\xd3\xe4\x93\x02\x17\x12\x15/webhooks/deadLetters\x12\x89\x01\n\x0eListDeliveries\x12+.netweave.webhooks.v1.ListDeliveriesRequest\x1a,.netweave.webhooks.v1.ListDeliveriesResponse\"\x1c\x82\xd3\xe4\x93\x02\x16\x12\x14/webhooks/deliveries\x12\x9c\x01\n\x10ReplayDeadLetter\x12-.netweave.webhooks.v1.ReplayDeadLetterRequest\x1a..netweave.webhooks.v1.ReplayDeadLetterResponse\")\x82\xd3\xe4\x93\x02#\"!/webhooks/deadLetters/{id}/replayb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#netweave/webhooks/v1/webhooks.proto\x12\x14netweave.webhooks.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fnetweave/events/v1/events.proto\"\xbf\x01\n\nDeadLetter\x12\n\n\x02id\x18\x01 \x01(\x04\x12\x17\n\x0fsubscription_id\x18\x02 \x01(\t\x12\x17\n\x0fnotification_id\x18\x03 \x01(\t\x12(\n\x05\x65vent\x18\x04 \x01(\x0b\x32\x19.netweave.events.v1.Event\x12\x10\n\x08\x61ttempts\x18\x05 \x01(\r\x12\r\n\x05\x65rror\x18\x06 \x01(\t\x12\x18\n\x10\x64\x65\x61\x64_lettered_at\x18\x07 \x01(\t\x12\x0e\n\x06tenant\x18\x08 \x01(\t\"6\n\x16ListDeadLettersRequest\x12\r\n\x05\x61\x66ter\x18\x01 \x01(\x04\x12\r\n\x05limit\x18\x02 \x01(\x05\"Q\n\x17ListDeadLettersResponse\x12\x36\n\x0c\x64\x65\x61\x64_letters\x18\x01 \x03(\x0b\x32 .netweave.webhooks.v1.DeadLetter\"%\n\x17ReplayDeadLetterRequest\x12\n\n\x02id\x18\x01 \x01(\x04\"\x1a\n\x18ReplayDeadLetterResponse\"\x9f\x02\n\x0e\x44\x65liveryStatus\x12\x17\n\x0fnotification_id\x18\x01 \x01(\t\x12\x17\n\x0fsubscription_id\x18\x02 \x01(\t\x12\x14\n\x0c\x65vent_cursor\x18\x03 \x01(\x04\x12\x12\n\nevent_type\x18\x04 \x01(\t\x12\x12\n\nobject_ref\x18\x05 \x01(\t\x12\x32\n\x05state\x18\x06 \x01(\x0e\x32#.netweave.webhooks.v1.DeliveryState\x12\x10\n\x08\x61ttempts\x18\x07 \x01(\r\x12\x12\n\nlast_error\x18\x08 \x01(\t\x12\x33\n\x0fnext_attempt_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06tenant\x18\n \x01(\t\"0\n\x15ListDeliveriesRequest\x12\x17\n\x0fsubscription_id\x18\x01 \x01(\t\"R\n\x16ListDeliveriesResponse\x12\x38\n\ndeliveries\x18\x01 \x03(\x0b\x32$.netweave.webhooks.v1.DeliveryStatus*\x84\x01\n\rDeliveryState\x12\x1e\n\x1a\x44\x45LIVERY_STATE_UNSPECIFIED\x10\x00\x12\x1a\n\x16\x44\x45LIVERY_STATE_PENDING\x10\x01\x12\x1c\n\x18\x44\x45LIVERY_STATE_IN_FLIGHT\x10\x02\x12\x19\n\x15\x44\x45LIVERY_STATE_FAILED\x10\x03\x32\xcb\x03\n\x0eWebhookService\x12\x8d\x01\n\x0fListDeadLetters\x12,.netweave.webhooks.v1.ListDeadLettersRequest\x1a-.netweave.webhooks.v1.ListDeadLettersResponse\"\x1d\x82\xd3\xe4\x93\x02\x17\x12\x15/webhooks/deadLetters\x12\x89\x01\n\x0eListDeliveries\x12+.netweave.webhooks.v1.ListDeliveriesRequest\x1a,.netweave.webhooks.v1.ListDeliveriesResponse\"\x1c\x82\xd3\xe4\x93\x02\x16\x12\x14/webhooks/deliveries\x12\x9c\x01\n\x10ReplayDeadLetter\x12-.netweave.webhooks.v1.ReplayDeadLetterRequest\x1a..netweave.webhooks.v1.ReplayDeadLetterResponse\")\x82\xd3\xe4\x93\x02#\"!/webhooks/deadLetters/{id}/replayb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,24 +40,24 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WEBHOOKSERVICE'].methods_by_name['ListDeliveries']._serialized_options = b'\202\323\344\223\002\026\022\024/webhooks/deliveries'
   _globals['_WEBHOOKSERVICE'].methods_by_name['ReplayDeadLetter']._loaded_options = None
   _globals['_WEBHOOKSERVICE'].methods_by_name['ReplayDeadLetter']._serialized_options = b'\202\323\344\223\002#\"!/webhooks/deadLetters/{id}/replay'
-  _globals['_DELIVERYSTATE']._serialized_start=950
-  _globals['_DELIVERYSTATE']._serialized_end=1082
+  _globals['_DELIVERYSTATE']._serialized_start=982
+  _globals['_DELIVERYSTATE']._serialized_end=1114
   _globals['_DEADLETTER']._serialized_start=158
-  _globals['_DEADLETTER']._serialized_end=333
-  _globals['_LISTDEADLETTERSREQUEST']._serialized_start=335
-  _globals['_LISTDEADLETTERSREQUEST']._serialized_end=389
-  _globals['_LISTDEADLETTERSRESPONSE']._serialized_start=391
-  _globals['_LISTDEADLETTERSRESPONSE']._serialized_end=472
-  _globals['_REPLAYDEADLETTERREQUEST']._serialized_start=474
-  _globals['_REPLAYDEADLETTERREQUEST']._serialized_end=511
-  _globals['_REPLAYDEADLETTERRESPONSE']._serialized_start=513
-  _globals['_REPLAYDEADLETTERRESPONSE']._serialized_end=539
-  _globals['_DELIVERYSTATUS']._serialized_start=542
-  _globals['_DELIVERYSTATUS']._serialized_end=813
-  _globals['_LISTDELIVERIESREQUEST']._serialized_start=815
-  _globals['_LISTDELIVERIESREQUEST']._serialized_end=863
-  _globals['_LISTDELIVERIESRESPONSE']._serialized_start=865
-  _globals['_LISTDELIVERIESRESPONSE']._serialized_end=947
-  _globals['_WEBHOOKSERVICE']._serialized_start=1085
-  _globals['_WEBHOOKSERVICE']._serialized_end=1544
+  _globals['_DEADLETTER']._serialized_end=349
+  _globals['_LISTDEADLETTERSREQUEST']._serialized_start=351
+  _globals['_LISTDEADLETTERSREQUEST']._serialized_end=405
+  _globals['_LISTDEADLETTERSRESPONSE']._serialized_start=407
+  _globals['_LISTDEADLETTERSRESPONSE']._serialized_end=488
+  _globals['_REPLAYDEADLETTERREQUEST']._serialized_start=490
+  _globals['_REPLAYDEADLETTERREQUEST']._serialized_end=527
+  _globals['_REPLAYDEADLETTERRESPONSE']._serialized_start=529
+  _globals['_REPLAYDEADLETTERRESPONSE']._serialized_end=555
+  _globals['_DELIVERYSTATUS']._serialized_start=558
+  _globals['_DELIVERYSTATUS']._serialized_end=845
+  _globals['_LISTDELIVERIESREQUEST']._serialized_start=847
+  _globals['_LISTDELIVERIESREQUEST']._serialized_end=895
+  _globals['_LISTDELIVERIESRESPONSE']._serialized_start=897
+  _globals['_LISTDELIVERIESRESPONSE']._serialized_end=979
+  _globals['_WEBHOOKSERVICE']._serialized_start=1117
+  _globals['_WEBHOOKSERVICE']._serialized_end=1576
 # @@protoc_insertion_point(module_scope)

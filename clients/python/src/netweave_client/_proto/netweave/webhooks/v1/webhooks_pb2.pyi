@@ -21,7 +21,7 @@ DELIVERY_STATE_IN_FLIGHT: DeliveryState
 DELIVERY_STATE_FAILED: DeliveryState
 
 class DeadLetter(_message.Message):
-    __slots__ = ("id", "subscription_id", "notification_id", "event", "attempts", "error", "dead_lettered_at")
+    __slots__ = ("id", "subscription_id", "notification_id", "event", "attempts", "error", "dead_lettered_at", "tenant")
     ID_FIELD_NUMBER: _ClassVar[int]
     SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
     NOTIFICATION_ID_FIELD_NUMBER: _ClassVar[int]
@@ -29,6 +29,7 @@ class DeadLetter(_message.Message):
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
     DEAD_LETTERED_AT_FIELD_NUMBER: _ClassVar[int]
+    TENANT_FIELD_NUMBER: _ClassVar[int]
     id: int
     subscription_id: str
     notification_id: str
@@ -36,7 +37,8 @@ class DeadLetter(_message.Message):
     attempts: int
     error: str
     dead_lettered_at: str
-    def __init__(self, id: _Optional[int] = ..., subscription_id: _Optional[str] = ..., notification_id: _Optional[str] = ..., event: _Optional[_Union[_events_pb2.Event, _Mapping]] = ..., attempts: _Optional[int] = ..., error: _Optional[str] = ..., dead_lettered_at: _Optional[str] = ...) -> None: ...
+    tenant: str
+    def __init__(self, id: _Optional[int] = ..., subscription_id: _Optional[str] = ..., notification_id: _Optional[str] = ..., event: _Optional[_Union[_events_pb2.Event, _Mapping]] = ..., attempts: _Optional[int] = ..., error: _Optional[str] = ..., dead_lettered_at: _Optional[str] = ..., tenant: _Optional[str] = ...) -> None: ...
 
 class ListDeadLettersRequest(_message.Message):
     __slots__ = ("after", "limit")
@@ -63,7 +65,7 @@ class ReplayDeadLetterResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class DeliveryStatus(_message.Message):
-    __slots__ = ("notification_id", "subscription_id", "event_cursor", "event_type", "object_ref", "state", "attempts", "last_error", "next_attempt_at")
+    __slots__ = ("notification_id", "subscription_id", "event_cursor", "event_type", "object_ref", "state", "attempts", "last_error", "next_attempt_at", "tenant")
     NOTIFICATION_ID_FIELD_NUMBER: _ClassVar[int]
     SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
     EVENT_CURSOR_FIELD_NUMBER: _ClassVar[int]
@@ -73,6 +75,7 @@ class DeliveryStatus(_message.Message):
     ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
     LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
     NEXT_ATTEMPT_AT_FIELD_NUMBER: _ClassVar[int]
+    TENANT_FIELD_NUMBER: _ClassVar[int]
     notification_id: str
     subscription_id: str
     event_cursor: int
@@ -82,7 +85,8 @@ class DeliveryStatus(_message.Message):
     attempts: int
     last_error: str
     next_attempt_at: _timestamp_pb2.Timestamp
-    def __init__(self, notification_id: _Optional[str] = ..., subscription_id: _Optional[str] = ..., event_cursor: _Optional[int] = ..., event_type: _Optional[str] = ..., object_ref: _Optional[str] = ..., state: _Optional[_Union[DeliveryState, str]] = ..., attempts: _Optional[int] = ..., last_error: _Optional[str] = ..., next_attempt_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    tenant: str
+    def __init__(self, notification_id: _Optional[str] = ..., subscription_id: _Optional[str] = ..., event_cursor: _Optional[int] = ..., event_type: _Optional[str] = ..., object_ref: _Optional[str] = ..., state: _Optional[_Union[DeliveryState, str]] = ..., attempts: _Optional[int] = ..., last_error: _Optional[str] = ..., next_attempt_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., tenant: _Optional[str] = ...) -> None: ...
 
 class ListDeliveriesRequest(_message.Message):
     __slots__ = ("subscription_id",)
