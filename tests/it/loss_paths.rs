@@ -471,6 +471,21 @@ async fn create_pools(sim: &Simulator, names: &[String]) {
     }
 }
 
+/// A maker of pools on `sim`'s first site, and two fresh pool ids.
+async fn pools_one_and_two(
+    sim: &Simulator,
+) -> (impl Fn(&str, &str) -> ResourcePool, String, String) {
+    let site = site_of(sim).await;
+    let pool = move |id: &str, name: &str| ResourcePool {
+        resource_pool_id: id.into(),
+        name: name.into(),
+        o_cloud_site_id: site.clone(),
+        ..Default::default()
+    };
+    let id = || uuid::Uuid::new_v4().to_string();
+    (pool, id(), id())
+}
+
 fn pool_names(events: &[Event]) -> Vec<String> {
     events
         .iter()
@@ -564,17 +579,7 @@ async fn a_take_over_publishes_only_what_the_stream_lacks_with_the_prior_it_show
         || ready_b.is_ready(),
     )
     .await;
-    let site = site_of(&a).await;
-    let pool = |id: &str, name: &str| ResourcePool {
-        resource_pool_id: id.into(),
-        name: name.into(),
-        o_cloud_site_id: site.clone(),
-        ..Default::default()
-    };
-    let (one, two) = (
-        uuid::Uuid::new_v4().to_string(),
-        uuid::Uuid::new_v4().to_string(),
-    );
+    let (pool, one, two) = pools_one_and_two(&a).await;
     for sim in [&a, &b] {
         sim.create_resource_pool(pool(&one, "one")).await.unwrap();
     }
@@ -832,17 +837,7 @@ async fn split_brain(logs: [EventLogRef; 3]) {
         ready_a.is_ready() && ready_b.is_ready()
     })
     .await;
-    let site = site_of(&a).await;
-    let pool = |id: &str, name: &str| ResourcePool {
-        resource_pool_id: id.into(),
-        name: name.into(),
-        o_cloud_site_id: site.clone(),
-        ..Default::default()
-    };
-    let (one, two) = (
-        uuid::Uuid::new_v4().to_string(),
-        uuid::Uuid::new_v4().to_string(),
-    );
+    let (pool, one, two) = pools_one_and_two(&a).await;
     for sim in [&a, &b] {
         sim.create_resource_pool(pool(&one, "one")).await.unwrap();
     }

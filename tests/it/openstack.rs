@@ -917,6 +917,34 @@ fn replica(
 /// Gateway processes, killed when dropped.
 struct Processes(Vec<(std::process::Child, String)>);
 
+impl Processes {
+    /// Once both replicas are ready, which one leads (never both).
+    async fn leader(gateways: &Processes) -> usize {
+        use crate::kube_leader::{leads, ready};
+        for (_, base) in &gateways.0 {
+            ready(base).await;
+        }
+        loop {
+            match (leads(&gateways.0[0].1).await, leads(&gateways.0[1].1).await) {
+                (Some(true), Some(false)) => return 0,
+                (Some(false), Some(true)) => return 1,
+                (Some(true), Some(true)) => panic!("two leaders"),
+                _ => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    }
+}
+
+/// The server events (`vm-…`) among (verb, name) pairs, sorted.
+fn servers(all: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut s: Vec<_> = all
+        .into_iter()
+        .filter(|(_, name)| name.starts_with("vm-"))
+        .collect();
+    s.sort();
+    s
+}
+
 impl Drop for Processes {
     fn drop(&mut self) {
         for (child, _) in &mut self.0 {
@@ -930,7 +958,7 @@ impl Drop for Processes {
 async fn two_replicas_publish_each_change_once_and_the_survivor_takes_over() {
     use crate::{
         harness::{unique_prefix, RedisServer},
-        kube_leader::{leads, ready, resource_events},
+        kube_leader::{leads, resource_events},
     };
     let fake = cloud().await;
     let dir = TempDir::new().unwrap();
@@ -943,26 +971,8 @@ async fn two_replicas_publish_each_change_once_and_the_survivor_takes_over() {
             .map(|_| replica(&clouds, &redis.url, &prefix, None))
             .collect(),
     );
-    for (_, base) in &gateways.0 {
-        ready(base).await;
-    }
-    let leader = loop {
-        match (leads(&gateways.0[0].1).await, leads(&gateways.0[1].1).await) {
-            (Some(true), Some(false)) => break 0,
-            (Some(false), Some(true)) => break 1,
-            (Some(true), Some(true)) => panic!("two leaders"),
-            _ => tokio::time::sleep(Duration::from_millis(50)).await,
-        }
-    };
+    let leader = Processes::leader(&gateways).await;
     let survivor = gateways.0[1 - leader].1.clone();
-    let servers = |all: Vec<(String, String)>| -> Vec<(String, String)> {
-        let mut s: Vec<_> = all
-            .into_iter()
-            .filter(|(_, name)| name.starts_with("vm-"))
-            .collect();
-        s.sort();
-        s
-    };
     let a = fake.with(|c| c.add_server("vm-a", Some("compute-1"), "m1.small"));
     wait_until("vm-a published", || async {
         !servers(resource_events(&survivor).await).is_empty()
@@ -1030,7 +1040,7 @@ async fn a_paused_leader_on_nats_publishes_nothing_twice() {
 async fn paused_leader(nats: bool) {
     use crate::{
         harness::{unique_prefix, NatsServer, RedisServer},
-        kube_leader::{leads, ready, resource_events},
+        kube_leader::{leads, resource_events},
     };
     let nats = nats.then(NatsServer::start);
     let nats_url = nats.as_ref().map(|n| n.url.clone());
@@ -1045,25 +1055,8 @@ async fn paused_leader(nats: bool) {
             .map(|_| replica(&clouds, &redis.url, &prefix, nats_url.as_deref()))
             .collect(),
     );
-    for (_, base) in &gateways.0 {
-        ready(base).await;
-    }
-    let leader = loop {
-        match (leads(&gateways.0[0].1).await, leads(&gateways.0[1].1).await) {
-            (Some(true), Some(false)) => break 0,
-            (Some(false), Some(true)) => break 1,
-            _ => tokio::time::sleep(Duration::from_millis(50)).await,
-        }
-    };
+    let leader = Processes::leader(&gateways).await;
     let (paused, survivor) = (&gateways.0[leader].0, gateways.0[1 - leader].1.clone());
-    let servers = |all: Vec<(String, String)>| -> Vec<(String, String)> {
-        let mut s: Vec<_> = all
-            .into_iter()
-            .filter(|(_, name)| name.starts_with("vm-"))
-            .collect();
-        s.sort();
-        s
-    };
     signal(paused, "-STOP");
     let a = fake.with(|c| c.add_server("vm-a", Some("compute-1"), "m1.small"));
     wait_until("the survivor leads", || async {

@@ -478,65 +478,108 @@ async fn the_first_tenant_created_on_one_replica_scopes_its_callers_on_the_other
     assert_eq!(platform.get(&strict, POOLS).await.0, StatusCode::OK);
 }
 
-/// Workers see what gateways see: a `netweave worker` (no backend) starts a label-scoped
-/// tenant's view from the pools the log last published, so the tenant is told of changes in
-/// pools labelled before the worker started from its first delivery, and the other tenant of
-/// none of them.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_worker_delivers_a_label_scoped_tenant_exactly_its_notifications_from_the_start() {
-    use netweave::{backend::simulator::SimConfig, config::TenantConfig};
-    let redis = SharedRedis::start();
-    let pki = Pki::new();
-    let idp = Idp::start(&pki).await;
-    let by_label = |id: &str| TenantConfig {
-        id: id.into(),
-        label_selector: Some(format!("o2ims.oran.org/tenant={id}")),
-        ..Default::default()
-    };
-    let gw = gateway(&pki, &idp, ClientAuth::Optional, |c| {
-        redis.apply(c);
-        c.webhooks.callback_allow = "127.0.0.0/8".into();
-        c.webhooks.workers = false;
-        c.tenants = vec![by_label("tenant-a"), by_label("tenant-b")];
-        // Pools labelled for their tenant in turn from the start; resources changing in them.
-        c.edit_section(|s: &mut SimConfig| {
-            s.pools = 4;
-            s.resources = 40;
-            s.tenants = vec!["tenant-a".into(), "tenant-b".into()];
-            s.churn = 40.0;
-        });
-    })
-    .await;
-    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
-    let (_, pools) = platform.get(&gw, POOLS).await;
-    let owned = |tenant: &str| -> Vec<String> {
-        pools
+/// Two label-scoped tenants on gateways that deliver nothing (workers do), sharing Redis; the
+/// simulator's pools labelled for the tenants in turn from the start.
+struct LabelScoped {
+    redis: SharedRedis,
+    pki: Pki,
+    idp: Idp,
+    gw: crate::harness::TestApp,
+    platform: Caller,
+    pools: Value,
+}
+
+/// A `netweave worker` process, killed however the test ends (one left running would hold the
+/// test's output open).
+struct Worker(std::process::Child);
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl LabelScoped {
+    async fn start(resources: usize, churn: f64) -> LabelScoped {
+        use netweave::{backend::simulator::SimConfig, config::TenantConfig};
+        let redis = SharedRedis::start();
+        let pki = Pki::new();
+        let idp = Idp::start(&pki).await;
+        let by_label = |id: &str| TenantConfig {
+            id: id.into(),
+            label_selector: Some(format!("o2ims.oran.org/tenant={id}")),
+            ..Default::default()
+        };
+        let gw = gateway(&pki, &idp, ClientAuth::Optional, |c| {
+            redis.apply(c);
+            c.webhooks.callback_allow = "127.0.0.0/8".into();
+            c.webhooks.workers = false;
+            c.tenants = vec![by_label("tenant-a"), by_label("tenant-b")];
+            c.edit_section(|s: &mut SimConfig| {
+                s.pools = 4;
+                s.resources = resources;
+                s.tenants = vec!["tenant-a".into(), "tenant-b".into()];
+                s.churn = churn;
+            });
+        })
+        .await;
+        let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+        let (_, pools) = platform.get(&gw, POOLS).await;
+        LabelScoped {
+            redis,
+            pki,
+            idp,
+            gw,
+            platform,
+            pools,
+        }
+    }
+
+    /// The pools labelled for `tenant`.
+    fn owned(&self, tenant: &str) -> Vec<String> {
+        self.pools
             .as_array()
             .unwrap()
             .iter()
             .filter(|p| p["extensions"]["labels"]["o2ims.oran.org/tenant"] == tenant)
             .map(|p| p["resourcePoolId"].as_str().unwrap().to_owned())
             .collect()
-    };
+    }
+
+    /// A receiver subscribed by `tenant`'s operator to resource changes (the O-RAN filter
+    /// names what not to report).
+    async fn subscribe(&self, tenant: &str) -> crate::receiver::Receiver {
+        let receiver = crate::receiver::Receiver::start(crate::receiver::Mode::Ok).await;
+        let caller = Caller::of(&self.pki, &self.idp, "smo", &["operator"], Some(tenant));
+        let body = json!({"callback": receiver.url("/smo"), "filter": "(neq,objectKind,Resource)"});
+        let (status, created) = caller.post(&self.gw, SUBSCRIPTIONS, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        receiver
+    }
+
+    fn worker(&self) -> Worker {
+        Worker(crate::redis_events::worker(
+            &self.redis.redis,
+            &self.redis.prefix,
+        ))
+    }
+}
+
+/// Workers see what gateways see: a `netweave worker` (no backend) starts a label-scoped
+/// tenant's view from the pools the log last published, so the tenant is told of changes in
+/// pools labelled before the worker started from its first delivery, and the other tenant of
+/// none of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_delivers_a_label_scoped_tenant_exactly_its_notifications_from_the_start() {
+    // Resources changing in the pools.
+    let t = LabelScoped::start(40, 40.0).await;
     let mut receivers = Vec::new();
     for tenant in ["tenant-a", "tenant-b"] {
-        assert_eq!(owned(tenant).len(), 2, "{pools}");
-        let receiver = crate::receiver::Receiver::start(crate::receiver::Mode::Ok).await;
-        let caller = Caller::of(&pki, &idp, "smo", &["operator"], Some(tenant));
-        let body = json!({"callback": receiver.url("/smo"), "filter": "(neq,objectKind,Resource)"});
-        let (status, created) = caller.post(&gw, SUBSCRIPTIONS, body).await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
-        receivers.push((tenant, receiver));
+        assert_eq!(t.owned(tenant).len(), 2, "{}", t.pools);
+        receivers.push((tenant, t.subscribe(tenant).await));
     }
-    // Killed however the test ends: a worker left running would hold the test's output open.
-    struct Worker(std::process::Child);
-    impl Drop for Worker {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-    let _worker = Worker(crate::redis_events::worker(&redis.redis, &redis.prefix));
+    let _worker = t.worker();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     while receivers.iter().any(|(_, r)| r.received().len() < 20) {
         assert!(
@@ -550,7 +593,7 @@ async fn a_worker_delivers_a_label_scoped_tenant_exactly_its_notifications_from_
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     for (tenant, receiver) in &receivers {
-        let mine = owned(tenant);
+        let mine = t.owned(tenant);
         for r in receiver.received() {
             let object = r.json()["objectRef"].as_str().unwrap().to_owned();
             let pool = object
@@ -575,72 +618,28 @@ async fn a_worker_delivers_a_label_scoped_tenant_exactly_its_notifications_from_
 /// allows), and not one of the other tenant's.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_workers_one_killed_mid_run_tell_each_tenant_exactly_its_changes() {
-    use netweave::{backend::simulator::SimConfig, config::TenantConfig};
-    let redis = SharedRedis::start();
-    let pki = Pki::new();
-    let idp = Idp::start(&pki).await;
-    let by_label = |id: &str| TenantConfig {
-        id: id.into(),
-        label_selector: Some(format!("o2ims.oran.org/tenant={id}")),
-        ..Default::default()
-    };
-    let gw = gateway(&pki, &idp, ClientAuth::Optional, |c| {
-        redis.apply(c);
-        c.webhooks.callback_allow = "127.0.0.0/8".into();
-        c.webhooks.workers = false;
-        c.tenants = vec![by_label("tenant-a"), by_label("tenant-b")];
-        c.edit_section(|s: &mut SimConfig| {
-            s.pools = 4;
-            s.resources = 8;
-            s.tenants = vec!["tenant-a".into(), "tenant-b".into()];
-            s.churn = 0.0;
-        });
-    })
-    .await;
-    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
-    let (_, pools) = platform.get(&gw, POOLS).await;
-    let owned = |tenant: &str| -> Vec<String> {
-        pools
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|p| p["extensions"]["labels"]["o2ims.oran.org/tenant"] == tenant)
-            .map(|p| p["resourcePoolId"].as_str().unwrap().to_owned())
-            .collect()
-    };
-    let (_, types) = platform
-        .get(&gw, "/o2ims-infrastructureInventory/v2/resourceTypes")
+    use std::collections::{BTreeMap, BTreeSet};
+    let t = LabelScoped::start(8, 0.0).await;
+    let (_, types) = t
+        .platform
+        .get(&t.gw, "/o2ims-infrastructureInventory/v2/resourceTypes")
         .await;
     let ty = types[0]["resourceTypeId"].as_str().unwrap().to_owned();
     let mut receivers = Vec::new();
     for tenant in ["tenant-a", "tenant-b"] {
-        let receiver = crate::receiver::Receiver::start(crate::receiver::Mode::Ok).await;
-        let caller = Caller::of(&pki, &idp, "smo", &["operator"], Some(tenant));
-        // Resources only: the filter names what not to report.
-        let body = json!({"callback": receiver.url("/smo"), "filter": "(neq,objectKind,Resource)"});
-        let (status, created) = caller.post(&gw, SUBSCRIPTIONS, body).await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
-        receivers.push((tenant, receiver));
+        receivers.push((tenant, t.subscribe(tenant).await));
     }
-    struct Worker(std::process::Child);
-    impl Drop for Worker {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-    let worker = || Worker(crate::redis_events::worker(&redis.redis, &redis.prefix));
-    let mut workers = [worker(), worker()];
+    let mut workers = [t.worker(), t.worker()];
     // 200 changes: resources created in turn in tenant A's and tenant B's pools.
-    let mut expected: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> =
-        Default::default();
+    let mut expected: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for i in 0..200 {
         let tenant = ["tenant-a", "tenant-b"][i % 2];
-        let mine = owned(tenant);
+        let mine = t.owned(tenant);
         let pool = &mine[(i / 2) % mine.len()];
         let body = json!({"resourceTypeId": ty, "description": format!("node-{i}"), "globalAssetId": format!("SN-{i}")});
-        let (status, created) = platform
-            .post(&gw, &format!("{POOLS}/{pool}/resources"), body)
+        let (status, created) = t
+            .platform
+            .post(&t.gw, &format!("{POOLS}/{pool}/resources"), body)
             .await;
         assert_eq!(status, StatusCode::CREATED, "{created}");
         expected
@@ -651,10 +650,10 @@ async fn two_workers_one_killed_mid_run_tell_each_tenant_exactly_its_changes() {
             // One worker dies mid-run and comes back.
             let _ = workers[0].0.kill();
             let _ = workers[0].0.wait();
-            workers[0] = worker();
+            workers[0] = t.worker();
         }
     }
-    let told = |receiver: &crate::receiver::Receiver| -> std::collections::BTreeSet<String> {
+    let told = |receiver: &crate::receiver::Receiver| -> BTreeSet<String> {
         receiver
             .received()
             .iter()
@@ -688,7 +687,7 @@ async fn two_workers_one_killed_mid_run_tell_each_tenant_exactly_its_changes() {
             expected[tenant],
             "{tenant}: exactly its own changes"
         );
-        let distinct: std::collections::BTreeSet<String> = receiver
+        let distinct: BTreeSet<String> = receiver
             .received()
             .iter()
             .filter_map(|r| r.json()["notificationId"].as_str().map(str::to_owned))
