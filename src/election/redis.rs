@@ -34,6 +34,7 @@ return 0
 pub struct RedisLock {
     link: RedisLink,
     key: String,
+    epoch: String,
     identity: String,
     lease_ms: u64,
     acquire: Script,
@@ -52,6 +53,7 @@ impl RedisLock {
         Ok(RedisLock {
             link,
             key: Keys::new(prefix).leader(name),
+            epoch: Keys::new(prefix).leader_epoch(name),
             identity,
             lease_ms: lease.as_millis() as u64,
             acquire: Script::new(ACQUIRE),
@@ -71,7 +73,7 @@ impl Elector for RedisLock {
         let token: u64 = self
             .acquire
             .key(&self.key)
-            .key(format!("{}:epoch", self.key))
+            .key(&self.epoch)
             .arg(&self.identity)
             .arg(self.lease_ms)
             .invoke_async(&mut conn)

@@ -45,8 +45,8 @@ pub trait EventLog: Send + Sync + 'static {
     async fn append(&self, events: Vec<Event>) -> Result<Vec<Event>, EventError>;
 
     /// Appends the elected publisher's events with its fencing `token` (see
-    /// [`crate::election`]): refused with [`EventError::Fenced`] when the log has seen a newer
-    /// token, so a deposed leader's late append never lands. A log one process owns (the
+    /// [`crate::election`]; 0 appends unfenced): refused with [`EventError::Fenced`] when the
+    /// log has seen a newer token, so a deposed leader's late append never lands. A log one process owns (the
     /// embedded one) has nobody to fence: it appends.
     async fn append_fenced(
         &self,

@@ -74,14 +74,12 @@ impl Publisher {
             let ids: Vec<&str> = events.iter().map(|e| e.event_id.as_str()).collect();
             span.record("netweave.event_ids", ids.join(","));
         }
-        let appended = if token == 0 {
-            self.log.append(events).instrument(span).await?
-        } else {
-            self.log
-                .append_fenced(events, token)
-                .instrument(span)
-                .await?
-        };
+        // Token 0 appends unfenced on every log.
+        let appended = self
+            .log
+            .append_fenced(events, token)
+            .instrument(span)
+            .await?;
         ::metrics::counter!(metrics::EVENTS_PUBLISHED).increment(count);
         Ok(appended)
     }

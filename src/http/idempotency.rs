@@ -439,14 +439,11 @@ fn refuse(grpc: bool, path: &str, why: Refusal, message: String) -> Response {
             .into_http::<Body>()
             .into_response();
     }
-    if crate::render::tmf::owns(path) {
-        return crate::render::tmf::render_error(status, &code, message);
+    // 422 has no error code of its own: its ProblemDetails title says what it is.
+    if matches!(why, Refusal::Mismatch) && !crate::render::tmf::owns(path) {
+        return crate::render::problem::render(status, "Unprocessable Content", message);
     }
-    let title = match why {
-        Refusal::Mismatch => "Unprocessable Content",
-        _ => code.title(),
-    };
-    crate::render::problem::render(status, title, message)
+    crate::render::error_for(path, status, &code, message)
 }
 
 #[cfg(test)]

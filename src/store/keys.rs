@@ -169,6 +169,11 @@ impl Keys {
         format!("{}:leader:{name}", self.tag)
     }
 
+    /// The count of take-overs of the lock `name`: its holder's fencing token.
+    pub fn leader_epoch(&self, name: &str) -> String {
+        format!("{}:leader:{name}:epoch", self.tag)
+    }
+
     /// An idempotency key's record.
     pub fn idempotency(&self, key: &str) -> String {
         format!("{}:idempotency:{key}", self.tag)

@@ -2,7 +2,7 @@
 //! as the key's own; each change is a script that compares the stored record first, so two
 //! replicas claiming one key never both win.
 
-use std::time::Duration;
+use std::{sync::LazyLock, time::Duration};
 
 use async_trait::async_trait;
 use redis::Script;
@@ -33,6 +33,10 @@ end
 return 1
 ";
 
+/// Prepared once (their digests), not on every keyed request.
+static CLAIM_SCRIPT: LazyLock<Script> = LazyLock::new(|| Script::new(CLAIM));
+static SWAP_SCRIPT: LazyLock<Script> = LazyLock::new(|| Script::new(SWAP));
+
 impl RedisStore {
     async fn swap_key(
         &self,
@@ -42,7 +46,7 @@ impl RedisStore {
         life: Duration,
     ) -> Result<bool, StoreError> {
         let mut conn = self.link.conn();
-        let swapped: i64 = Script::new(SWAP)
+        let swapped: i64 = SWAP_SCRIPT
             .key(self.keys.idempotency(key))
             .arg(expected.encode())
             .arg(new.map(KeyRecord::encode).unwrap_or_default())
@@ -63,7 +67,7 @@ impl IdempotencyStore for RedisStore {
         hold: Duration,
     ) -> Result<Option<KeyRecord>, StoreError> {
         let mut conn = self.link.conn();
-        let found: Option<String> = Script::new(CLAIM)
+        let found: Option<String> = CLAIM_SCRIPT
             .key(self.keys.idempotency(key))
             .arg(claim.encode())
             .arg(hold.as_millis().max(1) as u64)

@@ -318,6 +318,27 @@ impl Api {
             .await
     }
 
+    /// A list `service` answers in one page (no `limit`/`marker`), as it came.
+    async fn whole(
+        &self,
+        service: &'static str,
+        path: &str,
+        key: &'static str,
+    ) -> Result<Pages, CallError> {
+        let version = match service {
+            "placement" => self.placement_header(),
+            _ => self.nova_header(),
+        };
+        let (_, text) = self
+            .session
+            .call_text(service, Method::GET, path, Some(&version), None)
+            .await?;
+        Ok(Pages {
+            key,
+            texts: vec![text],
+        })
+    }
+
     /// Every page of a paged Nova list (`limit`/`marker`, the marker being the last item's id),
     /// and the `Date` of the first (Nova's own clock).
     async fn paged(
@@ -368,20 +389,7 @@ impl Api {
     }
 
     pub async fn aggregates(&self) -> Result<Pages, CallError> {
-        let (_, text) = self
-            .session
-            .call_text(
-                "compute",
-                Method::GET,
-                "/os-aggregates",
-                Some(&self.nova_header()),
-                None,
-            )
-            .await?;
-        Ok(Pages {
-            key: "aggregates",
-            texts: vec![text],
-        })
+        self.whole("compute", "/os-aggregates", "aggregates").await
     }
 
     pub async fn hypervisors(&self) -> Result<Pages, CallError> {
@@ -428,20 +436,8 @@ impl Api {
     }
 
     pub async fn providers(&self) -> Result<Pages, CallError> {
-        let (_, text) = self
-            .session
-            .call_text(
-                "placement",
-                Method::GET,
-                "/resource_providers",
-                Some(&self.placement_header()),
-                None,
-            )
-            .await?;
-        Ok(Pages {
-            key: "resource_providers",
-            texts: vec![text],
-        })
+        self.whole("placement", "/resource_providers", "resource_providers")
+            .await
     }
 
     /// The inventories and usages of each provider, read concurrently.
