@@ -13,12 +13,19 @@ const PROTOS: &[&str] = &[
     "proto/netweave/tmf688/v4/event_management.proto",
     "proto/netweave/admin/v1/admin.proto",
     "proto/netweave/monitoring/v1/alarms.proto",
+    "proto/netweave/artifacts/v1/artifacts.proto",
+    "proto/netweave/provisioning/v1/provisioning.proto",
 ];
 const INCLUDES: &[&str] = &["proto", "proto/third_party"];
 const SPECS: &[(&str, &str)] = &[
     ("specs/oran-o2ims/inventory.yaml", "o2ims_inventory.json"),
     ("specs/oran-o2ims/common.yaml", "o2ims_common.json"),
     ("specs/oran-o2ims/alarms.yaml", "o2ims_alarms.json"),
+    (
+        "specs/oran-o2ims/provisioning.yaml",
+        "o2ims_provisioning.json",
+    ),
+    ("specs/oran-o2ims/artifacts.yaml", "o2ims_artifacts.json"),
     ("specs/inf-o2/swagger.yaml", "inf_o2_swagger.json"),
 ];
 

@@ -36,8 +36,9 @@ use crate::{
         Security,
     },
     service::{
-        registration::Registrar, subscriptions::CallbackChecks, AdminService, AlarmService,
-        EventService, HubService, InventoryService, SubscriptionService, WebhookService,
+        provisioning::ProvisioningService, registration::Registrar, subscriptions::CallbackChecks,
+        AdminService, AlarmService, EventService, HubService, InventoryService,
+        SubscriptionService, WebhookService,
     },
     store::{
         embedded::EmbeddedStore, redis::RedisStore, AdminStoreRef, AlarmStoreRef,
@@ -114,12 +115,14 @@ pub async fn build_store(config: &Config) -> anyhow::Result<StoreRef> {
     Ok(build_stores(config).await?.subscriptions)
 }
 
-/// The subscription, administration, alarm and idempotency key stores: one database.
+/// The subscription, administration, alarm, idempotency key and provisioning stores: one
+/// database.
 pub struct Stores {
     pub subscriptions: StoreRef,
     pub admin: AdminStoreRef,
     pub alarms: AlarmStoreRef,
     pub idempotency: IdempotencyStoreRef,
+    pub provisioning: crate::store::ProvisioningStoreRef,
 }
 
 impl Stores {
@@ -128,13 +131,15 @@ impl Stores {
         T: crate::store::SubscriptionStore
             + crate::store::AdminStore
             + crate::store::AlarmStore
-            + crate::store::IdempotencyStore,
+            + crate::store::IdempotencyStore
+            + crate::store::ProvisioningStore,
     {
         Stores {
             subscriptions: store.clone(),
             admin: store.clone(),
             alarms: store.clone(),
-            idempotency: store,
+            idempotency: store.clone(),
+            provisioning: store,
         }
     }
 }
@@ -443,6 +448,46 @@ pub async fn run_worker(
     Ok(())
 }
 
+/// The templates the backends' builders can carry out, the provisioning service, and its
+/// executor (running while this replica leads).
+fn build_provisioning(
+    config: &Config,
+    backend: &crate::backend::BackendRef,
+    store: crate::store::ProvisioningStoreRef,
+    publisher: &Arc<crate::events::Publisher>,
+    leadership: &Arc<crate::election::Leadership>,
+    shutdown: &CancellationToken,
+    background: &mut JoinSet<()>,
+) -> anyhow::Result<ProvisioningService> {
+    let builders = backend
+        .provisioner()
+        .map(|p| p.builders())
+        .unwrap_or_default();
+    let catalog = crate::provisioning::Catalog::load(
+        config.provisioning.templates_dir.as_deref(),
+        &builders,
+    )?;
+    tracing::info!(templates = catalog.all().len(), builders = ?builders, "provisioning templates loaded");
+    let writer = crate::provisioning::writer::Writer::new(store, Some(Arc::clone(publisher)));
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let executor = crate::provisioning::executor::Executor {
+        writer: writer.clone(),
+        backend: Arc::clone(backend),
+        leadership: Arc::clone(leadership),
+        wake: Arc::clone(&wake),
+        period: Duration::from_secs_f64(config.provisioning.poll_seconds),
+        timeout: Duration::from_secs(config.provisioning.timeout_seconds),
+    };
+    background.spawn(executor.run(shutdown.clone()));
+    Ok(ProvisioningService::new(
+        Arc::new(catalog),
+        writer,
+        Arc::clone(backend),
+        wake,
+        config.max_page_size,
+    ))
+}
+
 /// Serves until `shutdown` is cancelled, then stops accepting and drains in-flight requests.
 pub async fn run(
     config: Config,
@@ -458,6 +503,7 @@ pub async fn run(
         admin: admin_store,
         alarms: alarm_store,
         idempotency,
+        provisioning: provisioning_store,
     } = build_stores(&config).await?;
     let idempotency = http::idempotency::IdempotencyLayer::new(
         idempotency,
@@ -469,6 +515,15 @@ pub async fn run(
     let queue = log.queue(&config).await?;
     let (events, leadership, publisher) =
         build_events(&config, &log, &backend, &shutdown, &mut background).await?;
+    let provisioning = build_provisioning(
+        &config,
+        &backend,
+        provisioning_store,
+        &publisher,
+        &leadership,
+        &shutdown,
+        &mut background,
+    )?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size)
         .with_lifecycle(config.api_versions.clone());
     let events = events.with_tenancy(inventory.clone(), admin_store.clone());
@@ -562,6 +617,7 @@ pub async fn run(
         webhooks: webhooks.clone(),
         hubs: hubs.clone(),
         alarms: alarms.clone(),
+        provisioning: provisioning.clone(),
         registration,
         v1_page_size: config.v1_page_size,
         metrics,
@@ -584,7 +640,7 @@ pub async fn run(
         &shutdown,
     )?;
     let rest = http::router(state);
-    let grpc = grpc::routes(
+    let grpc = grpc::routes(grpc::Services {
         inventory,
         subscriptions,
         events,
@@ -592,7 +648,8 @@ pub async fn run(
         hubs,
         admin,
         alarms,
-    )
+        provisioning,
+    })
     .await
     .prepare()
     .into_axum_router();

@@ -43,6 +43,9 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// A tenant's quota is used up (HTTP 429, gRPC RESOURCE_EXHAUSTED).
     QuotaExceeded,
+    /// A well-formed request the object's state cannot take (HTTP 422, gRPC
+    /// FAILED_PRECONDITION): replacing a provisioning request being deleted.
+    Unprocessable,
     /// A bug or an unexpected failure.
     Internal,
 }
@@ -53,7 +56,7 @@ impl ErrorCode {
             ErrorCode::InvalidArgument => tonic::Code::InvalidArgument,
             ErrorCode::NotFound => tonic::Code::NotFound,
             ErrorCode::AlreadyExists | ErrorCode::Conflict => tonic::Code::AlreadyExists,
-            ErrorCode::FailedPrecondition | ErrorCode::Unsupported => {
+            ErrorCode::FailedPrecondition | ErrorCode::Unsupported | ErrorCode::Unprocessable => {
                 tonic::Code::FailedPrecondition
             }
             ErrorCode::OutOfRange => tonic::Code::OutOfRange,
@@ -81,6 +84,7 @@ impl ErrorCode {
             ErrorCode::PermissionDenied => StatusCode::FORBIDDEN,
             ErrorCode::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::QuotaExceeded => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -101,6 +105,7 @@ impl ErrorCode {
             ErrorCode::PermissionDenied => "Forbidden",
             ErrorCode::TooLarge => "Payload Too Large",
             ErrorCode::QuotaExceeded => "Too Many Requests",
+            ErrorCode::Unprocessable => "Unprocessable Entity",
             ErrorCode::Internal => "Internal Server Error",
         }
     }

@@ -17,6 +17,7 @@ pub mod http;
 pub mod memory;
 pub mod metrics;
 pub mod proto;
+pub mod provisioning;
 pub mod redis_link;
 pub mod render;
 pub mod security;

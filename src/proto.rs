@@ -48,6 +48,20 @@ pub mod monitoring {
     }
 }
 
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod artifacts {
+    pub mod v1 {
+        tonic::include_proto!("netweave.artifacts.v1");
+    }
+}
+
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod provisioning {
+    pub mod v1 {
+        tonic::include_proto!("netweave.provisioning.v1");
+    }
+}
+
 /// Every file of `proto/`, encoded, for gRPC server reflection and contract tests.
 pub const FILE_DESCRIPTOR_SET: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/netweave_descriptor.bin"));

@@ -23,6 +23,7 @@ mod bare;
 mod kube;
 mod limits;
 mod openstack;
+mod provisioning;
 mod watch;
 mod webhooks;
 
@@ -44,11 +45,11 @@ struct Args {
     /// HTTP/2 connections the gRPC run spreads its calls over.
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
-    /// Which suites to run: inventory, limits, webhooks, watch, kube, openstack, alarms
-    /// (comma-separated).
+    /// Which suites to run: inventory, limits, webhooks, watch, kube, openstack, alarms,
+    /// provisioning (comma-separated).
     #[arg(
         long,
-        default_value = "inventory,limits,webhooks,watch,kube,openstack,alarms"
+        default_value = "inventory,limits,webhooks,watch,kube,openstack,alarms,provisioning"
     )]
     suites: String,
     /// Subscriptions of the webhook throughput run.
@@ -382,6 +383,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if suites.contains(&"alarms") {
         alarms::run(args.seconds, 100).await?;
+    }
+    if suites.contains(&"provisioning") {
+        provisioning::run(100, 10_000).await?;
     }
     Ok(())
 }

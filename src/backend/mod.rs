@@ -5,8 +5,9 @@
 //! connected and synchronised), a change feed with every change's prior and post state
 //! ([`Feed`]: in order, from its creation, never dropped), optionally a generation that moves
 //! with anything it answers (so pages can be reused), the alarm conditions it can vouch for
-//! (level-checked, `alarms::conditions`), and optionally pool and resource writes (netweave
-//! extensions, gated by [`Capabilities`]). Errors are [`BackendError`]s: `Unavailable` for a
+//! (level-checked, `alarms::conditions`), optionally pool and resource writes (netweave
+//! extensions, gated by [`Capabilities`]), and optionally builders that carry out provisioning
+//! requests ([`provision::Provisioner`]). Errors are [`BackendError`]s: `Unavailable` for a
 //! transient failure (the last view is kept; nothing is published as deleted), `NotFound`,
 //! `Invalid`, `Conflict` and `Unsupported` for answers.
 //!
@@ -24,6 +25,7 @@ pub mod deferred;
 pub mod feed;
 pub mod kube;
 pub mod openstack;
+pub mod provision;
 pub mod registry;
 pub mod router;
 pub mod simulator;
@@ -153,6 +155,12 @@ pub trait Backend: Send + Sync + 'static {
 
     async fn delete_resource(&self, _pool_id: &str, _id: &str) -> Result<(), BackendError> {
         Err(self.unsupported("deleting resources"))
+    }
+
+    /// The builders this backend offers for provisioning requests ([`provision`]); none by
+    /// default.
+    fn provisioner(&self) -> Option<&dyn provision::Provisioner> {
+        None
     }
 
     fn unsupported(&self, operation: &'static str) -> BackendError {

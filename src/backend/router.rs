@@ -10,6 +10,7 @@ use std::{collections::BTreeMap, sync::Arc};
 use async_trait::async_trait;
 
 use super::{
+    provision::{Order, Progress, Provisioner},
     Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, Kind, Object, Scope,
 };
 use crate::{
@@ -216,8 +217,51 @@ impl Router {
     }
 }
 
+impl Router {
+    /// The first backend offering `builder`.
+    fn builder(&self, builder: &str) -> Result<&dyn Provisioner, BackendError> {
+        self.backends
+            .iter()
+            .filter_map(|(_, b)| b.provisioner())
+            .find(|p| p.builders().iter().any(|b| b == builder))
+            .ok_or_else(|| BackendError::Invalid(format!("no backend offers builder '{builder}'")))
+    }
+}
+
+/// Orders go to the first backend offering their builder.
+#[async_trait]
+impl Provisioner for Router {
+    fn builders(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .backends
+            .iter()
+            .filter_map(|(_, b)| b.provisioner())
+            .flat_map(|p| p.builders())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    async fn check(&self, order: &Order) -> Result<(), BackendError> {
+        self.builder(&order.builder)?.check(order).await
+    }
+
+    async fn apply(&self, order: &Order) -> Result<Progress, BackendError> {
+        self.builder(&order.builder)?.apply(order).await
+    }
+
+    async fn remove(&self, order: &Order) -> Result<bool, BackendError> {
+        self.builder(&order.builder)?.remove(order).await
+    }
+}
+
 #[async_trait]
 impl Backend for Router {
+    fn provisioner(&self) -> Option<&dyn Provisioner> {
+        Some(self)
+    }
+
     fn info(&self) -> BackendInfo {
         let mut capabilities = Capabilities::default();
         for (_, b) in &self.backends {

@@ -81,6 +81,8 @@ pub struct Config {
     pub rate_limits: RateLimitConfig,
     /// Idempotent creations (`Idempotency-Key`).
     pub idempotency: IdempotencyConfig,
+    /// Infrastructure provisioning: templates and the executor.
+    pub provisioning: ProvisioningConfig,
     /// The lifecycle of each inventory API version (stable, or deprecated with dates).
     pub api_versions: ApiVersionsConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
@@ -126,6 +128,27 @@ impl Default for IdempotencyConfig {
     fn default() -> Self {
         IdempotencyConfig {
             ttl_seconds: 86_400,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProvisioningConfig {
+    /// A directory of template files (`*.yaml`, `*.yml`, `*.json`) offered beside the built-in ones. Default none.
+    pub templates_dir: Option<std::path::PathBuf>,
+    /// Seconds a provisioning request may take to be fulfilled before it is FAILED. Default `1800`.
+    pub timeout_seconds: u64,
+    /// Seconds between the executor's passes over the requests (it also runs at once when a request is written on this replica). Default `1`.
+    pub poll_seconds: f64,
+}
+
+impl Default for ProvisioningConfig {
+    fn default() -> Self {
+        ProvisioningConfig {
+            templates_dir: None,
+            timeout_seconds: 1800,
+            poll_seconds: 1.0,
         }
     }
 }
@@ -235,6 +258,7 @@ impl Default for Config {
             smo: SmoConfig::default(),
             rate_limits: RateLimitConfig::default(),
             idempotency: IdempotencyConfig::default(),
+            provisioning: ProvisioningConfig::default(),
             api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,
@@ -464,6 +488,12 @@ impl Config {
         self.tls.validate()?;
         self.auth.validate(&self.tls)?;
         self.rate_limits.validate()?;
+        if self.provisioning.timeout_seconds == 0 {
+            return Err("provisioning.timeout_seconds must be above 0".into());
+        }
+        if self.provisioning.poll_seconds.is_nan() || self.provisioning.poll_seconds <= 0.0 {
+            return Err("provisioning.poll_seconds must be above 0".into());
+        }
         if self.idempotency.ttl_seconds == 0 {
             return Err("idempotency.ttl_seconds must be above 0".into());
         }

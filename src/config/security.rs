@@ -308,6 +308,7 @@ pub struct TenantConfig {
     pub max_hubs: Option<u32>,
     pub max_resource_pools: Option<u32>,
     pub max_watch_streams: Option<u32>,
+    pub max_provisioning_requests: Option<u32>,
     pub requests_per_second: Option<f64>,
     /// Subjects and their tenant roles (`[[tenants.bindings]]` with `subject`, `roles`). Default empty.
     pub bindings: Vec<TenantBindingConfig>,

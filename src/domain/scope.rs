@@ -24,6 +24,8 @@ pub struct InventoryScope {
     pub max_resource_pools: Option<u32>,
     /// The tenant's `maxWatchStreams`: concurrent Watch and SSE streams.
     pub max_watch_streams: Option<u32>,
+    /// The tenant's `maxProvisioningRequests`: provisioning requests it may hold.
+    pub max_provisioning_requests: Option<u32>,
 }
 
 /// A `key=value,key2=value2` selector as pairs.

@@ -33,6 +33,8 @@ pub struct Quotas {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_watch_streams: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_provisioning_requests: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requests_per_second: Option<f64>,
 }
 

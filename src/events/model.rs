@@ -18,6 +18,10 @@ pub type Cursor = u64;
 /// The source instance of alarm events: not a backend's, so the published state (the
 /// backends' last views) does not keep them.
 pub const ALARM_INSTANCE: &str = "alarms";
+/// The source instance of provisioning request events (likewise not a backend's).
+pub const PROVISIONING_INSTANCE: &str = "provisioning";
+/// The object kind of provisioning request events.
+pub const PROVISIONING_KIND: &str = "ProvisioningRequest";
 
 /// Who produced an event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

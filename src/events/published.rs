@@ -74,8 +74,13 @@ pub fn parse_field(field: &str) -> Option<Key> {
 /// What an event does to the published state: its field and the new record (`None`: gone).
 pub fn update_of(event: &Event) -> (String, Option<Record>) {
     let field = field(&event.source.instance_id, &event.object_ref);
-    // Alarms are no backend's objects: their store is their state, not kept here.
-    let alarm = event.source.instance_id == super::model::ALARM_INSTANCE;
+    // Alarms and provisioning requests are no backend's objects: their store is their state,
+    // not kept here.
+    let alarm = [
+        super::model::ALARM_INSTANCE,
+        super::model::PROVISIONING_INSTANCE,
+    ]
+    .contains(&event.source.instance_id.as_str());
     let record = match (event.change_kind(), &event.post_object_state) {
         _ if alarm => None,
         (ChangeKind::Deleted, _) | (_, None) => None,

@@ -64,6 +64,10 @@ impl Visibility {
                 .metadata
                 .get("resourcePoolId")
                 .is_some_and(|pool| self.pools.contains(pool)),
+            // A provisioning request is its tenant's.
+            super::model::PROVISIONING_KIND => {
+                event.metadata.get("tenant") == Some(&self.scope.tenant)
+            }
             _ => true,
         }
     }

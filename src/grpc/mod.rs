@@ -7,6 +7,7 @@ pub mod events;
 mod hubs;
 mod inventory;
 pub mod lists;
+mod provisioning;
 mod subscriptions;
 mod webhooks;
 
@@ -21,12 +22,14 @@ use crate::{
     domain::Projection,
     proto::{
         admin::v1::admin_service_server::AdminServiceServer,
+        artifacts::v1::artifact_service_server::ArtifactServiceServer,
         events::v1::event_service_server::EventServiceServer,
         monitoring::v1::alarm_service_server::AlarmServiceServer,
         o2ims::v1::{
             server::inventory_service_server::InventoryServiceServer,
             subscription_service_server::SubscriptionServiceServer, ListOptions,
         },
+        provisioning::v1::provisioning_service_server::ProvisioningServiceServer,
         tmf688::v4::{
             event_service_server::EventServiceServer as TmfEventServiceServer,
             hub_service_server::HubServiceServer,
@@ -40,16 +43,30 @@ use crate::{
     },
 };
 
+/// The services the gRPC adapters serve.
+pub struct Services {
+    pub inventory: InventoryService,
+    pub subscriptions: SubscriptionService,
+    pub events: EventService,
+    pub webhooks: WebhookService,
+    pub hubs: HubService,
+    pub admin: AdminService,
+    pub alarms: AlarmService,
+    pub provisioning: crate::service::provisioning::ProvisioningService,
+}
+
 /// The gRPC services, health and reflection, ready to be served next to the REST routes.
-pub async fn routes(
-    inventory: InventoryService,
-    subscriptions: SubscriptionService,
-    events: EventService,
-    webhooks: WebhookService,
-    hubs: HubService,
-    admin: AdminService,
-    alarms: AlarmService,
-) -> Routes {
+pub async fn routes(services: Services) -> Routes {
+    let Services {
+        inventory,
+        subscriptions,
+        events,
+        webhooks,
+        hubs,
+        admin,
+        alarms,
+        provisioning,
+    } = services;
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
         .set_serving::<InventoryServiceServer<inventory::InventoryGrpc>>()
@@ -75,6 +92,12 @@ pub async fn routes(
     health_reporter
         .set_serving::<AlarmServiceServer<alarms::AlarmGrpc>>()
         .await;
+    health_reporter
+        .set_serving::<ProvisioningServiceServer<provisioning::ProvisioningGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<ArtifactServiceServer<provisioning::ArtifactGrpc>>()
+        .await;
     // v1alpha beside v1: grpcio-reflection, Postman and older grpcurl speak only v1alpha.
     let reflection = || {
         tonic_reflection::server::Builder::configure()
@@ -99,6 +122,12 @@ pub async fn routes(
     .add_service(TmfEventServiceServer::new(hubs::TmfEventGrpc(hubs)))
     .add_service(AdminServiceServer::new(admin::AdminGrpc(admin)))
     .add_service(AlarmServiceServer::new(alarms::AlarmGrpc(alarms)))
+    .add_service(ProvisioningServiceServer::new(
+        provisioning::ProvisioningGrpc(provisioning.clone()),
+    ))
+    .add_service(ArtifactServiceServer::new(provisioning::ArtifactGrpc(
+        provisioning,
+    )))
     .add_service(health)
     .add_service(reflection)
     .add_service(reflection_v1alpha)

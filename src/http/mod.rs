@@ -11,10 +11,12 @@ pub mod o2ims;
 pub mod openapi;
 mod openapi_admin;
 mod openapi_monitoring;
+mod openapi_provisioning;
 pub mod openapi_tmf;
 pub mod openapi_v1;
 mod ops;
 pub mod problem;
+pub mod provisioning;
 pub mod query;
 mod render;
 mod request_metrics;
@@ -59,6 +61,7 @@ pub struct Services {
     pub webhooks: WebhookService,
     pub hubs: HubService,
     pub alarms: AlarmService,
+    pub provisioning: crate::service::provisioning::ProvisioningService,
     /// The SMO registration's state, for `/readyz`.
     pub registration: crate::service::registration::Registration,
     pub v1_page_size: usize,
@@ -77,6 +80,11 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The caller's tenant's `maxProvisioningRequests`.
+    pub fn provisioning_quota(&self) -> Option<u32> {
+        self.inventory.as_ref()?.max_provisioning_requests
+    }
+
     /// The tenant the caller is confined to.
     pub fn get(&self) -> Option<&str> {
         self.tenant.as_deref()
@@ -105,9 +113,10 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Scope {
 
 /// Every RPC-backed REST route: the O2-IMS surfaces and the event stream.
 pub fn rpc_table() -> table::Table {
-    monitoring::add_routes(admin::add_routes(tmf688::add_routes(webhooks::add_routes(
-        events::add_routes(v1::add_routes(o2ims::add_routes(table::Table::default()))),
-    ))))
+    let t = o2ims::add_routes(table::Table::default());
+    let t = webhooks::add_routes(events::add_routes(v1::add_routes(t)));
+    let t = admin::add_routes(tmf688::add_routes(t));
+    provisioning::add_routes(monitoring::add_routes(t))
 }
 
 /// The served OpenAPI document, pretty-printed (`netweave openapi`, `clients/openapi.json`).

@@ -14,6 +14,8 @@ const INVENTORY: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_inventory.
 const COMMON: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_common.json"));
 const COMMON_REF: &str = "../../common/api/openapi.yaml#";
 const MONITORING: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_alarms.json"));
+const PROVISIONING: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_provisioning.json"));
+const ARTIFACTS: &str = include_str!(concat!(env!("OUT_DIR"), "/o2ims_artifacts.json"));
 
 /// The normative v2 document, with references into `common` made local.
 pub fn normative() -> &'static Value {
@@ -40,8 +42,28 @@ pub fn normative() -> &'static Value {
 /// references into `common` made local and the common schemas it uses added.
 pub fn normative_monitoring() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
-    DOC.get_or_init(|| {
-        let mut doc: Value = serde_json::from_str(MONITORING).expect("embedded spec is JSON");
+    DOC.get_or_init(|| with_common(MONITORING))
+}
+
+/// The normative provisioning document (O2IMS Infrastructure Provisioning API 1.2.0), bundled
+/// likewise.
+pub fn normative_provisioning() -> &'static Value {
+    static DOC: OnceLock<Value> = OnceLock::new();
+    DOC.get_or_init(|| with_common(PROVISIONING))
+}
+
+/// The normative artifacts document (O2IMS Infrastructure Artifacts API 1.0.0), bundled
+/// likewise.
+pub fn normative_artifacts() -> &'static Value {
+    static DOC: OnceLock<Value> = OnceLock::new();
+    DOC.get_or_init(|| with_common(ARTIFACTS))
+}
+
+/// An O2ims document referring to `common`, with those references made local and the common
+/// schemas and parameters added.
+fn with_common(text: &str) -> Value {
+    {
+        let mut doc: Value = serde_json::from_str(text).expect("embedded spec is JSON");
         localise_refs(&mut doc);
         let common: Value = serde_json::from_str(COMMON).expect("embedded spec is JSON");
         for section in ["schemas", "parameters"] {
@@ -58,7 +80,7 @@ pub fn normative_monitoring() -> &'static Value {
             }
         }
         doc
-    })
+    }
 }
 
 fn localise_refs(value: &mut Value) {
@@ -360,6 +382,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     super::openapi_tmf::add(&mut doc);
     super::openapi_admin::add(&mut doc);
     super::openapi_monitoring::add(&mut doc, routes);
+    super::openapi_provisioning::add(&mut doc, routes);
     quotas(&mut doc);
     idempotency(&mut doc);
     security(&mut doc);
@@ -499,6 +522,11 @@ fn quotas(doc: &mut Value) {
             "maxResourcePools",
         ),
         ("/events/stream", "get", "maxWatchStreams"),
+        (
+            "/o2ims-infrastructureProvisioning/v1/provisioningRequests",
+            "post",
+            "maxProvisioningRequests",
+        ),
     ];
     for (path, method, quota) in limited {
         let description = format!(

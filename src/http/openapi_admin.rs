@@ -23,6 +23,7 @@ fn schemas() -> Value {
                 "maxHubs": { "type": "integer", "minimum": 0, "maximum": 4294967295u32, "nullable": true },
                 "maxResourcePools": { "type": "integer", "minimum": 0, "maximum": 4294967295u32, "nullable": true },
                 "maxWatchStreams": { "type": "integer", "minimum": 0, "maximum": 4294967295u32, "nullable": true },
+                "maxProvisioningRequests": { "type": "integer", "minimum": 0, "maximum": 4294967295u32, "nullable": true },
                 "requestsPerSecond": { "type": "number", "minimum": 0, "exclusiveMinimum": true, "nullable": true } } },
         "Tenant": { "type": "object", "required": ["tenantId", "status", "resourcePools", "quotas", "createdAt", "updatedAt"],
             "properties": {

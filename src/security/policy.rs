@@ -40,8 +40,7 @@ impl Policy {
         let mut doc: Document =
             toml::from_str(DEFAULT).map_err(|e| format!("built-in policy: {e}"))?;
         // Capabilities of the built-in table stay known when a rule stops needing one.
-        let mut known: Vec<String> = doc.rpcs.values().cloned().collect();
-        known.extend(["provisioning:write"].map(str::to_owned));
+        let known: Vec<String> = doc.rpcs.values().cloned().collect();
         if open_metrics {
             doc.rpcs
                 .insert("netweave.ops/Metrics".into(), "public".into());

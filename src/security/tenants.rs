@@ -272,6 +272,7 @@ pub fn from_config(
             max_hubs: c.max_hubs,
             max_resource_pools: c.max_resource_pools,
             max_watch_streams: c.max_watch_streams,
+            max_provisioning_requests: c.max_provisioning_requests,
             requests_per_second: c.requests_per_second,
         },
         created_at: None,
@@ -301,6 +302,7 @@ pub fn resident(tenant: Tenant, bindings: Vec<RoleBinding>) -> Resident {
             .unwrap_or_default(),
         max_resource_pools: tenant.quotas.max_resource_pools,
         max_watch_streams: tenant.quotas.max_watch_streams,
+        max_provisioning_requests: tenant.quotas.max_provisioning_requests,
     });
     Resident {
         tenant,

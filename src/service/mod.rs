@@ -7,6 +7,7 @@ pub mod events;
 pub mod hubs;
 pub mod inventory;
 pub mod pages;
+pub mod provisioning;
 pub mod registration;
 pub mod rendered;
 pub mod streams;

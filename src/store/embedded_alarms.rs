@@ -31,7 +31,7 @@ struct Revision {
 
 /// Writes `body` (or removes the row when `None`) at `key` if the stored revision is
 /// `expected`, in one transaction.
-fn swap(
+pub(super) fn swap(
     db: &redb::Database,
     table: TableDefinition<&str, &[u8]>,
     key: &str,
@@ -61,7 +61,7 @@ fn swap(
     Ok(true)
 }
 
-fn read<T: serde::de::DeserializeOwned>(
+pub(super) fn read<T: serde::de::DeserializeOwned>(
     db: &redb::Database,
     table: TableDefinition<&str, &[u8]>,
     key: &str,

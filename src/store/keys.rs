@@ -30,6 +30,8 @@
 //! | `{p}:alarms:revisions` | hash | alarm id → its revision (the compare-and-swap of every alarm write) |
 //! | `{p}:alarm-service` | hash | `configuration` → the alarm service configuration (JSON) |
 //! | `{p}:alarm-service:revisions` | hash | `configuration` → its revision |
+//! | `{p}:provisioning-requests` | hash | provisioningRequestId → the request (JSON: what the SMO asked, its status, tenant, generation, outbox) |
+//! | `{p}:provisioning-requests:revisions` | hash | provisioningRequestId → its revision (the compare-and-swap of every write) |
 //! | `{p}:settings` | hash | what the gateway records of itself: `smo-registration` → the last registration made (JSON) |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
@@ -76,6 +78,14 @@ impl Keys {
         (
             format!("{}:alarm-service", self.tag),
             format!("{}:alarm-service:revisions", self.tag),
+        )
+    }
+
+    /// The provisioning requests hash and its revisions hash.
+    pub fn provisioning_requests(&self) -> (String, String) {
+        (
+            format!("{}:provisioning-requests", self.tag),
+            format!("{}:provisioning-requests:revisions", self.tag),
         )
     }
 

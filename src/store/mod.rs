@@ -1,4 +1,4 @@
-//! Subscription (and administration, alarm, idempotency key) storage: one trait each, two real implementations — an embedded ACID database in
+//! Subscription (and administration, alarm, idempotency key, provisioning request) storage: one trait each, two real implementations — an embedded ACID database in
 //! the data directory (the default) and Redis (selected by `--redis-url`).
 
 pub mod admin;
@@ -7,13 +7,16 @@ pub mod embedded;
 mod embedded_admin;
 mod embedded_alarms;
 mod embedded_idempotency;
+mod embedded_provisioning;
 pub mod idempotency;
 pub mod keys;
 pub mod leases;
+pub mod provisioning;
 pub mod redis;
 mod redis_admin;
 mod redis_alarms;
 mod redis_idempotency;
+mod redis_provisioning;
 
 use std::sync::Arc;
 
@@ -22,6 +25,7 @@ use async_trait::async_trait;
 pub use admin::{AdminStore, AdminStoreRef};
 pub use alarms::{AlarmStore, AlarmStoreRef};
 pub use idempotency::{IdempotencyStore, IdempotencyStoreRef};
+pub use provisioning::{ProvisioningStore, ProvisioningStoreRef};
 pub use redis_admin::TENANT_RATE;
 
 use crate::{domain::Subscription, tmf::Hub};

@@ -23,6 +23,7 @@ mod openstack;
 mod otel;
 mod pagination;
 mod providers;
+mod provisioning;
 mod receiver;
 mod redis_events;
 mod redis_store;

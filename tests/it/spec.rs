@@ -23,6 +23,8 @@ pub fn operation(method: &Method, path: &str) -> Option<(&'static Value, String,
     for doc in [
         netweave::http::openapi::normative(),
         netweave::http::openapi::normative_monitoring(),
+        netweave::http::openapi::normative_provisioning(),
+        netweave::http::openapi::normative_artifacts(),
         served(),
     ] {
         if let Some(template) = template_for(doc, path) {

@@ -60,4 +60,14 @@ pub mod proto {
             include!("gen/netweave.monitoring.v1.rs");
         }
     }
+    pub mod artifacts {
+        pub mod v1 {
+            include!("gen/netweave.artifacts.v1.rs");
+        }
+    }
+    pub mod provisioning {
+        pub mod v1 {
+            include!("gen/netweave.provisioning.v1.rs");
+        }
+    }
 }

@@ -7,6 +7,7 @@ mod catalog;
 mod churn;
 mod generate;
 mod persist;
+pub mod provision;
 pub mod settings;
 
 use std::{
@@ -271,6 +272,10 @@ impl Backend for Simulator {
 
     fn take_changes(&self) -> Option<crate::backend::ChangeReceiver> {
         self.feed.take()
+    }
+
+    fn provisioner(&self) -> Option<&dyn super::provision::Provisioner> {
+        Some(self)
     }
 
     fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {

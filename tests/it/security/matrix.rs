@@ -64,14 +64,19 @@ fn expected(role: &str, rpc: &str) -> bool {
     let subs = service == SUBSCRIPTIONS || alarm_subs;
     let alarm_read = service == ALARMS && read && !alarm_subs;
     let alarm_write = service == ALARMS && !read && !ingest && !alarm_subs;
+    // Provisioning and artifacts: readers read, provisioners write (the oran-o2ims roles).
+    let provisioning = service.starts_with("netweave.provisioning.v1.")
+        || service.starts_with("netweave.artifacts.v1.");
+    let provisioning_read = provisioning && read;
     // Within a tenant, each role includes the next.
     let viewer = (service == INVENTORY && read && !dm)
         || (subs && read)
         || events
         || (hubs && read)
-        || alarm_read;
+        || alarm_read
+        || provisioning_read;
     let operator = viewer || (service == INVENTORY && !read) || subs || hubs || alarm_write;
-    let admin = operator || dm || webhooks;
+    let admin = operator || dm || webhooks || provisioning;
     match role {
         "platform-admin" => true,
         "tenant-admin" => service == ADMIN && method != "ListAuditRecords",
@@ -81,7 +86,13 @@ fn expected(role: &str, rpc: &str) -> bool {
         "operator" => operator,
         "viewer" => viewer,
         "o2ims-admin" => service != ADMIN && !ingest,
-        "o2ims-reader" => (service == INVENTORY && read && !dm) || (subs && read) || alarm_read,
+        "o2ims-reader" => {
+            (service == INVENTORY && read && !dm)
+                || (subs && read)
+                || alarm_read
+                || provisioning_read
+        }
+        "o2ims-provisioner" => provisioning,
         "o2ims-maintainer" => alarm_read || alarm_write,
         "netweave-alert-source" => ingest,
         "o2ims-subscriber" => subs,

@@ -12,6 +12,8 @@ pub struct Quotas {
     pub max_watch_streams: ::core::option::Option<u32>,
     #[prost(double, optional, tag = "5")]
     pub requests_per_second: ::core::option::Option<f64>,
+    #[prost(uint32, optional, tag = "6")]
+    pub max_provisioning_requests: ::core::option::Option<u32>,
 }
 /// A tenant: an SMO sharing the gateway.
 #[derive(Clone, PartialEq, ::prost::Message)]

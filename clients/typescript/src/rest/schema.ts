@@ -234,6 +234,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/o2ims-infrastructureArtifacts/api_versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get API versions
+         * @description Returns the complete list of API versions implemented by the service.
+         */
+        get: operations["getArtifactsAllVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureArtifacts/v1/api_versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get minor API versions
+         * @description Returns the list of minor API versions implemented for this major version of the API.
+         */
+        get: operations["getArtifactsMinorVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureArtifacts/v1/managedInfrastructureTemplates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get managed infrastructure templates
+         * @description Returns the list of managed infrastructure templatess.
+         */
+        get: operations["getManagedInfrastructureTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureArtifacts/v1/managedInfrastructureTemplates/{managedInfrastructureTemplateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get managed infrastructure templates
+         * @description Returns the details of a managed infrastructure template.
+         */
+        get: operations["getManagedInfrastructureTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureArtifacts/v1/managedInfrastructureTemplates/{managedInfrastructureTemplateId}/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get managed infrastructure template defaults
+         * @description Returns the default values used by a managed infrastructure template.
+         */
+        get: operations["getManagedInfrastructureTemplateDefaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/o2ims-infrastructureInventory/api_versions": {
         parameters: {
             query?: never;
@@ -1008,6 +1108,98 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureProvisioning/api_versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get API versions
+         * @description Returns the complete list of API versions implemented by the service.
+         */
+        get: operations["getProvisioningAllVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureProvisioning/v1/api_versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get minor API versions
+         * @description Returns the list of minor API versions implemented for this major version of the API.
+         */
+        get: operations["getProvisioningMinorVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureProvisioning/v1/provisioningRequests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get provisioning requests
+         * @description Returns the list of provisioning requests.
+         */
+        get: operations["getProvisioningRequests"];
+        put?: never;
+        /**
+         * Create a provisioning request
+         * @description Creates a new provisioning request.
+         */
+        post: operations["createProvisioningRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/o2ims-infrastructureProvisioning/v1/provisioningRequests/{provisioningRequestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the provisioning request
+         * @description Returns the details of a provisioning request.
+         */
+        get: operations["getProvisioningRequest"];
+        /**
+         * Update a provisioning request
+         * @description Replaces an existing provisioning request.
+         */
+        put: operations["updateProvisioningRequest"];
+        post?: never;
+        /**
+         * Delete a provisioning request
+         * @description Deletes a provisioning request.
+         */
+        delete: operations["deleteProvisioningRequest"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1903,6 +2095,80 @@ export interface components {
              */
             oCloudSiteIds: string[];
         };
+        /** @description Information about a managed infrastructure template. */
+        ManagedInfrastructureTemplate: {
+            /**
+             * Format: uuid
+             * @description Identifier for the managed infrastructure template. This identifier is allocated by the O-Cloud.
+             * @example fa242779-dfef-414e-b2b1-3b75d6f6b65d
+             */
+            artifactResourceId: string;
+            /**
+             * @description A list of key/value pairs describing characteristics associated with the template.
+             * @example {
+             *       "deploymentType": "sno",
+             *       "networkType": "ran"
+             *     }
+             */
+            characteristics?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Details about the current managed infrastructure template.
+             * @example Defines the parameters allowed for cluster provisioning
+             */
+            description: string;
+            /**
+             * @description These are unspecified (not standardized) properties (keys) which are tailored by the vendor or
+             *     operator to extend the information provided about the Artifact Resource.
+             * @example {
+             *       "status": "ClusterTemplateValidated has Completed: The cluster template validation succeeded"
+             *     }
+             */
+            extensions?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Human readable description of managed infrastructure template
+             * @example sno-ran-du
+             */
+            name: string;
+            /**
+             * @description Defines the parameters required for ClusterTemplate. The parameter definitions should follow the OpenAPI V3 schema and explicitly define required fields.
+             * @example {
+             *       "properties": {
+             *         "clusterInstanceParameters": {
+             *           "type": "object"
+             *         },
+             *         "nodeClusterName": {
+             *           "type": "string"
+             *         },
+             *         "oCloudSiteId": {
+             *           "type": "string"
+             *         },
+             *         "policyTemplateParameters": {
+             *           "type": "object"
+             *         }
+             *       },
+             *       "required": [
+             *         "nodeClusterName",
+             *         "oCloudSiteId",
+             *         "policyTemplateParameters",
+             *         "clusterInstanceParameters"
+             *       ]
+             *     }
+             */
+            parameterSchema: Record<string, never>;
+            /** @example v4-17-3-1 */
+            version: string;
+        };
+        /** @description Default values used for cluster provisioning by a ManagedInfrastructureTemplate */
+        ManagedInfrastructureTemplateDefaults: {
+            /** @description Defines the default values used for cluster installation */
+            clusterInstanceDefaults?: Record<string, never>;
+            /** @description Defines the default values used for cluster configuration */
+            policyTemplateDefaults?: Record<string, never>;
+        };
         OCloudInfo: {
             /**
              * @description Human readable description of the O-Cloud as provided by the SMO at cloud genesis.
@@ -2037,6 +2303,100 @@ export interface components {
              */
             type?: string;
         };
+        /** @description The resources that have been successfully provisioned as part of the provisioning process. */
+        ProvisionedResourceSet: {
+            /**
+             * @description List of identifiers of the InfrastructureResource objects that have been
+             *     provisioned as part of this ProvisioningRequest.
+             * @example [
+             *       "res-001",
+             *       "res-002"
+             *     ]
+             */
+            infrastructureResourceIds: string[];
+            /**
+             * @description Identifier of the NodeCluster that has been provisioned.
+             * @example a1478db9-651f-4d30-96d6-8af13481d779
+             */
+            nodeClusterId: string;
+        };
+        /** @description Input parameters for a provisioning request. */
+        ProvisioningRequestData: {
+            /**
+             * @description Human readable description of the provisioning request.
+             * @example this is an example provisioning request.
+             */
+            description: string;
+            /**
+             * @description Human readable name of the provisioning request.
+             * @example sample-provisioning-request
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Identifier for the provisioning request. This identifier is assigned by the SMO.
+             * @example 123e4567-e89b-12d3-a456-426614174000
+             */
+            provisioningRequestId: string;
+            /**
+             * @description Name of the template used for the provisioning request.
+             * @example sample-template
+             */
+            templateName: string;
+            /**
+             * @description Input Parameters that conform to the OpenAPI V3 schema defined in the template.
+             * @example {}
+             */
+            templateParameters: Record<string, never>;
+            /**
+             * @description Version of the template used for the provisioning request.
+             * @example v4-17-3-1
+             */
+            templateVersion: string;
+        };
+        /** @description Information about a provisioning request. */
+        ProvisioningRequestInfo: {
+            provisionedResourceSet: components["schemas"]["ProvisionedResourceSet"];
+            provisioningRequestData: components["schemas"]["ProvisioningRequestData"];
+            /**
+             * Format: uuid
+             * @description Unique reference of the provisioning request assigned by O-Cloud.
+             * @example 822eca7c-54cd-4cbe-a01f-8b4ccb4bb3cf
+             */
+            provisioningRequestReference: string;
+            status: components["schemas"]["ProvisioningStatus"];
+        };
+        /** @description Details about the status of the provisioning request. */
+        ProvisioningStatus: {
+            /**
+             * @description If the ProvisioningRequest includes provisioning of InfrastructureResource(s),
+             *     this attribute will contain the individual provisioning phase of each
+             *     InfrastructureResource used to fulfil it.
+             */
+            infrastructureResourceProvisioningStatus: components["schemas"]["ResourceProvisioningStatus"][];
+            /**
+             * @description Message describing the status of the provisioning request.
+             * @example Cluster installation is in progress
+             */
+            message: string;
+            /**
+             * @description If the ProvisioningRequest includes provisioning of the NodeCluster,
+             *     this attribute will contain the provisioning phase of the NodeCluster.
+             */
+            nodeClusterProvisioningStatus: components["schemas"]["ResourceProvisioningStatus"];
+            /**
+             * @description Current state of the provisioning request.
+             * @example PROGRESSING
+             * @enum {string}
+             */
+            provisioningPhase: "PENDING" | "PROGRESSING" | "FULFILLED" | "FAILED" | "DELETING";
+            /**
+             * Format: date-time
+             * @description Timestamp indicating the last time the status of the provisioning request was updated.
+             * @example 2024-01-15T20:32:28Z
+             */
+            updateTime: string;
+        };
         /** @description Information about a resource. */
         Resource: {
             /**
@@ -2102,6 +2462,29 @@ export interface components {
              * @example d3b27e14-4589-4d93-ae76-ddca559193ea
              */
             resourcePoolId: string;
+        };
+        /**
+         * @description The provisioning phase of an individual resource within a ProvisioningRequest.
+         * @example PROCESSING
+         * @enum {string}
+         */
+        ResourceProvisioningPhase: "PROCESSING" | "PROVISIONED" | "AWAITING_FREE_RESOURCES" | "FAILED";
+        /**
+         * @description The provisioning status of an individual resource
+         *     (NodeCluster or InfrastructureResource) within a ProvisioningRequest.
+         */
+        ResourceProvisioningStatus: {
+            /**
+             * @description Identifier of the resource.
+             * @example a1478db9-651f-4d30-96d6-8af13481d779
+             */
+            resourceId: string;
+            /**
+             * @description Human-readable name of the resource.
+             * @example cluster-001
+             */
+            resourceName: string;
+            resourceProvisioningPhase: components["schemas"]["ResourceProvisioningPhase"];
         };
         /** @description Information about a resource type. */
         ResourceType: {
@@ -2225,6 +2608,7 @@ export interface components {
         /** @description A tenant's limits; an absent limit is no limit. */
         TenantQuotas: {
             maxHubs?: number | null;
+            maxProvisioningRequests?: number | null;
             maxResourcePools?: number | null;
             maxSubscriptions?: number | null;
             maxWatchStreams?: number | null;
@@ -3468,6 +3852,11 @@ export interface components {
         globalLocationId: string;
         /** @description netweave extension: page size. With it (or a marker) the list is paged and a `Link: <…>; rel="next"` header points at the next page. */
         limit: number;
+        /**
+         * @description Unique identifier of a managed infrastructure template.
+         * @example name.version
+         */
+        managedInfrastructureTemplateId: string;
         /** @description Marker of the page to fetch, taken from the previous page's `Link` header. On `/v1`, INF O2's page numbers are accepted too (`1`, `2`, …: page N at the page size; the next link then names N+1). */
         nextpageOpaqueMarker: string;
         /**
@@ -3475,6 +3864,11 @@ export interface components {
          * @example 7fd364a0-6d82-4e0c-a418-5c1a2f8b9c3e
          */
         oCloudSiteId: string;
+        /**
+         * @description Unique identifier of a provisioning request.
+         * @example 123e4567-e89b-12d3-a456-426614174000
+         */
+        provisioningRequestId: string;
         /**
          * @description Unique identifier of a resource.
          * @example 38dcb63b-b1f0-4d2c-88bf-56446670ef01
@@ -4542,6 +4936,498 @@ export interface operations {
             };
             /** @description The alarm store is unavailable; Alertmanager retries */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getArtifactsAllVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the complete list of versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APIVersions"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getArtifactsMinorVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APIVersions"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getManagedInfrastructureTemplates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description This URI query parameter requests that all complex attributes are included in the response.
+                 *
+                 *     ```
+                 *     all_fields
+                 *     ```
+                 */
+                all_fields?: components["parameters"]["allFields"];
+                /**
+                 * @description Comma separated list of field references to exclude from the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to exclude the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     exclude_fields=extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used no field will be excluded.
+                 *
+                 *     Fields in this list will be excluded even if they are explicitly included using the
+                 *     `fields` parameter.
+                 * @example name,extensions/country
+                 */
+                exclude_fields?: components["parameters"]["excludeFields"];
+                /**
+                 * @description Comma separated list of field references to include in the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to get the `name` field and the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     fields=name,extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the fields will be returned.
+                 * @example name,extensions/country
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Search criteria.
+                 *
+                 *     Contains one or more search criteria, separated by semicolons. Each search criteria is a
+                 *     tuple containing an operator, a field reference and one or more values. The operator can
+                 *     be any of the following strings:
+                 *
+                 *     | Operator | Meaning                                                     |
+                 *     |----------|-------------------------------------------------------------|
+                 *     | `cont`   | Matches if the field contains the value                     |
+                 *     | `eq`     | Matches if the field is equal to the value                  |
+                 *     | `gt`     | Matches if the field is greater than the value              |
+                 *     | `gte`    | Matches if the field is greater than or equal to the value  |
+                 *     | `in`     | Matches if the field is one of the values                   |
+                 *     | `lt`     | Matches if the field is less than the value                 |
+                 *     | `lte`    | Matches if the field is less than or equal to the the value |
+                 *     | `ncont`  | Matches if the field does not contain the value             |
+                 *     | `neq`    | Matches if the field is not equal to the value              |
+                 *     | `nin`    | Matches if the field is not one of the values               |
+                 *
+                 *     The field reference is the name of one of the fields of the object, or a sequence of
+                 *     name of fields separated by slashes. For example, to use the `country` sub-field inside
+                 *     the `extensions` field:
+                 *
+                 *     ```
+                 *     filter=(eq,extensions/country,EQ)
+                 *     ```
+                 *
+                 *     The values are the arguments of the operator. For example, the `eq` operator compares
+                 *     checks if the value of the field is equal to the value.
+                 *
+                 *     The `in` and `nin` operators support multiple values. For example, to check if the `country`
+                 *     sub-field inside the `extensions` field is either `ES` or `US:
+                 *
+                 *     ```
+                 *     filter=(in,extensions/country,ES,US)
+                 *     ```
+                 *
+                 *     When values contain commas, slashes or spaces they need to be surrounded by single quotes.
+                 *     For example, to check if the `name` field is the string `my cluster`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster')
+                 *     ```
+                 *
+                 *     When multiple criteria separated by semicolons are used, all of them must match for the
+                 *     complete condition to match. For example, the following will check if the `name` is
+                 *     `my cluster` *and* the `country` extension is `ES`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster');(eq,extensions/country,ES)
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the results will be returned.
+                 * @example (eq,name,my cluster)
+                 */
+                filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the list of managed infrastructure templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedInfrastructureTemplate"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getManagedInfrastructureTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of a managed infrastructure template.
+                 * @example name.version
+                 */
+                managedInfrastructureTemplateId: components["parameters"]["managedInfrastructureTemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the details of the managed infrastructure template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedInfrastructureTemplate"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The specified entity was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getManagedInfrastructureTemplateDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of a managed infrastructure template.
+                 * @example name.version
+                 */
+                managedInfrastructureTemplateId: components["parameters"]["managedInfrastructureTemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the defaults of the managed infrastructure template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedInfrastructureTemplateDefaults"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The specified entity was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10213,6 +11099,733 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getProvisioningAllVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the complete list of versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APIVersions"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getProvisioningMinorVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APIVersions"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getProvisioningRequests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description This URI query parameter requests that all complex attributes are included in the response.
+                 *
+                 *     ```
+                 *     all_fields
+                 *     ```
+                 */
+                all_fields?: components["parameters"]["allFields"];
+                /**
+                 * @description Comma separated list of field references to exclude from the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to exclude the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     exclude_fields=extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used no field will be excluded.
+                 *
+                 *     Fields in this list will be excluded even if they are explicitly included using the
+                 *     `fields` parameter.
+                 * @example name,extensions/country
+                 */
+                exclude_fields?: components["parameters"]["excludeFields"];
+                /**
+                 * @description Comma separated list of field references to include in the result.
+                 *
+                 *     Each field reference is a field name, or a sequence of field names separated by slashes. For
+                 *     example, to get the `name` field and the `country` subfield of the `extensions` field:
+                 *
+                 *     ```
+                 *     fields=name,extensions/country
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the fields will be returned.
+                 * @example name,extensions/country
+                 */
+                fields?: components["parameters"]["fields"];
+                /**
+                 * @description Search criteria.
+                 *
+                 *     Contains one or more search criteria, separated by semicolons. Each search criteria is a
+                 *     tuple containing an operator, a field reference and one or more values. The operator can
+                 *     be any of the following strings:
+                 *
+                 *     | Operator | Meaning                                                     |
+                 *     |----------|-------------------------------------------------------------|
+                 *     | `cont`   | Matches if the field contains the value                     |
+                 *     | `eq`     | Matches if the field is equal to the value                  |
+                 *     | `gt`     | Matches if the field is greater than the value              |
+                 *     | `gte`    | Matches if the field is greater than or equal to the value  |
+                 *     | `in`     | Matches if the field is one of the values                   |
+                 *     | `lt`     | Matches if the field is less than the value                 |
+                 *     | `lte`    | Matches if the field is less than or equal to the the value |
+                 *     | `ncont`  | Matches if the field does not contain the value             |
+                 *     | `neq`    | Matches if the field is not equal to the value              |
+                 *     | `nin`    | Matches if the field is not one of the values               |
+                 *
+                 *     The field reference is the name of one of the fields of the object, or a sequence of
+                 *     name of fields separated by slashes. For example, to use the `country` sub-field inside
+                 *     the `extensions` field:
+                 *
+                 *     ```
+                 *     filter=(eq,extensions/country,EQ)
+                 *     ```
+                 *
+                 *     The values are the arguments of the operator. For example, the `eq` operator compares
+                 *     checks if the value of the field is equal to the value.
+                 *
+                 *     The `in` and `nin` operators support multiple values. For example, to check if the `country`
+                 *     sub-field inside the `extensions` field is either `ES` or `US:
+                 *
+                 *     ```
+                 *     filter=(in,extensions/country,ES,US)
+                 *     ```
+                 *
+                 *     When values contain commas, slashes or spaces they need to be surrounded by single quotes.
+                 *     For example, to check if the `name` field is the string `my cluster`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster')
+                 *     ```
+                 *
+                 *     When multiple criteria separated by semicolons are used, all of them must match for the
+                 *     complete condition to match. For example, the following will check if the `name` is
+                 *     `my cluster` *and* the `country` extension is `ES`:
+                 *
+                 *     ```
+                 *     filter=(eq,name,'my cluster');(eq,extensions/country,ES)
+                 *     ```
+                 *
+                 *     When this parameter isn't used all the results will be returned.
+                 * @example (eq,name,my cluster)
+                 */
+                filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the list of provisioning requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisioningRequestInfo"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createProvisioningRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvisioningRequestData"];
+            };
+        };
+        responses: {
+            /**
+             * @description Successfully created the provisioning request.
+             *     The Location header contains the resource URI of the newly created ProvisioningRequest.
+             */
+            201: {
+                headers: {
+                    /** @description URI of the newly created ProvisioningRequest instance. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisioningRequestInfo"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict; or: a request with this `idempotency-key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's tenant has used up its maxProvisioningRequests quota (close or delete one first), or the client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getProvisioningRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of a provisioning request.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                provisioningRequestId: components["parameters"]["provisioningRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully obtained the details of the provisioning request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisioningRequestInfo"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The specified provisioning request was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateProvisioningRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of a provisioning request.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                provisioningRequestId: components["parameters"]["provisioningRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvisioningRequestData"];
+            };
+        };
+        responses: {
+            /** @description Successfully updated the provisioning request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisioningRequestInfo"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The specified provisioning request was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable entity. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteProvisioningRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of a provisioning request.
+                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 */
+                provisioningRequestId: components["parameters"]["provisioningRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The delete request has been accepted for processing.
+             *     The Location header contains the URI of the ProvisioningRequest being deleted,
+             *     which can be used to poll for the status of the deletion.
+             */
+            202: {
+                headers: {
+                    /** @description URI of the ProvisioningRequest instance being deleted. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The specified provisioning request was not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -59,6 +59,13 @@ from .location_info_civic_address_item import LocationInfoCivicAddressItem
 from .location_info_coordinate import LocationInfoCoordinate
 from .location_info_coordinate_type import LocationInfoCoordinateType
 from .location_info_extensions import LocationInfoExtensions
+from .managed_infrastructure_template import ManagedInfrastructureTemplate
+from .managed_infrastructure_template_characteristics import ManagedInfrastructureTemplateCharacteristics
+from .managed_infrastructure_template_defaults import ManagedInfrastructureTemplateDefaults
+from .managed_infrastructure_template_defaults_cluster_instance_defaults import ManagedInfrastructureTemplateDefaultsClusterInstanceDefaults
+from .managed_infrastructure_template_defaults_policy_template_defaults import ManagedInfrastructureTemplateDefaultsPolicyTemplateDefaults
+from .managed_infrastructure_template_extensions import ManagedInfrastructureTemplateExtensions
+from .managed_infrastructure_template_parameter_schema import ManagedInfrastructureTemplateParameterSchema
 from .o_cloud_info import OCloudInfo
 from .o_cloud_info_extensions import OCloudInfoExtensions
 from .o_cloud_site_info import OCloudSiteInfo
@@ -67,12 +74,20 @@ from .perceived_severity import PerceivedSeverity
 from .probable_cause import ProbableCause
 from .problem_details import ProblemDetails
 from .problem_details_additional_attributes import ProblemDetailsAdditionalAttributes
+from .provisioned_resource_set import ProvisionedResourceSet
+from .provisioning_request_data import ProvisioningRequestData
+from .provisioning_request_data_template_parameters import ProvisioningRequestDataTemplateParameters
+from .provisioning_request_info import ProvisioningRequestInfo
+from .provisioning_status import ProvisioningStatus
+from .provisioning_status_provisioning_phase import ProvisioningStatusProvisioningPhase
 from .register_listener_alias_response_201 import RegisterListenerAliasResponse201
 from .register_listener_response_201 import RegisterListenerResponse201
 from .resource import Resource
 from .resource_extensions import ResourceExtensions
 from .resource_pool import ResourcePool
 from .resource_pool_extensions import ResourcePoolExtensions
+from .resource_provisioning_phase import ResourceProvisioningPhase
+from .resource_provisioning_status import ResourceProvisioningStatus
 from .resource_type import ResourceType
 from .resource_type_extensions import ResourceTypeExtensions
 from .resource_type_resource_class import ResourceTypeResourceClass
@@ -207,6 +222,13 @@ __all__ = (
     "LocationInfoCoordinate",
     "LocationInfoCoordinateType",
     "LocationInfoExtensions",
+    "ManagedInfrastructureTemplate",
+    "ManagedInfrastructureTemplateCharacteristics",
+    "ManagedInfrastructureTemplateDefaults",
+    "ManagedInfrastructureTemplateDefaultsClusterInstanceDefaults",
+    "ManagedInfrastructureTemplateDefaultsPolicyTemplateDefaults",
+    "ManagedInfrastructureTemplateExtensions",
+    "ManagedInfrastructureTemplateParameterSchema",
     "OCloudInfo",
     "OCloudInfoExtensions",
     "OCloudSiteInfo",
@@ -215,12 +237,20 @@ __all__ = (
     "ProbableCause",
     "ProblemDetails",
     "ProblemDetailsAdditionalAttributes",
+    "ProvisionedResourceSet",
+    "ProvisioningRequestData",
+    "ProvisioningRequestDataTemplateParameters",
+    "ProvisioningRequestInfo",
+    "ProvisioningStatus",
+    "ProvisioningStatusProvisioningPhase",
     "RegisterListenerAliasResponse201",
     "RegisterListenerResponse201",
     "Resource",
     "ResourceExtensions",
     "ResourcePool",
     "ResourcePoolExtensions",
+    "ResourceProvisioningPhase",
+    "ResourceProvisioningStatus",
     "ResourceType",
     "ResourceTypeExtensions",
     "ResourceTypeResourceClass",

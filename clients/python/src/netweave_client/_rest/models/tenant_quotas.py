@@ -26,6 +26,7 @@ class TenantQuotas:
 
         Attributes:
             max_hubs (int | None | Unset):
+            max_provisioning_requests (int | None | Unset):
             max_resource_pools (int | None | Unset):
             max_subscriptions (int | None | Unset):
             max_watch_streams (int | None | Unset):
@@ -33,6 +34,7 @@ class TenantQuotas:
      """
 
     max_hubs: int | None | Unset = UNSET
+    max_provisioning_requests: int | None | Unset = UNSET
     max_resource_pools: int | None | Unset = UNSET
     max_subscriptions: int | None | Unset = UNSET
     max_watch_streams: int | None | Unset = UNSET
@@ -48,6 +50,12 @@ class TenantQuotas:
             max_hubs = UNSET
         else:
             max_hubs = self.max_hubs
+
+        max_provisioning_requests: int | None | Unset
+        if isinstance(self.max_provisioning_requests, Unset):
+            max_provisioning_requests = UNSET
+        else:
+            max_provisioning_requests = self.max_provisioning_requests
 
         max_resource_pools: int | None | Unset
         if isinstance(self.max_resource_pools, Unset):
@@ -80,6 +88,8 @@ class TenantQuotas:
         })
         if max_hubs is not UNSET:
             field_dict["maxHubs"] = max_hubs
+        if max_provisioning_requests is not UNSET:
+            field_dict["maxProvisioningRequests"] = max_provisioning_requests
         if max_resource_pools is not UNSET:
             field_dict["maxResourcePools"] = max_resource_pools
         if max_subscriptions is not UNSET:
@@ -104,6 +114,16 @@ class TenantQuotas:
             return cast(int | None | Unset, data)
 
         max_hubs = _parse_max_hubs(d.pop("maxHubs", UNSET))
+
+
+        def _parse_max_provisioning_requests(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_provisioning_requests = _parse_max_provisioning_requests(d.pop("maxProvisioningRequests", UNSET))
 
 
         def _parse_max_resource_pools(data: object) -> int | None | Unset:
@@ -148,6 +168,7 @@ class TenantQuotas:
 
         tenant_quotas = cls(
             max_hubs=max_hubs,
+            max_provisioning_requests=max_provisioning_requests,
             max_resource_pools=max_resource_pools,
             max_subscriptions=max_subscriptions,
             max_watch_streams=max_watch_streams,

@@ -17,18 +17,20 @@ TENANT_STATUS_ACTIVE: TenantStatus
 TENANT_STATUS_SUSPENDED: TenantStatus
 
 class Quotas(_message.Message):
-    __slots__ = ("max_subscriptions", "max_hubs", "max_resource_pools", "max_watch_streams", "requests_per_second")
+    __slots__ = ("max_subscriptions", "max_hubs", "max_resource_pools", "max_watch_streams", "requests_per_second", "max_provisioning_requests")
     MAX_SUBSCRIPTIONS_FIELD_NUMBER: _ClassVar[int]
     MAX_HUBS_FIELD_NUMBER: _ClassVar[int]
     MAX_RESOURCE_POOLS_FIELD_NUMBER: _ClassVar[int]
     MAX_WATCH_STREAMS_FIELD_NUMBER: _ClassVar[int]
     REQUESTS_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    MAX_PROVISIONING_REQUESTS_FIELD_NUMBER: _ClassVar[int]
     max_subscriptions: int
     max_hubs: int
     max_resource_pools: int
     max_watch_streams: int
     requests_per_second: float
-    def __init__(self, max_subscriptions: _Optional[int] = ..., max_hubs: _Optional[int] = ..., max_resource_pools: _Optional[int] = ..., max_watch_streams: _Optional[int] = ..., requests_per_second: _Optional[float] = ...) -> None: ...
+    max_provisioning_requests: int
+    def __init__(self, max_subscriptions: _Optional[int] = ..., max_hubs: _Optional[int] = ..., max_resource_pools: _Optional[int] = ..., max_watch_streams: _Optional[int] = ..., requests_per_second: _Optional[float] = ..., max_provisioning_requests: _Optional[int] = ...) -> None: ...
 
 class Tenant(_message.Message):
     __slots__ = ("tenant_id", "status", "resource_pools", "label_selector", "quotas", "created_at", "updated_at")
