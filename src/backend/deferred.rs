@@ -12,7 +12,10 @@ use std::{
 use async_trait::async_trait;
 use tokio_util::sync::CancellationToken;
 
-use super::{Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, Object, Scope};
+use super::{
+    provision::{Order, Progress, Provisioner},
+    Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, Object, Scope,
+};
 use crate::domain::{objects::*, ListQuery, Page};
 
 /// Between connection attempts.
@@ -22,6 +25,8 @@ const ATTEMPT: Duration = Duration::from_secs(15);
 
 pub struct Deferred {
     name: String,
+    /// What its kind offers (known before it connects); carried out once connected.
+    builders: Vec<String>,
     inner: OnceLock<BackendRef>,
     last_error: Mutex<String>,
     feed: Feed,
@@ -29,7 +34,12 @@ pub struct Deferred {
 
 impl Deferred {
     /// Connects with `connect` now and, while it fails, every [`RETRY`] until shutdown.
-    pub fn start<F, Fut>(name: &str, connect: F, shutdown: CancellationToken) -> Arc<Deferred>
+    pub fn start<F, Fut>(
+        name: &str,
+        builders: Vec<String>,
+        connect: F,
+        shutdown: CancellationToken,
+    ) -> Arc<Deferred>
     where
         F: Fn() -> Fut + Send + 'static,
         Fut: Future<Output = anyhow::Result<BackendRef>> + Send,
@@ -37,6 +47,7 @@ impl Deferred {
         let (changes, feed) = Feed::new();
         let this = Arc::new(Deferred {
             name: name.to_owned(),
+            builders,
             inner: OnceLock::new(),
             last_error: Mutex::new("connecting".into()),
             feed,
@@ -82,8 +93,40 @@ impl Deferred {
     }
 }
 
+impl Deferred {
+    fn provisioner_now(&self) -> Result<&dyn Provisioner, BackendError> {
+        self.inner()?
+            .provisioner()
+            .ok_or_else(|| self.unsupported("provisioning"))
+    }
+}
+
+/// Orders wait (`Unavailable`, retried) until the backend is connected.
+#[async_trait]
+impl Provisioner for Deferred {
+    fn builders(&self) -> Vec<String> {
+        self.builders.clone()
+    }
+
+    async fn check(&self, order: &Order) -> Result<(), BackendError> {
+        self.provisioner_now()?.check(order).await
+    }
+
+    async fn apply(&self, order: &Order) -> Result<Progress, BackendError> {
+        self.provisioner_now()?.apply(order).await
+    }
+
+    async fn remove(&self, order: &Order) -> Result<bool, BackendError> {
+        self.provisioner_now()?.remove(order).await
+    }
+}
+
 #[async_trait]
 impl Backend for Deferred {
+    fn provisioner(&self) -> Option<&dyn Provisioner> {
+        (!self.builders.is_empty()).then_some(self as &dyn Provisioner)
+    }
+
     fn info(&self) -> BackendInfo {
         match self.inner.get() {
             Some(b) => b.info(),

@@ -38,6 +38,11 @@ pub trait Kind: 'static {
     type Settings: Section + Clone + Send + Sync + 'static;
     /// Checks its settings before anything starts; the message names the key.
     fn check(settings: &Self::Settings) -> Result<(), String>;
+    /// The provisioning builders a backend of these settings offers (known before it
+    /// connects: the templates are loaded at start). None by default.
+    fn builders(_settings: &Self::Settings) -> Vec<String> {
+        Vec::new()
+    }
     /// Connects and starts it.
     fn start(
         context: Context,
@@ -55,6 +60,7 @@ pub struct Registration {
     /// Its settings' defaults, as data (the configuration reference lists them).
     pub defaults: fn() -> Value,
     check: fn(Option<&Value>) -> Result<(), String>,
+    builders: fn(Option<&Value>) -> Vec<String>,
     start: fn(Context, Option<&Value>) -> Started,
 }
 
@@ -66,6 +72,11 @@ impl Registration {
             shared: K::SHARED,
             defaults: || serde_json::to_value(K::Settings::default()).expect("defaults serialise"),
             check: |value| K::check(&sections::read::<K::Settings>(value)?),
+            builders: |value| {
+                sections::read::<K::Settings>(value)
+                    .map(|s| K::builders(&s))
+                    .unwrap_or_default()
+            },
             start: |context, value| {
                 let settings = sections::read::<K::Settings>(value);
                 Box::pin(
@@ -209,8 +220,10 @@ pub async fn build(config: &Config, context: Context) -> anyhow::Result<BackendR
             ..context.clone()
         };
         let (start, shutdown) = (kind.start, context.shutdown.clone());
+        let builders = (kind.builders)(settings.as_ref());
         let backend: BackendRef = Deferred::start(
             &instance.name,
+            builders,
             move || start(context.clone(), settings.as_ref()),
             shutdown,
         );

@@ -11,10 +11,16 @@ use serde_json::{Map, Value};
 use super::parameters::{self, Invalid};
 
 /// The templates netweave ships (their builders are offered only where a backend has them).
-const BUILT_IN: &[(&str, &str)] = &[(
-    "sim-pool.v1.yaml",
-    include_str!("templates/sim-pool.v1.yaml"),
-)];
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "sim-pool.v1.yaml",
+        include_str!("templates/sim-pool.v1.yaml"),
+    ),
+    (
+        "os-server-group.v1.yaml",
+        include_str!("templates/os-server-group.v1.yaml"),
+    ),
+];
 
 /// Names template ids: `artifactResourceId` is the UUIDv5 of `<name>.<version>` under it.
 const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6e65_7477_6561_7665_9a1b_0000_7465_6d70);

@@ -23,7 +23,7 @@ use crate::{
 
 const MON: &str = "/o2ims-infrastructureMonitoring";
 
-async fn cloud() -> FakeOpenStack {
+pub async fn cloud() -> FakeOpenStack {
     let fake = FakeOpenStack::start().await.unwrap();
     fake.seed();
     fake
@@ -31,7 +31,7 @@ async fn cloud() -> FakeOpenStack {
 
 /// Settings of a gateway on the fake cloud, by `cloud` of its clouds.yaml (`password` or
 /// `appcred`); keep the directory alive.
-fn on_cloud(fake: &FakeOpenStack, cloud: &str) -> (TempDir, impl Fn(&mut Config) + Clone) {
+pub fn on_cloud(fake: &FakeOpenStack, cloud: &str) -> (TempDir, impl Fn(&mut Config) + Clone) {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("clouds.yaml");
     std::fs::write(&path, fake.clouds_yaml()).unwrap();
@@ -763,6 +763,23 @@ async fn one_gateway_serves_kubernetes_openstack_and_the_simulator_as_one_invent
     .await;
     let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
 
+    // Every routed backend's builders are offered from the start, connected or not.
+    let (status, templates) = platform
+        .get(
+            &app,
+            "/o2ims-infrastructureArtifacts/v1/managedInfrastructureTemplates",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{templates}");
+    let mut names: Vec<&str> = templates
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["os-server-group", "sim-pool"], "{templates}");
+
     // One inventory: every backend's pools and resources in one list.
     let mut pools = BTreeMap::new();
     for _ in 0..400 {
@@ -884,9 +901,10 @@ async fn one_gateway_serves_kubernetes_openstack_and_the_simulator_as_one_invent
     );
 }
 
-/// A `netweave serve` replica on the OpenStack cloud of `clouds`, sharing Redis under
-/// `prefix` (a 2 s lease) and, with `nats`, the event stream on NATS JetStream; its base URL.
-fn replica(
+/// A `netweave serve` replica on the OpenStack cloud of `clouds` (pool writes and provisioning
+/// on, its executor passing every 0.2 s), sharing Redis under `prefix` (a 2 s lease) and, with
+/// `nats`, the event stream on NATS JetStream; its base URL.
+pub fn replica(
     clouds: &std::path::Path,
     redis: &str,
     prefix: &str,
@@ -907,6 +925,8 @@ fn replica(
         .args(nats.into_iter().flat_map(|url| ["--nats-url", url]))
         .env("NETWEAVE_ELECTION__LEASE_SECONDS", "2")
         .env("NETWEAVE_ELECTION__LEASE_NAME", prefix)
+        .env("NETWEAVE_OPENSTACK__POOL_WRITES", "true")
+        .env("NETWEAVE_PROVISIONING__POLL_SECONDS", "0.2")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -915,11 +935,11 @@ fn replica(
 }
 
 /// Gateway processes, killed when dropped.
-struct Processes(Vec<(std::process::Child, String)>);
+pub struct Processes(pub Vec<(std::process::Child, String)>);
 
 impl Processes {
     /// Once both replicas are ready, which one leads (never both).
-    async fn leader(gateways: &Processes) -> usize {
+    pub async fn leader(gateways: &Processes) -> usize {
         use crate::kube_leader::{leads, ready};
         for (_, base) in &gateways.0 {
             ready(base).await;

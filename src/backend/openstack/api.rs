@@ -516,6 +516,25 @@ impl Api {
         aggregate_of(answer)
     }
 
+    // Writes (servers).
+
+    /// `POST /servers`: the new server's id.
+    pub async fn create_server(&self, server: Value) -> Result<String, CallError> {
+        let (_, answer) = self
+            .nova(Method::POST, "/servers", Some(&json!({ "server": server })))
+            .await?;
+        answer["server"]["id"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| CallError::Unavailable("Nova's new server has no id".into()))
+    }
+
+    pub async fn delete_server(&self, id: &str) -> Result<(), CallError> {
+        self.nova(Method::DELETE, &format!("/servers/{id}"), None)
+            .await?;
+        Ok(())
+    }
+
     pub async fn delete_aggregate(&self, id: u64) -> Result<(), CallError> {
         self.nova(Method::DELETE, &format!("/os-aggregates/{id}"), None)
             .await?;

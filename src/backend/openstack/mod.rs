@@ -10,6 +10,7 @@ pub mod cloud;
 mod keystone;
 mod mapping;
 mod poll;
+pub mod provision;
 pub mod settings;
 mod state;
 
@@ -282,6 +283,10 @@ impl Backend for OpenStackBackend {
             state.alarm_source(),
             state.alarm_conditions(),
         )]
+    }
+
+    fn provisioner(&self) -> Option<&dyn super::provision::Provisioner> {
+        Some(self)
     }
 
     async fn create_resource_pool(

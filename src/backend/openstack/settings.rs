@@ -114,6 +114,10 @@ impl registry::Kind for OpenStackKind {
         settings.validate()
     }
 
+    fn builders(settings: &OpenStackConfig) -> Vec<String> {
+        super::provision::builders(settings.pool_writes)
+    }
+
     async fn start(context: Context, settings: OpenStackConfig) -> anyhow::Result<BackendRef> {
         let cloud = super::cloud::Cloud::resolve(&settings, &super::cloud::process_env)
             .map_err(anyhow::Error::msg)?;

@@ -495,6 +495,18 @@ impl State {
     }
 
     /// The pool aggregate behind a pool id.
+    /// Whether the cloud has a flavor of this id or name.
+    pub fn has_flavor(&self, reference: &str) -> bool {
+        self.flavors
+            .values()
+            .any(|f| f.id == reference || f.name == reference)
+    }
+
+    /// Whether the cloud has a compute host (a hypervisor's service host) of this name.
+    pub fn has_host(&self, host: &str) -> bool {
+        self.host_hypervisor.contains_key(host)
+    }
+
     pub fn aggregate(&self, pool_id: &str) -> Option<&Aggregate> {
         self.mapping
             .pool_aggregates(&self.aggregates)

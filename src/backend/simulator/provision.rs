@@ -204,14 +204,18 @@ impl Simulator {
     }
 }
 
+/// The simulator's builders: its pool, when it is writable.
+pub fn builders(writable: bool) -> Vec<String> {
+    match writable {
+        true => vec![POOL.to_owned()],
+        false => Vec::new(),
+    }
+}
+
 #[async_trait]
 impl Provisioner for Simulator {
     fn builders(&self) -> Vec<String> {
-        if self.writable {
-            vec![POOL.to_owned()]
-        } else {
-            Vec::new()
-        }
+        builders(self.writable)
     }
 
     async fn check(&self, order: &Order) -> Result<(), BackendError> {

@@ -110,6 +110,10 @@ impl registry::Kind for SimulatorKind {
         settings.validate()
     }
 
+    fn builders(settings: &SimConfig) -> Vec<String> {
+        super::provision::builders(!settings.read_only)
+    }
+
     async fn start(context: Context, settings: SimConfig) -> anyhow::Result<BackendRef> {
         let spec = SimSpec {
             seed: settings.seed,

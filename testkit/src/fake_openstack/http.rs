@@ -54,7 +54,11 @@ pub fn router(fake: FakeOpenStack) -> Router {
         )
         .route("/compute/v2.1/flavors", get(flavors))
         .route("/compute/v2.1/flavors/detail", get(flavors_detail))
-        .route("/compute/v2.1/servers", get(servers))
+        .route("/compute/v2.1/servers", get(servers).post(create_server))
+        .route(
+            "/compute/v2.1/servers/{id}",
+            get(show_server).delete(delete_server),
+        )
         .route("/compute/v2.1/servers/detail", get(servers_detail))
         .route("/placement", get(placement_versions))
         .route("/placement/", get(placement_versions))
@@ -279,7 +283,10 @@ fn nova(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let mut response = f.with(|c| answer(version, c));
+    let mut response = f.with(|c| {
+        c.boot_due();
+        answer(version, c)
+    });
     let text = format!("compute {}.{}", version.0, version.1);
     let h = response.headers_mut();
     h.insert(
@@ -616,7 +623,7 @@ fn server_json(
     let mut v = json!({"accessIPv4": "", "accessIPv6": "", "addresses": {},
         "created": iso(s.created), "description": null, "flavor": flavor,
         "hostId": s.host.as_ref().map(|h| format!("{:x}", md5ish(h))).unwrap_or_default(),
-        "id": s.id, "image": "", "key_name": null, "links": links, "metadata": {},
+        "id": s.id, "image": "", "key_name": null, "links": links, "metadata": s.metadata,
         "name": s.name, "config_drive": "", "locked": false, "locked_reason": null,
         "OS-DCF:diskConfig": "MANUAL", "OS-EXT-AZ:availability_zone": s.zone,
         "OS-EXT-SRV-ATTR:host": s.host, "OS-EXT-SRV-ATTR:hypervisor_hostname": hypervisor.map(|h| h.hostname.clone()),
@@ -708,6 +715,100 @@ impl<'a> Index<'a> {
             flavors: c.flavors.values().map(|f| (f.name.as_str(), f)).collect(),
         }
     }
+}
+
+/// `POST /servers` (nova `server-create-req.json` / `server-create-resp.json`): 202 with the
+/// new server's id, links and `adminPass`; `networks` is required from 2.37.
+async fn create_server(
+    State(f): State<FakeOpenStack>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let base = f.base.clone();
+    nova(&f, &headers, |v, c| {
+        let s = &body["server"];
+        let Some(name) = s["name"].as_str().filter(|n| !n.is_empty()) else {
+            return nova_error(
+                StatusCode::BAD_REQUEST,
+                "Invalid input for field/attribute name.",
+            );
+        };
+        let flavor_ref = s["flavorRef"].as_str().unwrap_or_default();
+        let flavor_ref = flavor_ref.rsplit('/').next().unwrap_or_default();
+        let Some(flavor) = c
+            .flavors
+            .values()
+            .find(|fl| fl.id == flavor_ref || fl.name == flavor_ref)
+            .map(|fl| fl.name.clone())
+        else {
+            return nova_error(
+                StatusCode::BAD_REQUEST,
+                &format!("Flavor {flavor_ref} could not be found."),
+            );
+        };
+        if v >= (2, 37) && s.get("networks").is_none() {
+            return nova_error(
+                StatusCode::BAD_REQUEST,
+                "Invalid input for field/attribute server. Value: networks is a required property",
+            );
+        }
+        let zone = s["availability_zone"].as_str();
+        let metadata = s["metadata"].as_object().cloned().unwrap_or_default();
+        let id = c.create_server(name, &flavor, zone, metadata);
+        let href = format!("{base}/compute/v2.1/servers/{id}");
+        let mut response = (
+            StatusCode::ACCEPTED,
+            Json(
+                json!({"server": {"OS-DCF:diskConfig": "MANUAL", "adminPass": "6NpUwoz2QDRN",
+                "id": id, "links": [{"href": href, "rel": "self"},
+                    {"href": format!("{base}/compute/servers/{id}"), "rel": "bookmark"}],
+                "security_groups": [{"name": "default"}]}}),
+            ),
+        )
+            .into_response();
+        response
+            .headers_mut()
+            .insert("Location", HeaderValue::from_str(&href).unwrap());
+        response
+    })
+}
+
+async fn show_server(
+    State(f): State<FakeOpenStack>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let base = f.base.clone();
+    nova(&f, &headers, |v, c| {
+        match c.servers.get(&id).filter(|s| !s.deleted) {
+            Some(s) => {
+                let index = Index::of(c);
+                Json(json!({"server": server_json(&base, &index, s, v, true)})).into_response()
+            }
+            None => nova_error(
+                StatusCode::NOT_FOUND,
+                &format!("Instance {id} could not be found."),
+            ),
+        }
+    })
+}
+
+async fn delete_server(
+    State(f): State<FakeOpenStack>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    nova(&f, &headers, |_, c| {
+        if c.servers.get(&id).is_none_or(|s| s.deleted) {
+            return nova_error(
+                StatusCode::NOT_FOUND,
+                &format!("Instance {id} could not be found."),
+            );
+        }
+        c.delete_server(&id);
+        StatusCode::NO_CONTENT.into_response()
+    })
 }
 
 async fn servers(State(f): State<FakeOpenStack>, headers: HeaderMap, q: Q) -> Response {

@@ -10,7 +10,9 @@
 //!   honoured and echoed (406 above the maximum), `os-aggregates` (list, show, create, update,
 //!   delete, actions `add_host`/`remove_host`/`set_metadata`), `os-hypervisors[/detail]`,
 //!   `flavors[/detail]`, `servers[/detail]` with `all_tenants`, `changes-since` (deleted servers
-//!   as `DELETED`) and `limit`/`marker` paging with `*_links`;
+//!   as `DELETED`) and `limit`/`marker` paging with `*_links`; `POST /servers` (202; BUILD,
+//!   then ACTIVE on a host of an aggregate in its zone after `boot_time`, or ERROR with a
+//!   fault), `GET`/`DELETE /servers/{id}`;
 //! - Placement (`/placement`): the version document, `resource_providers` with their
 //!   `generation`, and each provider's `inventories` and `usages`.
 //!
@@ -59,6 +61,9 @@ pub struct Server {
     pub created: SystemTime,
     pub updated: SystemTime,
     pub deleted: bool,
+    pub metadata: Map<String, Value>,
+    /// A server created through the API boots (BUILD → ACTIVE, or ERROR) at this time.
+    pub boots_at: Option<SystemTime>,
 }
 
 #[derive(Clone, Debug)]
@@ -123,6 +128,12 @@ pub struct Cloud {
     pub flavors: BTreeMap<String, Flavor>,
     pub servers: BTreeMap<String, Server>,
     pub providers: BTreeMap<String, Provider>,
+    /// How long a server created through the API stays in BUILD.
+    pub boot_time: Duration,
+    /// Flavors whose servers fail to boot, with the fault message Nova gives.
+    pub boot_faults: BTreeMap<String, String>,
+    /// Servers created through the API.
+    pub server_creates: u64,
 }
 
 pub fn iso(t: SystemTime) -> String {
@@ -197,6 +208,9 @@ impl Cloud {
             flavors: BTreeMap::new(),
             servers: BTreeMap::new(),
             providers: BTreeMap::new(),
+            boot_time: Duration::from_millis(300),
+            boot_faults: BTreeMap::new(),
+            server_creates: 0,
         }
     }
 
@@ -313,6 +327,8 @@ impl Cloud {
                 created: now,
                 updated: now,
                 deleted: false,
+                metadata: Map::new(),
+                boots_at: None,
             },
         );
         if let Some(h) = host {
@@ -336,6 +352,96 @@ impl Cloud {
                 *used = used.saturating_add_signed(delta);
             }
             p.generation += 1;
+        }
+    }
+
+    /// Creates a server as Nova's `POST /servers` does: BUILD now, placed on the least used
+    /// host of an aggregate in `zone` (any host without one); it boots after `boot_time` —
+    /// ACTIVE, or ERROR with a fault when no host fits or its flavor is in `boot_faults`.
+    pub fn create_server(
+        &mut self,
+        name: &str,
+        flavor: &str,
+        zone: Option<&str>,
+        metadata: Map<String, Value>,
+    ) -> String {
+        self.server_creates += 1;
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = SystemTime::now();
+        self.servers.insert(
+            id.clone(),
+            Server {
+                id: id.clone(),
+                name: name.into(),
+                status: "BUILD".into(),
+                host: None,
+                zone: zone.unwrap_or("nova").into(),
+                flavor: flavor.into(),
+                project: "6f70656e737461636b20342065766572".into(),
+                fault: None,
+                created: now,
+                updated: now,
+                deleted: false,
+                metadata,
+                boots_at: Some(now + self.boot_time),
+            },
+        );
+        id
+    }
+
+    /// Boots the servers whose time has come (every compute call sees the cloud after this).
+    pub fn boot_due(&mut self) {
+        let now = SystemTime::now();
+        let due: Vec<String> = self
+            .servers
+            .values()
+            .filter(|s| !s.deleted && s.boots_at.is_some_and(|t| t <= now))
+            .map(|s| s.id.clone())
+            .collect();
+        for id in due {
+            let (zone, flavor) = {
+                let s = &self.servers[&id];
+                (s.zone.clone(), s.flavor.clone())
+            };
+            let candidates: Vec<String> = match self
+                .aggregates
+                .values()
+                .filter(|a| a.zone.as_deref() == Some(zone.as_str()))
+                .flat_map(|a| a.hosts.clone())
+                .collect::<Vec<_>>()
+            {
+                hosts if !hosts.is_empty() || zone != "nova" => hosts,
+                _ => self.hypervisors.values().map(|h| h.host.clone()).collect(),
+            };
+            let load = |h: &String| {
+                self.servers
+                    .values()
+                    .filter(|s| !s.deleted && s.host.as_ref() == Some(h))
+                    .count()
+            };
+            let host = candidates.iter().min_by_key(|h| load(h)).cloned();
+            let fault = match (&host, self.boot_faults.get(&flavor)) {
+                (None, _) => Some(format!(
+                    "No valid host was found. There are not enough hosts available in zone {zone}."
+                )),
+                (_, Some(message)) => Some(message.clone()),
+                _ => None,
+            };
+            match fault {
+                Some(message) => {
+                    self.set_server(&id, |s| s.boots_at = None);
+                    self.fail_server(&id, &message);
+                }
+                None => {
+                    let host = host.unwrap_or_default();
+                    self.set_server(&id, |s| {
+                        s.boots_at = None;
+                        s.status = "ACTIVE".into();
+                        s.host = Some(host.clone());
+                    });
+                    self.allocate(&host, 1);
+                }
+            }
         }
     }
 
