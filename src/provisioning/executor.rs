@@ -72,7 +72,13 @@ impl Executor {
             self.writer.flush(&r).await?;
             return Ok(());
         }
-        let Some(provisioner) = self.backend.provisioner() else {
+        // A replica whose backend does not offer the request's builder leaves it to one that
+        // does.
+        let Some(provisioner) = self
+            .backend
+            .provisioner()
+            .filter(|p| p.builders().contains(&r.builder))
+        else {
             return Ok(());
         };
         let expected = r.revision;

@@ -635,3 +635,166 @@ async fn grpc_carries_the_same_requests_with_precise_codes() {
         .unwrap_err();
     assert_eq!(missing.code(), tonic::Code::NotFound);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tenant_sees_its_own_requests_and_what_they_built_and_is_held_to_its_quota() {
+    use crate::security::{
+        gateway,
+        idp::Idp,
+        support::Pki,
+        tenancy::{Caller, TENANTS},
+    };
+    let pki = Pki::new();
+    let idp = Idp::start(&pki).await;
+    let app = gateway(&pki, &idp, netweave::config::ClientAuth::Optional, |_| {}).await;
+    let platform = Caller::of(&pki, &idp, "ops", &["platform-admin"], None);
+    for (tenant, quota) in [("tenant-a", 1), ("tenant-b", 5)] {
+        let (status, body) = platform
+            .post(
+                &app,
+                TENANTS,
+                json!({"tenantId": tenant, "labelSelector": format!("o2ims.oran.org/tenant={tenant}"),
+                    "quotas": {"maxProvisioningRequests": quota}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let a = Caller::of(&pki, &idp, "smo-a", &["admin"], Some("tenant-a"));
+    let b = Caller::of(&pki, &idp, "smo-b", &["admin"], Some("tenant-b"));
+    let reader = Caller::of(&pki, &idp, "dashboard", &["o2ims-reader"], None);
+    let (_, sites) = platform.get(&app, &format!("{V2}/oCloudSites")).await;
+    let site = sites[0]["oCloudSiteId"].as_str().unwrap().to_owned();
+
+    let id = uuid::Uuid::new_v4().to_string();
+    let (status, body) = a
+        .post(&app, REQUESTS, sim_request(&id, &site, 2, 0.0))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = a
+        .post(
+            &app,
+            REQUESTS,
+            sim_request(&uuid::Uuid::new_v4().to_string(), &site, 1, 0.0),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "maxProvisioningRequests: {body}"
+    );
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("maxProvisioningRequests"),
+        "{body}"
+    );
+
+    // Its pool is in its scope (the owner label), not in the other tenant's.
+    let mut pool = String::new();
+    for _ in 0..400 {
+        let (_, got) = a.get(&app, &format!("{REQUESTS}/{id}")).await;
+        if got["status"]["provisioningPhase"] == "FULFILLED" {
+            pool = got["provisionedResourceSet"]["nodeClusterId"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(!pool.is_empty(), "fulfilled");
+    assert_eq!(
+        a.get(&app, &format!("{V2}/resourcePools/{pool}")).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        b.get(&app, &format!("{V2}/resourcePools/{pool}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // The other tenant neither sees nor changes it; a cross-tenant reader sees it.
+    assert_eq!(b.get(&app, REQUESTS).await.1, json!([]));
+    assert_eq!(
+        b.get(&app, &format!("{REQUESTS}/{id}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let (status, _) = b
+        .send(
+            &app,
+            Method::DELETE,
+            &format!("{REQUESTS}/{id}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, listed) = reader.get(&app, REQUESTS).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let (status, _) = reader
+        .post(
+            &app,
+            REQUESTS,
+            sim_request(&uuid::Uuid::new_v4().to_string(), &site, 1, 0.0),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a reader does not provision");
+    let (status, _) = a
+        .send(
+            &app,
+            Method::DELETE,
+            &format!("{REQUESTS}/{id}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_live_in_redis_and_a_second_gateway_on_it_serves_them() {
+    use crate::harness::{unique_prefix, RedisServer};
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let on_redis = |c: &mut netweave::config::Config| {
+        c.redis_url = Some(redis.url.clone());
+        c.redis_prefix = prefix.clone();
+    };
+    let app = TestApp::start_with(on_redis).await;
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
+    let id = uuid::Uuid::new_v4().to_string();
+    let reply = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(sim_request(&id, &site, 2, 0.0)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let again = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(sim_request(&id, &site, 2, 0.0)),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    let done = wait_phase(&app, &id, "FULFILLED").await;
+    // A second gateway on the same Redis (offering no builder) serves the request as stored.
+    let other = TestApp::start_with(|c| {
+        on_redis(c);
+        c.edit_section(|s: &mut netweave::backend::simulator::SimConfig| s.read_only = true);
+    })
+    .await;
+    assert_eq!(other.get_ok(&format!("{REQUESTS}/{id}")).await, done);
+    let reply = app
+        .call(Method::DELETE, &format!("{REQUESTS}/{id}"), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED);
+    wait_gone(&app, &id).await;
+    assert_eq!(
+        other.get(&format!("{REQUESTS}/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
