@@ -24,6 +24,7 @@ mod otel;
 mod pagination;
 mod providers;
 mod provisioning;
+mod provisioning_kube;
 mod provisioning_openstack;
 mod receiver;
 mod redis_events;

@@ -6,6 +6,7 @@
 
 mod alarms;
 mod mapping;
+pub mod provision;
 pub mod settings;
 mod state;
 mod watch;
@@ -343,6 +344,10 @@ impl Backend for KubeBackend {
 
     /// Stated only while synchronised and in contact with the API server: a stale cache
     /// would clear alarms whose conditions it no longer sees change.
+    fn provisioner(&self) -> Option<&dyn super::provision::Provisioner> {
+        Some(self)
+    }
+
     fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {
         if self.generation().is_none() {
             return Vec::new();

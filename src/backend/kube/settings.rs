@@ -105,6 +105,10 @@ impl registry::Kind for KubernetesKind {
         Ok(())
     }
 
+    fn builders(settings: &KubernetesConfig) -> Vec<String> {
+        super::provision::builders(settings.pool_writes)
+    }
+
     async fn start(context: Context, settings: KubernetesConfig) -> anyhow::Result<BackendRef> {
         use anyhow::Context as _;
         let backend = KubeBackend::start(&settings, &context.o_cloud_id, &context.shutdown)

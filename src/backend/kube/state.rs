@@ -337,6 +337,19 @@ impl State {
         self.derived()
     }
 
+    /// A node's resource id and whether it is Ready, once the watch has seen it.
+    pub fn node_readiness(&self, name: &str) -> Option<(String, bool)> {
+        let node = self.nodes.get(name)?;
+        let ready = node
+            .status
+            .as_ref()
+            .and_then(|s| s.conditions.as_ref())
+            .into_iter()
+            .flatten()
+            .any(|c| c.type_ == "Ready" && c.status == "True");
+        Some((node.metadata.uid.clone().unwrap_or_default(), ready))
+    }
+
     pub fn machine(&self, pool_id: &str) -> Option<&MachinePool> {
         self.machines
             .values()

@@ -85,6 +85,13 @@ pub const MACHINE_DEPLOYMENTS: ResourceKind = ResourceKind {
     kind: "MachineDeployment",
     namespaced: true,
 };
+pub const CAPI_MACHINES: ResourceKind = ResourceKind {
+    group: "cluster.x-k8s.io",
+    version: "v1beta1",
+    plural: "machines",
+    kind: "Machine",
+    namespaced: true,
+};
 pub const LEASES: ResourceKind = ResourceKind {
     group: "coordination.k8s.io",
     version: "v1",
@@ -423,6 +430,17 @@ impl FakeApiServer {
 
     pub fn get(&self, kind: ResourceKind, key: &str) -> Option<Value> {
         self.cluster.get(kind, key)
+    }
+
+    /// Every object of `kind` (not counted as a client's list).
+    pub fn objects(&self, kind: ResourceKind) -> Vec<Value> {
+        let items = self
+            .cluster
+            .list(kind, None, None, None)
+            .map(|(_, items, _)| items)
+            .unwrap_or_default();
+        self.cluster.lists.fetch_sub(1, Ordering::Relaxed);
+        items
     }
 
     /// Forgets the change history, as etcd compaction does: a watch resumed from an older

@@ -1,0 +1,262 @@
+//! Provisioning on Kubernetes (the fake API server, with a stand-in Cluster API controller that
+//! reconciles MachineDeployments into Machines and Ready Nodes, or failing Machines): the
+//! built-in `k8s-node-pool` template builds a MachineDeployment, FULFILLED when its nodes are
+//! Ready, scaled by a replacement, FAILED with the Machine's failure message, removed by DELETE.
+
+use std::time::Duration;
+
+use netweave::backend::kube::KubernetesConfig;
+use netweave_testkit::fake_apiserver::{
+    fixtures, FakeApiServer, CAPI_MACHINES, MACHINE_DEPLOYMENTS, NODES, STORAGE_CLASSES,
+};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use tokio_util::sync::CancellationToken;
+
+use crate::{
+    harness::{TestApp, V2},
+    provisioning::{wait_gone, wait_phase, REQUESTS},
+};
+
+const NAMESPACE: &str = "default";
+/// A MachineDeployment carrying this label gets Machines that fail.
+const FAIL_LABEL: &str = "test.netweave.io/fail-machines";
+
+/// One pass of the stand-in controller: each MachineDeployment gets `replicas` Machines
+/// (`<md>-<i>`), each Machine a Ready Node a pass later — or, for a deployment labelled
+/// [`FAIL_LABEL`], a failure; Machines past the count, or of a deployment that is gone, go
+/// with their Nodes.
+fn reconcile(fake: &FakeApiServer) {
+    let deployments = fake.objects(MACHINE_DEPLOYMENTS);
+    let mut wanted = std::collections::BTreeSet::new();
+    for md in &deployments {
+        let name = md["metadata"]["name"].as_str().unwrap_or_default();
+        let replicas = md["spec"]["replicas"].as_u64().unwrap_or(0);
+        let failing = md["metadata"]["labels"][FAIL_LABEL] == "true";
+        let mut ready = 0;
+        for i in 0..replicas {
+            let machine = format!("{name}-{i}");
+            wanted.insert(machine.clone());
+            let key = format!("{NAMESPACE}/{machine}");
+            match fake.get(CAPI_MACHINES, &key) {
+                None => {
+                    fake.apply(
+                        CAPI_MACHINES,
+                        json!({
+                            "metadata": {"name": machine, "namespace": NAMESPACE,
+                                "labels": {"cluster.x-k8s.io/deployment-name": name,
+                                    "cluster.x-k8s.io/cluster-name": "capi"}},
+                            "spec": {"clusterName": "capi", "version": "v1.33.2"},
+                            "status": {"phase": "Provisioning"},
+                        }),
+                    );
+                }
+                Some(mut m) if m["status"]["phase"] == "Provisioning" => {
+                    if failing {
+                        m["status"] = json!({"phase": "Failed", "failureReason": "CreateError",
+                            "failureMessage": "Failure detected from referenced resource infrastructure.cluster.x-k8s.io/v1beta1, Kind=Metal3Machine: no BareMetalHost available"});
+                    } else {
+                        fake.apply(NODES, fixtures::node(&machine, name, "du-server"));
+                        m["status"] = json!({"phase": "Running",
+                            "nodeRef": {"kind": "Node", "name": machine}});
+                    }
+                    fake.apply(CAPI_MACHINES, m);
+                }
+                Some(m) if m["status"]["phase"] == "Running" => ready += 1,
+                Some(_) => {}
+            }
+        }
+        if md["status"]["readyReplicas"].as_u64() != Some(ready) {
+            let mut md = md.clone();
+            md["status"] = json!({"replicas": replicas, "readyReplicas": ready});
+            fake.apply(MACHINE_DEPLOYMENTS, md);
+        }
+    }
+    for m in fake.objects(CAPI_MACHINES) {
+        let name = m["metadata"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if !wanted.contains(&name) {
+            fake.delete(CAPI_MACHINES, &format!("{NAMESPACE}/{name}"));
+            fake.delete(NODES, &name);
+        }
+    }
+}
+
+fn node_pool(id: &str, pool: &str, nodes: u64, fail: bool) -> Value {
+    let mut labels = json!({"site": "edge-1"});
+    if fail {
+        labels[FAIL_LABEL] = json!("true");
+    }
+    json!({
+        "provisioningRequestId": id,
+        "name": pool,
+        "description": "DU workers",
+        "templateName": "k8s-node-pool",
+        "templateVersion": "v1",
+        "templateParameters": {"poolName": pool, "nodeCount": nodes, "instanceType": "du-server",
+            "labels": labels}
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_pool_is_built_as_a_machine_deployment_scaled_failed_and_removed() {
+    let fake = std::sync::Arc::new(
+        FakeApiServer::start(&[NODES, STORAGE_CLASSES, MACHINE_DEPLOYMENTS, CAPI_MACHINES])
+            .await
+            .unwrap(),
+    );
+    fake.apply(NODES, fixtures::node("cp-1", "control-plane", "m5.xlarge"));
+    let controller = CancellationToken::new();
+    {
+        let (fake, stop) = (std::sync::Arc::clone(&fake), controller.clone());
+        tokio::spawn(async move {
+            while !stop.is_cancelled() {
+                reconcile(&fake);
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        });
+    }
+    let (_dir, on_kube) = crate::kube::on_cluster(&fake);
+    let app = TestApp::start_with(move |c| {
+        on_kube(c);
+        c.edit_section(|k: &mut KubernetesConfig| k.machine_namespace = NAMESPACE.into());
+        c.provisioning.poll_seconds = 0.2;
+    })
+    .await;
+
+    // Built: a MachineDeployment of three, FULFILLED once its three nodes are Ready.
+    let id = uuid::Uuid::new_v4().to_string();
+    let reply = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(node_pool(&id, "du-workers", 3, false)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let done = wait_phase(&app, &id, "FULFILLED").await;
+    let md = fake
+        .get(MACHINE_DEPLOYMENTS, &format!("{NAMESPACE}/du-workers"))
+        .expect("the MachineDeployment");
+    assert_eq!(md["spec"]["replicas"], 3);
+    assert_eq!(
+        md["metadata"]["labels"]["o2ims.oran.org/provisioning-request"],
+        id.as_str()
+    );
+    assert_eq!(md["metadata"]["labels"]["site"], "edge-1");
+    let ids = done["provisionedResourceSet"]["infrastructureResourceIds"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(ids.len(), 3, "{done}");
+    let pool = done["provisionedResourceSet"]["nodeClusterId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for _ in 0..200 {
+        if app.get(&format!("{V2}/resourcePools/{pool}")).await.status == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    for id in &ids {
+        app.get_ok(&format!(
+            "{V2}/resourcePools/{pool}/resources/{}",
+            id.as_str().unwrap()
+        ))
+        .await;
+    }
+
+    // Scaled to five by a replacement.
+    let reply = app
+        .call(
+            Method::PUT,
+            &format!("{REQUESTS}/{id}"),
+            Some(node_pool(&id, "du-workers", 5, false)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let grown = wait_phase(&app, &id, "FULFILLED").await;
+    assert_eq!(
+        grown["provisionedResourceSet"]["infrastructureResourceIds"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+    assert_eq!(
+        fake.get(MACHINE_DEPLOYMENTS, &format!("{NAMESPACE}/du-workers"))
+            .unwrap()["spec"]["replicas"],
+        5
+    );
+
+    // Machines that fail fail their request with the Machine's own message.
+    let failing_id = uuid::Uuid::new_v4().to_string();
+    let reply = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(node_pool(&failing_id, "du-broken", 1, true)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let failed = wait_phase(&app, &failing_id, "FAILED").await;
+    assert!(
+        failed["status"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no BareMetalHost available"),
+        "{failed}"
+    );
+
+    // A name another owns is refused when carried out, and leaves it alone.
+    fake.apply(
+        MACHINE_DEPLOYMENTS,
+        json!({"metadata": {"name": "theirs", "namespace": NAMESPACE},
+            "spec": {"clusterName": "capi", "replicas": 0}}),
+    );
+    let theirs_id = uuid::Uuid::new_v4().to_string();
+    let reply = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(node_pool(&theirs_id, "theirs", 2, false)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    let refused = wait_phase(&app, &theirs_id, "FAILED").await;
+    assert!(refused["status"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not built by this request"));
+    assert_eq!(
+        fake.get(MACHINE_DEPLOYMENTS, &format!("{NAMESPACE}/theirs"))
+            .unwrap()["spec"]["replicas"],
+        0
+    );
+
+    // Deleted: the MachineDeployments go (their Machines and Nodes with them), then the requests.
+    for gone in [&id, &failing_id, &theirs_id] {
+        let reply = app
+            .call(Method::DELETE, &format!("{REQUESTS}/{gone}"), None)
+            .await;
+        assert_eq!(reply.status, StatusCode::ACCEPTED);
+    }
+    for gone in [&id, &failing_id, &theirs_id] {
+        wait_gone(&app, gone).await;
+    }
+    assert!(fake
+        .get(MACHINE_DEPLOYMENTS, &format!("{NAMESPACE}/du-workers"))
+        .is_none());
+    assert!(fake
+        .get(MACHINE_DEPLOYMENTS, &format!("{NAMESPACE}/du-broken"))
+        .is_none());
+    assert!(
+        fake.get(MACHINE_DEPLOYMENTS, &format!("{NAMESPACE}/theirs"))
+            .is_some(),
+        "not ours"
+    );
+    controller.cancel();
+}
