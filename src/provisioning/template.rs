@@ -24,6 +24,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         "k8s-node-pool.v1.yaml",
         include_str!("templates/k8s-node-pool.v1.yaml"),
     ),
+    (
+        "k8s-node-cluster.v1.yaml",
+        include_str!("templates/k8s-node-cluster.v1.yaml"),
+    ),
 ];
 
 /// Names template ids: `artifactResourceId` is the UUIDv5 of `<name>.<version>` under it.

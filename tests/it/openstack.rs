@@ -778,7 +778,16 @@ async fn one_gateway_serves_kubernetes_openstack_and_the_simulator_as_one_invent
         .filter_map(|t| t["name"].as_str())
         .collect();
     names.sort_unstable();
-    assert_eq!(names, ["os-server-group", "sim-pool"], "{templates}");
+    assert_eq!(
+        names,
+        [
+            "k8s-node-cluster",
+            "k8s-node-pool",
+            "os-server-group",
+            "sim-pool"
+        ],
+        "{templates}"
+    );
 
     // One inventory: every backend's pools and resources in one list.
     let mut pools = BTreeMap::new();

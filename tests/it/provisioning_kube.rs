@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use netweave::backend::kube::KubernetesConfig;
 use netweave_testkit::fake_apiserver::{
-    fixtures, FakeApiServer, CAPI_MACHINES, MACHINE_DEPLOYMENTS, NODES, STORAGE_CLASSES,
+    fixtures, FakeApiServer, CAPI_CLUSTERS, CAPI_MACHINES, MACHINE_DEPLOYMENTS, NODES,
+    STORAGE_CLASSES,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -72,6 +73,29 @@ fn reconcile(fake: &FakeApiServer) {
             fake.apply(MACHINE_DEPLOYMENTS, md);
         }
     }
+    // Clusters: Provisioning, then Provisioned with their control plane ready and an
+    // endpoint — or Failed.
+    for mut c in fake.objects(CAPI_CLUSTERS) {
+        let name = c["metadata"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        match c["status"]["phase"].as_str() {
+            None => c["status"] = json!({"phase": "Provisioning"}),
+            Some("Provisioning") if c["metadata"]["labels"][FAIL_LABEL] == "true" => {
+                c["status"] = json!({"phase": "Failed", "failureReason": "InvalidConfiguration",
+                    "failureMessage": "ClusterClass \"missing\" not found"});
+            }
+            Some("Provisioning") => {
+                c["spec"]["controlPlaneEndpoint"] =
+                    json!({"host": format!("{name}.capi.example"), "port": 6443});
+                c["status"] = json!({"phase": "Provisioned", "controlPlaneReady": true,
+                    "infrastructureReady": true});
+            }
+            _ => continue,
+        }
+        fake.apply(CAPI_CLUSTERS, c);
+    }
     for m in fake.objects(CAPI_MACHINES) {
         let name = m["metadata"]["name"]
             .as_str()
@@ -103,9 +127,15 @@ fn node_pool(id: &str, pool: &str, nodes: u64, fail: bool) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_node_pool_is_built_as_a_machine_deployment_scaled_failed_and_removed() {
     let fake = std::sync::Arc::new(
-        FakeApiServer::start(&[NODES, STORAGE_CLASSES, MACHINE_DEPLOYMENTS, CAPI_MACHINES])
-            .await
-            .unwrap(),
+        FakeApiServer::start(&[
+            NODES,
+            STORAGE_CLASSES,
+            MACHINE_DEPLOYMENTS,
+            CAPI_MACHINES,
+            CAPI_CLUSTERS,
+        ])
+        .await
+        .unwrap(),
     );
     fake.apply(NODES, fixtures::node("cp-1", "control-plane", "m5.xlarge"));
     let controller = CancellationToken::new();
@@ -257,6 +287,100 @@ async fn a_node_pool_is_built_as_a_machine_deployment_scaled_failed_and_removed(
         fake.get(MACHINE_DEPLOYMENTS, &format!("{NAMESPACE}/theirs"))
             .is_some(),
         "not ours"
+    );
+
+    // A node cluster: FULFILLED once ready, served as a deployment manager of the K8s profile.
+    let cluster_id = uuid::Uuid::new_v4().to_string();
+    let cluster = |id: &str, name: &str, fail: bool| {
+        let mut labels = json!({"site": "edge-1"});
+        if fail {
+            labels[FAIL_LABEL] = json!("true");
+        }
+        json!({"provisioningRequestId": id, "name": name, "description": "a DU cluster",
+            "templateName": "k8s-node-cluster", "templateVersion": "v1",
+            "templateParameters": {"clusterName": name, "clusterClass": "quick-start",
+                "kubernetesVersion": "v1.33.2", "controlPlaneCount": 1, "workerCount": 2,
+                "labels": labels}})
+    };
+    let reply = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(cluster(&cluster_id, "du-cluster", false)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let ready = wait_phase(&app, &cluster_id, "FULFILLED").await;
+    let dm_id = ready["provisionedResourceSet"]["nodeClusterId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        ready["status"]["nodeClusterProvisioningStatus"]["resourceId"],
+        dm_id
+    );
+    let dm = app
+        .get_ok(&format!("{V2}/deploymentManagers/{dm_id}"))
+        .await;
+    assert_eq!(dm["name"], "du-cluster");
+    assert_eq!(dm["serviceUri"], "https://du-cluster.capi.example:6443");
+    assert_eq!(dm["extensions"]["profileName"], "k8s");
+    assert_eq!(
+        dm["extensions"]["profileData"]["cluster_api_endpoint"],
+        "https://du-cluster.capi.example:6443"
+    );
+    let made = fake
+        .get(CAPI_CLUSTERS, &format!("{NAMESPACE}/du-cluster"))
+        .unwrap();
+    assert_eq!(made["spec"]["topology"]["class"], "quick-start");
+    assert_eq!(
+        made["spec"]["topology"]["workers"]["machineDeployments"][0]["replicas"],
+        2
+    );
+    let broken_id = uuid::Uuid::new_v4().to_string();
+    let reply = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(cluster(&broken_id, "bad-cluster", true)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    let failed = wait_phase(&app, &broken_id, "FAILED").await;
+    assert!(
+        failed["status"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not found"),
+        "{failed}"
+    );
+    for gone in [&cluster_id, &broken_id] {
+        let reply = app
+            .call(Method::DELETE, &format!("{REQUESTS}/{gone}"), None)
+            .await;
+        assert_eq!(reply.status, StatusCode::ACCEPTED);
+        wait_gone(&app, gone).await;
+    }
+    assert!(fake
+        .get(CAPI_CLUSTERS, &format!("{NAMESPACE}/du-cluster"))
+        .is_none());
+    for _ in 0..200 {
+        if app
+            .get(&format!("{V2}/deploymentManagers/{dm_id}"))
+            .await
+            .status
+            == StatusCode::NOT_FOUND
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        app.get(&format!("{V2}/deploymentManagers/{dm_id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "its deployment manager goes with it"
     );
     controller.cancel();
 }

@@ -325,6 +325,107 @@ impl Mapping {
     }
 }
 
+/// A Cluster API `Cluster` this cluster manages (a workload cluster), as much as its deployment
+/// manager needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkloadCluster {
+    pub name: String,
+    pub namespace: String,
+    /// `status.phase`: Pending, Provisioning, Provisioned, Deleting, Failed.
+    pub phase: String,
+    pub control_plane_ready: bool,
+    /// `https://host:port` of `spec.controlPlaneEndpoint`.
+    pub endpoint: Option<String>,
+    pub version: String,
+    pub class: String,
+    pub failure: Option<String>,
+    pub labels: Map<String, Value>,
+}
+
+impl WorkloadCluster {
+    pub fn from_json(object: &Value) -> Option<WorkloadCluster> {
+        let status = &object["status"];
+        let endpoint = &object["spec"]["controlPlaneEndpoint"];
+        Some(WorkloadCluster {
+            name: object["metadata"]["name"].as_str()?.to_owned(),
+            namespace: object["metadata"]["namespace"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            phase: status["phase"].as_str().unwrap_or("Pending").to_owned(),
+            control_plane_ready: status["controlPlaneReady"].as_bool().unwrap_or(false),
+            endpoint: endpoint["host"]
+                .as_str()
+                .filter(|h| !h.is_empty())
+                .map(|h| format!("https://{h}:{}", endpoint["port"].as_u64().unwrap_or(6443))),
+            version: object["spec"]["topology"]["version"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            class: object["spec"]["topology"]["class"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            failure: status["failureMessage"]
+                .as_str()
+                .or_else(|| status["failureReason"].as_str())
+                .map(str::to_owned),
+            labels: object["metadata"]["labels"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Ready to take workloads: provisioned, its control plane ready, its endpoint known.
+    pub fn ready(&self) -> bool {
+        self.phase == "Provisioned" && self.control_plane_ready && self.endpoint.is_some()
+    }
+}
+
+impl Mapping {
+    pub fn workload_cluster_id(&self, namespace: &str, name: &str) -> String {
+        id(
+            "workload-cluster",
+            &format!("{}/{namespace}/{name}", self.server_url),
+        )
+    }
+
+    /// A ready workload cluster as a deployment manager of the Kubernetes profile (O2dms
+    /// K8s profile: `profileName` `k8s`, its API endpoint in `profileData`).
+    pub fn workload_deployment_manager(&self, c: &WorkloadCluster) -> DeploymentManager {
+        let endpoint = c.endpoint.clone().unwrap_or_default();
+        DeploymentManager {
+            deployment_manager_id: self.workload_cluster_id(&c.namespace, &c.name),
+            name: c.name.clone(),
+            description: format!(
+                "Kubernetes cluster '{}' (Cluster API, managed by '{}')",
+                c.name, self.settings.cluster_name
+            ),
+            o_cloud_id: self.o_cloud_id.clone(),
+            service_uri: endpoint.clone(),
+            supported_locations: vec![self.location_id()],
+            capabilities: [("kubernetesVersion".to_owned(), json!(c.version))]
+                .into_iter()
+                .collect(),
+            capacity: Map::new(),
+            extensions: [
+                ("platform", json!("kubernetes")),
+                ("profileName", json!("k8s")),
+                (
+                    "profileData",
+                    json!({"cluster_api_endpoint": endpoint, "cluster_class": c.class}),
+                ),
+                ("managedBy", json!(self.deployment_manager_id())),
+                ("labels", Value::Object(c.labels.clone())),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+        }
+    }
+}
+
 /// A Machine's link from a node to its pool: the MachineSet / MachineDeployment that owns it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MachineBinding {

@@ -77,6 +77,14 @@ fn node_machine_kinds() -> [(ApiResource, &'static str); 2] {
     ]
 }
 
+/// Cluster API workload clusters (`Cluster`), when this cluster manages some.
+fn cluster_kind() -> ApiResource {
+    ApiResource::from_gvk_with_plural(
+        &GroupVersionKind::gvk("cluster.x-k8s.io", "v1beta1", "Cluster"),
+        "clusters",
+    )
+}
+
 /// Whether the cluster serves `resource` (a 404 says it does not).
 async fn served(client: &Client, resource: &ApiResource) -> bool {
     let api: Api<DynamicObject> = Api::all_with(client.clone(), resource);
@@ -101,6 +109,8 @@ pub struct KubeBackend {
     machine_namespace: String,
     /// Whether pool writes are offered (`kubernetes.pool_writes`).
     pool_writes: bool,
+    /// Whether the cluster serves Cluster API `Cluster`s (workload clusters can be built).
+    clusters: bool,
     feed: Feed,
 }
 
@@ -163,6 +173,11 @@ impl KubeBackend {
                 node_machines.push((resource, label));
             }
         }
+        let clusters = match served(&client, &cluster_kind()).await {
+            true => Some(cluster_kind()),
+            false => None,
+        };
+        let clusters_served = clusters.is_some();
         let mapping = Mapping {
             o_cloud_id: o_cloud_id.to_owned(),
             server_url,
@@ -178,14 +193,18 @@ impl KubeBackend {
             machines: machines.clone(),
             machine_namespace: settings.machine_namespace.clone(),
             pool_writes: settings.pool_writes,
+            clusters: clusters_served,
             feed,
         });
         watch::start(
             client,
             Arc::clone(&backend.state),
             Arc::clone(&backend.synced),
-            machines,
-            node_machines,
+            watch::Watched {
+                machines,
+                node_machines,
+                clusters,
+            },
             changes,
             shutdown,
         );

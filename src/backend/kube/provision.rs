@@ -27,12 +27,36 @@ pub const NODE_POOL: &str = "kubernetes.nodePool";
 /// The label naming the request a machine pool was built for.
 pub const REQUEST_LABEL: &str = "o2ims.oran.org/provisioning-request";
 
+pub const NODE_CLUSTER: &str = "kubernetes.nodeCluster";
+
 /// The builders of a cluster with pool writes.
 pub fn builders(pool_writes: bool) -> Vec<String> {
     match pool_writes {
-        true => vec![NODE_POOL.to_owned()],
+        true => vec![NODE_POOL.to_owned(), NODE_CLUSTER.to_owned()],
         false => Vec::new(),
     }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ClusterParameters {
+    cluster_name: String,
+    cluster_class: String,
+    kubernetes_version: String,
+    #[serde(default)]
+    control_plane_count: u64,
+    #[serde(default)]
+    worker_class: String,
+    #[serde(default)]
+    worker_count: u64,
+    #[serde(default)]
+    labels: Map<String, Value>,
+}
+
+fn cluster_parameters(order: &Order) -> Result<ClusterParameters, BackendError> {
+    serde_json::from_value(order.parameters.clone()).map_err(|e| {
+        BackendError::Invalid(format!("templateParameters do not fit {NODE_CLUSTER}: {e}"))
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,6 +218,150 @@ impl KubeBackend {
     }
 }
 
+impl KubeBackend {
+    fn clusters_api(&self) -> Result<Api<DynamicObject>, BackendError> {
+        if !self.pool_writes {
+            return Err(self.unsupported("provisioning node clusters"));
+        }
+        if !self.clusters {
+            return Err(self.unsupported("provisioning node clusters (no Cluster API Cluster API)"));
+        }
+        Ok(Api::namespaced_with(
+            self.client.clone(),
+            &self.machine_namespace,
+            &super::cluster_kind(),
+        ))
+    }
+
+    /// The order's Cluster, if it exists; a Cluster of that name that is not the order's is a
+    /// refusal.
+    async fn order_cluster(
+        &self,
+        api: &Api<DynamicObject>,
+        order: &Order,
+        name: &str,
+    ) -> Result<Option<Value>, BackendError> {
+        let Some(found) = api.get_opt(name).await.map_err(api_error)? else {
+            return Ok(None);
+        };
+        let found = serde_json::to_value(found).map_err(unavailable)?;
+        if label_of(&found, REQUEST_LABEL) != Some(order.request_id.as_str()) {
+            return Err(BackendError::Conflict(format!(
+                "a Cluster named '{name}' exists and was not built by this request"
+            )));
+        }
+        Ok(Some(found))
+    }
+
+    async fn apply_cluster(&self, order: &Order) -> Result<Progress, BackendError> {
+        let p = cluster_parameters(order)?;
+        let api = self.clusters_api()?;
+        let labels = owned_labels(&p.labels, order);
+        let topology = json!({
+            "class": p.cluster_class, "version": p.kubernetes_version,
+            "controlPlane": {"replicas": p.control_plane_count},
+            "workers": {"machineDeployments": [{"class": p.worker_class, "name": "md-0",
+                "replicas": p.worker_count}]},
+        });
+        let found = match self.order_cluster(&api, order, &p.cluster_name).await? {
+            None => {
+                let object: DynamicObject = serde_json::from_value(json!({
+                    "apiVersion": "cluster.x-k8s.io/v1beta1", "kind": "Cluster",
+                    "metadata": {"name": p.cluster_name, "namespace": self.machine_namespace, "labels": labels},
+                    "spec": {"topology": topology},
+                }))
+                .map_err(|e| BackendError::Invalid(e.to_string()))?;
+                let made = api
+                    .create(&PostParams::default(), &object)
+                    .await
+                    .map_err(api_error)?;
+                serde_json::to_value(made).map_err(unavailable)?
+            }
+            Some(found) if found["spec"]["topology"] != topology => {
+                let patch = json!({"spec": {"topology": topology}});
+                let patched = api
+                    .patch(
+                        &p.cluster_name,
+                        &PatchParams::default(),
+                        &Patch::Merge(&patch),
+                    )
+                    .await
+                    .map_err(api_error)?;
+                serde_json::to_value(patched).map_err(unavailable)?
+            }
+            Some(found) => found,
+        };
+        let cluster = super::mapping::WorkloadCluster::from_json(&found);
+        let state = self.read();
+        let id = state
+            .mapping
+            .workload_cluster_id(&self.machine_namespace, &p.cluster_name);
+        // Fulfilled once the inventory serves it as a deployment manager.
+        let served = state.inventory.deployment_managers.contains_key(&id);
+        let failure = cluster
+            .as_ref()
+            .and_then(|c| {
+                c.failure
+                    .clone()
+                    .or_else(|| (c.phase == "Failed").then(|| "the Cluster failed".into()))
+            })
+            .map(|why| format!("Cluster '{}' failed: {why}", p.cluster_name));
+        let phase = cluster.as_ref().map_or("Pending", |c| c.phase.as_str());
+        Ok(Progress {
+            group: Item {
+                resource_name: p.cluster_name.clone(),
+                resource_id: id,
+                resource_provisioning_phase: match (&failure, served) {
+                    (Some(_), _) => ItemPhase::Failed,
+                    (None, true) => ItemPhase::Provisioned,
+                    (None, false) => ItemPhase::Processing,
+                },
+            },
+            resources: Vec::new(),
+            message: failure.clone().unwrap_or_else(|| match served {
+                true => format!(
+                    "cluster '{}' is ready and served as a deployment manager",
+                    p.cluster_name
+                ),
+                false => format!("cluster '{}' is {phase}", p.cluster_name),
+            }),
+            failure,
+        })
+    }
+
+    async fn remove_cluster(&self, order: &Order) -> Result<bool, BackendError> {
+        let p = cluster_parameters(order)?;
+        let api = self.clusters_api()?;
+        match self.order_cluster(&api, order, &p.cluster_name).await {
+            Ok(None) | Err(BackendError::Conflict(_)) => Ok(true),
+            Ok(Some(_)) => {
+                api.delete(&p.cluster_name, &DeleteParams::default())
+                    .await
+                    .map_err(api_error)?;
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The string-valued `labels`, and the labels naming the order's request and tenant.
+fn owned_labels(labels: &Map<String, Value>, order: &Order) -> Map<String, Value> {
+    let mut all: Map<String, Value> = labels
+        .iter()
+        .filter(|(_, v)| v.is_string())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    all.insert(
+        REQUEST_LABEL.into(),
+        Value::String(order.request_id.clone()),
+    );
+    if let Some(tenant) = &order.tenant {
+        all.insert(TENANT_LABEL.into(), Value::String(tenant.clone()));
+    }
+    all
+}
+
 #[async_trait]
 impl Provisioner for KubeBackend {
     fn builders(&self) -> Vec<String> {
@@ -201,25 +369,19 @@ impl Provisioner for KubeBackend {
     }
 
     async fn check(&self, order: &Order) -> Result<(), BackendError> {
-        parameters(order).map(drop)
+        match order.builder.as_str() {
+            NODE_CLUSTER => cluster_parameters(order).map(drop),
+            _ => parameters(order).map(drop),
+        }
     }
 
     async fn apply(&self, order: &Order) -> Result<Progress, BackendError> {
+        if order.builder == NODE_CLUSTER {
+            return self.apply_cluster(order).await;
+        }
         let p = parameters(order)?;
         let (api, kind) = self.pools_api()?;
-        let mut labels: Map<String, Value> = p
-            .labels
-            .iter()
-            .filter(|(_, v)| v.is_string())
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        labels.insert(
-            REQUEST_LABEL.into(),
-            Value::String(order.request_id.clone()),
-        );
-        if let Some(tenant) = &order.tenant {
-            labels.insert(TENANT_LABEL.into(), Value::String(tenant.clone()));
-        }
+        let labels = owned_labels(&p.labels, order);
         match self.order_pool(&api, order, &p).await? {
             None => {
                 let mut spec = json!({"replicas": p.node_count});
@@ -249,6 +411,9 @@ impl Provisioner for KubeBackend {
     }
 
     async fn remove(&self, order: &Order) -> Result<bool, BackendError> {
+        if order.builder == NODE_CLUSTER {
+            return self.remove_cluster(order).await;
+        }
         let p = parameters(order)?;
         let (api, _) = self.pools_api()?;
         match self.order_pool(&api, order, &p).await {

@@ -13,7 +13,7 @@ use k8s_openapi::api::{core::v1::Node, storage::v1::StorageClass};
 
 use super::{
     alarms::{self, Definition, On},
-    mapping::{MachineBinding, MachinePool, Mapping, Totals},
+    mapping::{MachineBinding, MachinePool, Mapping, Totals, WorkloadCluster},
 };
 use crate::{
     alarms::Raised,
@@ -29,6 +29,8 @@ pub struct State {
     classes: BTreeMap<String, StorageClass>,
     /// Machine pools by name (`MachineSet` / `MachineDeployment`).
     machines: BTreeMap<String, MachinePool>,
+    /// Cluster API workload clusters by `namespace/name`.
+    clusters: BTreeMap<String, WorkloadCluster>,
     /// Where each node was placed (pool, type, totals): what to undo when it changes.
     placed: HashMap<String, Placement>,
     /// Machine key → the node it runs and the pool that owns it.
@@ -120,6 +122,7 @@ impl State {
             machine_of_node: HashMap::new(),
             classes: BTreeMap::new(),
             machines: BTreeMap::new(),
+            clusters: BTreeMap::new(),
             pool_members: HashMap::new(),
             type_members: HashMap::new(),
             totals: Totals::default(),
@@ -337,6 +340,25 @@ impl State {
         self.derived()
     }
 
+    pub fn apply_cluster(&mut self, c: WorkloadCluster) -> Vec<InventoryChange> {
+        self.clusters
+            .insert(format!("{}/{}", c.namespace, c.name), c);
+        self.derived()
+    }
+
+    pub fn delete_cluster(&mut self, key: &str) -> Vec<InventoryChange> {
+        self.clusters.remove(key);
+        self.derived()
+    }
+
+    pub fn replace_clusters(&mut self, all: Vec<WorkloadCluster>) -> Vec<InventoryChange> {
+        self.clusters = all
+            .into_iter()
+            .map(|c| (format!("{}/{}", c.namespace, c.name), c))
+            .collect();
+        self.derived()
+    }
+
     /// A node's resource id and whether it is Ready, once the watch has seen it.
     pub fn node_readiness(&self, name: &str) -> Option<(String, bool)> {
         let node = self.nodes.get(name)?;
@@ -478,10 +500,28 @@ impl State {
         );
         let dm = m.deployment_manager(&self.version, &self.totals);
         let dm_id = dm.deployment_manager_id.clone();
+        let mut managers = BTreeSet::from([dm_id.clone()]);
         upsert(
             &mut self.inventory.deployment_managers,
             &dm_id,
             dm,
+            &mut changes.after,
+        );
+        // Each ready workload cluster is a deployment manager of its own.
+        for c in self.clusters.values().filter(|c| c.ready()) {
+            let dm = m.workload_deployment_manager(c);
+            let id = dm.deployment_manager_id.clone();
+            managers.insert(id.clone());
+            upsert(
+                &mut self.inventory.deployment_managers,
+                &id,
+                dm,
+                &mut changes.after,
+            );
+        }
+        prune(
+            &mut self.inventory.deployment_managers,
+            &managers,
             &mut changes.after,
         );
     }

@@ -27,7 +27,7 @@ use serde::de::DeserializeOwned;
 use tokio_util::sync::CancellationToken;
 
 use super::{
-    mapping::{MachineBinding, MachinePool},
+    mapping::{MachineBinding, MachinePool, WorkloadCluster},
     state::State,
 };
 use crate::backend::{versioned::Versioned, ChangeSender, InventoryChange};
@@ -50,21 +50,55 @@ struct Shared {
     changes: Arc<ChangeSender>,
 }
 
+/// The optional kinds this cluster serves, watched beside nodes and storage classes.
+pub struct Watched {
+    /// Machine pools (`MachineSet`, `MachineDeployment`) with their kind.
+    pub machines: Vec<(ApiResource, &'static str)>,
+    /// Machines with the label naming their pool.
+    pub node_machines: Vec<(ApiResource, &'static str)>,
+    /// Cluster API `Cluster`s.
+    pub clusters: Option<ApiResource>,
+}
+
 pub fn start(
     client: Client,
     state: Arc<Versioned<State>>,
     synced: Arc<AtomicBool>,
-    machines: Vec<(ApiResource, &'static str)>,
-    node_machines: Vec<(ApiResource, &'static str)>,
+    watched: Watched,
     changes: Arc<ChangeSender>,
     shutdown: &CancellationToken,
 ) {
+    let Watched {
+        machines,
+        node_machines,
+        clusters,
+    } = watched;
     let shared = Arc::new(Shared {
         state,
         synced,
-        pending: AtomicUsize::new(2 + machines.len() + node_machines.len()),
+        pending: AtomicUsize::new(
+            2 + machines.len() + node_machines.len() + usize::from(clusters.is_some()),
+        ),
         changes,
     });
+    if let Some(resource) = clusters {
+        let cluster = |o: &DynamicObject| {
+            serde_json::to_value(o)
+                .ok()
+                .and_then(|v| WorkloadCluster::from_json(&v))
+        };
+        let apply: Apply<DynamicObject> = Box::new(move |s, u| match u {
+            Update::Apply(o) => cluster(&o).map(|c| s.apply_cluster(c)).unwrap_or_default(),
+            Update::Delete(o) => s.delete_cluster(&format!(
+                "{}/{}",
+                o.metadata.namespace.as_deref().unwrap_or_default(),
+                o.metadata.name.as_deref().unwrap_or_default()
+            )),
+            Update::Replace(all) => s.replace_clusters(all.iter().filter_map(cluster).collect()),
+        });
+        let api: Api<DynamicObject> = Api::all_with(client.clone(), &resource);
+        tokio::spawn(follow(api, Arc::clone(&shared), apply, shutdown.clone()));
+    }
     for (resource, label) in node_machines {
         let group = resource.group.clone();
         let key = move |o: &DynamicObject| {

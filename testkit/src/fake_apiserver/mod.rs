@@ -92,6 +92,13 @@ pub const CAPI_MACHINES: ResourceKind = ResourceKind {
     kind: "Machine",
     namespaced: true,
 };
+pub const CAPI_CLUSTERS: ResourceKind = ResourceKind {
+    group: "cluster.x-k8s.io",
+    version: "v1beta1",
+    plural: "clusters",
+    kind: "Cluster",
+    namespaced: true,
+};
 pub const LEASES: ResourceKind = ResourceKind {
     group: "coordination.k8s.io",
     version: "v1",
