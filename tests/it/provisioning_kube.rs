@@ -384,3 +384,44 @@ async fn a_node_pool_is_built_as_a_machine_deployment_scaled_failed_and_removed(
     );
     controller.cancel();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_kubernetes_client_reads_watches_and_writes_the_fake_api_server() {
+    let fake = FakeApiServer::start(&[NODES, MACHINE_DEPLOYMENTS, CAPI_CLUSTERS])
+        .await
+        .unwrap();
+    fake.apply(NODES, fixtures::node("n1", "workers", "du-server"));
+    fake.apply(NODES, fixtures::node("n2", "workers", "du-server"));
+    let dir = tempfile::TempDir::new().unwrap();
+    let kubeconfig = dir.path().join("kubeconfig");
+    std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
+    let out = tokio::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/it/fixtures/kubernetes_client.py"
+        ))
+        .arg(&kubeconfig)
+        .env(
+            "PYTHONPATH",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/kubernetes-client"),
+        )
+        .env("HOME", dir.path())
+        .output()
+        .await
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "the kubernetes client failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(out.stdout.trim_ascii()).unwrap();
+    assert_eq!(seen["nodes"], json!(["n1", "n2"]));
+    assert_eq!(seen["ready"], json!(["True", "True"]));
+    assert_eq!(seen["md_uid"], true);
+    assert_eq!(seen["md_replicas"], 4, "a merge patch");
+    assert_eq!(seen["md_labels"], json!({"site": "a"}));
+    assert_eq!(seen["mds"], json!(["sdk-md"]));
+    assert_eq!(seen["cluster_class"], "quick-start");
+    assert_eq!(seen["deleted"], true);
+    assert!(fake.get(MACHINE_DEPLOYMENTS, "default/sdk-md").is_none());
+}
