@@ -48,9 +48,9 @@ impl Executor {
         }
     }
 
-    /// One pass over every stored request.
+    /// One pass over the requests with work pending.
     pub async fn pass(&self) {
-        let all = match self.writer.store().list_requests().await {
+        let all = match self.writer.store().list_active_requests().await {
             Ok(all) => all,
             Err(e) => {
                 tracing::warn!(error = %e, "reading provisioning requests failed; retried at the next pass");

@@ -152,6 +152,12 @@ impl ProvisioningRequest {
         )
     }
 
+    /// Whether the executor has anything to do with it: carry it out, remove it, or append
+    /// its events.
+    pub fn pending_work(&self) -> bool {
+        self.active() || self.gone || !self.unpublished.is_empty()
+    }
+
     /// The order the builder carries out.
     pub fn order(&self) -> Order {
         Order {

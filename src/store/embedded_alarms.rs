@@ -31,7 +31,7 @@ struct Revision {
 
 /// Writes `body` (or removes the row when `None`) at `key` if the stored revision is
 /// `expected`, in one transaction.
-pub(super) fn swap(
+fn swap(
     db: &redb::Database,
     table: TableDefinition<&str, &[u8]>,
     key: &str,

@@ -32,6 +32,7 @@
 //! | `{p}:alarm-service:revisions` | hash | `configuration` → its revision |
 //! | `{p}:provisioning-requests` | hash | provisioningRequestId → the request (JSON: what the SMO asked, its status, tenant, generation, outbox) |
 //! | `{p}:provisioning-requests:revisions` | hash | provisioningRequestId → its revision (the compare-and-swap of every write) |
+//! | `{p}:provisioning-requests:active` | set | the provisioningRequestIds with work pending for the executor, kept by the same script |
 //! | `{p}:settings` | hash | what the gateway records of itself: `smo-registration` → the last registration made (JSON) |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
@@ -81,11 +82,12 @@ impl Keys {
         )
     }
 
-    /// The provisioning requests hash and its revisions hash.
-    pub fn provisioning_requests(&self) -> (String, String) {
+    /// The provisioning requests hash, its revisions hash and its active set.
+    pub fn provisioning_requests(&self) -> (String, String, String) {
         (
             format!("{}:provisioning-requests", self.tag),
             format!("{}:provisioning-requests:revisions", self.tag),
+            format!("{}:provisioning-requests:active", self.tag),
         )
     }
 

@@ -16,6 +16,11 @@ pub trait ProvisioningStore: Send + Sync + 'static {
     /// Every request, in no particular order.
     async fn list_requests(&self) -> Result<Vec<ProvisioningRequest>, StoreError>;
 
+    /// The requests the executor has work with ([`ProvisioningRequest::pending_work`]), kept
+    /// in an index beside the requests by every swap: a pass costs what is in flight, not
+    /// what is stored.
+    async fn list_active_requests(&self) -> Result<Vec<ProvisioningRequest>, StoreError>;
+
     /// Stores `request` if the stored one's revision is still `expected` (0: none is stored);
     /// `false` (nothing written) otherwise.
     async fn swap_request(

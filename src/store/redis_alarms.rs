@@ -30,7 +30,7 @@ return 1";
 const CONFIGURATION: &str = "configuration";
 
 impl RedisStore {
-    pub(super) async fn swap_field(
+    async fn swap_field(
         &self,
         (values, revisions): (String, String),
         field: &str,
