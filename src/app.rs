@@ -468,9 +468,10 @@ fn build_provisioning(
         &builders,
     )?;
     tracing::info!(templates = catalog.all().len(), builders = ?builders, "provisioning templates loaded");
-    let writer = crate::provisioning::writer::Writer::new(store, Some(Arc::clone(publisher)));
+    let writer =
+        crate::service::provisioning::writer::Writer::new(store, Some(Arc::clone(publisher)));
     let wake = Arc::new(tokio::sync::Notify::new());
-    let executor = crate::provisioning::executor::Executor {
+    let executor = crate::service::provisioning::executor::Executor {
         writer: writer.clone(),
         backend: Arc::clone(backend),
         leadership: Arc::clone(leadership),

@@ -72,6 +72,19 @@ pub(super) fn read<T: serde::de::DeserializeOwned>(
     found.map(|v| decode(v.value())).transpose()
 }
 
+/// Every row of `table`, decoded.
+pub(super) fn read_all<T: serde::de::DeserializeOwned>(
+    db: &redb::Database,
+    table: TableDefinition<&str, &[u8]>,
+) -> Result<Vec<T>, StoreError> {
+    let txn = db.begin_read().map_err(internal)?;
+    let rows = txn.open_table(table).map_err(internal)?;
+    rows.iter()
+        .map_err(internal)?
+        .map(|entry| entry.map_err(internal).and_then(|(_, v)| decode(v.value())))
+        .collect()
+}
+
 /// The configuration as stored: its shown fields and its revision.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct StoredConfiguration {
@@ -104,15 +117,7 @@ impl AlarmStore for EmbeddedStore {
     }
 
     async fn list_alarms(&self) -> Result<Vec<Alarm>, StoreError> {
-        self.blocking(|db| {
-            let txn = db.begin_read().map_err(internal)?;
-            let rows = txn.open_table(ALARMS).map_err(internal)?;
-            rows.iter()
-                .map_err(internal)?
-                .map(|entry| entry.map_err(internal).and_then(|(_, v)| decode(v.value())))
-                .collect()
-        })
-        .await
+        self.blocking(|db| read_all(db, ALARMS)).await
     }
 
     async fn swap_alarm(&self, alarm: &Alarm, expected: u64) -> Result<bool, StoreError> {

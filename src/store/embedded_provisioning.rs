@@ -6,7 +6,7 @@ use redb::{ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
 
 use super::{
     embedded::{decode, internal, EmbeddedStore},
-    embedded_alarms::read,
+    embedded_alarms::{read, read_all},
     provisioning::ProvisioningStore,
     StoreError,
 };
@@ -75,15 +75,7 @@ impl ProvisioningStore for EmbeddedStore {
     }
 
     async fn list_requests(&self) -> Result<Vec<ProvisioningRequest>, StoreError> {
-        self.blocking(|db| {
-            let txn = db.begin_read().map_err(internal)?;
-            let rows = txn.open_table(REQUESTS).map_err(internal)?;
-            rows.iter()
-                .map_err(internal)?
-                .map(|entry| entry.map_err(internal).and_then(|(_, v)| decode(v.value())))
-                .collect()
-        })
-        .await
+        self.blocking(|db| read_all(db, REQUESTS)).await
     }
 
     async fn list_active_requests(&self) -> Result<Vec<ProvisioningRequest>, StoreError> {

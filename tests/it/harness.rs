@@ -409,3 +409,33 @@ impl Drop for NatsServer {
         let _ = self.child.wait();
     }
 }
+
+/// Runs the Python fixture `tests/it/fixtures/<script>` with the packages installed in
+/// `.tools/<packages>`, `HOME` in `home` and `env` set, without blocking the test's runtime
+/// (fakes run on it); its one JSON line of output. Fails the test, with the client's own
+/// error, when the script fails.
+pub async fn python_fixture(
+    script: &str,
+    packages: &str,
+    args: &[&std::ffi::OsStr],
+    env: &[(&str, &std::ffi::OsStr)],
+    home: &std::path::Path,
+) -> Value {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = tokio::process::Command::new("python3")
+        .arg(format!("{root}/tests/it/fixtures/{script}"))
+        .args(args)
+        .env("PYTHONPATH", format!("{root}/.tools/{packages}"))
+        .envs(env.iter().copied())
+        .env("HOME", home)
+        .output()
+        .await
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{script} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(out.stdout.trim_ascii())
+        .unwrap_or_else(|e| panic!("{script} printed no JSON ({e})"))
+}

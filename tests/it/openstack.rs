@@ -7,8 +7,6 @@
 
 use std::{collections::BTreeMap, time::Duration};
 
-use tokio::process::Command;
-
 use netweave::{backend::openstack::OpenStackConfig, config::Config};
 use netweave_testkit::fake_openstack::{FakeOpenStack, Service};
 use reqwest::{Method, StatusCode};
@@ -98,28 +96,14 @@ async fn openstacksdk_reads_the_fake_cloud_with_both_authentication_methods() {
     let path = dir.path().join("clouds.yaml");
     std::fs::write(&path, fake.clouds_yaml()).unwrap();
     for cloud in ["password", "appcred"] {
-        // The fake runs on this test's runtime: the client must not block it.
-        let out = Command::new("python3")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/it/fixtures/openstacksdk_list.py"
-            ))
-            .arg(cloud)
-            .env(
-                "PYTHONPATH",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/openstack"),
-            )
-            .env("OS_CLIENT_CONFIG_FILE", &path)
-            .env("HOME", dir.path())
-            .output()
-            .await
-            .expect("python3 runs");
-        assert!(
-            out.status.success(),
-            "openstacksdk ({cloud}) failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let read: Value = serde_json::from_slice(out.stdout.trim_ascii()).unwrap();
+        let read = crate::harness::python_fixture(
+            "openstacksdk_list.py",
+            "openstack",
+            &[cloud.as_ref()],
+            &[("OS_CLIENT_CONFIG_FILE", path.as_os_str())],
+            dir.path(),
+        )
+        .await;
         assert_eq!(
             read["servers"],
             json!(["cu-1", "du-1", "du-2", "tools"]),

@@ -33,6 +33,22 @@ pub fn sim_request(id: &str, site: &str, nodes: u32, ready_seconds: f64) -> Valu
     })
 }
 
+/// Creates a `sim-pool` request of `nodes` nodes ready after `ready` seconds (201 checked);
+/// its id and site.
+pub async fn create_sim(app: &TestApp, nodes: u32, ready: f64) -> (String, String) {
+    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
+    let id = uuid::Uuid::new_v4().to_string();
+    let reply = app
+        .call(
+            Method::POST,
+            REQUESTS,
+            Some(sim_request(&id, &site, nodes, ready)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    (id, site)
+}
+
 /// Polls the request until its phase is `phase`; its body then.
 pub async fn wait_phase(app: &TestApp, id: &str, phase: &str) -> Value {
     let mut last = Value::Null;
@@ -359,16 +375,7 @@ async fn a_request_that_fails_says_why_and_what_exists_and_can_be_retried_by_rep
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_in_progress_at_a_restart_is_carried_on_and_nothing_is_built_twice() {
     let app = TestApp::start().await;
-    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
-    let id = uuid::Uuid::new_v4().to_string();
-    let reply = app
-        .call(
-            Method::POST,
-            REQUESTS,
-            Some(sim_request(&id, &site, 4, 1.5)),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let (id, _) = create_sim(&app, 4, 1.5).await;
     let mut progressing = wait_phase(&app, &id, "PROGRESSING").await;
     while progressing["provisionedResourceSet"]["nodeClusterId"] == "" {
         tokio::time::sleep(Duration::from_millis(20)).await;
@@ -762,16 +769,7 @@ async fn requests_live_in_redis_and_a_second_gateway_on_it_serves_them() {
         c.redis_prefix = prefix.clone();
     };
     let app = TestApp::start_with(on_redis).await;
-    let site = app.first_id("oCloudSites", "oCloudSiteId").await;
-    let id = uuid::Uuid::new_v4().to_string();
-    let reply = app
-        .call(
-            Method::POST,
-            REQUESTS,
-            Some(sim_request(&id, &site, 2, 0.0)),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let (id, site) = create_sim(&app, 2, 0.0).await;
     let again = app
         .call(
             Method::POST,

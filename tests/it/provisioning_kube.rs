@@ -395,26 +395,14 @@ async fn the_kubernetes_client_reads_watches_and_writes_the_fake_api_server() {
     let dir = tempfile::TempDir::new().unwrap();
     let kubeconfig = dir.path().join("kubeconfig");
     std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
-    let out = tokio::process::Command::new("python3")
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/it/fixtures/kubernetes_client.py"
-        ))
-        .arg(&kubeconfig)
-        .env(
-            "PYTHONPATH",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/kubernetes-client"),
-        )
-        .env("HOME", dir.path())
-        .output()
-        .await
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "the kubernetes client failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: Value = serde_json::from_slice(out.stdout.trim_ascii()).unwrap();
+    let seen = crate::harness::python_fixture(
+        "kubernetes_client.py",
+        "kubernetes-client",
+        &[kubeconfig.as_os_str()],
+        &[],
+        dir.path(),
+    )
+    .await;
     assert_eq!(seen["nodes"], json!(["n1", "n2"]));
     assert_eq!(seen["ready"], json!(["True", "True"]));
     assert_eq!(seen["md_uid"], true);

@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use tokio::process::Command;
 
 use crate::{
     harness::{TestApp, V2},
@@ -38,27 +37,14 @@ async fn openstacksdk_boots_and_deletes_a_server_on_the_fake_cloud() {
     let dir = tempfile::TempDir::new().unwrap();
     let path = dir.path().join("clouds.yaml");
     std::fs::write(&path, fake.clouds_yaml()).unwrap();
-    let out = Command::new("python3")
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/it/fixtures/openstacksdk_servers.py"
-        ))
-        .args(["password", "probe-zone"])
-        .env(
-            "PYTHONPATH",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/openstack"),
-        )
-        .env("OS_CLIENT_CONFIG_FILE", &path)
-        .env("HOME", dir.path())
-        .output()
-        .await
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "openstacksdk failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: Value = serde_json::from_slice(out.stdout.trim_ascii()).unwrap();
+    let seen = crate::harness::python_fixture(
+        "openstacksdk_servers.py",
+        "openstack",
+        &["password".as_ref(), "probe-zone".as_ref()],
+        &[("OS_CLIENT_CONFIG_FILE", path.as_os_str())],
+        dir.path(),
+    )
+    .await;
     assert_eq!(
         seen["created_status"],
         Value::Null,

@@ -14,10 +14,11 @@ use futures::StreamExt as _;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
-use super::{request::now_unix, writer::Writer, Phase, ProvisioningRequest};
+use super::writer::Writer;
 use crate::{
     backend::{BackendError, BackendRef},
     election::Leadership,
+    provisioning::{request::now_unix, Phase, ProvisioningRequest},
 };
 
 /// Requests carried out at once.

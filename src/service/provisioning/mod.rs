@@ -4,6 +4,9 @@
 //! a site that does not exist) before anything is stored; the executor
 //! (`provisioning::executor`) carries it out while this replica leads.
 
+pub mod executor;
+pub mod writer;
+
 use std::{collections::BTreeMap, sync::Arc};
 
 use tokio::sync::Notify;
@@ -19,10 +22,9 @@ use crate::{
         Attributes, Fields,
     },
     error::{ApiError, ApiResult, ErrorCode},
-    provisioning::{
-        writer::Writer, Catalog, Phase, ProvisioningRequest, RequestData, RequestInfo, Template,
-    },
+    provisioning::{Catalog, Phase, ProvisioningRequest, RequestData, RequestInfo, Template},
 };
+use writer::Writer;
 
 pub const PROVISIONING_VERSION: &str = "1.2.0";
 pub const ARTIFACTS_VERSION: &str = "1.0.0";

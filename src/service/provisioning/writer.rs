@@ -9,7 +9,7 @@ use crate::{
     store::{ProvisioningStoreRef, StoreError},
 };
 
-use super::ProvisioningRequest;
+use crate::provisioning::ProvisioningRequest;
 
 #[derive(Clone)]
 pub struct Writer {
