@@ -796,3 +796,24 @@ async fn requests_live_in_redis_and_a_second_gateway_on_it_serves_them() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_not_fulfilled_in_time_fails_saying_how_far_it_got() {
+    let app = TestApp::start_with(|c| {
+        c.provisioning.timeout_seconds = 1;
+        c.provisioning.poll_seconds = 0.1;
+    })
+    .await;
+    let (id, _) = create_sim(&app, 2, 30.0).await;
+    let failed = wait_phase(&app, &id, "FAILED").await;
+    let message = failed["status"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("not fulfilled within 1 s") && message.contains("0 of 2 nodes ready"),
+        "{failed}"
+    );
+    // What exists is said: the pool, built before the time ran out.
+    let pool = failed["provisionedResourceSet"]["nodeClusterId"]
+        .as_str()
+        .unwrap();
+    app.get_ok(&format!("{V2}/resourcePools/{pool}")).await;
+}
