@@ -162,7 +162,7 @@ impl OpenStackBackend {
     fn progress(
         &self,
         p: &GroupParameters,
-        aggregate: Option<&Aggregate>,
+        aggregate: &Aggregate,
         servers: &BTreeMap<u32, Server>,
     ) -> Progress {
         let state = self.state.read();
@@ -205,10 +205,9 @@ impl OpenStackBackend {
             .iter()
             .filter(|r| r.resource_provisioning_phase == ItemPhase::Provisioned)
             .count();
-        let group_phase = match (aggregate, ready == resources.len(), &failure) {
-            (Some(_), true, None) => ItemPhase::Provisioned,
-            (_, _, Some(_)) if aggregate.is_none() => ItemPhase::Failed,
-            _ => ItemPhase::Processing,
+        let group_phase = match ready == resources.len() && failure.is_none() {
+            true => ItemPhase::Provisioned,
+            false => ItemPhase::Processing,
         };
         let message = match &failure {
             Some(why) => why.clone(),
@@ -221,9 +220,7 @@ impl OpenStackBackend {
         Progress {
             group: Item {
                 resource_name: p.aggregate_name.clone(),
-                resource_id: aggregate
-                    .map(|a| state.mapping.aggregate_pool_id(a))
-                    .unwrap_or_default(),
+                resource_id: state.mapping.aggregate_pool_id(aggregate),
                 resource_provisioning_phase: group_phase,
             },
             resources,
@@ -307,7 +304,7 @@ impl Provisioner for OpenStackBackend {
         if created {
             now = built(&api, order).await.map_err(answered)?;
         }
-        Ok(self.progress(&p, Some(&aggregate), &now.servers))
+        Ok(self.progress(&p, &aggregate, &now.servers))
     }
 
     async fn remove(&self, order: &Order) -> Result<bool, BackendError> {

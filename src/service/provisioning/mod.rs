@@ -36,7 +36,7 @@ pub struct ProvisioningService {
     backend: BackendRef,
     /// Wakes the executor.
     wake: Arc<Notify>,
-    /// A confined caller's `maxProvisioningRequests`, by tenant.
+    /// Largest page a list answers.
     max_page_size: usize,
 }
 
