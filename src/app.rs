@@ -525,8 +525,11 @@ pub async fn run(
         &shutdown,
         &mut background,
     )?;
+    let credentials =
+        crate::dms::profile::Credentials::new(&config.dms).map_err(anyhow::Error::msg)?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size)
-        .with_lifecycle(config.api_versions.clone());
+        .with_lifecycle(config.api_versions.clone())
+        .with_credentials(credentials);
     let events = events.with_tenancy(inventory.clone(), admin_store.clone());
     let tenants = Tenants::default();
     // Loaded before the dispatcher starts: with no tenant known it would scope nothing.

@@ -7,6 +7,7 @@ pub mod alarms;
 pub mod app;
 pub mod backend;
 pub mod config;
+pub mod dms;
 pub mod domain;
 pub mod election;
 pub mod error;

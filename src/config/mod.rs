@@ -83,6 +83,8 @@ pub struct Config {
     pub idempotency: IdempotencyConfig,
     /// Infrastructure provisioning: templates and the executor.
     pub provisioning: ProvisioningConfig,
+    /// O2-DMS: the Kubernetes profile's SMO access credentials.
+    pub dms: crate::dms::profile::DmsConfig,
     /// The lifecycle of each inventory API version (stable, or deprecated with dates).
     pub api_versions: ApiVersionsConfig,
     /// Page size of `/v1` lists when the client gives none. Default `100`.
@@ -259,6 +261,7 @@ impl Default for Config {
             rate_limits: RateLimitConfig::default(),
             idempotency: IdempotencyConfig::default(),
             provisioning: ProvisioningConfig::default(),
+            dms: Default::default(),
             api_versions: ApiVersionsConfig::default(),
             v1_page_size: 100,
             max_page_size: 1000,

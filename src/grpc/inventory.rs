@@ -76,9 +76,10 @@ impl InventoryRpc for InventoryGrpc {
         &self,
         r: Request<pb::GetDeploymentManagerRequest>,
     ) -> R<pb::GetDeploymentManagerResponse> {
+        let credentials = super::sees_credentials(&r);
         let found = self
             .0
-            .get::<d::DeploymentManager>(None, None, &r.into_inner().deployment_manager_id)
+            .deployment_manager(None, &r.into_inner().deployment_manager_id, credentials)
             .await?;
         Ok(Response::new(pb::GetDeploymentManagerResponse {
             deployment_manager: Some(found.as_ref().into()),

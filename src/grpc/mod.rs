@@ -140,6 +140,13 @@ fn scope<T>(r: &tonic::Request<T>) -> Option<String> {
         .and_then(|p| p.confined_to().map(str::to_owned))
 }
 
+/// May the caller hold deployment managers' SMO access credentials (see `http::Scope`).
+fn sees_credentials<T>(r: &tonic::Request<T>) -> bool {
+    r.extensions()
+        .get::<Arc<crate::security::Principal>>()
+        .is_some_and(|p| p.sees_credentials)
+}
+
 /// The part of the inventory the caller sees (see `http::Scope::inventory`).
 fn view<T>(r: &tonic::Request<T>) -> Option<Arc<crate::domain::scope::InventoryScope>> {
     r.extensions()

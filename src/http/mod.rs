@@ -77,6 +77,7 @@ pub struct Services {
 pub struct Scope {
     tenant: Option<String>,
     inventory: Option<Arc<crate::domain::scope::InventoryScope>>,
+    credentials: bool,
 }
 
 impl Scope {
@@ -88,6 +89,11 @@ impl Scope {
     /// The tenant the caller is confined to.
     pub fn get(&self) -> Option<&str> {
         self.tenant.as_deref()
+    }
+
+    /// May the caller hold deployment managers' SMO access credentials.
+    pub fn credentials(&self) -> bool {
+        self.credentials
     }
 
     /// The part of the inventory the caller sees (`None`: all of it).
@@ -107,6 +113,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Scope {
         Ok(Scope {
             tenant: principal.and_then(|p| p.confined_to().map(str::to_owned)),
             inventory: principal.and_then(|p| p.scope.clone().filter(|_| !p.platform)),
+            credentials: principal.is_some_and(|p| p.sees_credentials),
         })
     }
 }

@@ -56,13 +56,19 @@ pub fn add_routes(t: Table) -> Table {
             inv("GetMinorVersions"),
             get(minor_versions::<true>),
         );
-    let t = top_level::<DeploymentManager>(
-        t,
-        &v2,
-        "deploymentManagers",
-        "deploymentManagerId",
-        "DeploymentManager",
-    );
+    let t = t
+        .add(
+            Method::GET,
+            format!("{v2}/deploymentManagers"),
+            rpc(INVENTORY, "ListDeploymentManagers"),
+            get(list::<DeploymentManager>),
+        )
+        .add(
+            Method::GET,
+            format!("{v2}/deploymentManagers/{{deploymentManagerId}}"),
+            rpc(INVENTORY, "GetDeploymentManager"),
+            get(get_manager),
+        );
     let t = top_level::<ResourceType>(t, &v2, "resourceTypes", "resourceTypeId", "ResourceType");
     let t = top_level::<ResourcePool>(t, &v2, "resourcePools", "resourcePoolId", "ResourcePool");
     let t = top_level::<AlarmDictionary>(
@@ -283,6 +289,15 @@ async fn get_one<T: InventoryObject>(
     Path(id): Path<String>,
 ) -> Reply {
     let found = s.inventory.get::<T>(scope.inventory(), None, &id).await?;
+    Ok(render::shared(StatusCode::OK, &found))
+}
+
+/// A deployment manager, with its SMO access credential for a caller allowed to hold it.
+async fn get_manager(State(s): State<AppState>, scope: Scope, Path(id): Path<String>) -> Reply {
+    let found = s
+        .inventory
+        .deployment_manager(scope.inventory(), &id, scope.credentials())
+        .await?;
     Ok(render::shared(StatusCode::OK, &found))
 }
 

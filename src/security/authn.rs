@@ -17,7 +17,7 @@ use subtle::ConstantTimeEq;
 use super::{
     jwks::{Jwks, KeyError, KeySource},
     peer::{normalize_dn, PeerCert},
-    policy::Policy,
+    policy::{Policy, CREDENTIALS},
 };
 use crate::config::{AuthConfig, CertBinding};
 
@@ -48,6 +48,9 @@ pub struct Principal {
     pub roles: Vec<String>,
     /// The roles' capabilities (see [`Policy::mask`]).
     pub capabilities: u64,
+    /// May read deployment managers' SMO access credentials ([`super::policy::CREDENTIALS`]).
+    /// Never an anonymous caller: with authentication off, credentials are not handed out.
+    pub sees_credentials: bool,
     /// RFC 8705 `cnf.x5t#S256` of a bound token.
     pub bound_to: Option<String>,
     /// Seconds since the epoch.
@@ -67,6 +70,7 @@ impl Principal {
             platform: true,
             roles: Vec::new(),
             capabilities: u64::MAX,
+            sees_credentials: false,
             bound_to: None,
             expires_at: i64::MAX,
             scope: None,
@@ -239,11 +243,13 @@ impl Authenticator {
                 false
             };
             if fits {
+                let capabilities = self.policy.grant(&binding.roles, tenant.is_some());
                 return Some(Principal {
                     method: Method::Certificate,
                     subject,
                     client_id: None,
-                    capabilities: self.policy.grant(&binding.roles, tenant.is_some()),
+                    capabilities,
+                    sees_credentials: self.policy.holds(capabilities, CREDENTIALS),
                     platform: is_platform(&binding.roles),
                     tenant,
                     roles: binding.roles.clone(),
@@ -331,11 +337,13 @@ impl Tokens {
         let roles = roles(&claims, &self.roles_claim);
         let text = |name: &str| claims.get(name).and_then(Value::as_str).map(str::to_owned);
         let tenant = claim_text(&claims, &self.tenant_claim);
+        let capabilities = policy.grant(&roles, tenant.is_some());
         let principal = Arc::new(Principal {
             method: Method::Token,
             subject: text("sub").unwrap_or_default(),
             client_id: text("client_id").or_else(|| text("azp")),
-            capabilities: policy.grant(&roles, tenant.is_some()),
+            capabilities,
+            sees_credentials: policy.holds(capabilities, CREDENTIALS),
             platform: is_platform(&roles),
             tenant,
             roles,

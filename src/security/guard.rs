@@ -158,6 +158,9 @@ impl Guard {
         bound.scope = Some(Arc::clone(&resident.scope));
         if let Some(roles) = resident.bindings.get(&principal.subject) {
             bound.capabilities |= self.policy.mask(roles);
+            bound.sees_credentials = self
+                .policy
+                .holds(bound.capabilities, super::policy::CREDENTIALS);
             bound.roles.extend(roles.iter().cloned());
         }
         Ok(Arc::new(bound))

@@ -9,6 +9,11 @@ use serde::Deserialize;
 /// The built-in policy.
 pub const DEFAULT: &str = include_str!("policy.toml");
 
+/// Capabilities that gate data inside an answer rather than an RPC: the SMO access credential
+/// of a deployment manager's Kubernetes profile (`profileData.admin_*`).
+pub const CREDENTIALS: &str = "deployment-managers:credentials";
+const DATA_CAPABILITIES: &[&str] = &[CREDENTIALS];
+
 /// What an RPC needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rule {
@@ -40,7 +45,12 @@ impl Policy {
         let mut doc: Document =
             toml::from_str(DEFAULT).map_err(|e| format!("built-in policy: {e}"))?;
         // Capabilities of the built-in table stay known when a rule stops needing one.
-        let known: Vec<String> = doc.rpcs.values().cloned().collect();
+        let known: Vec<String> = doc
+            .rpcs
+            .values()
+            .cloned()
+            .chain(DATA_CAPABILITIES.iter().map(|c| (*c).to_owned()))
+            .collect();
         if open_metrics {
             doc.rpcs
                 .insert("netweave.ops/Metrics".into(), "public".into());
@@ -134,6 +144,14 @@ impl Policy {
             .filter(|r| !super::tenants::TENANT_ROLES.contains(r))
             .collect();
         self.mask(&outside)
+    }
+
+    /// Whether `mask` holds `capability` (false for one no role grants).
+    pub fn holds(&self, mask: u64, capability: &str) -> bool {
+        self.capabilities
+            .iter()
+            .position(|c| c == capability)
+            .is_some_and(|i| mask & (1 << i) != 0)
     }
 
     pub fn capability_name(&self, bit: u8) -> &str {

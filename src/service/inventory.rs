@@ -9,6 +9,7 @@ use super::{pages::Pages, require_uuid, subscriptions::check_quota, ListParams, 
 use crate::{
     backend::{BackendError, BackendRef, InventoryObject, Kind, Object, Scope},
     config::ApiVersionsConfig,
+    dms::profile::Credentials,
     domain::{
         list::page_of,
         objects::*,
@@ -43,6 +44,8 @@ pub struct InventoryService {
     pages: Pages,
     /// Alarm dictionaries from beyond the backend, served beside its own.
     more_dictionaries: Arc<std::sync::OnceLock<Arc<dyn MoreDictionaries>>>,
+    /// The SMO access credentials of deployment managers' Kubernetes profile.
+    credentials: Arc<Credentials>,
 }
 
 /// Alarm dictionaries netweave serves beside the backend's: the definitions of the alarms a
@@ -61,7 +64,30 @@ impl InventoryService {
             lifecycle: Arc::default(),
             pages: Pages::default(),
             more_dictionaries: Arc::default(),
+            credentials: Arc::default(),
         }
+    }
+
+    /// Hands `credentials` out on deployment managers (to callers allowed to hold them).
+    pub fn with_credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Arc::new(credentials);
+        self
+    }
+
+    /// A deployment manager; with `credentials` (the caller holds
+    /// `deployment-managers:credentials`), its Kubernetes profile data carries the SMO access
+    /// credential configured for it.
+    pub async fn deployment_manager(
+        &self,
+        view: View<'_>,
+        id: &str,
+        credentials: bool,
+    ) -> ApiResult<Arc<DeploymentManager>> {
+        let found = self.get::<DeploymentManager>(view, None, id).await?;
+        if !credentials {
+            return Ok(found);
+        }
+        Ok(self.credentials.reveal(&found).map_or(found, Arc::new))
     }
 
     /// Serves `more`'s alarm dictionaries beside the backend's (set once, on every clone).

@@ -293,6 +293,25 @@ fn every_ci_values_file_renders_objects_that_hold_together() {
             );
             assert!(!os.cloud.is_empty(), "{values}: a cloud is named");
         }
+        // O2dms profile credentials: each kubeconfig is read from the Secret mounted there.
+        for access in &config.dms.access {
+            let mount = gateway_pod.containers[0]
+                .volume_mounts
+                .iter()
+                .flatten()
+                .find(|m| access.kubeconfig.starts_with(&m.mount_path))
+                .unwrap_or_else(|| panic!("{values}: {:?} is not mounted", access.kubeconfig));
+            let volume = gateway_pod
+                .volumes
+                .iter()
+                .flatten()
+                .find(|v| v.name == mount.name);
+            assert!(
+                volume.and_then(|v| v.secret.as_ref()).is_some() && mount.read_only == Some(true),
+                "{values}: {:?} comes from a read-only Secret",
+                access.kubeconfig
+            );
+        }
         // Secrets referenced by the pods: a rendered one holds the key (others are the
         // operator's `existingSecret`); the config carries no secret itself.
         let rendered_secrets = of_kind(&objects, "Secret");

@@ -9,7 +9,10 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use super::KubernetesConfig;
-use crate::domain::objects::*;
+use crate::{
+    dms::profile::{public_data, PROFILE_NAME},
+    domain::objects::*,
+};
 
 const NS: Uuid = Uuid::from_u128(0x6b75_6265_2d6e_6574_7765_6176_652d_6964);
 
@@ -18,7 +21,25 @@ const NS: Uuid = Uuid::from_u128(0x6b75_6265_2d6e_6574_7765_6176_652d_6964);
 pub struct Mapping {
     pub o_cloud_id: String,
     pub server_url: String,
+    /// The API server's CA (PEM), for the Kubernetes profile.
+    pub ca_pem: Option<String>,
     pub settings: KubernetesConfig,
+}
+
+/// DER certificates as PEM text.
+pub fn pem_certificates(der: &[Vec<u8>]) -> String {
+    use base64::Engine as _;
+    let mut out = String::new();
+    for cert in der {
+        let text = base64::engine::general_purpose::STANDARD.encode(cert);
+        out.push_str("-----BEGIN CERTIFICATE-----\n");
+        for line in text.as_bytes().chunks(64) {
+            out.push_str(std::str::from_utf8(line).unwrap_or_default());
+            out.push('\n');
+        }
+        out.push_str("-----END CERTIFICATE-----\n");
+    }
+    out
 }
 
 pub(super) fn id(kind: &str, name: &str) -> String {
@@ -318,9 +339,17 @@ impl Mapping {
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v))
             .collect(),
-            extensions: [("platform".to_owned(), json!("kubernetes"))]
-                .into_iter()
-                .collect(),
+            extensions: [
+                ("platform", json!("kubernetes")),
+                ("profileName", json!(PROFILE_NAME)),
+                (
+                    "profileData",
+                    public_data(&self.server_url, self.ca_pem.as_deref()),
+                ),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
         }
     }
 }
@@ -411,11 +440,12 @@ impl Mapping {
             capacity: Map::new(),
             extensions: [
                 ("platform", json!("kubernetes")),
-                ("profileName", json!("k8s")),
-                (
-                    "profileData",
-                    json!({"cluster_api_endpoint": endpoint, "cluster_class": c.class}),
-                ),
+                ("profileName", json!(PROFILE_NAME)),
+                ("profileData", {
+                    let mut data = public_data(&endpoint, None);
+                    data["cluster_class"] = json!(c.class);
+                    data
+                }),
                 ("managedBy", json!(self.deployment_manager_id())),
                 ("labels", Value::Object(c.labels.clone())),
             ]

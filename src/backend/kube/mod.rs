@@ -137,6 +137,13 @@ fn api_error(e: kube::Error) -> BackendError {
 /// A client from `kubeconfig` (and `context`) when given, else from the usual places:
 /// `KUBECONFIG`, `~/.kube/config`, then the in-cluster service account.
 pub async fn client(settings: &KubernetesConfig) -> anyhow::Result<(Client, String)> {
+    let (client, url, _) = connect(settings).await?;
+    Ok((client, url))
+}
+
+/// A client, the API server's URL, and the CA it is verified with (PEM; none when the
+/// kubeconfig trusts the system roots).
+async fn connect(settings: &KubernetesConfig) -> anyhow::Result<(Client, String, Option<String>)> {
     let config = if settings.kubeconfig.is_empty() {
         kube::Config::infer().await?
     } else {
@@ -148,7 +155,8 @@ pub async fn client(settings: &KubernetesConfig) -> anyhow::Result<(Client, Stri
         kube::Config::from_custom_kubeconfig(file, &options).await?
     };
     let url = config.cluster_url.to_string();
-    Ok((Client::try_from(config)?, url))
+    let ca = config.root_cert.as_deref().map(mapping::pem_certificates);
+    Ok((Client::try_from(config)?, url, ca))
 }
 
 impl KubeBackend {
@@ -159,7 +167,7 @@ impl KubeBackend {
         o_cloud_id: &str,
         shutdown: &CancellationToken,
     ) -> anyhow::Result<Arc<KubeBackend>> {
-        let (client, server_url) = client(settings).await?;
+        let (client, server_url, ca_pem) = connect(settings).await?;
         let version = client.apiserver_version().await?.git_version;
         let mut machines = Vec::new();
         for (resource, kind) in machine_kinds() {
@@ -181,6 +189,7 @@ impl KubeBackend {
         let mapping = Mapping {
             o_cloud_id: o_cloud_id.to_owned(),
             server_url,
+            ca_pem,
             settings: settings.clone(),
         };
         tracing::info!(server = %mapping.server_url, %version, machine_pools = ?machines.iter().map(|m| m.1).collect::<Vec<_>>(), "kubernetes backend connected");

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::catalog::{self, City, CITIES, TYPES};
 use crate::{
     backend::cache::Inventory,
+    dms::profile::{public_data, PROFILE_NAME},
     domain::{objects::*, O2IMS_INTERFACE},
 };
 
@@ -284,15 +285,20 @@ fn deployment_manager(
     location_id: &str,
     o_cloud_id: &str,
 ) -> DeploymentManager {
+    let endpoint = format!("https://api.{}.ocloud.example:6443", city.key);
     DeploymentManager {
         deployment_manager_id: id.into(),
         name: format!("{}-cluster", city.key),
         description: format!("Kubernetes cluster at the {} edge", city.name),
         o_cloud_id: o_cloud_id.into(),
-        service_uri: format!("https://api.{}.ocloud.example:6443", city.key),
+        service_uri: endpoint.clone(),
         supported_locations: vec![location_id.into()],
         capabilities: ext(json!({ "kubernetesVersion": "1.31", "profiles": ["k8s"] })),
         capacity: ext(json!({ "cpuCores": 4096, "memoryGiB": 32768 })),
-        extensions: ext(json!({ "country": city.country })),
+        extensions: ext(json!({
+            "country": city.country,
+            "profileName": PROFILE_NAME,
+            "profileData": public_data(&endpoint, None),
+        })),
     }
 }

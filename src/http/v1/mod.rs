@@ -260,6 +260,7 @@ async fn get_resource(
 /// INF answers a profile it does not support.
 async fn get_manager(
     State(s): State<AppState>,
+    scope: Scope,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Reply {
@@ -268,7 +269,7 @@ async fn get_manager(
     let selection = selection(&sel, model(names::MANAGER_GET))?;
     let found = s
         .inventory
-        .get::<DeploymentManager>(None, None, &id)
+        .deployment_manager(None, &id, scope.credentials())
         .await?;
     if let Some(p) = profile.filter(|p| !p.is_empty()) {
         if !p.eq_ignore_ascii_case(shapes::PROFILE) {

@@ -15,8 +15,9 @@ use crate::{
 };
 
 /// The one deployment manager profile netweave serves (INF O2's default): the Kubernetes API
-/// endpoint. INF's profile also hands out the cluster's admin certificate and key; netweave
-/// never does (callers get their own credentials).
+/// endpoint and CA, and — to a caller allowed to hold it — the SMO access credential the
+/// operator configured (`admin_user`, `admin_client_cert`, `admin_client_key`), never
+/// netweave's own.
 pub const PROFILE: &str = "native_k8sapi";
 
 /// What shapes read beside the object itself: the O-Cloud, and the sites, locations and alarm
@@ -217,16 +218,19 @@ impl Shaped for DeploymentManager {
     const NEEDS: Needs = Needs::Nothing;
 
     /// A list item names the profiles (`profileSupportList`); a GET returns the profile's
-    /// data in `extensions` (`profileName`, `profileData.cluster_api_endpoint`) beside the
-    /// manager's own extensions.
+    /// data in `extensions` (`profileName`, `profileData` with `cluster_api_endpoint` and what
+    /// the manager's own profile data holds) beside the manager's own extensions.
     fn shape(&self, _: &Context, single: bool) -> Map<String, Value> {
         let extensions = if single {
             let mut extensions = self.extensions.clone();
+            let mut data = match extensions.remove("profileData") {
+                Some(Value::Object(data)) => data,
+                _ => Map::new(),
+            };
+            data.entry("cluster_api_endpoint")
+                .or_insert_with(|| json!(self.service_uri));
             extensions.insert("profileName".into(), json!(PROFILE));
-            extensions.insert(
-                "profileData".into(),
-                json!({ "cluster_api_endpoint": self.service_uri }),
-            );
+            extensions.insert("profileData".into(), Value::Object(data));
             extensions
         } else {
             self.extensions.clone()

@@ -2,12 +2,13 @@
 //! local identity provider, RFC 8705 binding, the role × RPC matrix over REST and gRPC, and
 //! https webhooks with client certificates and OAuth tokens.
 
-mod audit;
+pub mod audit;
 pub mod idp;
 mod isolation;
 mod limits;
-mod matrix;
+pub mod matrix;
 mod outbound;
+mod profile;
 pub mod scope;
 pub mod support;
 pub mod tenancy;

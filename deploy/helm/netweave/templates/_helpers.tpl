@@ -107,6 +107,15 @@ which process delivers webhooks) comes first; `config` (any netweave setting, RE
   "pool_writes" .poolWrites) -}}
 {{- end -}}
 {{- end -}}
+{{- with .Values.dms.access -}}
+{{- $access := list -}}
+{{- range $i, $a := . -}}
+{{- $access = append $access (dict
+  "deployment_manager" $a.deploymentManager
+  "kubeconfig" (printf "/etc/netweave/dms/%d/%s" $i (default "kubeconfig" $a.key))) -}}
+{{- end -}}
+{{- $_ := set $c "dms" (dict "access" $access) -}}
+{{- end -}}
 {{- with .Values.webhooks.oauth -}}
 {{- if .tokenUrl -}}
 {{- $_ := set $c.webhooks "oauth" (dict "token_url" .tokenUrl "client_id" .clientId "scopes" .scopes "audience" .audience) -}}
