@@ -15,6 +15,7 @@ const PROTOS: &[&str] = &[
     "proto/netweave/monitoring/v1/alarms.proto",
     "proto/netweave/artifacts/v1/artifacts.proto",
     "proto/netweave/provisioning/v1/provisioning.proto",
+    "proto/netweave/vnfpkgm/v1/vnfpkgm.proto",
 ];
 const INCLUDES: &[&str] = &["proto", "proto/third_party"];
 const SPECS: &[(&str, &str)] = &[

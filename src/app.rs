@@ -123,6 +123,7 @@ pub struct Stores {
     pub alarms: AlarmStoreRef,
     pub idempotency: IdempotencyStoreRef,
     pub provisioning: crate::store::ProvisioningStoreRef,
+    pub dms: crate::store::DmsStoreRef,
 }
 
 impl Stores {
@@ -132,14 +133,16 @@ impl Stores {
             + crate::store::AdminStore
             + crate::store::AlarmStore
             + crate::store::IdempotencyStore
-            + crate::store::ProvisioningStore,
+            + crate::store::ProvisioningStore
+            + crate::store::DmsStore,
     {
         Stores {
             subscriptions: store.clone(),
             admin: store.clone(),
             alarms: store.clone(),
             idempotency: store.clone(),
-            provisioning: store,
+            provisioning: store.clone(),
+            dms: store,
         }
     }
 }
@@ -505,6 +508,7 @@ pub async fn run(
         alarms: alarm_store,
         idempotency,
         provisioning: provisioning_store,
+        dms: dms_store,
     } = build_stores(&config).await?;
     let idempotency = http::idempotency::IdempotencyLayer::new(
         idempotency,
@@ -602,6 +606,7 @@ pub async fn run(
                 &mut background,
             )
         });
+    let packages = crate::service::dms::packages::PackageService::new(dms_store);
     let listening = Arc::new(AtomicBool::new(false));
     let registration = Registrar {
         config: config.smo.clone(),
@@ -622,6 +627,7 @@ pub async fn run(
         hubs: hubs.clone(),
         alarms: alarms.clone(),
         provisioning: provisioning.clone(),
+        packages: packages.clone(),
         registration,
         v1_page_size: config.v1_page_size,
         metrics,
@@ -653,6 +659,7 @@ pub async fn run(
         admin,
         alarms,
         provisioning,
+        packages,
     })
     .await
     .prepare()

@@ -41,6 +41,9 @@ pub enum ErrorCode {
     StaleVersion,
     /// A request body in a media type the route does not take (HTTP 415).
     UnsupportedMediaType,
+    /// No representation the caller accepts (HTTP 406): an `Accept` or a `Version` the route
+    /// does not serve.
+    Unacceptable,
     /// A tenant's quota is used up (HTTP 429, gRPC RESOURCE_EXHAUSTED).
     QuotaExceeded,
     /// A well-formed request the object's state cannot take (HTTP 422, gRPC
@@ -61,7 +64,9 @@ impl ErrorCode {
             }
             ErrorCode::OutOfRange => tonic::Code::OutOfRange,
             ErrorCode::StaleVersion => tonic::Code::Aborted,
-            ErrorCode::UnsupportedMediaType => tonic::Code::InvalidArgument,
+            ErrorCode::UnsupportedMediaType | ErrorCode::Unacceptable => {
+                tonic::Code::InvalidArgument
+            }
             ErrorCode::Unavailable => tonic::Code::Unavailable,
             ErrorCode::Unauthenticated => tonic::Code::Unauthenticated,
             ErrorCode::PermissionDenied => tonic::Code::PermissionDenied,
@@ -79,6 +84,7 @@ impl ErrorCode {
             ErrorCode::OutOfRange => StatusCode::GONE,
             ErrorCode::StaleVersion => StatusCode::PRECONDITION_FAILED,
             ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::Unacceptable => StatusCode::NOT_ACCEPTABLE,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
             ErrorCode::PermissionDenied => StatusCode::FORBIDDEN,
@@ -100,6 +106,7 @@ impl ErrorCode {
             ErrorCode::OutOfRange => "Gone",
             ErrorCode::StaleVersion => "Precondition Failed",
             ErrorCode::UnsupportedMediaType => "Unsupported Media Type",
+            ErrorCode::Unacceptable => "Not Acceptable",
             ErrorCode::Unavailable => "Service Unavailable",
             ErrorCode::Unauthenticated => "Unauthorized",
             ErrorCode::PermissionDenied => "Forbidden",

@@ -1,5 +1,9 @@
 //! O2-DMS: deploying network functions on the O-Cloud. The Kubernetes profile (the cluster's
 //! own API is the DMS; the deployment manager hands the SMO its endpoint and access) lives in
-//! [`profile`].
+//! [`profile`]. The ETSI NFV profile: VNF packages (`package`, their CSARs in `csar`), listed
+//! with SOL013 selectors (`select`).
 
+pub mod csar;
+pub mod package;
 pub mod profile;
+pub mod select;

@@ -9,6 +9,7 @@ mod inventory;
 pub mod lists;
 mod provisioning;
 mod subscriptions;
+mod vnfpkgm;
 mod webhooks;
 
 use std::sync::Arc;
@@ -34,6 +35,7 @@ use crate::{
             event_service_server::EventServiceServer as TmfEventServiceServer,
             hub_service_server::HubServiceServer,
         },
+        vnfpkgm::v1::vnf_package_service_server::VnfPackageServiceServer,
         webhooks::v1::webhook_service_server::WebhookServiceServer,
         FILE_DESCRIPTOR_SET,
     },
@@ -53,6 +55,7 @@ pub struct Services {
     pub admin: AdminService,
     pub alarms: AlarmService,
     pub provisioning: crate::service::provisioning::ProvisioningService,
+    pub packages: crate::service::dms::packages::PackageService,
 }
 
 /// The gRPC services, health and reflection, ready to be served next to the REST routes.
@@ -66,6 +69,7 @@ pub async fn routes(services: Services) -> Routes {
         admin,
         alarms,
         provisioning,
+        packages,
     } = services;
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -98,6 +102,9 @@ pub async fn routes(services: Services) -> Routes {
     health_reporter
         .set_serving::<ArtifactServiceServer<provisioning::ArtifactGrpc>>()
         .await;
+    health_reporter
+        .set_serving::<VnfPackageServiceServer<vnfpkgm::VnfPackageGrpc>>()
+        .await;
     // v1alpha beside v1: grpcio-reflection, Postman and older grpcurl speak only v1alpha.
     let reflection = || {
         tonic_reflection::server::Builder::configure()
@@ -128,10 +135,19 @@ pub async fn routes(services: Services) -> Routes {
     .add_service(ArtifactServiceServer::new(provisioning::ArtifactGrpc(
         provisioning,
     )))
+    // A package's CSAR travels in one message.
+    .add_service(
+        VnfPackageServiceServer::new(vnfpkgm::VnfPackageGrpc(packages))
+            .max_decoding_message_size(PACKAGE_MESSAGE)
+            .max_encoding_message_size(PACKAGE_MESSAGE),
+    )
     .add_service(health)
     .add_service(reflection)
     .add_service(reflection_v1alpha)
 }
+
+/// The largest VnfPackageService message: a whole CSAR and its envelope.
+const PACKAGE_MESSAGE: usize = crate::service::dms::packages::MAX_PACKAGE_BYTES + 64 * 1024;
 
 /// The tenant the caller is confined to (see `http::Scope`).
 fn scope<T>(r: &tonic::Request<T>) -> Option<String> {

@@ -383,6 +383,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     super::openapi_admin::add(&mut doc);
     super::openapi_monitoring::add(&mut doc, routes);
     super::openapi_provisioning::add(&mut doc, routes);
+    super::openapi_vnfpkgm::add(&mut doc);
     quotas(&mut doc);
     idempotency(&mut doc);
     security(&mut doc);

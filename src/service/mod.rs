@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod alarms;
+pub mod dms;
 pub mod events;
 pub mod hubs;
 pub mod inventory;

@@ -45,6 +45,7 @@ impl EmbeddedStore {
         super::embedded_alarms::create_tables(&txn)?;
         super::embedded_idempotency::create_tables(&txn)?;
         super::embedded_provisioning::create_tables(&txn)?;
+        super::embedded_dms::create_tables(&txn)?;
         txn.commit().map_err(internal)?;
         Ok(EmbeddedStore {
             db: Arc::new(db),

@@ -33,6 +33,9 @@
 //! | `{p}:provisioning-requests` | hash | provisioningRequestId → the request (JSON: what the SMO asked, its status, tenant, generation, outbox) |
 //! | `{p}:provisioning-requests:revisions` | hash | provisioningRequestId → its revision (the compare-and-swap of every write) |
 //! | `{p}:provisioning-requests:active` | set | the provisioningRequestIds with work pending for the executor, kept by the same script |
+//! | `{p}:dms:<collection>` | hash | O2-DMS records by id (JSON with their revision); `<collection>` is `vnf-packages` |
+//! | `{p}:dms:<collection>:revisions` | hash | record id → its revision (the compare-and-swap of every write, which also writes or removes the record's blob) |
+//! | `{p}:dms:blob:<key>` | string | a VNF package's CSAR (`<vnfPkgId>/<sha256>`), written and removed with its package record |
 //! | `{p}:settings` | hash | what the gateway records of itself: `smo-registration` → the last registration made (JSON) |
 //! | `{p}:leader:<name>` | string | identity of the replica publishing backend changes, with expiry (leader election without a Kubernetes `Lease`) |
 
@@ -80,6 +83,19 @@ impl Keys {
             format!("{}:alarm-service", self.tag),
             format!("{}:alarm-service:revisions", self.tag),
         )
+    }
+
+    /// An O2-DMS record collection: its values hash and its revisions hash.
+    pub fn dms_records(&self, collection: &str) -> (String, String) {
+        (
+            format!("{}:dms:{collection}", self.tag),
+            format!("{}:dms:{collection}:revisions", self.tag),
+        )
+    }
+
+    /// An O2-DMS blob.
+    pub fn dms_blob(&self, key: &str) -> String {
+        format!("{}:dms:blob:{key}", self.tag)
     }
 
     /// The provisioning requests hash, its revisions hash and its active set.

@@ -1,11 +1,13 @@
-//! Subscription (and administration, alarm, idempotency key, provisioning request) storage: one trait each, two real implementations — an embedded ACID database in
+//! Subscription (and administration, alarm, idempotency key, provisioning request, O2-DMS) storage: one trait each, two real implementations — an embedded ACID database in
 //! the data directory (the default) and Redis (selected by `--redis-url`).
 
 pub mod admin;
 pub mod alarms;
+pub mod dms;
 pub mod embedded;
 mod embedded_admin;
 mod embedded_alarms;
+mod embedded_dms;
 mod embedded_idempotency;
 mod embedded_provisioning;
 pub mod idempotency;
@@ -15,6 +17,7 @@ pub mod provisioning;
 pub mod redis;
 mod redis_admin;
 mod redis_alarms;
+mod redis_dms;
 mod redis_idempotency;
 mod redis_provisioning;
 
@@ -24,6 +27,7 @@ use async_trait::async_trait;
 
 pub use admin::{AdminStore, AdminStoreRef};
 pub use alarms::{AlarmStore, AlarmStoreRef};
+pub use dms::{DmsStore, DmsStoreRef};
 pub use idempotency::{IdempotencyStore, IdempotencyStoreRef};
 pub use provisioning::{ProvisioningStore, ProvisioningStoreRef};
 pub use redis_admin::TENANT_RATE;

@@ -42,4 +42,5 @@ mod tmf688;
 mod tmf_spec;
 mod v1_compat;
 mod v1_shapes;
+mod vnf_packages;
 mod webhooks;

@@ -70,4 +70,9 @@ pub mod proto {
             include!("gen/netweave.provisioning.v1.rs");
         }
     }
+    pub mod vnfpkgm {
+        pub mod v1 {
+            include!("gen/netweave.vnfpkgm.v1.rs");
+        }
+    }
 }

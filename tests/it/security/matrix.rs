@@ -68,15 +68,19 @@ fn expected(role: &str, rpc: &str) -> bool {
     let provisioning = service.starts_with("netweave.provisioning.v1.")
         || service.starts_with("netweave.artifacts.v1.");
     let provisioning_read = provisioning && read;
+    // VNF packages: deployers and the admin roles write, viewers and operators read.
+    let packages = service == "netweave.vnfpkgm.v1.VnfPackageService";
+    let packages_read = packages && read;
     // Within a tenant, each role includes the next.
     let viewer = (service == INVENTORY && read && !dm)
         || (subs && read)
         || events
         || (hubs && read)
         || alarm_read
-        || provisioning_read;
+        || provisioning_read
+        || packages_read;
     let operator = viewer || (service == INVENTORY && !read) || subs || hubs || alarm_write;
-    let admin = operator || dm || webhooks || provisioning;
+    let admin = operator || dm || webhooks || provisioning || packages;
     match role {
         "platform-admin" => true,
         "tenant-admin" => service == ADMIN && method != "ListAuditRecords",
@@ -96,7 +100,7 @@ fn expected(role: &str, rpc: &str) -> bool {
         "o2ims-maintainer" => alarm_read || alarm_write,
         "netweave-alert-source" => ingest,
         "o2ims-subscriber" => subs,
-        "o2ims-deployer" => dm,
+        "o2ims-deployer" => dm || packages,
         "netweave-inventory-writer" => service == INVENTORY && !read,
         "netweave-watcher" => service.ends_with(".EventService"),
         "netweave-hub-manager" => service == "netweave.tmf688.v4.HubService",

@@ -8,6 +8,7 @@ mod isolation;
 mod limits;
 pub mod matrix;
 mod outbound;
+mod packages;
 mod profile;
 pub mod scope;
 pub mod support;

@@ -1457,6 +1457,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vnfpkgm/v1/vnf_packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's VNF packages */
+        get: operations["listVnfPackages"];
+        put?: never;
+        /** A new, empty VNF package */
+        post: operations["createVnfPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vnfpkgm/v1/vnf_packages/{vnfPkgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getVnfPackage"];
+        put?: never;
+        post?: never;
+        /** Deletes a package that is disabled (or never onboarded) and not in use */
+        delete: operations["deleteVnfPackage"];
+        options?: never;
+        head?: never;
+        /** Enables or disables an onboarded package, or changes its user-defined data */
+        patch: operations["updateVnfPackage"];
+        trace?: never;
+    };
+    "/vnfpkgm/v1/vnf_packages/{vnfPkgId}/package_content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getVnfPackageContent"];
+        /** Onboards a CREATED package from its CSAR */
+        put: operations["uploadVnfPackageContent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vnfpkgm/v1/vnf_packages/{vnfPkgId}/vnfd": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VNFD: its one YAML file (`Accept: text/plain`) or a zip of its files */
+        get: operations["getVnfd"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/deadLetters": {
         parameters: {
             query?: never;
@@ -1911,6 +1981,9 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
         };
+        CreateVnfPkgInfoRequest: {
+            userDefinedData?: Record<string, never>;
+        };
         /** @description Information about a deployment manager. */
         DeploymentManager: {
             /**
@@ -1996,6 +2069,9 @@ export interface components {
              *     referred to in objectRef.
              */
             priorObjectState?: Record<string, never>;
+        };
+        Link: {
+            href: string;
         };
         /**
          * @description Information about a location where O-Cloud Sites can be available.
@@ -3733,6 +3809,45 @@ export interface components {
              * @example 0bea3e71-d2f7-4bf3-9c06-41d8d35806f9
              */
             subscriptionId: string;
+        };
+        /** @description A VNF package (SOL005 VnfPkgInfo as Tacker serves it). The VNFD's attributes appear once the package is ONBOARDED. */
+        VnfPkgInfo: {
+            _links: {
+                packageContent: components["schemas"]["Link"];
+                self: components["schemas"]["Link"];
+                vnfd?: components["schemas"]["Link"];
+            };
+            additionalArtifacts?: {
+                artifactPath: string;
+                checksum: {
+                    algorithm: string;
+                    hash: string;
+                };
+                metadata?: Record<string, never>;
+            }[];
+            checksum?: {
+                algorithm: string;
+                hash: string;
+            };
+            id: string;
+            /** @enum {string} */
+            onboardingState: "CREATED" | "UPLOADING" | "PROCESSING" | "ONBOARDED";
+            /** @enum {string} */
+            operationalState: "ENABLED" | "DISABLED";
+            softwareImages?: Record<string, never>[];
+            /** @enum {string} */
+            usageState: "IN_USE" | "NOT_IN_USE";
+            userDefinedData?: Record<string, never>;
+            vnfProductName?: string;
+            vnfProvider?: string;
+            vnfSoftwareVersion?: string;
+            vnfdId?: string;
+            vnfdVersion?: string;
+        };
+        VnfPkgInfoModifications: {
+            /** @enum {string} */
+            operationalState?: "ENABLED" | "DISABLED";
+            userDefinedData?: Record<string, never>;
         };
     };
     responses: never;
@@ -13157,6 +13272,725 @@ export interface operations {
                 };
                 content: {
                     "application/json;charset=utf-8": components["schemas"]["Tmf688Error"];
+                };
+            };
+        };
+    };
+    listVnfPackages: {
+        parameters: {
+            query?: {
+                /** @description ETSI GS NFV-SOL 013 §5.2 attribute-based filter, e.g. `(eq,onboardingState,ONBOARDED)`. */
+                filter?: string;
+                /** @description Every attribute (SOL013 §5.3). */
+                all_fields?: string;
+                /** @description Complex attributes to add to the default set (`checksum`, `softwareImages`, `additionalArtifacts`, `userDefinedData`). */
+                fields?: string;
+                /** @description Attributes to leave out. */
+                exclude_fields?: string;
+                /** @description The default set: complex attributes left out (also what no selector gives). */
+                exclude_default?: string;
+                /** @description The page after this marker (from the `Link` header). */
+                nextpage_opaque_marker?: string;
+                /** @description `yes`: every package, in one page. */
+                all_records?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The packages, by id; `Link: <…>; rel="next"` when more follow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VnfPkgInfo"][];
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createVnfPackage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVnfPkgInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description Created (`Location` names it): CREATED, DISABLED, NOT_IN_USE */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VnfPkgInfo"];
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getVnfPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The package's id. */
+                vnfPkgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VnfPkgInfo"];
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such package (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteVnfPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The package's id. */
+                vnfPkgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such package (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The package's state forbids it (not ONBOARDED, not CREATED, already in that state, enabled or in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateVnfPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The package's id. */
+                vnfPkgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VnfPkgInfoModifications"];
+            };
+        };
+        responses: {
+            /** @description What changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VnfPkgInfoModifications"];
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such package (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The package's state forbids it (not ONBOARDED, not CREATED, already in that state, enabled or in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getVnfPackageContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The package's id. */
+                vnfPkgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSAR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such package (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The package's state forbids it (not ONBOARDED, not CREATED, already in that state, enabled or in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    uploadVnfPackageContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The package's id. */
+                vnfPkgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description Onboarded (ONBOARDED, ENABLED): the CSAR read and stored */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The CSAR does not read: the detail names the file and the reason; nothing is stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such package (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The package's state forbids it (not ONBOARDED, not CREATED, already in that state, enabled or in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The CSAR is over 64 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/zip */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getVnfd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The package's id. */
+                vnfPkgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The VNFD */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such package (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An Accept other than text/plain or application/zip */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The package's state forbids it (not ONBOARDED, not CREATED, already in that state, enabled or in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -33,6 +33,8 @@ from .api_versions import APIVersions
 from .audit_record import AuditRecord
 from .audit_record_auth_method import AuditRecordAuthMethod
 from .audit_record_result import AuditRecordResult
+from .create_vnf_pkg_info_request import CreateVnfPkgInfoRequest
+from .create_vnf_pkg_info_request_user_defined_data import CreateVnfPkgInfoRequestUserDefinedData
 from .deployment_manager import DeploymentManager
 from .deployment_manager_capabilities import DeploymentManagerCapabilities
 from .deployment_manager_capacity import DeploymentManagerCapacity
@@ -43,6 +45,7 @@ from .inventory_change_notification import InventoryChangeNotification
 from .inventory_change_notification_notification_event_type import InventoryChangeNotificationNotificationEventType
 from .inventory_change_notification_post_object_state import InventoryChangeNotificationPostObjectState
 from .inventory_change_notification_prior_object_state import InventoryChangeNotificationPriorObjectState
+from .link import Link
 from .list_audit_records_result import ListAuditRecordsResult
 from .list_dead_letters_response_200_item import ListDeadLettersResponse200Item
 from .list_dead_letters_response_200_item_delivery import ListDeadLettersResponse200ItemDelivery
@@ -160,6 +163,20 @@ from .v1_resource_type_get_dto import V1ResourceTypeGetDto
 from .v1_resource_type_get_dto_extensions import V1ResourceTypeGetDtoExtensions
 from .v1_subscription_create_dto import V1SubscriptionCreateDto
 from .v1_subscription_get_dto import V1SubscriptionGetDto
+from .vnf_pkg_info import VnfPkgInfo
+from .vnf_pkg_info_additional_artifacts_item import VnfPkgInfoAdditionalArtifactsItem
+from .vnf_pkg_info_additional_artifacts_item_checksum import VnfPkgInfoAdditionalArtifactsItemChecksum
+from .vnf_pkg_info_additional_artifacts_item_metadata import VnfPkgInfoAdditionalArtifactsItemMetadata
+from .vnf_pkg_info_checksum import VnfPkgInfoChecksum
+from .vnf_pkg_info_links import VnfPkgInfoLinks
+from .vnf_pkg_info_modifications import VnfPkgInfoModifications
+from .vnf_pkg_info_modifications_operational_state import VnfPkgInfoModificationsOperationalState
+from .vnf_pkg_info_modifications_user_defined_data import VnfPkgInfoModificationsUserDefinedData
+from .vnf_pkg_info_onboarding_state import VnfPkgInfoOnboardingState
+from .vnf_pkg_info_operational_state import VnfPkgInfoOperationalState
+from .vnf_pkg_info_software_images_item import VnfPkgInfoSoftwareImagesItem
+from .vnf_pkg_info_usage_state import VnfPkgInfoUsageState
+from .vnf_pkg_info_user_defined_data import VnfPkgInfoUserDefinedData
 from .watch_events_response_200 import WatchEventsResponse200
 
 __all__ = (
@@ -196,6 +213,8 @@ __all__ = (
     "AuditRecord",
     "AuditRecordAuthMethod",
     "AuditRecordResult",
+    "CreateVnfPkgInfoRequest",
+    "CreateVnfPkgInfoRequestUserDefinedData",
     "DeploymentManager",
     "DeploymentManagerCapabilities",
     "DeploymentManagerCapacity",
@@ -206,6 +225,7 @@ __all__ = (
     "InventoryChangeNotificationNotificationEventType",
     "InventoryChangeNotificationPostObjectState",
     "InventoryChangeNotificationPriorObjectState",
+    "Link",
     "ListAuditRecordsResult",
     "ListDeadLettersResponse200Item",
     "ListDeadLettersResponse200ItemDelivery",
@@ -323,5 +343,19 @@ __all__ = (
     "V1ResourceTypeGetDtoExtensions",
     "V1SubscriptionCreateDto",
     "V1SubscriptionGetDto",
+    "VnfPkgInfo",
+    "VnfPkgInfoAdditionalArtifactsItem",
+    "VnfPkgInfoAdditionalArtifactsItemChecksum",
+    "VnfPkgInfoAdditionalArtifactsItemMetadata",
+    "VnfPkgInfoChecksum",
+    "VnfPkgInfoLinks",
+    "VnfPkgInfoModifications",
+    "VnfPkgInfoModificationsOperationalState",
+    "VnfPkgInfoModificationsUserDefinedData",
+    "VnfPkgInfoOnboardingState",
+    "VnfPkgInfoOperationalState",
+    "VnfPkgInfoSoftwareImagesItem",
+    "VnfPkgInfoUsageState",
+    "VnfPkgInfoUserDefinedData",
     "WatchEventsResponse200",
 )

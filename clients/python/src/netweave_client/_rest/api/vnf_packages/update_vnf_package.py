@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem_details import ProblemDetails
+from ...models.vnf_pkg_info_modifications import VnfPkgInfoModifications
+from typing import cast
+
+
+
+def _get_kwargs(
+    vnf_pkg_id: str,
+    *,
+    body: VnfPkgInfoModifications,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/vnfpkgm/v1/vnf_packages/{vnf_pkg_id}".format(vnf_pkg_id=quote(str(vnf_pkg_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetails | VnfPkgInfoModifications | None:
+    if response.status_code == 200:
+        response_200 = VnfPkgInfoModifications.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetails | VnfPkgInfoModifications]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    vnf_pkg_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: VnfPkgInfoModifications,
+
+) -> Response[ProblemDetails | VnfPkgInfoModifications]:
+    """ Enables or disables an onboarded package, or changes its user-defined data
+
+    Args:
+        vnf_pkg_id (str):
+        body (VnfPkgInfoModifications):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | VnfPkgInfoModifications]
+     """
+
+
+    kwargs = _get_kwargs(
+        vnf_pkg_id=vnf_pkg_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    vnf_pkg_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: VnfPkgInfoModifications,
+
+) -> ProblemDetails | VnfPkgInfoModifications | None:
+    """ Enables or disables an onboarded package, or changes its user-defined data
+
+    Args:
+        vnf_pkg_id (str):
+        body (VnfPkgInfoModifications):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | VnfPkgInfoModifications
+     """
+
+
+    return sync_detailed(
+        vnf_pkg_id=vnf_pkg_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    vnf_pkg_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: VnfPkgInfoModifications,
+
+) -> Response[ProblemDetails | VnfPkgInfoModifications]:
+    """ Enables or disables an onboarded package, or changes its user-defined data
+
+    Args:
+        vnf_pkg_id (str):
+        body (VnfPkgInfoModifications):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | VnfPkgInfoModifications]
+     """
+
+
+    kwargs = _get_kwargs(
+        vnf_pkg_id=vnf_pkg_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    vnf_pkg_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: VnfPkgInfoModifications,
+
+) -> ProblemDetails | VnfPkgInfoModifications | None:
+    """ Enables or disables an onboarded package, or changes its user-defined data
+
+    Args:
+        vnf_pkg_id (str):
+        body (VnfPkgInfoModifications):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | VnfPkgInfoModifications
+     """
+
+
+    return (await asyncio_detailed(
+        vnf_pkg_id=vnf_pkg_id,
+client=client,
+body=body,
+
+    )).parsed
