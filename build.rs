@@ -16,6 +16,7 @@ const PROTOS: &[&str] = &[
     "proto/netweave/artifacts/v1/artifacts.proto",
     "proto/netweave/provisioning/v1/provisioning.proto",
     "proto/netweave/vnfpkgm/v1/vnfpkgm.proto",
+    "proto/netweave/vnflcm/v2/vnflcm.proto",
 ];
 const INCLUDES: &[&str] = &["proto", "proto/third_party"];
 const SPECS: &[(&str, &str)] = &[

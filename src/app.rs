@@ -492,6 +492,38 @@ fn build_provisioning(
     ))
 }
 
+/// O2-DMS: the package and lifecycle services, and the lifecycle executor (running while this
+/// replica leads).
+fn build_dms(
+    config: &Config,
+    backend: &crate::backend::BackendRef,
+    store: crate::store::DmsStoreRef,
+    leadership: &Arc<crate::election::Leadership>,
+    shutdown: &CancellationToken,
+    background: &mut JoinSet<()>,
+) -> (
+    crate::service::dms::packages::PackageService,
+    crate::service::dms::lcm::LcmService,
+) {
+    let packages = crate::service::dms::packages::PackageService::new(Arc::clone(&store));
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let lcm = crate::service::dms::lcm::LcmService::new(
+        store,
+        packages.clone(),
+        Arc::clone(backend),
+        Arc::clone(&wake),
+    );
+    let executor = crate::service::dms::executor::Executor {
+        lcm: lcm.clone(),
+        leadership: Arc::clone(leadership),
+        wake,
+        period: Duration::from_secs_f64(config.dms.poll_seconds),
+        timeout: Duration::from_secs(config.dms.operation_timeout_seconds),
+    };
+    background.spawn(executor.run(shutdown.clone()));
+    (packages, lcm)
+}
+
 /// Serves until `shutdown` is cancelled, then stops accepting and drains in-flight requests.
 pub async fn run(
     config: Config,
@@ -529,6 +561,14 @@ pub async fn run(
         &shutdown,
         &mut background,
     )?;
+    let (packages, lcm) = build_dms(
+        &config,
+        &backend,
+        dms_store,
+        &leadership,
+        &shutdown,
+        &mut background,
+    );
     let credentials =
         crate::dms::profile::Credentials::new(&config.dms).map_err(anyhow::Error::msg)?;
     let inventory = InventoryService::new(backend, cloud, config.max_page_size)
@@ -606,7 +646,6 @@ pub async fn run(
                 &mut background,
             )
         });
-    let packages = crate::service::dms::packages::PackageService::new(dms_store);
     let listening = Arc::new(AtomicBool::new(false));
     let registration = Registrar {
         config: config.smo.clone(),
@@ -628,6 +667,7 @@ pub async fn run(
         alarms: alarms.clone(),
         provisioning: provisioning.clone(),
         packages: packages.clone(),
+        lcm: lcm.clone(),
         registration,
         v1_page_size: config.v1_page_size,
         metrics,
@@ -660,6 +700,7 @@ pub async fn run(
         alarms,
         provisioning,
         packages,
+        lcm,
     })
     .await
     .prepare()

@@ -56,6 +56,13 @@ pub mod artifacts {
 }
 
 #[allow(clippy::all, clippy::pedantic, missing_docs)]
+pub mod vnflcm {
+    pub mod v2 {
+        tonic::include_proto!("netweave.vnflcm.v2");
+    }
+}
+
+#[allow(clippy::all, clippy::pedantic, missing_docs)]
 pub mod vnfpkgm {
     pub mod v1 {
         tonic::include_proto!("netweave.vnfpkgm.v1");

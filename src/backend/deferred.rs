@@ -13,6 +13,7 @@ use async_trait::async_trait;
 use tokio_util::sync::CancellationToken;
 
 use super::{
+    deploy::{Deployer, Progress as DeployProgress, Release},
     provision::{Order, Progress, Provisioner},
     Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, Object, Scope,
 };
@@ -121,8 +122,43 @@ impl Provisioner for Deferred {
     }
 }
 
+/// Releases wait (`Unavailable`, retried) until the backend is connected.
+#[async_trait]
+impl Deployer for Deferred {
+    fn serves(&self, deployment_manager: &str) -> bool {
+        self.inner
+            .get()
+            .and_then(|b| b.deployer())
+            .is_some_and(|d| d.serves(deployment_manager))
+    }
+
+    async fn apply(&self, release: &Release) -> Result<DeployProgress, BackendError> {
+        self.deployer_now()?.apply(release).await
+    }
+
+    async fn remove(&self, release: &Release) -> Result<DeployProgress, BackendError> {
+        self.deployer_now()?.remove(release).await
+    }
+
+    async fn replace(&self, release: &Release, resource_id: &str) -> Result<(), BackendError> {
+        self.deployer_now()?.replace(release, resource_id).await
+    }
+}
+
+impl Deferred {
+    fn deployer_now(&self) -> Result<&dyn Deployer, BackendError> {
+        self.inner()?
+            .deployer()
+            .ok_or_else(|| self.unsupported("deploying network functions"))
+    }
+}
+
 #[async_trait]
 impl Backend for Deferred {
+    fn deployer(&self) -> Option<&dyn Deployer> {
+        Some(self)
+    }
+
     fn provisioner(&self) -> Option<&dyn Provisioner> {
         (!self.builders.is_empty()).then_some(self as &dyn Provisioner)
     }

@@ -22,6 +22,7 @@
 
 pub mod cache;
 pub mod deferred;
+pub mod deploy;
 pub mod feed;
 pub mod kube;
 pub mod openstack;
@@ -160,6 +161,12 @@ pub trait Backend: Send + Sync + 'static {
     /// The builders this backend offers for provisioning requests ([`provision`]); none by
     /// default.
     fn provisioner(&self) -> Option<&dyn provision::Provisioner> {
+        None
+    }
+
+    /// The DMS plugin that deploys network functions to this backend's deployment managers
+    /// ([`deploy`]); none by default.
+    fn deployer(&self) -> Option<&dyn deploy::Deployer> {
         None
     }
 

@@ -10,6 +10,7 @@ use std::{collections::BTreeMap, sync::Arc};
 use async_trait::async_trait;
 
 use super::{
+    deploy::{Deployer, Progress as DeployProgress, Release},
     provision::{Order, Progress, Provisioner},
     Backend, BackendError, BackendInfo, BackendRef, Capabilities, Feed, Kind, Object, Scope,
 };
@@ -256,8 +257,53 @@ impl Provisioner for Router {
     }
 }
 
+impl Router {
+    /// The DMS plugin of the backend serving `deployment_manager`.
+    fn deployer_of(&self, deployment_manager: &str) -> Result<&dyn Deployer, BackendError> {
+        self.backends
+            .iter()
+            .filter_map(|(_, b)| b.deployer())
+            .find(|d| d.serves(deployment_manager))
+            .ok_or_else(|| {
+                BackendError::Invalid(format!(
+                    "no backend deploys to deployment manager '{deployment_manager}'"
+                ))
+            })
+    }
+}
+
+/// Releases go to the backend whose deployment manager they name.
+#[async_trait]
+impl Deployer for Router {
+    fn serves(&self, deployment_manager: &str) -> bool {
+        self.deployer_of(deployment_manager).is_ok()
+    }
+
+    async fn apply(&self, release: &Release) -> Result<DeployProgress, BackendError> {
+        self.deployer_of(&release.deployment_manager)?
+            .apply(release)
+            .await
+    }
+
+    async fn remove(&self, release: &Release) -> Result<DeployProgress, BackendError> {
+        self.deployer_of(&release.deployment_manager)?
+            .remove(release)
+            .await
+    }
+
+    async fn replace(&self, release: &Release, resource_id: &str) -> Result<(), BackendError> {
+        self.deployer_of(&release.deployment_manager)?
+            .replace(release, resource_id)
+            .await
+    }
+}
+
 #[async_trait]
 impl Backend for Router {
+    fn deployer(&self) -> Option<&dyn Deployer> {
+        Some(self)
+    }
+
     fn provisioner(&self) -> Option<&dyn Provisioner> {
         Some(self)
     }

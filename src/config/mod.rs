@@ -491,6 +491,12 @@ impl Config {
         self.tls.validate()?;
         self.auth.validate(&self.tls)?;
         self.rate_limits.validate()?;
+        if self.dms.operation_timeout_seconds == 0 {
+            return Err("dms.operation_timeout_seconds must be above 0".into());
+        }
+        if self.dms.poll_seconds.is_nan() || self.dms.poll_seconds <= 0.0 {
+            return Err("dms.poll_seconds must be above 0".into());
+        }
         if self.provisioning.timeout_seconds == 0 {
             return Err("provisioning.timeout_seconds must be above 0".into());
         }

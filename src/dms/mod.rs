@@ -4,6 +4,7 @@
 //! with SOL013 selectors (`select`).
 
 pub mod csar;
+pub mod lcm;
 pub mod package;
 pub mod profile;
 pub mod select;

@@ -30,11 +30,25 @@ pub struct SmoAccess {
 }
 
 /// The `[dms]` section.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DmsConfig {
     /// SMO access credentials per deployment manager (`[[dms.access]]` with `deployment_manager`, `kubeconfig`). Default none.
     pub access: Vec<SmoAccess>,
+    /// Seconds a lifecycle operation may stay PROCESSING (or ROLLING_BACK) before it is FAILED_TEMP. Default `600`.
+    pub operation_timeout_seconds: u64,
+    /// Seconds between the lifecycle executor's passes (it also runs at once when an operation is started on this replica). Default `1`.
+    pub poll_seconds: f64,
+}
+
+impl Default for DmsConfig {
+    fn default() -> Self {
+        DmsConfig {
+            access: Vec::new(),
+            operation_timeout_seconds: 600,
+            poll_seconds: 1.0,
+        }
+    }
 }
 
 /// The configured credentials.
@@ -260,6 +274,7 @@ mod tests {
                 deployment_manager: "dm".into(),
                 kubeconfig: dir.path().join("missing"),
             }],
+            ..DmsConfig::default()
         };
         assert!(Credentials::new(&config)
             .unwrap_err()

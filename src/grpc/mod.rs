@@ -9,6 +9,7 @@ mod inventory;
 pub mod lists;
 mod provisioning;
 mod subscriptions;
+mod vnflcm;
 mod vnfpkgm;
 mod webhooks;
 
@@ -35,6 +36,7 @@ use crate::{
             event_service_server::EventServiceServer as TmfEventServiceServer,
             hub_service_server::HubServiceServer,
         },
+        vnflcm::v2::vnf_lcm_service_server::VnfLcmServiceServer,
         vnfpkgm::v1::vnf_package_service_server::VnfPackageServiceServer,
         webhooks::v1::webhook_service_server::WebhookServiceServer,
         FILE_DESCRIPTOR_SET,
@@ -56,6 +58,7 @@ pub struct Services {
     pub alarms: AlarmService,
     pub provisioning: crate::service::provisioning::ProvisioningService,
     pub packages: crate::service::dms::packages::PackageService,
+    pub lcm: crate::service::dms::lcm::LcmService,
 }
 
 /// The gRPC services, health and reflection, ready to be served next to the REST routes.
@@ -70,6 +73,7 @@ pub async fn routes(services: Services) -> Routes {
         alarms,
         provisioning,
         packages,
+        lcm,
     } = services;
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -104,6 +108,9 @@ pub async fn routes(services: Services) -> Routes {
         .await;
     health_reporter
         .set_serving::<VnfPackageServiceServer<vnfpkgm::VnfPackageGrpc>>()
+        .await;
+    health_reporter
+        .set_serving::<VnfLcmServiceServer<vnflcm::VnfLcmGrpc>>()
         .await;
     // v1alpha beside v1: grpcio-reflection, Postman and older grpcurl speak only v1alpha.
     let reflection = || {
@@ -141,6 +148,7 @@ pub async fn routes(services: Services) -> Routes {
             .max_decoding_message_size(PACKAGE_MESSAGE)
             .max_encoding_message_size(PACKAGE_MESSAGE),
     )
+    .add_service(VnfLcmServiceServer::new(vnflcm::VnfLcmGrpc(lcm)))
     .add_service(health)
     .add_service(reflection)
     .add_service(reflection_v1alpha)

@@ -14,6 +14,7 @@ mod openapi_monitoring;
 mod openapi_provisioning;
 pub mod openapi_tmf;
 pub mod openapi_v1;
+mod openapi_vnflcm;
 mod openapi_vnfpkgm;
 mod ops;
 pub mod problem;
@@ -24,6 +25,7 @@ mod request_metrics;
 pub mod table;
 pub mod tmf688;
 pub mod v1;
+pub mod vnflcm;
 pub mod vnfpkgm;
 pub mod webhooks;
 
@@ -65,6 +67,7 @@ pub struct Services {
     pub alarms: AlarmService,
     pub provisioning: crate::service::provisioning::ProvisioningService,
     pub packages: crate::service::dms::packages::PackageService,
+    pub lcm: crate::service::dms::lcm::LcmService,
     /// The SMO registration's state, for `/readyz`.
     pub registration: crate::service::registration::Registration,
     pub v1_page_size: usize,
@@ -126,7 +129,7 @@ pub fn rpc_table() -> table::Table {
     let t = o2ims::add_routes(table::Table::default());
     let t = webhooks::add_routes(events::add_routes(v1::add_routes(t)));
     let t = admin::add_routes(tmf688::add_routes(t));
-    let t = vnfpkgm::add_routes(t);
+    let t = vnflcm::add_routes(vnfpkgm::add_routes(t));
     provisioning::add_routes(monitoring::add_routes(t))
 }
 

@@ -384,6 +384,7 @@ pub fn document(routes: &[RouteInfo]) -> Value {
     super::openapi_monitoring::add(&mut doc, routes);
     super::openapi_provisioning::add(&mut doc, routes);
     super::openapi_vnfpkgm::add(&mut doc);
+    super::openapi_vnflcm::add(&mut doc);
     quotas(&mut doc);
     idempotency(&mut doc);
     security(&mut doc);

@@ -14,12 +14,16 @@ use super::{embedded::decode, StoreError};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Table {
     Packages,
+    Instances,
+    OpOccs,
 }
 
 impl Table {
     pub fn name(self) -> &'static str {
         match self {
             Table::Packages => "vnf-packages",
+            Table::Instances => "vnf-instances",
+            Table::OpOccs => "vnf-lcm-op-occs",
         }
     }
 }

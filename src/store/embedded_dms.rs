@@ -13,17 +13,25 @@ use super::{
 
 /// vnfPkgId → the package (JSON).
 const PACKAGES: TableDefinition<&str, &[u8]> = TableDefinition::new("dms_vnf_packages");
+/// vnfInstanceId → the instance (JSON).
+const INSTANCES: TableDefinition<&str, &[u8]> = TableDefinition::new("dms_vnf_instances");
+/// vnfLcmOpOccId → the occurrence (JSON).
+const OP_OCCS: TableDefinition<&str, &[u8]> = TableDefinition::new("dms_vnf_lcm_op_occs");
 /// Blob key → bytes (a package's content: `<vnfPkgId>/<sha256>`).
 const BLOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("dms_blobs");
 
 fn table(t: Table) -> TableDefinition<'static, &'static str, &'static [u8]> {
     match t {
         Table::Packages => PACKAGES,
+        Table::Instances => INSTANCES,
+        Table::OpOccs => OP_OCCS,
     }
 }
 
 pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(PACKAGES).map_err(internal)?;
+    txn.open_table(INSTANCES).map_err(internal)?;
+    txn.open_table(OP_OCCS).map_err(internal)?;
     txn.open_table(BLOBS).map_err(internal)?;
     Ok(())
 }

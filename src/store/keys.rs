@@ -33,7 +33,7 @@
 //! | `{p}:provisioning-requests` | hash | provisioningRequestId → the request (JSON: what the SMO asked, its status, tenant, generation, outbox) |
 //! | `{p}:provisioning-requests:revisions` | hash | provisioningRequestId → its revision (the compare-and-swap of every write) |
 //! | `{p}:provisioning-requests:active` | set | the provisioningRequestIds with work pending for the executor, kept by the same script |
-//! | `{p}:dms:<collection>` | hash | O2-DMS records by id (JSON with their revision); `<collection>` is `vnf-packages` |
+//! | `{p}:dms:<collection>` | hash | O2-DMS records by id (JSON with their revision); `<collection>` is `vnf-packages`, `vnf-instances` or `vnf-lcm-op-occs` |
 //! | `{p}:dms:<collection>:revisions` | hash | record id → its revision (the compare-and-swap of every write, which also writes or removes the record's blob) |
 //! | `{p}:dms:blob:<key>` | string | a VNF package's CSAR (`<vnfPkgId>/<sha256>`), written and removed with its package record |
 //! | `{p}:settings` | hash | what the gateway records of itself: `smo-registration` → the last registration made (JSON) |

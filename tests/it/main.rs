@@ -42,5 +42,6 @@ mod tmf688;
 mod tmf_spec;
 mod v1_compat;
 mod v1_shapes;
+mod vnf_lcm;
 mod vnf_packages;
 mod webhooks;

@@ -70,6 +70,11 @@ pub mod proto {
             include!("gen/netweave.provisioning.v1.rs");
         }
     }
+    pub mod vnflcm {
+        pub mod v2 {
+            include!("gen/netweave.vnflcm.v2.rs");
+        }
+    }
     pub mod vnfpkgm {
         pub mod v1 {
             include!("gen/netweave.vnfpkgm.v1.rs");

@@ -5,6 +5,7 @@
 mod alarms;
 mod catalog;
 mod churn;
+mod deploy;
 mod generate;
 mod persist;
 pub mod provision;
@@ -42,6 +43,8 @@ pub struct Simulator {
     /// Held while saving, so that saves keep the order of the writes; when the last durable
     /// save was.
     saving: tokio::sync::Mutex<std::time::Instant>,
+    /// The releases its DMS plugin deployed (`deploy`).
+    releases: deploy::Releases,
 }
 
 /// Churn is saved durably at least this often: a crash forgets at most this much of it.
@@ -103,6 +106,7 @@ impl Simulator {
             store,
             unsaved: Mutex::new(Vec::new()),
             saving: tokio::sync::Mutex::new(std::time::Instant::now()),
+            releases: deploy::Releases::default(),
         }
     }
 
@@ -275,6 +279,10 @@ impl Backend for Simulator {
     }
 
     fn provisioner(&self) -> Option<&dyn super::provision::Provisioner> {
+        Some(self)
+    }
+
+    fn deployer(&self) -> Option<&dyn super::deploy::Deployer> {
         Some(self)
     }
 

@@ -1,3 +1,6 @@
-//! O2-DMS services: VNF packages (`packages`), and with them the VNF lifecycle.
+//! O2-DMS services: VNF packages (`packages`), and the VNF lifecycle (`lcm`) its executor
+//! carries out (`executor`).
 
+pub mod executor;
+pub mod lcm;
 pub mod packages;

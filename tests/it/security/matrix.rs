@@ -69,7 +69,8 @@ fn expected(role: &str, rpc: &str) -> bool {
         || service.starts_with("netweave.artifacts.v1.");
     let provisioning_read = provisioning && read;
     // VNF packages: deployers and the admin roles write, viewers and operators read.
-    let packages = service == "netweave.vnfpkgm.v1.VnfPackageService";
+    let packages = service == "netweave.vnfpkgm.v1.VnfPackageService"
+        || service == "netweave.vnflcm.v2.VnfLcmService";
     let packages_read = packages && read;
     // Within a tenant, each role includes the next.
     let viewer = (service == INVENTORY && read && !dm)

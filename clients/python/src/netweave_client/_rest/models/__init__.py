@@ -33,18 +33,41 @@ from .api_versions import APIVersions
 from .audit_record import AuditRecord
 from .audit_record_auth_method import AuditRecordAuthMethod
 from .audit_record_result import AuditRecordResult
+from .change_current_vnf_pkg_request import ChangeCurrentVnfPkgRequest
+from .change_current_vnf_pkg_request_additional_params import ChangeCurrentVnfPkgRequestAdditionalParams
+from .change_current_vnf_pkg_request_extensions import ChangeCurrentVnfPkgRequestExtensions
+from .change_vnfpkg_version import ChangeVnfpkgVersion
+from .create_vnf_instance_version import CreateVnfInstanceVersion
 from .create_vnf_pkg_info_request import CreateVnfPkgInfoRequest
 from .create_vnf_pkg_info_request_user_defined_data import CreateVnfPkgInfoRequestUserDefinedData
+from .create_vnf_request import CreateVnfRequest
+from .create_vnf_request_metadata import CreateVnfRequestMetadata
+from .delete_vnf_instance_version import DeleteVnfInstanceVersion
 from .deployment_manager import DeploymentManager
 from .deployment_manager_capabilities import DeploymentManagerCapabilities
 from .deployment_manager_capacity import DeploymentManagerCapacity
 from .deployment_manager_extensions import DeploymentManagerExtensions
+from .fail_vnf_lcm_op_occ_version import FailVnfLcmOpOccVersion
+from .get_vnf_instance_version import GetVnfInstanceVersion
+from .get_vnf_lcm_op_occ_version import GetVnfLcmOpOccVersion
 from .hardware_alert import HardwareAlert
+from .heal_vnf_request import HealVnfRequest
+from .heal_vnf_request_additional_params import HealVnfRequestAdditionalParams
+from .heal_vnf_version import HealVnfVersion
 from .ingest_alertmanager_notification_response_200 import IngestAlertmanagerNotificationResponse200
+from .instantiate_vnf_request import InstantiateVnfRequest
+from .instantiate_vnf_request_additional_params import InstantiateVnfRequestAdditionalParams
+from .instantiate_vnf_request_extensions import InstantiateVnfRequestExtensions
+from .instantiate_vnf_request_vim_connection_info import InstantiateVnfRequestVimConnectionInfo
+from .instantiate_vnf_request_vim_connection_info_additional_property import InstantiateVnfRequestVimConnectionInfoAdditionalProperty
+from .instantiate_vnf_request_vnf_configurable_properties import InstantiateVnfRequestVnfConfigurableProperties
+from .instantiate_vnf_version import InstantiateVnfVersion
 from .inventory_change_notification import InventoryChangeNotification
 from .inventory_change_notification_notification_event_type import InventoryChangeNotificationNotificationEventType
 from .inventory_change_notification_post_object_state import InventoryChangeNotificationPostObjectState
 from .inventory_change_notification_prior_object_state import InventoryChangeNotificationPriorObjectState
+from .lcm_api_versions import LcmApiVersions
+from .lcm_api_versions_api_versions_item import LcmApiVersionsApiVersionsItem
 from .link import Link
 from .list_audit_records_result import ListAuditRecordsResult
 from .list_dead_letters_response_200_item import ListDeadLettersResponse200Item
@@ -57,6 +80,8 @@ from .list_events_response_200_item_metadata import ListEventsResponse200ItemMet
 from .list_events_response_200_item_post_object_state import ListEventsResponse200ItemPostObjectState
 from .list_events_response_200_item_prior_object_state import ListEventsResponse200ItemPriorObjectState
 from .list_events_response_200_item_source import ListEventsResponse200ItemSource
+from .list_vnf_instances_version import ListVnfInstancesVersion
+from .list_vnf_lcm_op_occs_version import ListVnfLcmOpOccsVersion
 from .location_info import LocationInfo
 from .location_info_civic_address_item import LocationInfoCivicAddressItem
 from .location_info_coordinate import LocationInfoCoordinate
@@ -69,6 +94,7 @@ from .managed_infrastructure_template_defaults_cluster_instance_defaults import 
 from .managed_infrastructure_template_defaults_policy_template_defaults import ManagedInfrastructureTemplateDefaultsPolicyTemplateDefaults
 from .managed_infrastructure_template_extensions import ManagedInfrastructureTemplateExtensions
 from .managed_infrastructure_template_parameter_schema import ManagedInfrastructureTemplateParameterSchema
+from .modify_vnf_instance_version import ModifyVnfInstanceVersion
 from .o_cloud_info import OCloudInfo
 from .o_cloud_info_extensions import OCloudInfoExtensions
 from .o_cloud_site_info import OCloudSiteInfo
@@ -95,8 +121,14 @@ from .resource_type import ResourceType
 from .resource_type_extensions import ResourceTypeExtensions
 from .resource_type_resource_class import ResourceTypeResourceClass
 from .resource_type_resource_kind import ResourceTypeResourceKind
+from .retry_vnf_lcm_op_occ_version import RetryVnfLcmOpOccVersion
 from .role_binding import RoleBinding
 from .role_binding_roles_item import RoleBindingRolesItem
+from .rollback_vnf_lcm_op_occ_version import RollbackVnfLcmOpOccVersion
+from .scale_vnf_request import ScaleVnfRequest
+from .scale_vnf_request_additional_params import ScaleVnfRequestAdditionalParams
+from .scale_vnf_request_type import ScaleVnfRequestType
+from .scale_vnf_version import ScaleVnfVersion
 from .subscription import Subscription
 from .tenant import Tenant
 from .tenant_input import TenantInput
@@ -105,6 +137,10 @@ from .tenant_input_status_type_2_type_1 import TenantInputStatusType2Type1
 from .tenant_input_status_type_3_type_1 import TenantInputStatusType3Type1
 from .tenant_quotas import TenantQuotas
 from .tenant_status import TenantStatus
+from .terminate_vnf_request import TerminateVnfRequest
+from .terminate_vnf_request_additional_params import TerminateVnfRequestAdditionalParams
+from .terminate_vnf_request_termination_type import TerminateVnfRequestTerminationType
+from .terminate_vnf_version import TerminateVnfVersion
 from .tmf_688_characteristic import Tmf688Characteristic
 from .tmf_688_characteristic_relationship import Tmf688CharacteristicRelationship
 from .tmf_688_entity_ref import Tmf688EntityRef
@@ -163,6 +199,33 @@ from .v1_resource_type_get_dto import V1ResourceTypeGetDto
 from .v1_resource_type_get_dto_extensions import V1ResourceTypeGetDtoExtensions
 from .v1_subscription_create_dto import V1SubscriptionCreateDto
 from .v1_subscription_get_dto import V1SubscriptionGetDto
+from .vnf_info_modification_request import VnfInfoModificationRequest
+from .vnf_info_modification_request_extensions import VnfInfoModificationRequestExtensions
+from .vnf_info_modification_request_metadata import VnfInfoModificationRequestMetadata
+from .vnf_info_modification_request_vim_connection_info import VnfInfoModificationRequestVimConnectionInfo
+from .vnf_instance import VnfInstance
+from .vnf_instance_extensions import VnfInstanceExtensions
+from .vnf_instance_instantiated_vnf_info import VnfInstanceInstantiatedVnfInfo
+from .vnf_instance_instantiated_vnf_info_metadata import VnfInstanceInstantiatedVnfInfoMetadata
+from .vnf_instance_instantiated_vnf_info_scale_status_item import VnfInstanceInstantiatedVnfInfoScaleStatusItem
+from .vnf_instance_instantiated_vnf_info_vnf_state import VnfInstanceInstantiatedVnfInfoVnfState
+from .vnf_instance_instantiated_vnf_info_vnfc_info_item import VnfInstanceInstantiatedVnfInfoVnfcInfoItem
+from .vnf_instance_instantiated_vnf_info_vnfc_info_item_vnfc_state import VnfInstanceInstantiatedVnfInfoVnfcInfoItemVnfcState
+from .vnf_instance_instantiated_vnf_info_vnfc_resource_info_item import VnfInstanceInstantiatedVnfInfoVnfcResourceInfoItem
+from .vnf_instance_instantiated_vnf_info_vnfc_resource_info_item_compute_resource import VnfInstanceInstantiatedVnfInfoVnfcResourceInfoItemComputeResource
+from .vnf_instance_instantiated_vnf_info_vnfc_resource_info_item_metadata import VnfInstanceInstantiatedVnfInfoVnfcResourceInfoItemMetadata
+from .vnf_instance_instantiation_state import VnfInstanceInstantiationState
+from .vnf_instance_links import VnfInstanceLinks
+from .vnf_instance_metadata import VnfInstanceMetadata
+from .vnf_instance_vim_connection_info import VnfInstanceVimConnectionInfo
+from .vnf_instance_vim_connection_info_additional_property import VnfInstanceVimConnectionInfoAdditionalProperty
+from .vnf_instance_vnf_configurable_properties import VnfInstanceVnfConfigurableProperties
+from .vnf_lcm_op_occ import VnfLcmOpOcc
+from .vnf_lcm_op_occ_links import VnfLcmOpOccLinks
+from .vnf_lcm_op_occ_operation import VnfLcmOpOccOperation
+from .vnf_lcm_op_occ_operation_params import VnfLcmOpOccOperationParams
+from .vnf_lcm_op_occ_operation_state import VnfLcmOpOccOperationState
+from .vnf_lcm_op_occ_resource_changes import VnfLcmOpOccResourceChanges
 from .vnf_pkg_info import VnfPkgInfo
 from .vnf_pkg_info_additional_artifacts_item import VnfPkgInfoAdditionalArtifactsItem
 from .vnf_pkg_info_additional_artifacts_item_checksum import VnfPkgInfoAdditionalArtifactsItemChecksum
@@ -213,18 +276,41 @@ __all__ = (
     "AuditRecord",
     "AuditRecordAuthMethod",
     "AuditRecordResult",
+    "ChangeCurrentVnfPkgRequest",
+    "ChangeCurrentVnfPkgRequestAdditionalParams",
+    "ChangeCurrentVnfPkgRequestExtensions",
+    "ChangeVnfpkgVersion",
+    "CreateVnfInstanceVersion",
     "CreateVnfPkgInfoRequest",
     "CreateVnfPkgInfoRequestUserDefinedData",
+    "CreateVnfRequest",
+    "CreateVnfRequestMetadata",
+    "DeleteVnfInstanceVersion",
     "DeploymentManager",
     "DeploymentManagerCapabilities",
     "DeploymentManagerCapacity",
     "DeploymentManagerExtensions",
+    "FailVnfLcmOpOccVersion",
+    "GetVnfInstanceVersion",
+    "GetVnfLcmOpOccVersion",
     "HardwareAlert",
+    "HealVnfRequest",
+    "HealVnfRequestAdditionalParams",
+    "HealVnfVersion",
     "IngestAlertmanagerNotificationResponse200",
+    "InstantiateVnfRequest",
+    "InstantiateVnfRequestAdditionalParams",
+    "InstantiateVnfRequestExtensions",
+    "InstantiateVnfRequestVimConnectionInfo",
+    "InstantiateVnfRequestVimConnectionInfoAdditionalProperty",
+    "InstantiateVnfRequestVnfConfigurableProperties",
+    "InstantiateVnfVersion",
     "InventoryChangeNotification",
     "InventoryChangeNotificationNotificationEventType",
     "InventoryChangeNotificationPostObjectState",
     "InventoryChangeNotificationPriorObjectState",
+    "LcmApiVersions",
+    "LcmApiVersionsApiVersionsItem",
     "Link",
     "ListAuditRecordsResult",
     "ListDeadLettersResponse200Item",
@@ -237,6 +323,8 @@ __all__ = (
     "ListEventsResponse200ItemPostObjectState",
     "ListEventsResponse200ItemPriorObjectState",
     "ListEventsResponse200ItemSource",
+    "ListVnfInstancesVersion",
+    "ListVnfLcmOpOccsVersion",
     "LocationInfo",
     "LocationInfoCivicAddressItem",
     "LocationInfoCoordinate",
@@ -249,6 +337,7 @@ __all__ = (
     "ManagedInfrastructureTemplateDefaultsPolicyTemplateDefaults",
     "ManagedInfrastructureTemplateExtensions",
     "ManagedInfrastructureTemplateParameterSchema",
+    "ModifyVnfInstanceVersion",
     "OCloudInfo",
     "OCloudInfoExtensions",
     "OCloudSiteInfo",
@@ -275,8 +364,14 @@ __all__ = (
     "ResourceTypeExtensions",
     "ResourceTypeResourceClass",
     "ResourceTypeResourceKind",
+    "RetryVnfLcmOpOccVersion",
     "RoleBinding",
     "RoleBindingRolesItem",
+    "RollbackVnfLcmOpOccVersion",
+    "ScaleVnfRequest",
+    "ScaleVnfRequestAdditionalParams",
+    "ScaleVnfRequestType",
+    "ScaleVnfVersion",
     "Subscription",
     "Tenant",
     "TenantInput",
@@ -285,6 +380,10 @@ __all__ = (
     "TenantInputStatusType3Type1",
     "TenantQuotas",
     "TenantStatus",
+    "TerminateVnfRequest",
+    "TerminateVnfRequestAdditionalParams",
+    "TerminateVnfRequestTerminationType",
+    "TerminateVnfVersion",
     "Tmf688Characteristic",
     "Tmf688CharacteristicRelationship",
     "Tmf688EntityRef",
@@ -343,6 +442,33 @@ __all__ = (
     "V1ResourceTypeGetDtoExtensions",
     "V1SubscriptionCreateDto",
     "V1SubscriptionGetDto",
+    "VnfInfoModificationRequest",
+    "VnfInfoModificationRequestExtensions",
+    "VnfInfoModificationRequestMetadata",
+    "VnfInfoModificationRequestVimConnectionInfo",
+    "VnfInstance",
+    "VnfInstanceExtensions",
+    "VnfInstanceInstantiatedVnfInfo",
+    "VnfInstanceInstantiatedVnfInfoMetadata",
+    "VnfInstanceInstantiatedVnfInfoScaleStatusItem",
+    "VnfInstanceInstantiatedVnfInfoVnfcInfoItem",
+    "VnfInstanceInstantiatedVnfInfoVnfcInfoItemVnfcState",
+    "VnfInstanceInstantiatedVnfInfoVnfcResourceInfoItem",
+    "VnfInstanceInstantiatedVnfInfoVnfcResourceInfoItemComputeResource",
+    "VnfInstanceInstantiatedVnfInfoVnfcResourceInfoItemMetadata",
+    "VnfInstanceInstantiatedVnfInfoVnfState",
+    "VnfInstanceInstantiationState",
+    "VnfInstanceLinks",
+    "VnfInstanceMetadata",
+    "VnfInstanceVimConnectionInfo",
+    "VnfInstanceVimConnectionInfoAdditionalProperty",
+    "VnfInstanceVnfConfigurableProperties",
+    "VnfLcmOpOcc",
+    "VnfLcmOpOccLinks",
+    "VnfLcmOpOccOperation",
+    "VnfLcmOpOccOperationParams",
+    "VnfLcmOpOccOperationState",
+    "VnfLcmOpOccResourceChanges",
     "VnfPkgInfo",
     "VnfPkgInfoAdditionalArtifactsItem",
     "VnfPkgInfoAdditionalArtifactsItemChecksum",

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="VnfInstanceInstantiatedVnfInfoScaleStatusItem")
+
+
+
+@_attrs_define
+class VnfInstanceInstantiatedVnfInfoScaleStatusItem:
+    """ 
+        Attributes:
+            aspect_id (str):
+            scale_level (int):
+     """
+
+    aspect_id: str
+    scale_level: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        aspect_id = self.aspect_id
+
+        scale_level = self.scale_level
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "aspectId": aspect_id,
+            "scaleLevel": scale_level,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        aspect_id = d.pop("aspectId")
+
+        scale_level = d.pop("scaleLevel")
+
+        vnf_instance_instantiated_vnf_info_scale_status_item = cls(
+            aspect_id=aspect_id,
+            scale_level=scale_level,
+        )
+
+
+        vnf_instance_instantiated_vnf_info_scale_status_item.additional_properties = d
+        return vnf_instance_instantiated_vnf_info_scale_status_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class VnfInstanceInstantiatedVnfInfoVnfcInfoItemVnfcState(StrEnum):
+    STARTED = "STARTED"
+    STOPPED = "STOPPED"
+
+    def __str__(self) -> str:
+        return str(self.value)

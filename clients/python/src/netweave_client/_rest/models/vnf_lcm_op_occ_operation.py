@@ -1,0 +1,18 @@
+from enum import StrEnum
+
+class VnfLcmOpOccOperation(StrEnum):
+    CHANGE_EXT_CONN = "CHANGE_EXT_CONN"
+    CHANGE_FLAVOUR = "CHANGE_FLAVOUR"
+    CHANGE_VNFPKG = "CHANGE_VNFPKG"
+    CREATE_SNAPSHOT = "CREATE_SNAPSHOT"
+    HEAL = "HEAL"
+    INSTANTIATE = "INSTANTIATE"
+    MODIFY_INFO = "MODIFY_INFO"
+    OPERATE = "OPERATE"
+    REVERT_TO_SNAPSHOT = "REVERT_TO_SNAPSHOT"
+    SCALE = "SCALE"
+    SCALE_TO_LEVEL = "SCALE_TO_LEVEL"
+    TERMINATE = "TERMINATE"
+
+    def __str__(self) -> str:
+        return str(self.value)
