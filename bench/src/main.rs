@@ -21,6 +21,7 @@ use tokio::task::JoinSet;
 mod alarms;
 mod bare;
 mod kube;
+mod lcm;
 mod limits;
 mod openstack;
 mod provisioning;
@@ -46,10 +47,10 @@ struct Args {
     #[arg(long, default_value_t = 8)]
     grpc_connections: usize,
     /// Which suites to run: inventory, limits, webhooks, watch, kube, openstack, alarms,
-    /// provisioning (comma-separated).
+    /// provisioning, lcm (comma-separated).
     #[arg(
         long,
-        default_value = "inventory,limits,webhooks,watch,kube,openstack,alarms,provisioning"
+        default_value = "inventory,limits,webhooks,watch,kube,openstack,alarms,provisioning,lcm"
     )]
     suites: String,
     /// Subscriptions of the webhook throughput run.
@@ -386,6 +387,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if suites.contains(&"provisioning") {
         provisioning::run(100, 10_000).await?;
+    }
+    if suites.contains(&"lcm") {
+        lcm::run(100, 10_000).await?;
     }
     Ok(())
 }

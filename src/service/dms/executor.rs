@@ -24,6 +24,17 @@ use crate::{
     store::dms::Blob,
 };
 
+/// How long an occurrence may wait for its instance to take it before it is void.
+const ORPHAN_GRACE: Duration = Duration::from_secs(30);
+
+/// How long `op` has been in its state.
+fn in_state_for(op: &OpOcc) -> Duration {
+    humantime::parse_rfc3339(&op.state_entered_time)
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .unwrap_or_default()
+}
+
 pub struct Executor {
     pub lcm: LcmService,
     pub leadership: Arc<Leadership>,
@@ -86,9 +97,12 @@ impl Executor {
                 .await;
         };
         if op.state == OpState::Starting {
-            // Stored but never taken by its instance (a crash between the two writes): it
-            // cannot run.
+            // Stored, and not (yet) taken by its instance: the request is writing the lock
+            // now, or crashed between the two writes — only then, after a grace, it is void.
             if instance.operation.as_deref() != Some(op.id.as_str()) {
+                if in_state_for(&op) < ORPHAN_GRACE {
+                    return Ok(());
+                }
                 return self
                     .finish(
                         op,
@@ -141,10 +155,7 @@ impl Executor {
     }
 
     fn overdue(&self, op: &OpOcc) -> bool {
-        let entered = humantime::parse_rfc3339(&op.state_entered_time).ok();
-        entered
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|e| e > self.timeout)
+        in_state_for(op) > self.timeout
     }
 
     /// Ends a step: the occurrence to `state` (with `error`), the instance to `next` when
