@@ -20,7 +20,7 @@ use super::{
 };
 use crate::{
     dms::{
-        lcm::{instance_path, op_path, OpOcc, VnfInstance, API_VERSION, ROOT},
+        lcm::{instance_path, op_path, OpOcc, Operation, VnfInstance, API_VERSION, ROOT},
         select::Selection,
     },
     error::ErrorCode,
@@ -134,31 +134,31 @@ pub fn add_routes(t: Table) -> Table {
         Method::POST,
         format!("{instance}/instantiate"),
         s("InstantiateVnf"),
-        v(post(instantiate)),
+        v(operation(Operation::Instantiate)),
     )
     .add(
         Method::POST,
         format!("{instance}/scale"),
         s("ScaleVnf"),
-        v(post(scale)),
+        v(operation(Operation::Scale)),
     )
     .add(
         Method::POST,
         format!("{instance}/heal"),
         s("HealVnf"),
-        v(post(heal)),
+        v(operation(Operation::Heal)),
     )
     .add(
         Method::POST,
         format!("{instance}/terminate"),
         s("TerminateVnf"),
-        v(post(terminate)),
+        v(operation(Operation::Terminate)),
     )
     .add(
         Method::POST,
         format!("{instance}/change_vnfpkg"),
         s("ChangeVnfpkg"),
-        v(post(change_vnfpkg)),
+        v(operation(Operation::ChangeVnfpkg)),
     )
     .add(Method::GET, ops, s("ListVnfLcmOpOccs"), v(get(list_ops)))
     .add(
@@ -250,18 +250,6 @@ fn accepted(op: &OpOcc) -> Response {
     located(StatusCode::ACCEPTED, op_path(&op.id), None)
 }
 
-/// A request body that must be a JSON object.
-fn object(body: Value) -> Result<Value, Problem> {
-    if body.is_object() {
-        Ok(body)
-    } else {
-        Err(Problem::new(
-            ErrorCode::InvalidArgument,
-            "the request body is a JSON object",
-        ))
-    }
-}
-
 async fn create(
     State(s): State<AppState>,
     scope: Scope,
@@ -339,59 +327,17 @@ async fn remove(State(s): State<AppState>, scope: Scope, Path(id): Path<String>)
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn instantiate(
-    State(s): State<AppState>,
-    scope: Scope,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody<Value>,
-) -> Reply {
-    Ok(accepted(
-        &s.lcm.instantiate(scope.get(), &id, object(body)?).await?,
-    ))
-}
-
-async fn scale(
-    State(s): State<AppState>,
-    scope: Scope,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody<Value>,
-) -> Reply {
-    Ok(accepted(
-        &s.lcm.scale(scope.get(), &id, object(body)?).await?,
-    ))
-}
-
-async fn heal(
-    State(s): State<AppState>,
-    scope: Scope,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody<Value>,
-) -> Reply {
-    Ok(accepted(
-        &s.lcm.heal(scope.get(), &id, object(body)?).await?,
-    ))
-}
-
-async fn terminate(
-    State(s): State<AppState>,
-    scope: Scope,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody<Value>,
-) -> Reply {
-    Ok(accepted(
-        &s.lcm.terminate(scope.get(), &id, object(body)?).await?,
-    ))
-}
-
-async fn change_vnfpkg(
-    State(s): State<AppState>,
-    scope: Scope,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody<Value>,
-) -> Reply {
-    Ok(accepted(
-        &s.lcm.change_vnfpkg(scope.get(), &id, object(body)?).await?,
-    ))
+/// `POST …/vnf_instances/{id}/<operation>`: 202 with the occurrence's `Location`.
+fn operation(op: Operation) -> MethodRouter<AppState> {
+    post(
+        move |State(s): State<AppState>,
+              scope: Scope,
+              Path(id): Path<String>,
+              JsonBody(body): JsonBody<Value>| async move {
+            let started = s.lcm.operate(scope.get(), &id, op, body).await?;
+            Ok::<_, Problem>(accepted(&started))
+        },
+    )
 }
 
 async fn list_ops(

@@ -611,3 +611,75 @@ async fn an_instantiate_in_flight_completes_after_a_gateway_restart() {
         (1, 1)
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn grpc_drives_the_same_lifecycle() {
+    use netweave::proto::vnflcm::v2 as pb;
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::start().await;
+    let vnfd_id = "b1bb0ce7-ebca-4fa7-95ed-4840d7000015";
+    onboard(
+        &app,
+        dir.path(),
+        &csar(vnfd_id, "test-chart-0.1.0.tgz", &chart()),
+    )
+    .await;
+    let dm = first_manager(&app).await;
+    let mut grpc = pb::vnf_lcm_service_client::VnfLcmServiceClient::new(app.channel().await);
+    let made = grpc
+        .create_vnf_instance(pb::CreateVnfInstanceRequest {
+            vnfd_id: vnfd_id.into(),
+            vnf_instance_name: "by-grpc".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .vnf_instance
+        .unwrap();
+    assert_eq!(made.instantiation_state, "NOT_INSTANTIATED");
+    let request = instantiate_request(&dm);
+    let to_struct = |v: &Value| netweave::grpc::to_struct(v.as_object().unwrap());
+    let op = grpc
+        .instantiate_vnf(pb::InstantiateVnfRequest {
+            vnf_instance_id: made.id.clone(),
+            flavour_id: "simple".into(),
+            vim_connection_info: Some(to_struct(&request["vimConnectionInfo"])),
+            additional_params: Some(to_struct(&request["additionalParams"])),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .vnf_lcm_op_occ_id;
+    let mut state = String::new();
+    for _ in 0..100 {
+        let got = grpc
+            .get_vnf_lcm_op_occ(pb::GetVnfLcmOpOccRequest {
+                vnf_lcm_op_occ_id: op.clone(),
+            })
+            .await
+            .unwrap()
+            .into_inner()
+            .vnf_lcm_op_occ
+            .unwrap();
+        state = got.operation_state;
+        if state != "STARTING" && state != "PROCESSING" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(state, "COMPLETED");
+    // The same instance over REST, and a wrong-state operation is FAILED_PRECONDITION.
+    assert_eq!(
+        show(&app, &made.id).await["instantiationState"],
+        "INSTANTIATED"
+    );
+    let again = grpc
+        .delete_vnf_instance(pb::DeleteVnfInstanceRequest {
+            vnf_instance_id: made.id.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), tonic::Code::FailedPrecondition);
+}

@@ -9,6 +9,7 @@
 
 use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
+use futures::StreamExt as _;
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
@@ -23,6 +24,10 @@ use crate::{
     election::Leadership,
     store::dms::Blob,
 };
+
+/// Occurrences carried a step further at once (one per instance: an instance runs one
+/// operation at a time).
+const CONCURRENCY: usize = 32;
 
 /// How long an occurrence may wait for its instance to take it before it is void.
 const ORPHAN_GRACE: Duration = Duration::from_secs(30);
@@ -76,12 +81,15 @@ impl Executor {
                 return;
             }
         };
-        for op in all.into_iter().filter(|o| o.state.is_active()) {
-            let id = op.id.clone();
-            if let Err(e) = self.step(op).await {
-                tracing::warn!(vnf_lcm_op_occ_id = %id, error = %e, "lifecycle step failed; retried at the next pass");
-            }
-        }
+        let active = all.into_iter().filter(|o| o.state.is_active());
+        futures::stream::iter(active)
+            .for_each_concurrent(CONCURRENCY, |op| async move {
+                let id = op.id.clone();
+                if let Err(e) = self.step(op).await {
+                    tracing::warn!(vnf_lcm_op_occ_id = %id, error = %e, "lifecycle step failed; retried at the next pass");
+                }
+            })
+            .await;
     }
 
     async fn step(&self, mut op: OpOcc) -> anyhow::Result<()> {
@@ -118,6 +126,16 @@ impl Executor {
             records.swap(&op, expected, Blob::Keep).await?;
         }
         let rolling_back = op.state == OpState::RollingBack;
+        if instance.operation.as_deref() != Some(op.id.as_str()) {
+            // The instance already took the result and was freed (a crash between that write
+            // and the occurrence's): only the occurrence is left to end.
+            let state = if rolling_back {
+                OpState::RolledBack
+            } else {
+                OpState::Completed
+            };
+            return self.finish(op, state, None, None).await;
+        }
         let outcome = if rolling_back {
             self.roll_back(&op, &instance).await
         } else {
@@ -206,19 +224,25 @@ impl Executor {
         instance: &VnfInstance,
         info: &Instantiated,
     ) -> Result<(Release, Flavour), crate::backend::BackendError> {
-        let internal = |m: String| crate::backend::BackendError::Invalid(m);
+        // A store that cannot be read is waited out; anything else fails the step.
+        let internal = |e: crate::error::ApiError| match e.code {
+            crate::error::ErrorCode::Unavailable => {
+                crate::backend::BackendError::Unavailable(e.message)
+            }
+            _ => crate::backend::BackendError::Invalid(e.message),
+        };
         let package = self
             .lcm
             .packages()
             .get(None, &instance.vnf_pkg_id)
             .await
-            .map_err(|e| internal(e.message))?;
+            .map_err(internal)?;
         let flavour = package
             .csar
             .as_ref()
             .and_then(|c| c.vnfd.flavour(&info.flavour_id).cloned())
             .ok_or_else(|| {
-                internal(format!(
+                crate::backend::BackendError::Invalid(format!(
                     "flavour '{}' is gone from the VNFD",
                     info.flavour_id
                 ))
@@ -228,10 +252,10 @@ impl Executor {
             .packages()
             .content(None, &instance.vnf_pkg_id)
             .await
-            .map_err(|e| internal(e.message))?;
+            .map_err(internal)?;
         let chart = Archive::open(content)
             .and_then(|mut a| a.read(&info.chart_path))
-            .map_err(|e| internal(e.to_string()))?;
+            .map_err(|e| crate::backend::BackendError::Invalid(e.to_string()))?;
         let mut values = info.parameters.clone();
         let vdus: Vec<VduTarget> = flavour
             .vdus

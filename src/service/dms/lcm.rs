@@ -337,6 +337,43 @@ impl LcmService {
         Ok(())
     }
 
+    /// Checks that `additionalParams.helm_chart_path` names a file of the package.
+    async fn chart_in(&self, package_id: &str, params: &Value) -> ApiResult<()> {
+        let chart = text(params, "helm_chart_path").ok_or_else(|| {
+            invalid("additionalParams.helm_chart_path names the chart inside the VNF package")
+        })?;
+        let content = self.packages.content(None, package_id).await?;
+        let archive = Archive::open(content)
+            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+        if !archive.has(chart) {
+            return Err(invalid(format!(
+                "additionalParams.helm_chart_path '{chart}' is not in VNF package '{package_id}'"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Starts the lifecycle operation `operation` (not MODIFY_INFO) on an instance.
+    pub async fn operate(
+        &self,
+        tenant: Option<&str>,
+        id: &str,
+        operation: Operation,
+        request: Value,
+    ) -> ApiResult<OpOcc> {
+        if !request.is_object() {
+            return Err(invalid("the request body is a JSON object"));
+        }
+        match operation {
+            Operation::Instantiate => self.instantiate(tenant, id, request).await,
+            Operation::Scale => self.scale(tenant, id, request).await,
+            Operation::Heal => self.heal(tenant, id, request).await,
+            Operation::Terminate => self.terminate(tenant, id, request).await,
+            Operation::ChangeVnfpkg => self.change_vnfpkg(tenant, id, request).await,
+            Operation::ModifyInfo => Err(invalid("MODIFY_INFO is a PATCH of the instance")),
+        }
+    }
+
     /// The flavour the VNFD of `package_id` defines as `flavour_id`.
     async fn flavour(&self, package_id: &str, flavour_id: &str) -> ApiResult<Flavour> {
         let package = self.packages.get(None, package_id).await?;
@@ -366,17 +403,7 @@ impl LcmService {
             .get("additionalParams")
             .cloned()
             .unwrap_or(json!({}));
-        let chart = text(&params, "helm_chart_path").ok_or_else(|| {
-            invalid("additionalParams.helm_chart_path names the chart inside the VNF package")
-        })?;
-        let content = self.packages.content(None, &instance.vnf_pkg_id).await?;
-        let archive = Archive::open(content)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-        if !archive.has(chart) {
-            return Err(invalid(format!(
-                "additionalParams.helm_chart_path '{chart}' is not in the VNF package"
-            )));
-        }
+        self.chart_in(&instance.vnf_pkg_id, &params).await?;
         if let Some(names) = params.get("helm_value_names") {
             let Value::Object(names) = names else {
                 return Err(invalid(
@@ -562,17 +589,7 @@ impl LcmService {
             .get("additionalParams")
             .cloned()
             .unwrap_or(json!({}));
-        let chart = text(&params, "helm_chart_path").ok_or_else(|| {
-            invalid("additionalParams.helm_chart_path names the chart inside the new VNF package")
-        })?;
-        let content = self.packages.content(None, &package.id).await?;
-        let archive = Archive::open(content)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-        if !archive.has(chart) {
-            return Err(invalid(format!(
-                "additionalParams.helm_chart_path '{chart}' is not in the VNF package of '{vnfd_id}'"
-            )));
-        }
+        self.chart_in(&package.id, &params).await?;
         let flavour_id = instance
             .instantiated
             .as_ref()

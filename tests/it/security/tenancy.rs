@@ -55,6 +55,11 @@ impl Caller {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// The caller's client (its certificate and token), for requests of other shapes.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
     pub async fn get(&self, app: &TestApp, path: &str) -> (StatusCode, Value) {
         self.send(app, Method::GET, path, None, None).await
     }
