@@ -519,6 +519,7 @@ fn build_dms(
         wake,
         period: Duration::from_secs_f64(config.dms.poll_seconds),
         timeout: Duration::from_secs(config.dms.operation_timeout_seconds),
+        charts: Default::default(),
     };
     background.spawn(executor.run(shutdown.clone()));
     (packages, lcm)

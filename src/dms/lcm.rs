@@ -316,6 +316,10 @@ pub struct OpOcc {
     /// The instance as it was before the operation (what a rollback restores).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<Box<VnfInstance>>,
+    /// The deployment manager an INSTANTIATE deploys to, resolved from its
+    /// `vimConnectionInfo` when the request was accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment_manager: Option<String>,
     /// VNFCs added and removed, once known.
     #[serde(default)]
     pub affected: Vec<Value>,
@@ -351,6 +355,7 @@ impl OpOcc {
             params,
             error: None,
             before: Some(Box::new(instance.clone())),
+            deployment_manager: None,
             affected: Vec::new(),
             tenant: instance.tenant.clone(),
             revision: 1,

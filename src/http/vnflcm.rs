@@ -16,13 +16,11 @@ use serde_json::{json, Map, Value};
 use super::{
     problem::{JsonBody, Problem},
     table::{rpc, Table},
+    vnfpkgm::{json_response, sol013_page},
     AppState, Scope,
 };
 use crate::{
-    dms::{
-        lcm::{instance_path, op_path, OpOcc, Operation, VnfInstance, API_VERSION, ROOT},
-        select::Selection,
-    },
+    dms::lcm::{instance_path, op_path, OpOcc, Operation, VnfInstance, API_VERSION, ROOT},
     error::ErrorCode,
     service::dms::lcm::CreateRequest,
 };
@@ -231,10 +229,6 @@ fn versions(prefix: &str) -> Response {
 
 type Reply = Result<Response, Problem>;
 
-fn json_response(status: StatusCode, body: &Value) -> Response {
-    (status, axum::Json(body)).into_response()
-}
-
 fn located(status: StatusCode, location: String, body: Option<&Value>) -> Response {
     let mut r = match body {
         Some(b) => json_response(status, b),
@@ -263,30 +257,6 @@ async fn create(
     ))
 }
 
-fn page(
-    items: Vec<Value>,
-    raw: &str,
-    uri: &OriginalUri,
-    fields: &[&str],
-    complex: &[&str],
-    size: usize,
-) -> Reply {
-    let selection = Selection::parse(raw, fields, complex, "id")?;
-    let (page, next) = selection.page(items, size);
-    let mut response = json_response(StatusCode::OK, &Value::Array(page));
-    if let Some(marker) = next {
-        let link = format!(
-            "<{}?{}>; rel=\"next\"",
-            uri.path(),
-            selection.next_query(raw, &marker)
-        );
-        if let Ok(v) = HeaderValue::from_str(&link) {
-            response.headers_mut().insert(header::LINK, v);
-        }
-    }
-    Ok(response)
-}
-
 async fn list(
     State(s): State<AppState>,
     scope: Scope,
@@ -295,12 +265,11 @@ async fn list(
 ) -> Reply {
     let all = s.lcm.list(scope.get()).await?;
     let items = all.iter().map(VnfInstance::shape).collect();
-    page(
+    sol013_page(
         items,
         &raw.unwrap_or_default(),
         &uri,
-        INSTANCE_FIELDS,
-        INSTANCE_COMPLEX,
+        (INSTANCE_FIELDS, INSTANCE_COMPLEX),
         s.v1_page_size,
     )
 }
@@ -348,12 +317,11 @@ async fn list_ops(
 ) -> Reply {
     let all = s.lcm.list_ops(scope.get()).await?;
     let items = all.iter().map(OpOcc::shape).collect();
-    page(
+    sol013_page(
         items,
         &raw.unwrap_or_default(),
         &uri,
-        OP_FIELDS,
-        OP_COMPLEX,
+        (OP_FIELDS, OP_COMPLEX),
         s.v1_page_size,
     )
 }

@@ -99,8 +99,34 @@ pub fn add_routes(t: Table) -> Table {
 
 type Reply = Result<Response, Problem>;
 
-fn json_response(status: StatusCode, body: &Value) -> Response {
+pub(super) fn json_response(status: StatusCode, body: &Value) -> Response {
     (status, axum::Json(body)).into_response()
+}
+
+/// A page of a SOL013 list (the VNF packages', and the lifecycle's): `items` selected by the
+/// query `raw`, a bare array, with `Link: <…?nextpage_opaque_marker=id>; rel="next"` when more
+/// follow.
+pub(super) fn sol013_page(
+    items: Vec<Value>,
+    raw: &str,
+    uri: &OriginalUri,
+    (fields, complex): (&[&str], &[&str]),
+    size: usize,
+) -> Reply {
+    let selection = Selection::parse(raw, fields, complex, "id")?;
+    let (page, next) = selection.page(items, size);
+    let mut response = json_response(StatusCode::OK, &Value::Array(page));
+    if let Some(marker) = next {
+        let link = format!(
+            "<{}?{}>; rel=\"next\"",
+            uri.path(),
+            selection.next_query(raw, &marker)
+        );
+        if let Ok(v) = HeaderValue::from_str(&link) {
+            response.headers_mut().insert(header::LINK, v);
+        }
+    }
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -134,23 +160,10 @@ async fn list(
     uri: OriginalUri,
     RawQuery(raw): RawQuery,
 ) -> Reply {
-    let raw = raw.unwrap_or_default();
-    let selection = Selection::parse(&raw, FIELDS, COMPLEX, "id")?;
     let all = s.packages.list(scope.get()).await?;
-    let items: Vec<Value> = all.iter().map(VnfPackage::info).collect();
-    let (page, next) = selection.page(items, s.v1_page_size);
-    let mut response = json_response(StatusCode::OK, &Value::Array(page));
-    if let Some(marker) = next {
-        let link = format!(
-            "<{}?{}>; rel=\"next\"",
-            uri.path(),
-            selection.next_query(&raw, &marker)
-        );
-        if let Ok(v) = HeaderValue::from_str(&link) {
-            response.headers_mut().insert(header::LINK, v);
-        }
-    }
-    Ok(response)
+    let items = all.iter().map(VnfPackage::info).collect();
+    let raw = raw.unwrap_or_default();
+    sol013_page(items, &raw, &uri, (FIELDS, COMPLEX), s.v1_page_size)
 }
 
 async fn show(State(s): State<AppState>, scope: Scope, Path(id): Path<String>) -> Reply {

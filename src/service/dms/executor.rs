@@ -20,6 +20,7 @@ use crate::{
     dms::{
         csar::{Archive, Flavour},
         lcm::{Instantiated, Instantiation, OpOcc, OpState, Operation, VnfInstance, Vnfc},
+        package::VnfPackage,
     },
     election::Leadership,
     store::dms::Blob,
@@ -46,7 +47,12 @@ pub struct Executor {
     pub wake: Arc<Notify>,
     pub period: Duration,
     pub timeout: Duration,
+    /// Charts read out of packages, by content key and path ([`Executor::chart`]).
+    pub charts: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
 }
+
+/// Charts kept at most (emptied when full: a chart is read again at most once per pass).
+const CHARTS_KEPT: usize = 64;
 
 /// What one step of an operation came to.
 enum Outcome {
@@ -247,15 +253,7 @@ impl Executor {
                     info.flavour_id
                 ))
             })?;
-        let content = self
-            .lcm
-            .packages()
-            .content(None, &instance.vnf_pkg_id)
-            .await
-            .map_err(internal)?;
-        let chart = Archive::open(content)
-            .and_then(|mut a| a.read(&info.chart_path))
-            .map_err(|e| crate::backend::BackendError::Invalid(e.to_string()))?;
+        let chart = self.chart(&package, &info.chart_path).await?;
         let mut values = info.parameters.clone();
         let vdus: Vec<VduTarget> = flavour
             .vdus
@@ -302,6 +300,39 @@ impl Executor {
         ))
     }
 
+    /// The chart `path` inside `package`: read out of its content once, then kept (a
+    /// package's content never changes: its key is its digest).
+    async fn chart(
+        &self,
+        package: &VnfPackage,
+        path: &str,
+    ) -> Result<Vec<u8>, crate::backend::BackendError> {
+        let key = format!("{}:{path}", package.content_key().unwrap_or_default());
+        if let Some(chart) = self.charts.lock().expect("charts").get(&key) {
+            return Ok(chart.clone());
+        }
+        let content = self
+            .lcm
+            .packages()
+            .content(None, &package.id)
+            .await
+            .map_err(|e| match e.code {
+                crate::error::ErrorCode::Unavailable => {
+                    crate::backend::BackendError::Unavailable(e.message)
+                }
+                _ => crate::backend::BackendError::Invalid(e.message),
+            })?;
+        let chart = Archive::open(content)
+            .and_then(|mut a| a.read(path))
+            .map_err(|e| crate::backend::BackendError::Invalid(e.to_string()))?;
+        let mut charts = self.charts.lock().expect("charts");
+        if charts.len() >= CHARTS_KEPT {
+            charts.clear();
+        }
+        charts.insert(key, chart.clone());
+        Ok(chart)
+    }
+
     /// What INSTANTIATE sets, from its request.
     async fn instantiated(
         &self,
@@ -311,12 +342,18 @@ impl Executor {
         let p = &op.params;
         let extra = p.get("additionalParams").cloned().unwrap_or(json!({}));
         let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
-        let vims = p.get("vimConnectionInfo").cloned().unwrap_or(json!({}));
-        let deployment_manager = self
-            .lcm
-            .deployment_manager(&vims)
-            .await
-            .map_err(|e| crate::backend::BackendError::Invalid(e.message))?;
+        // Resolved when the request was accepted (an occurrence stored before that was
+        // recorded resolves it again).
+        let deployment_manager = match &op.deployment_manager {
+            Some(dm) => dm.clone(),
+            None => {
+                let vims = p.get("vimConnectionInfo").cloned().unwrap_or(json!({}));
+                self.lcm
+                    .deployment_manager(&vims)
+                    .await
+                    .map_err(|e| crate::backend::BackendError::Invalid(e.message))?
+            }
+        };
         let replica_values: BTreeMap<String, String> = extra
             .get("helm_value_names")
             .and_then(Value::as_object)

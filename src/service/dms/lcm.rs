@@ -295,13 +295,18 @@ impl LcmService {
         operation: Operation,
         params: Value,
     ) -> ApiResult<OpOcc> {
+        let op = OpOcc::new(&instance, operation, params);
+        self.begin(instance, op).await
+    }
+
+    /// Stores `op` STARTING and locks the instance to it.
+    async fn begin(&self, instance: VnfInstance, op: OpOcc) -> ApiResult<OpOcc> {
         if let Some(op) = &instance.operation {
             return Err(conflict(format!(
                 "VNF instance '{}' has operation '{op}' in progress",
                 instance.id
             )));
         }
-        let op = OpOcc::new(&instance, operation, params);
         if !self.records().swap(&op, 0, Blob::Keep).await? {
             return Err(ApiError::new(
                 ErrorCode::Internal,
@@ -429,8 +434,10 @@ impl LcmService {
         if !vims.is_object() {
             return Err(invalid("vimConnectionInfo is an object of VIM connections"));
         }
-        self.deployment_manager(&vims).await?;
-        self.start(instance, Operation::Instantiate, request).await
+        let deployment_manager = self.deployment_manager(&vims).await?;
+        let mut op = OpOcc::new(&instance, Operation::Instantiate, request);
+        op.deployment_manager = Some(deployment_manager);
+        self.begin(instance, op).await
     }
 
     /// The deployment manager `vimConnectionInfo` names — by `vimId`, or by the endpoint of
