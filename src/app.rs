@@ -498,6 +498,7 @@ fn build_dms(
     config: &Config,
     backend: &crate::backend::BackendRef,
     store: crate::store::DmsStoreRef,
+    publisher: &Arc<crate::events::Publisher>,
     leadership: &Arc<crate::election::Leadership>,
     shutdown: &CancellationToken,
     background: &mut JoinSet<()>,
@@ -520,6 +521,10 @@ fn build_dms(
         period: Duration::from_secs_f64(config.dms.poll_seconds),
         timeout: Duration::from_secs(config.dms.operation_timeout_seconds),
         charts: Default::default(),
+        outbox: crate::service::dms::outbox::Outbox {
+            lcm: lcm.clone(),
+            publisher: Arc::clone(publisher),
+        },
     };
     background.spawn(executor.run(shutdown.clone()));
     (packages, lcm)
@@ -566,6 +571,7 @@ pub async fn run(
         &config,
         &backend,
         dms_store,
+        &publisher,
         &leadership,
         &shutdown,
         &mut background,
@@ -589,6 +595,11 @@ pub async fn run(
     let subscriptions =
         SubscriptionService::new(store, config.max_page_size, checks).with_tenants(tenants.clone());
     let hubs = HubService::new(subscriptions.clone(), log.as_ref(), config.max_page_size);
+    let lcm_subscriptions = crate::service::dms::subscriptions::LcmSubscriptions::new(
+        subscriptions.clone(),
+        outbound.0.clone(),
+        outbound.1.clone(),
+    );
     let alarms = AlarmService::new(
         alarm_store,
         inventory.clone(),
@@ -669,6 +680,7 @@ pub async fn run(
         provisioning: provisioning.clone(),
         packages: packages.clone(),
         lcm: lcm.clone(),
+        lcm_subscriptions: lcm_subscriptions.clone(),
         registration,
         v1_page_size: config.v1_page_size,
         metrics,
@@ -702,6 +714,7 @@ pub async fn run(
         provisioning,
         packages,
         lcm,
+        lcm_subscriptions,
     })
     .await
     .prepare()

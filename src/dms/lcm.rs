@@ -16,7 +16,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::store::dms::{Record, Table};
+use crate::{
+    events::Event,
+    store::dms::{Record, Table},
+};
 
 /// The lifecycle API's root.
 pub const ROOT: &str = "/vnflcm/v2";
@@ -166,6 +169,12 @@ pub struct VnfInstance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant: Option<String>,
     pub revision: u64,
+    /// Notifications of this record's changes not yet on the event stream (its outbox).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unpublished: Vec<Event>,
+    /// Deleted: kept only until its deletion notification is on the stream; not shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gone: bool,
 }
 
 impl Record for VnfInstance {
@@ -326,6 +335,12 @@ pub struct OpOcc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant: Option<String>,
     pub revision: u64,
+    /// What subscription filters match the instance by, as it was when the operation began.
+    #[serde(default)]
+    pub subject: BTreeMap<String, String>,
+    /// Notifications of the states entered, not yet on the event stream (its outbox).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unpublished: Vec<Event>,
 }
 
 impl Record for OpOcc {
@@ -343,9 +358,12 @@ pub fn now() -> String {
 }
 
 impl OpOcc {
+    /// A new occurrence in STARTING, its START notification in its outbox.
     pub fn new(instance: &VnfInstance, operation: Operation, params: Value) -> OpOcc {
         let t = now();
-        OpOcc {
+        let mut before = instance.clone();
+        before.unpublished.clear();
+        let mut op = OpOcc {
             id: uuid::Uuid::new_v4().to_string(),
             state: OpState::Starting,
             state_entered_time: t.clone(),
@@ -354,18 +372,24 @@ impl OpOcc {
             operation,
             params,
             error: None,
-            before: Some(Box::new(instance.clone())),
+            before: Some(Box::new(before)),
             deployment_manager: None,
             affected: Vec::new(),
             tenant: instance.tenant.clone(),
             revision: 1,
-        }
+            subject: crate::dms::notify::subject(instance),
+            unpublished: Vec::new(),
+        };
+        op.unpublished.push(crate::dms::notify::occurrence(&op));
+        op
     }
 
-    /// Moves to `state` now.
+    /// Moves to `state` now; the notification of it goes to the outbox (so an `error` is
+    /// set before).
     pub fn enter(&mut self, state: OpState) {
         self.state = state;
         self.state_entered_time = now();
+        self.unpublished.push(crate::dms::notify::occurrence(self));
     }
 
     /// `VnfLcmOpOcc` (SOL003 §5.5.2.13).

@@ -247,6 +247,25 @@ pub struct Subscription {
     /// among alarm subscriptions (apart from inventory ones). Stored, never shown.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub alarm: bool,
+    /// Internal: a VNF lifecycle subscription (SOL003 `LccnSubscription`, `/vnflcm/v2`): it
+    /// receives the lifecycle notifications its filter selects, and nothing else. Shown only
+    /// by the lifecycle API, its authentication never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lcm: Option<Box<LcmSubscription>>,
+}
+
+/// What a lifecycle subscription adds to a subscription, as its request gave it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LcmSubscription {
+    /// `LifecycleChangeNotificationsFilter` (checked when created).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<serde_json::Value>,
+    /// `FULL` or `SHORT`.
+    pub verbosity: String,
+    /// `SubscriptionAuthentication` (checked when created); never shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication: Option<serde_json::Value>,
 }
 
 impl Subscription {
@@ -256,13 +275,17 @@ impl Subscription {
         self.inf_filter = false;
         self.tenant = None;
         self.alarm = false;
+        self.lcm = None;
         self
     }
 
     /// Its key in the callback index: callbacks are unique per kind of subscription (a URL
     /// holds no space, so the two never collide).
     pub fn callback_key(&self) -> String {
-        if self.alarm {
+        if self.lcm.is_some() {
+            // Lifecycle subscriptions may share a callback (SOL003 lets the VNFM allow it).
+            format!("vnflcm {} {}", self.subscription_id, self.callback)
+        } else if self.alarm {
             format!("alarm {}", self.callback)
         } else {
             self.callback.clone()

@@ -20,6 +20,8 @@ pub type Cursor = u64;
 pub const ALARM_INSTANCE: &str = "alarms";
 /// The source instance of provisioning request events (likewise not a backend's).
 pub const PROVISIONING_INSTANCE: &str = "provisioning";
+/// The source instance of VNF lifecycle events (`dms::notify`).
+pub const LCM_INSTANCE: &str = "vnflcm";
 /// The object kind of provisioning request events.
 pub const PROVISIONING_KIND: &str = "ProvisioningRequest";
 

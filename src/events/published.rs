@@ -79,6 +79,7 @@ pub fn update_of(event: &Event) -> (String, Option<Record>) {
     let alarm = [
         super::model::ALARM_INSTANCE,
         super::model::PROVISIONING_INSTANCE,
+        super::model::LCM_INSTANCE,
     ]
     .contains(&event.source.instance_id.as_str());
     let record = match (event.change_kind(), &event.post_object_state) {

@@ -64,8 +64,11 @@ impl Visibility {
                 .metadata
                 .get("resourcePoolId")
                 .is_some_and(|pool| self.pools.contains(pool)),
-            // A provisioning request is its tenant's.
+            // A provisioning request is its tenant's, and so is a VNF lifecycle event.
             super::model::PROVISIONING_KIND => {
+                event.metadata.get("tenant") == Some(&self.scope.tenant)
+            }
+            _ if event.source.instance_id == super::model::LCM_INSTANCE => {
                 event.metadata.get("tenant") == Some(&self.scope.tenant)
             }
             _ => true,

@@ -452,6 +452,7 @@ impl From<pb::Subscription> for d::Subscription {
             inf_filter: false,
             tenant: None,
             alarm: false,
+            lcm: None,
         }
     }
 }

@@ -59,6 +59,7 @@ pub struct Services {
     pub provisioning: crate::service::provisioning::ProvisioningService,
     pub packages: crate::service::dms::packages::PackageService,
     pub lcm: crate::service::dms::lcm::LcmService,
+    pub lcm_subscriptions: crate::service::dms::subscriptions::LcmSubscriptions,
 }
 
 /// The gRPC services, health and reflection, ready to be served next to the REST routes.
@@ -74,6 +75,7 @@ pub async fn routes(services: Services) -> Routes {
         provisioning,
         packages,
         lcm,
+        lcm_subscriptions,
     } = services;
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -148,7 +150,10 @@ pub async fn routes(services: Services) -> Routes {
             .max_decoding_message_size(PACKAGE_MESSAGE)
             .max_encoding_message_size(PACKAGE_MESSAGE),
     )
-    .add_service(VnfLcmServiceServer::new(vnflcm::VnfLcmGrpc(lcm)))
+    .add_service(VnfLcmServiceServer::new(vnflcm::VnfLcmGrpc {
+        lcm,
+        subscriptions: lcm_subscriptions,
+    }))
     .add_service(health)
     .add_service(reflection)
     .add_service(reflection_v1alpha)

@@ -8,10 +8,16 @@ use super::{from_struct, scope, to_struct};
 use crate::{
     dms::lcm::{OpOcc, VnfInstance, API_VERSION},
     proto::vnflcm::v2::{self as pb, vnf_lcm_service_server::VnfLcmService as Rpc},
-    service::dms::lcm::{CreateRequest, LcmService},
+    service::dms::{
+        lcm::{CreateRequest, LcmService},
+        subscriptions::{LcmSubscriptions, SubscriptionRequest},
+    },
 };
 
-pub struct VnfLcmGrpc(pub LcmService);
+pub struct VnfLcmGrpc {
+    pub lcm: LcmService,
+    pub subscriptions: LcmSubscriptions,
+}
 
 type R<T> = Result<Response<T>, Status>;
 
@@ -123,7 +129,7 @@ impl Rpc for VnfLcmGrpc {
         &self,
         r: Request<pb::ListVnfInstancesRequest>,
     ) -> R<pb::ListVnfInstancesResponse> {
-        let all = self.0.list(scope(&r).as_deref()).await?;
+        let all = self.lcm.list(scope(&r).as_deref()).await?;
         Ok(Response::new(pb::ListVnfInstancesResponse {
             vnf_instances: all.iter().map(instance).collect(),
         }))
@@ -137,7 +143,7 @@ impl Rpc for VnfLcmGrpc {
         let q = r.into_inner();
         let some = |s: String| (!s.is_empty()).then_some(s);
         let made = self
-            .0
+            .lcm
             .create(
                 tenant.as_deref(),
                 CreateRequest {
@@ -159,7 +165,7 @@ impl Rpc for VnfLcmGrpc {
     ) -> R<pb::GetVnfInstanceResponse> {
         let tenant = scope(&r);
         let found = self
-            .0
+            .lcm
             .get(tenant.as_deref(), &r.into_inner().vnf_instance_id)
             .await?;
         Ok(Response::new(pb::GetVnfInstanceResponse {
@@ -174,7 +180,7 @@ impl Rpc for VnfLcmGrpc {
         let tenant = scope(&r);
         let q = r.into_inner();
         let done = self
-            .0
+            .lcm
             .modify(
                 tenant.as_deref(),
                 &q.vnf_instance_id,
@@ -191,7 +197,7 @@ impl Rpc for VnfLcmGrpc {
         r: Request<pb::DeleteVnfInstanceRequest>,
     ) -> R<pb::DeleteVnfInstanceResponse> {
         let tenant = scope(&r);
-        self.0
+        self.lcm
             .delete(tenant.as_deref(), &r.into_inner().vnf_instance_id)
             .await?;
         Ok(Response::new(pb::DeleteVnfInstanceResponse {}))
@@ -215,7 +221,7 @@ impl Rpc for VnfLcmGrpc {
             ),
         ]);
         let op = self
-            .0
+            .lcm
             .instantiate(tenant.as_deref(), &q.vnf_instance_id, request)
             .await?;
         Ok(Response::new(pb::InstantiateVnfResponse {
@@ -233,7 +239,7 @@ impl Rpc for VnfLcmGrpc {
             ("additionalParams", obj(q.additional_params)),
         ]);
         let op = self
-            .0
+            .lcm
             .scale(tenant.as_deref(), &q.vnf_instance_id, request)
             .await?;
         Ok(Response::new(pb::ScaleVnfResponse {
@@ -250,7 +256,7 @@ impl Rpc for VnfLcmGrpc {
             ("additionalParams", obj(q.additional_params)),
         ]);
         let op = self
-            .0
+            .lcm
             .heal(tenant.as_deref(), &q.vnf_instance_id, request)
             .await?;
         Ok(Response::new(pb::HealVnfResponse {
@@ -273,7 +279,7 @@ impl Rpc for VnfLcmGrpc {
             ("additionalParams", obj(q.additional_params)),
         ]);
         let op = self
-            .0
+            .lcm
             .terminate(tenant.as_deref(), &q.vnf_instance_id, request)
             .await?;
         Ok(Response::new(pb::TerminateVnfResponse {
@@ -293,7 +299,7 @@ impl Rpc for VnfLcmGrpc {
             ("extensions", obj(q.extensions)),
         ]);
         let op = self
-            .0
+            .lcm
             .change_vnfpkg(tenant.as_deref(), &q.vnf_instance_id, request)
             .await?;
         Ok(Response::new(pb::ChangeVnfpkgResponse {
@@ -305,7 +311,7 @@ impl Rpc for VnfLcmGrpc {
         &self,
         r: Request<pb::ListVnfLcmOpOccsRequest>,
     ) -> R<pb::ListVnfLcmOpOccsResponse> {
-        let all = self.0.list_ops(scope(&r).as_deref()).await?;
+        let all = self.lcm.list_ops(scope(&r).as_deref()).await?;
         Ok(Response::new(pb::ListVnfLcmOpOccsResponse {
             vnf_lcm_op_occs: all.iter().map(op).collect(),
         }))
@@ -317,7 +323,7 @@ impl Rpc for VnfLcmGrpc {
     ) -> R<pb::GetVnfLcmOpOccResponse> {
         let tenant = scope(&r);
         let found = self
-            .0
+            .lcm
             .get_op(tenant.as_deref(), &r.into_inner().vnf_lcm_op_occ_id)
             .await?;
         Ok(Response::new(pb::GetVnfLcmOpOccResponse {
@@ -330,7 +336,7 @@ impl Rpc for VnfLcmGrpc {
         r: Request<pb::RetryVnfLcmOpOccRequest>,
     ) -> R<pb::RetryVnfLcmOpOccResponse> {
         let tenant = scope(&r);
-        self.0
+        self.lcm
             .retry(tenant.as_deref(), &r.into_inner().vnf_lcm_op_occ_id)
             .await?;
         Ok(Response::new(pb::RetryVnfLcmOpOccResponse {}))
@@ -341,7 +347,7 @@ impl Rpc for VnfLcmGrpc {
         r: Request<pb::RollbackVnfLcmOpOccRequest>,
     ) -> R<pb::RollbackVnfLcmOpOccResponse> {
         let tenant = scope(&r);
-        self.0
+        self.lcm
             .rollback(tenant.as_deref(), &r.into_inner().vnf_lcm_op_occ_id)
             .await?;
         Ok(Response::new(pb::RollbackVnfLcmOpOccResponse {}))
@@ -353,11 +359,79 @@ impl Rpc for VnfLcmGrpc {
     ) -> R<pb::FailVnfLcmOpOccResponse> {
         let tenant = scope(&r);
         let done = self
-            .0
+            .lcm
             .fail(tenant.as_deref(), &r.into_inner().vnf_lcm_op_occ_id)
             .await?;
         Ok(Response::new(pb::FailVnfLcmOpOccResponse {
             vnf_lcm_op_occ: Some(op(&done)),
         }))
+    }
+
+    async fn create_lccn_subscription(
+        &self,
+        r: Request<pb::CreateLccnSubscriptionRequest>,
+    ) -> R<pb::CreateLccnSubscriptionResponse> {
+        let tenant = scope(&r);
+        let r = r.into_inner();
+        let request = SubscriptionRequest {
+            callback_uri: r.callback_uri,
+            filter: r.filter.map(|f| Value::Object(from_struct(Some(f)))),
+            authentication: r
+                .authentication
+                .map(|a| Value::Object(from_struct(Some(a)))),
+            verbosity: Some(r.verbosity).filter(|v| !v.is_empty()),
+        };
+        let made = self
+            .subscriptions
+            .create(tenant.as_deref(), request)
+            .await?;
+        Ok(Response::new(pb::CreateLccnSubscriptionResponse {
+            subscription: Some(subscription(&made)),
+        }))
+    }
+
+    async fn list_lccn_subscriptions(
+        &self,
+        r: Request<pb::ListLccnSubscriptionsRequest>,
+    ) -> R<pb::ListLccnSubscriptionsResponse> {
+        let all = self.subscriptions.list(scope(&r).as_deref()).await?;
+        Ok(Response::new(pb::ListLccnSubscriptionsResponse {
+            subscriptions: all.iter().map(subscription).collect(),
+        }))
+    }
+
+    async fn get_lccn_subscription(
+        &self,
+        r: Request<pb::GetLccnSubscriptionRequest>,
+    ) -> R<pb::GetLccnSubscriptionResponse> {
+        let tenant = scope(&r);
+        let found = self
+            .subscriptions
+            .get(tenant.as_deref(), &r.into_inner().subscription_id)
+            .await?;
+        Ok(Response::new(pb::GetLccnSubscriptionResponse {
+            subscription: Some(subscription(&found)),
+        }))
+    }
+
+    async fn delete_lccn_subscription(
+        &self,
+        r: Request<pb::DeleteLccnSubscriptionRequest>,
+    ) -> R<pb::DeleteLccnSubscriptionResponse> {
+        let tenant = scope(&r);
+        self.subscriptions
+            .delete(tenant.as_deref(), &r.into_inner().subscription_id)
+            .await?;
+        Ok(Response::new(pb::DeleteLccnSubscriptionResponse {}))
+    }
+}
+
+/// An `LccnSubscription` as REST shapes it, in its message.
+fn subscription(v: &Value) -> pb::LccnSubscription {
+    pb::LccnSubscription {
+        id: text(v, "id"),
+        filter: object(v, "filter"),
+        callback_uri: text(v, "callbackUri"),
+        verbosity: text(v, "verbosity"),
     }
 }

@@ -68,6 +68,7 @@ pub struct Services {
     pub provisioning: crate::service::provisioning::ProvisioningService,
     pub packages: crate::service::dms::packages::PackageService,
     pub lcm: crate::service::dms::lcm::LcmService,
+    pub lcm_subscriptions: crate::service::dms::subscriptions::LcmSubscriptions,
     /// The SMO registration's state, for `/readyz`.
     pub registration: crate::service::registration::Registration,
     pub v1_page_size: usize,

@@ -126,8 +126,87 @@ pub fn add(doc: &mut Value) {
             "isCancelPending": { "type": "boolean" },
             "error": schema("ProblemDetails"),
             "resourceChanges": { "type": "object" },
-            "_links": { "type": "object", "required": ["self", "vnfInstance"], "additionalProperties": link },
+            "_links": { "type": "object", "required": ["self", "vnfInstance"], "additionalProperties": link.clone() },
         } });
+    let filter = json!({ "type": "object", "additionalProperties": false,
+        "description": "LifecycleChangeNotificationsFilter (SOL003 §5.5.3.12): every attribute given must match.",
+        "properties": {
+            "vnfInstanceSubscriptionFilter": { "type": "object", "additionalProperties": false, "properties": {
+                "vnfdIds": { "type": "array", "items": { "type": "string" } },
+                "vnfProductsFromProviders": { "type": "array", "items": { "type": "object", "required": ["vnfProvider"], "properties": {
+                    "vnfProvider": { "type": "string" },
+                    "vnfProducts": { "type": "array", "items": { "type": "object", "required": ["vnfProductName"], "properties": {
+                        "vnfProductName": { "type": "string" },
+                        "versions": { "type": "array", "items": { "type": "object", "required": ["vnfSoftwareVersion"], "properties": {
+                            "vnfSoftwareVersion": { "type": "string" },
+                            "vnfdVersions": { "type": "array", "items": { "type": "string" } } } } } } } } } } },
+                "vnfInstanceIds": { "type": "array", "items": { "type": "string" } },
+                "vnfInstanceNames": { "type": "array", "items": { "type": "string" } } } },
+            "notificationTypes": { "type": "array", "items": { "type": "string", "enum": ["VnfLcmOperationOccurrenceNotification", "VnfIdentifierCreationNotification", "VnfIdentifierDeletionNotification"] } },
+            "operationTypes": { "type": "array", "items": { "type": "string" } },
+            "operationStates": { "type": "array", "items": { "type": "string", "enum": ["STARTING", "PROCESSING", "COMPLETED", "FAILED_TEMP", "FAILED", "ROLLING_BACK", "ROLLED_BACK"] } } } });
+    s["LifecycleChangeNotificationsFilter"] = filter;
+    s["LccnSubscriptionRequest"] = json!({ "type": "object", "additionalProperties": false,
+        "description": "A lifecycle subscription request (SOL003 §5.5.2.15). The callback is tested before anything is stored: a GET with the subscription's authentication and `Version` must answer 204 (else 422).",
+        "required": ["callbackUri"],
+        "properties": {
+            "filter": schema("LifecycleChangeNotificationsFilter"),
+            "callbackUri": { "type": "string", "format": "uri" },
+            "authentication": { "type": "object", "required": ["authType"], "properties": {
+                "authType": { "type": "array", "items": { "type": "string", "enum": ["BASIC", "OAUTH2_CLIENT_CREDENTIALS"] } },
+                "paramsBasic": { "type": "object", "required": ["userName", "password"], "properties": {
+                    "userName": { "type": "string" }, "password": { "type": "string" } } },
+                "paramsOauth2ClientCredentials": { "type": "object", "required": ["clientId", "clientPassword", "tokenEndpoint"], "properties": {
+                    "clientId": { "type": "string" }, "clientPassword": { "type": "string" }, "tokenEndpoint": { "type": "string", "format": "uri" } } } } },
+            "verbosity": { "type": "string", "enum": ["FULL", "SHORT"] } } });
+    s["LccnSubscription"] = json!({ "type": "object",
+        "description": "A lifecycle subscription (SOL003 §5.5.2.16); its authentication is never shown.",
+        "required": ["id", "callbackUri", "_links"],
+        "properties": {
+            "id": { "type": "string" },
+            "filter": schema("LifecycleChangeNotificationsFilter"),
+            "callbackUri": { "type": "string", "format": "uri" },
+            "verbosity": { "type": "string", "enum": ["FULL", "SHORT"] },
+            "_links": { "type": "object", "required": ["self"], "additionalProperties": link.clone() } } });
+    s["VnfLcmOperationOccurrenceNotification"] = json!({ "type": "object",
+        "description": "Sent on every state an occurrence enters (SOL003 §5.5.2.17): START for STARTING (and MODIFY_INFO's PROCESSING), RESULT for the others. Posted to the callback with `Version: 2.0.0`, the subscription's authentication and the Standard Webhooks signature headers; `id` is the same on every attempt.",
+        "required": ["id", "notificationType", "subscriptionId", "timeStamp", "notificationStatus", "operationState", "vnfInstanceId", "operation", "isAutomaticInvocation", "vnfLcmOpOccId", "_links"],
+        "properties": {
+            "id": { "type": "string" },
+            "notificationType": { "type": "string", "enum": ["VnfLcmOperationOccurrenceNotification"] },
+            "subscriptionId": { "type": "string" },
+            "timeStamp": { "type": "string", "format": "date-time" },
+            "notificationStatus": { "type": "string", "enum": ["START", "RESULT"] },
+            "operationState": { "type": "string" },
+            "vnfInstanceId": { "type": "string" },
+            "operation": { "type": "string" },
+            "isAutomaticInvocation": { "type": "boolean" },
+            "verbosity": { "type": "string", "enum": ["FULL", "SHORT"] },
+            "vnfLcmOpOccId": { "type": "string" },
+            "affectedVnfcs": { "type": "array", "items": { "type": "object" } },
+            "error": schema("ProblemDetails"),
+            "_links": { "type": "object", "required": ["vnfInstance", "subscription"], "additionalProperties": link.clone() } } });
+    for (name, what) in [
+        (
+            "VnfIdentifierCreationNotification",
+            "created (SOL003 §5.5.2.18)",
+        ),
+        (
+            "VnfIdentifierDeletionNotification",
+            "deleted (SOL003 §5.5.2.19)",
+        ),
+    ] {
+        s[name] = json!({ "type": "object",
+            "description": format!("Sent when a VNF instance is {what}."),
+            "required": ["id", "notificationType", "subscriptionId", "timeStamp", "vnfInstanceId", "_links"],
+            "properties": {
+                "id": { "type": "string" },
+                "notificationType": { "type": "string", "enum": [name] },
+                "subscriptionId": { "type": "string" },
+                "timeStamp": { "type": "string", "format": "date-time" },
+                "vnfInstanceId": { "type": "string" },
+                "_links": { "type": "object", "required": ["vnfInstance", "subscription"], "additionalProperties": link.clone() } } });
+    }
     s["CreateVnfRequest"] = json!({ "type": "object", "required": ["vnfdId"], "properties": {
         "vnfdId": { "type": "string" }, "vnfInstanceName": { "type": "string" },
         "vnfInstanceDescription": { "type": "string" }, "metadata": { "type": "object" } } });
@@ -305,6 +384,46 @@ pub fn add(doc: &mut Value) {
     );
     paths.insert(format!("{ROOT}/vnf_lcm_op_occs/{{vnfLcmOpOccId}}"), json!({
         "get": operation("getVnfLcmOpOcc", "An operation occurrence", &occ, answers(&[("200", ok("The occurrence", schema("VnfLcmOpOcc"))), ("404", missing.clone())])),
+    }));
+    let mut subscribe = operation(
+        "createLccnSubscription",
+        "Subscribes a callback to lifecycle change notifications",
+        &[],
+        answers(&[
+            (
+                "201",
+                ok(
+                    "Subscribed; `Location` names it",
+                    schema("LccnSubscription"),
+                ),
+            ),
+            ("422", problem("The callback test (GET → 204) failed")),
+        ]),
+    );
+    subscribe["requestBody"] = body("LccnSubscriptionRequest");
+    let mut list_subscriptions = operation(
+        "listLccnSubscriptions",
+        "The caller's lifecycle subscriptions",
+        &[],
+        answers(&[(
+            "200",
+            ok(
+                "By id; `Link` paging",
+                json!({ "type": "array", "items": schema("LccnSubscription") }),
+            ),
+        )]),
+    );
+    if let Some(p) = list_subscriptions["parameters"].as_array_mut() {
+        p.extend(selectors());
+    }
+    paths.insert(
+        format!("{ROOT}/subscriptions"),
+        json!({ "get": list_subscriptions, "post": subscribe }),
+    );
+    let sub = ["subscriptionId"];
+    paths.insert(format!("{ROOT}/subscriptions/{{subscriptionId}}"), json!({
+        "get": operation("getLccnSubscription", "A lifecycle subscription", &sub, answers(&[("200", ok("The subscription", schema("LccnSubscription"))), ("404", missing.clone())])),
+        "delete": operation("deleteLccnSubscription", "Ends a lifecycle subscription", &sub, answers(&[("204", json!({ "description": "Deleted: nothing more is sent to it" })), ("404", missing.clone())])),
     }));
     for (verb, id, summary, answer) in [
         (

@@ -22,7 +22,7 @@ use super::{
 use crate::{
     dms::lcm::{instance_path, op_path, OpOcc, Operation, VnfInstance, API_VERSION, ROOT},
     error::ErrorCode,
-    service::dms::lcm::CreateRequest,
+    service::dms::{lcm::CreateRequest, subscriptions::SubscriptionRequest},
 };
 
 const SERVICE: &str = "netweave.vnflcm.v2.VnfLcmService";
@@ -71,6 +71,8 @@ pub const OP_FIELDS: &[&str] = &[
     "changedExtConnectivity",
     "_links",
 ];
+/// `LccnSubscription`'s attributes (none is left out by default).
+pub const SUBSCRIPTION_FIELDS: &[&str] = &["id", "filter", "callbackUri", "verbosity", "_links"];
 const OP_COMPLEX: &[&str] = &[
     "operationParams",
     "error",
@@ -84,6 +86,8 @@ pub fn add_routes(t: Table) -> Table {
     let instance = format!("{instances}/{{vnfInstanceId}}");
     let ops = format!("{ROOT}/vnf_lcm_op_occs");
     let op = format!("{ops}/{{vnfLcmOpOccId}}");
+    let subscriptions = format!("{ROOT}/subscriptions");
+    let subscription = format!("{subscriptions}/{{subscriptionId}}");
     let s = |name| rpc(SERVICE, name);
     let v = |m: MethodRouter<AppState>| m.layer(from_fn(version));
     t.add(
@@ -182,6 +186,30 @@ pub fn add_routes(t: Table) -> Table {
         format!("{op}/fail"),
         s("FailVnfLcmOpOcc"),
         v(post(fail)),
+    )
+    .add(
+        Method::POST,
+        subscriptions.clone(),
+        s("CreateLccnSubscription"),
+        v(post(subscribe)),
+    )
+    .add(
+        Method::GET,
+        subscriptions,
+        s("ListLccnSubscriptions"),
+        v(get(list_subscriptions)),
+    )
+    .add(
+        Method::GET,
+        subscription.clone(),
+        s("GetLccnSubscription"),
+        v(get(show_subscription)),
+    )
+    .add(
+        Method::DELETE,
+        subscription,
+        s("DeleteLccnSubscription"),
+        v(delete(unsubscribe)),
     )
 }
 
@@ -346,4 +374,52 @@ async fn rollback(State(s): State<AppState>, scope: Scope, Path(id): Path<String
 async fn fail(State(s): State<AppState>, scope: Scope, Path(id): Path<String>) -> Reply {
     let op = s.lcm.fail(scope.get(), &id).await?;
     Ok(json_response(StatusCode::OK, &op.shape()))
+}
+
+/// `LccnSubscriptionRequest`: the callback is tested (GET → 204) before anything is stored;
+/// 201 with the subscription and its `Location`.
+async fn subscribe(
+    State(s): State<AppState>,
+    scope: Scope,
+    JsonBody(body): JsonBody<SubscriptionRequest>,
+) -> Reply {
+    let made = s.lcm_subscriptions.create(scope.get(), body).await?;
+    let id = made["id"].as_str().unwrap_or_default().to_owned();
+    Ok(located(
+        StatusCode::CREATED,
+        format!("{ROOT}/subscriptions/{id}"),
+        Some(&made),
+    ))
+}
+
+async fn list_subscriptions(
+    State(s): State<AppState>,
+    scope: Scope,
+    uri: OriginalUri,
+    RawQuery(raw): RawQuery,
+) -> Reply {
+    let items = s.lcm_subscriptions.list(scope.get()).await?;
+    sol013_page(
+        items,
+        &raw.unwrap_or_default(),
+        &uri,
+        (SUBSCRIPTION_FIELDS, &[]),
+        s.v1_page_size,
+    )
+}
+
+async fn show_subscription(
+    State(s): State<AppState>,
+    scope: Scope,
+    Path(id): Path<String>,
+) -> Reply {
+    Ok(json_response(
+        StatusCode::OK,
+        &s.lcm_subscriptions.get(scope.get(), &id).await?,
+    ))
+}
+
+async fn unsubscribe(State(s): State<AppState>, scope: Scope, Path(id): Path<String>) -> Reply {
+    s.lcm_subscriptions.delete(scope.get(), &id).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -218,6 +218,25 @@ impl TokenSource {
         }))
     }
 
+    /// Client credentials given directly (a lifecycle subscription's
+    /// `paramsOauth2ClientCredentials`), authenticated with HTTP Basic at `token_url`.
+    pub fn client_credentials(
+        client: reqwest::Client,
+        token_url: &str,
+        client_id: &str,
+        client_secret: &str,
+    ) -> TokenSource {
+        TokenSource {
+            client,
+            token_url: token_url.to_owned(),
+            client_id: client_id.to_owned(),
+            client_secret: client_secret.to_owned(),
+            scopes: String::new(),
+            audience: String::new(),
+            cached: tokio::sync::Mutex::new(None),
+        }
+    }
+
     /// A valid access token.
     pub async fn token(&self) -> Result<String, String> {
         let mut cached = self.cached.lock().await;

@@ -836,6 +836,7 @@ impl AlarmService {
             consumer_subscription_id: input.consumer_subscription_id,
             filter: input.filter,
             alarm: true,
+            lcm: None,
             ..Default::default()
         };
         match self.subscriptions.create(scope, sub).await {

@@ -121,16 +121,42 @@ impl SubscriptionService {
         input: Subscription,
     ) -> ApiResult<Subscription> {
         if scope.is_some() {
-            let held = self.held(scope).await?;
-            within_quota(
-                &self.tenants,
-                scope,
-                "maxSubscriptions",
-                |q| q.max_subscriptions,
-                held,
-            )?;
+            self.within_quota(scope).await?;
         }
-        let mut subscription = self.validated(input, true).await?;
+        let subscription = self.validated(input, true).await?;
+        Ok(self.insert_checked(scope, subscription).await?.redacted())
+    }
+
+    /// Refuses one more subscription of `scope`'s tenant when its quota is reached.
+    pub async fn within_quota(&self, scope: Option<&str>) -> ApiResult<()> {
+        let held = self.held(scope).await?;
+        within_quota(
+            &self.tenants,
+            scope,
+            "maxSubscriptions",
+            |q| q.max_subscriptions,
+            held,
+        )
+    }
+
+    /// Checks a callback as every subscription's is: an absolute http(s) URL to an address
+    /// the callback policy allows.
+    pub async fn check_callback(&self, callback: &str) -> ApiResult<()> {
+        let url = validate_callback(callback)?;
+        self.checks
+            .policy
+            .check_url(&url)
+            .await
+            .map_err(ApiError::invalid)
+    }
+
+    /// Stores a checked subscription for `scope`'s tenant, within its quota even when
+    /// creations race; the subscription as stored.
+    pub async fn insert_checked(
+        &self,
+        scope: Option<&str>,
+        mut subscription: Subscription,
+    ) -> ApiResult<Subscription> {
         subscription.tenant = scope.map(str::to_owned);
         self.store.insert(&subscription).await?;
         if let Some(tenant) = scope {
@@ -149,7 +175,7 @@ impl SubscriptionService {
             }
         }
         tracing::info!(subscription_id = %subscription.subscription_id, callback = %subscription.callback, "subscription created");
-        Ok(subscription.redacted())
+        Ok(subscription)
     }
 
     /// How many subscriptions (not hubs') the tenant holds.
@@ -167,7 +193,7 @@ impl SubscriptionService {
     /// and configured, the O-RAN verification GET; consumer id; filter; secret) and gives it a
     /// fresh identifier. `hubId` is never taken from the input.
     pub async fn validated(&self, input: Subscription, verify: bool) -> ApiResult<Subscription> {
-        let url = validate_callback(&input.callback)?;
+        self.check_callback(&input.callback).await?;
         let consumer = input.consumer_subscription_id.filter(|c| !c.is_empty());
         if let Some(c) = &consumer {
             require_uuid("consumerSubscriptionId", c)?;
@@ -187,11 +213,6 @@ impl SubscriptionService {
                 Filter::parse(f, super::events::filter_fields())?;
             }
         }
-        self.checks
-            .policy
-            .check_url(&url)
-            .await
-            .map_err(ApiError::invalid)?;
         if let (Some((client, oauth)), true) = (&self.checks.verify_with, verify) {
             verify_callback(client, oauth.as_deref(), &input.callback)
                 .await
@@ -212,6 +233,7 @@ impl SubscriptionService {
             inf_filter,
             tenant: None,
             alarm: input.alarm,
+            lcm: None,
         })
     }
 
@@ -236,7 +258,7 @@ impl SubscriptionService {
         self.store
             .get(id)
             .await?
-            .filter(|s| s.alarm == alarm && visible(scope, s.tenant.as_deref()))
+            .filter(|s| s.alarm == alarm && s.lcm.is_none() && visible(scope, s.tenant.as_deref()))
             .map(Subscription::redacted)
             .ok_or_else(|| ApiError::not_found(what, id))
     }
@@ -265,7 +287,7 @@ impl SubscriptionService {
             .list()
             .await?
             .into_iter()
-            .filter(|s| s.alarm == alarm && visible(scope, s.tenant.as_deref()))
+            .filter(|s| s.alarm == alarm && s.lcm.is_none() && visible(scope, s.tenant.as_deref()))
             .map(|s| (s.subscription_id.clone(), Arc::new(T::from(s.redacted()))))
             .collect();
         params

@@ -123,7 +123,18 @@ impl RedisStore {
     }
 }
 
-fn fields(sub: &Subscription) -> Vec<(&'static str, &str)> {
+fn fields(sub: &Subscription) -> Vec<(&'static str, std::borrow::Cow<'_, str>)> {
+    let mut out: Vec<(&'static str, std::borrow::Cow<'_, str>)> = borrowed_fields(sub)
+        .into_iter()
+        .map(|(k, v)| (k, v.into()))
+        .collect();
+    if let Some(lcm) = &sub.lcm {
+        out.push(("lcm", serde_json::to_string(lcm).unwrap_or_default().into()));
+    }
+    out
+}
+
+fn borrowed_fields(sub: &Subscription) -> Vec<(&'static str, &str)> {
     let mut out = vec![
         ("subscriptionId", sub.subscription_id.as_str()),
         ("callback", sub.callback.as_str()),
@@ -173,6 +184,11 @@ fn from_hash(mut h: HashMap<String, String>) -> Result<Option<Subscription>, Sto
         inf_filter: h.remove("infFilter").is_some_and(|v| v == "true"),
         tenant: h.remove("tenant"),
         alarm: h.remove("alarm").is_some_and(|v| v == "true"),
+        lcm: h
+            .remove("lcm")
+            .map(|j| serde_json::from_str(&j))
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(format!("lifecycle subscription: {e}")))?,
     }))
 }
 
@@ -260,7 +276,7 @@ impl SubscriptionStore for RedisStore {
         let mut invocation = self.insert.prepare_invoke();
         self.subscription_args(&mut invocation, sub);
         for (field, value) in fields(sub) {
-            invocation.arg(field).arg(value);
+            invocation.arg(field).arg(value.as_ref());
         }
         let reply: redis::Value = invocation.invoke_async(&mut conn).await.map_err(map_err)?;
         inserted(reply, sub)?;
@@ -328,7 +344,7 @@ impl SubscriptionStore for RedisStore {
             .arg(&hub.id)
             .arg(sub_fields.len() * 2);
         for (field, value) in sub_fields {
-            invocation.arg(field).arg(value);
+            invocation.arg(field).arg(value.as_ref());
         }
         for (field, value) in hub_fields(hub)? {
             invocation.arg(field).arg(value);

@@ -38,8 +38,23 @@ pub struct InventoryChangeNotification<'a> {
 }
 
 /// The body a subscription receives for an event, and its event type header: the O2ims
-/// `InventoryChangeNotification`, or for a hub's subscription the TMF688 event.
+/// `InventoryChangeNotification`, the `AlarmEventNotification` for an alarm subscription, the
+/// SOL003 lifecycle notification for a lifecycle subscription, or for a hub's subscription the
+/// TMF688 event.
 pub fn body(subscription: &Subscription, event: &Event) -> (Vec<u8>, String) {
+    if let Some(lcm) = &subscription.lcm {
+        let id = notification_id(&subscription.subscription_id, &event.event_id);
+        let n = crate::dms::notify::notification(
+            event,
+            &subscription.subscription_id,
+            &id,
+            &lcm.verbosity,
+        );
+        return (
+            serde_json::to_vec(&n).unwrap_or_default(),
+            event.event_type.clone(),
+        );
+    }
     if subscription.alarm {
         return (
             alarm_notification(subscription, event),

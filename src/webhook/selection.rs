@@ -1,10 +1,12 @@
 //! Which subscriptions an event goes to. An O2-IMS subscription takes every event its O-RAN
-//! filter does not exclude; a hub's subscription takes the events its hub query selects.
+//! filter does not exclude; a hub's subscription takes the events its hub query selects; a
+//! VNF lifecycle subscription the lifecycle events its SOL003 filter selects.
 
 use std::collections::HashMap;
 
 use crate::{
     alarms::{record, AlarmChange},
+    dms::notify,
     domain::filter::filter_fields,
     domain::{Filter, InfFilter, Subscription},
     events::Event,
@@ -21,6 +23,8 @@ enum Rule {
     Includes(TmfQuery, u64),
     /// An alarm subscription: alarm events, but the kind its filter names.
     Alarm(Option<AlarmChange>),
+    /// A VNF lifecycle subscription: the lifecycle events its SOL003 filter selects.
+    Lifecycle(notify::Filter),
 }
 
 /// The delivery rule of every subscription, built once per dispatched batch.
@@ -35,6 +39,16 @@ impl Selection {
         let mut rules = Vec::with_capacity(subscriptions.len());
         for s in subscriptions {
             let rule = match &s.hub_id {
+                None if s.lcm.is_some() => {
+                    let filter = s.lcm.as_ref().and_then(|l| l.filter.as_ref());
+                    match filter.map(notify::Filter::parse).transpose() {
+                        Ok(f) => Rule::Lifecycle(f.unwrap_or_default()),
+                        Err(e) => {
+                            tracing::error!(subscription_id = %s.subscription_id, error = %e, "stored lifecycle filter does not parse; subscription gets nothing");
+                            continue;
+                        }
+                    }
+                }
                 None if s.alarm => {
                     Rule::Alarm(s.filter.as_deref().and_then(record::excluded_change))
                 }
@@ -85,8 +99,12 @@ impl Selection {
             .iter()
             .filter(move |(_, tenant, rule)| {
                 let alarm = event.object_kind == record::KIND;
+                let lifecycle = notify::is_lifecycle(event);
                 tenant.as_deref().is_none_or(&sees)
                     && match rule {
+                        Rule::Lifecycle(f) => lifecycle && f.matches(event),
+                        // Lifecycle events go to lifecycle subscriptions only.
+                        _ if lifecycle => false,
                         Rule::Alarm(excluded) => {
                             alarm && AlarmChange::of_event(&event.event_type) != *excluded
                         }

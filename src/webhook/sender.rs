@@ -19,6 +19,7 @@ use super::{
     retry::{retry_after, RetryPolicy},
 };
 use crate::{
+    dms::notify::CallbackAuth,
     domain::Subscription,
     security::outbound::{error_chain, tls_error, Outbound, TokenSource},
 };
@@ -29,6 +30,9 @@ pub struct Sender {
     secrets: Vec<Secret>,
     retry: RetryPolicy,
     oauth: Option<Arc<TokenSource>>,
+    /// Token sources of lifecycle subscriptions with their own OAuth 2.0 client credentials,
+    /// by subscription id (and the credentials, so a changed one is fetched anew).
+    tokens: std::sync::Mutex<std::collections::HashMap<String, Arc<TokenSource>>>,
 }
 
 /// Why an attempt failed, and the server's `Retry-After` when it gave one.
@@ -60,7 +64,47 @@ impl Sender {
             secrets,
             retry,
             oauth: outbound.oauth,
+            tokens: Default::default(),
         })
+    }
+
+    /// How a request to `subscription`'s callback authenticates: a lifecycle subscription's
+    /// own BASIC or OAuth 2.0 credentials, else the server's OAuth client when configured.
+    fn auth_of(
+        &self,
+        subscription: &Subscription,
+    ) -> (Option<(String, String)>, Option<Arc<TokenSource>>) {
+        let own = subscription
+            .lcm
+            .as_ref()
+            .and_then(|l| CallbackAuth::parse(l.authentication.as_ref()).ok());
+        match own {
+            Some(CallbackAuth::Basic { user, password }) => (Some((user, password)), None),
+            Some(CallbackAuth::OAuth2 {
+                token_endpoint,
+                client_id,
+                client_password,
+            }) => {
+                let key = format!(
+                    "{}\n{token_endpoint}\n{client_id}\n{client_password}",
+                    subscription.subscription_id
+                );
+                let mut tokens = self.tokens.lock().expect("tokens");
+                if tokens.len() > 10_000 {
+                    tokens.clear();
+                }
+                let source = tokens.entry(key).or_insert_with(|| {
+                    Arc::new(TokenSource::client_credentials(
+                        self.client.clone(),
+                        &token_endpoint,
+                        &client_id,
+                        &client_password,
+                    ))
+                });
+                (None, Some(Arc::clone(source)))
+            }
+            _ => (None, self.oauth.clone()),
+        }
     }
 
     /// The OAuth token source, when callbacks get bearer tokens.
@@ -125,6 +169,14 @@ impl Sender {
             .collect();
         let secrets = if own.is_empty() { &self.secrets } else { &own };
         let mut request = self.client.post(url);
+        let (basic, oauth) = self.auth_of(subscription);
+        if let Some((user, password)) = basic {
+            request = request.basic_auth(user, Some(password));
+        }
+        if subscription.lcm.is_some() {
+            // SOL013 §4.9: notifications name the API version they are of.
+            request = request.header("version", crate::dms::lcm::API_VERSION);
+        }
         for (name, value) in notification::headers(
             &delivery.notification_id,
             &subscription.subscription_id,
@@ -135,7 +187,7 @@ impl Sender {
         ) {
             request = request.header(name, value);
         }
-        let response = send(request.body(body), self.oauth.as_deref())
+        let response = send(request.body(body), oauth.as_deref())
             .await
             .map_err(|(error, permanent)| fail(error, permanent))?;
         let status = response.status();
@@ -227,8 +279,6 @@ fn send_error(e: reqwest::Error) -> (String, bool) {
     (format!("the callback could not be reached: {chain}"), false)
 }
 
-/// The O-RAN callback verification: a GET the consumer answers with 204, sent like the
-/// deliveries (same TLS, client certificate and bearer token).
 /// POSTs `body` as JSON to `url` through the outbound client (its TLS, mTLS and OAuth), for
 /// requests of the gateway's own (the SMO registration); the status, or why none came.
 pub async fn post_json(
@@ -243,12 +293,54 @@ pub async fn post_json(
         .map_err(|(e, _)| e)
 }
 
+/// The O-RAN callback verification: a GET the consumer answers with 204, sent like the
+/// deliveries (same TLS, client certificate and bearer token).
 pub async fn verify_callback(
     client: &reqwest::Client,
     oauth: Option<&TokenSource>,
     callback: &str,
 ) -> Result<(), String> {
-    let response = send(client.get(callback), oauth)
+    verify(client.get(callback), oauth).await
+}
+
+/// The SOL013 notification endpoint test of a lifecycle subscription: a GET with the
+/// subscription's own authentication (`auth`, else the server's OAuth client) and the API
+/// version, answered 204.
+pub async fn verify_lifecycle_callback(
+    client: &reqwest::Client,
+    server_oauth: Option<&TokenSource>,
+    auth: &CallbackAuth,
+    callback: &str,
+) -> Result<(), String> {
+    let request = client
+        .get(callback)
+        .header("version", crate::dms::lcm::API_VERSION);
+    match auth {
+        CallbackAuth::None => verify(request, server_oauth).await,
+        CallbackAuth::Basic { user, password } => {
+            verify(request.basic_auth(user, Some(password)), None).await
+        }
+        CallbackAuth::OAuth2 {
+            token_endpoint,
+            client_id,
+            client_password,
+        } => {
+            let source = TokenSource::client_credentials(
+                client.clone(),
+                token_endpoint,
+                client_id,
+                client_password,
+            );
+            verify(request, Some(&source)).await
+        }
+    }
+}
+
+async fn verify(
+    request: reqwest::RequestBuilder,
+    oauth: Option<&TokenSource>,
+) -> Result<(), String> {
+    let response = send(request, oauth)
         .await
         .map_err(|(e, _)| format!("callback verification failed: {e}"))?;
     if response.status() == StatusCode::NO_CONTENT {

@@ -32,6 +32,9 @@ pub enum Mode {
 
 #[derive(Clone, Debug)]
 pub struct Received {
+    pub method: axum::http::Method,
+    /// The status the receiver answered with.
+    pub status: u16,
     pub path: String,
     pub headers: HeaderMap,
     pub body: Bytes,
@@ -64,21 +67,30 @@ pub struct Receiver {
 
 async fn record(
     State(shared): State<Arc<Shared>>,
+    method: axum::http::Method,
     uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let count = {
+    let mode = shared.mode.lock().unwrap().clone().unwrap_or(Mode::Ok);
+    let index = {
         let mut received = shared.received.lock().unwrap();
         received.push(Received {
+            method,
+            status: 0,
             path: uri.path().to_owned(),
             headers,
             body,
             at: Instant::now(),
         });
-        received.len()
+        received.len() - 1
     };
-    let mode = shared.mode.lock().unwrap().clone().unwrap_or(Mode::Ok);
+    let response = answer(mode, index + 1).await;
+    shared.received.lock().unwrap()[index].status = response.status().as_u16();
+    response
+}
+
+async fn answer(mode: Mode, count: usize) -> Response {
     match mode {
         Mode::Ok => StatusCode::NO_CONTENT.into_response(),
         Mode::FailFirst(n) if count <= n => StatusCode::INTERNAL_SERVER_ERROR.into_response(),

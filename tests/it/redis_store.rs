@@ -168,6 +168,7 @@ async fn both_stores_keep_every_subscription_field() {
             inf_filter: true,
             tenant: Some("tenant-a".into()),
             alarm: false,
+            lcm: None,
         };
         store.insert(&sub).await.unwrap();
         let back = store.get(&sub.subscription_id).await.unwrap();

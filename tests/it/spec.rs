@@ -12,7 +12,7 @@ use jsonschema::{Draft, Validator};
 use reqwest::{header::HeaderMap, Method};
 use serde_json::{json, Value};
 
-fn served() -> &'static Value {
+pub fn served() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
     DOC.get_or_init(|| netweave::http::openapi::document(&netweave::http::rpc_table().routes))
 }

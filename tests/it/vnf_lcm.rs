@@ -15,7 +15,7 @@ use crate::{
     vnf_packages::{csar, onboard, openstack},
 };
 
-const LCM: &str = "/vnflcm/v2";
+pub const LCM: &str = "/vnflcm/v2";
 
 /// A Helm chart archive with two Deployments (`vdu1`, `vdu2`) whose replicas come from
 /// `replicaCountVdu1` and `replicaCountVdu2`.
@@ -47,7 +47,7 @@ pub fn chart_version(version: &str) -> Vec<u8> {
 
 const CHART_PATH: &str = "Files/kubernetes/test-chart-0.1.0.tgz";
 
-fn instantiate_request(deployment_manager: &str) -> Value {
+pub fn instantiate_request(deployment_manager: &str) -> Value {
     json!({
         "flavourId": "simple",
         "vimConnectionInfo": {"vim1": {"vimId": deployment_manager, "vimType": "ETSINFV.HELM.V_3"}},
@@ -61,7 +61,7 @@ fn instantiate_request(deployment_manager: &str) -> Value {
 }
 
 /// A REST call with `Version: 2.0.0` (or `version`), checked against the served contract.
-async fn lcm(
+pub async fn lcm(
     app: &TestApp,
     method: Method,
     path: &str,
@@ -85,7 +85,7 @@ async fn lcm(
 
 /// The occurrence of the latest operation on `instance`, polled until it is no longer
 /// STARTING or PROCESSING (ROLLING_BACK too), as Tacker's tests wait.
-async fn settled(app: &TestApp, instance: &str) -> Value {
+pub async fn settled(app: &TestApp, instance: &str) -> Value {
     for _ in 0..200 {
         let ops = openstack(app, &["vnflcm", "op", "list", "-f", "json"])
             .await
@@ -148,7 +148,7 @@ async fn show(app: &TestApp, id: &str) -> Value {
     body
 }
 
-async fn first_manager(app: &TestApp) -> String {
+pub async fn first_manager(app: &TestApp) -> String {
     let managers = app
         .get_ok("/o2ims-infrastructureInventory/v2/deploymentManagers")
         .await;

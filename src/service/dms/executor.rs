@@ -49,6 +49,8 @@ pub struct Executor {
     pub timeout: Duration,
     /// Charts read out of packages, by content key and path ([`Executor::chart`]).
     pub charts: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+    /// Puts the notifications the pass's changes (and the requests') owe on the stream.
+    pub outbox: super::outbox::Outbox,
 }
 
 /// Charts kept at most (emptied when full: a chart is read again at most once per pass).
@@ -78,8 +80,16 @@ impl Executor {
         }
     }
 
-    /// One pass over the active occurrences.
+    /// One pass over the active occurrences, then their notifications (and those of the
+    /// requests since the last pass) onto the stream.
     pub async fn pass(&self) {
+        self.advance().await;
+        if let Err(e) = self.outbox.flush().await {
+            tracing::warn!(error = %e, "putting lifecycle notifications on the stream failed; retried at the next pass");
+        }
+    }
+
+    async fn advance(&self) {
         let all: Vec<OpOcc> = match self.lcm.records().list().await {
             Ok(all) => all,
             Err(e) => {
@@ -100,7 +110,11 @@ impl Executor {
 
     async fn step(&self, mut op: OpOcc) -> anyhow::Result<()> {
         let records = self.lcm.records();
-        let Some(instance) = records.get::<VnfInstance>(&op.vnf_instance_id).await? else {
+        let instance = records
+            .get::<VnfInstance>(&op.vnf_instance_id)
+            .await?
+            .filter(|i| !i.gone);
+        let Some(instance) = instance else {
             return self
                 .finish(
                     op,
@@ -110,6 +124,22 @@ impl Executor {
                 )
                 .await;
         };
+        let took = instance.operation.as_deref() == Some(op.id.as_str());
+        if op.operation == Operation::ModifyInfo {
+            // Done by its request at once: here only when the request died between its
+            // writes — after the instance took the change (done), or before (void).
+            if !took && in_state_for(&op) < ORPHAN_GRACE {
+                return Ok(());
+            }
+            let (state, why) = match took {
+                true => (OpState::Completed, None),
+                false => (
+                    OpState::Failed,
+                    Some("the change never reached the instance".to_owned()),
+                ),
+            };
+            return self.finish(op, state, why, None).await;
+        }
         if op.state == OpState::Starting {
             // Stored, and not (yet) taken by its instance: the request is writing the lock
             // now, or crashed between the two writes — only then, after a grace, it is void.
@@ -201,18 +231,21 @@ impl Executor {
             let expected = current.as_ref().map_or(0, |c| c.revision);
             next.revision = expected + 1;
             next.operation = None;
+            // Notifications the instance still owes stay owed (a rollback restores the
+            // instance as it was, not its outbox).
+            next.unpublished = current.map(|c| c.unpublished).unwrap_or_default();
             if !records.swap(&next, expected, Blob::Keep).await? {
                 anyhow::bail!("the instance changed meanwhile");
             }
         }
         let expected = op.revision;
-        op.enter(state);
         if let Some(why) = error {
             let status = if state == OpState::Failed { 409 } else { 422 };
             op.error = Some(problem(status, &why));
         } else if state == OpState::Completed {
             op.error = None;
         }
+        op.enter(state);
         op.revision += 1;
         records.swap(&op, expected, Blob::Keep).await?;
         if state.is_final() {

@@ -122,14 +122,21 @@ impl LcmService {
             operation: None,
             tenant: tenant.map(str::to_owned),
             revision: 1,
+            unpublished: Vec::new(),
+            gone: false,
         };
-        if !self.records().swap(&instance, 0, Blob::Keep).await? {
+        let mut stored = instance.clone();
+        stored
+            .unpublished
+            .push(crate::dms::notify::created(&instance));
+        if !self.records().swap(&stored, 0, Blob::Keep).await? {
             return Err(ApiError::new(
                 ErrorCode::Internal,
                 "a new instance id was taken",
             ));
         }
         self.set_usage(&package.id).await?;
+        self.wake.notify_one();
         Ok(instance)
     }
 
@@ -154,7 +161,7 @@ impl LcmService {
     pub async fn set_usage(&self, package_id: &str) -> ApiResult<()> {
         for _ in 0..10 {
             let all: Vec<VnfInstance> = self.records().list().await?;
-            let used = all.iter().any(|i| i.vnf_pkg_id == package_id);
+            let used = all.iter().any(|i| !i.gone && i.vnf_pkg_id == package_id);
             let Some(mut p) = self.records().get::<VnfPackage>(package_id).await? else {
                 return Ok(());
             };
@@ -176,7 +183,7 @@ impl LcmService {
 
     pub async fn list(&self, tenant: Option<&str>) -> ApiResult<Vec<VnfInstance>> {
         let mut all: Vec<VnfInstance> = self.records().list().await?;
-        all.retain(|i| visible(tenant, i.tenant.as_deref()));
+        all.retain(|i| !i.gone && visible(tenant, i.tenant.as_deref()));
         all.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(all)
     }
@@ -184,31 +191,67 @@ impl LcmService {
     pub async fn get(&self, tenant: Option<&str>, id: &str) -> ApiResult<VnfInstance> {
         let found: Option<VnfInstance> = self.records().get(id).await?;
         found
-            .filter(|i| visible(tenant, i.tenant.as_deref()))
+            .filter(|i| !i.gone && visible(tenant, i.tenant.as_deref()))
             .ok_or_else(|| not_found("VNF instance", id))
+    }
+
+    /// Changes instance `id` by `change`, which checks the instance as it now is, and stores
+    /// it — again on a fresh read when another writer came first (the outbox taking the
+    /// notifications it put on the stream, a concurrent request); the instance as stored.
+    async fn update_instance(
+        &self,
+        id: &str,
+        mut change: impl FnMut(&mut VnfInstance) -> ApiResult<()>,
+    ) -> ApiResult<VnfInstance> {
+        for _ in 0..10 {
+            let Some(mut next) = self
+                .records()
+                .get::<VnfInstance>(id)
+                .await?
+                .filter(|i| !i.gone)
+            else {
+                return Err(not_found("VNF instance", id));
+            };
+            let expected = next.revision;
+            change(&mut next)?;
+            next.revision = expected + 1;
+            if self.records().swap(&next, expected, Blob::Keep).await? {
+                return Ok(next);
+            }
+        }
+        Err(changed(id))
+    }
+
+    /// Refuses a change to an instance with an operation in progress.
+    fn idle(instance: &VnfInstance) -> ApiResult<()> {
+        match &instance.operation {
+            Some(op) => Err(conflict(format!(
+                "VNF instance '{}' has operation '{op}' in progress",
+                instance.id
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// Deletes a NOT_INSTANTIATED instance with no operation in progress.
     pub async fn delete(&self, tenant: Option<&str>, id: &str) -> ApiResult<()> {
-        let instance = self.get(tenant, id).await?;
-        if instance.state != Instantiation::NotInstantiated {
-            return Err(conflict(format!(
-                "VNF instance '{id}' is INSTANTIATED: terminate it first"
-            )));
-        }
-        if let Some(op) = &instance.operation {
-            return Err(conflict(format!(
-                "VNF instance '{id}' has operation '{op}' in progress"
-            )));
-        }
-        if !self
-            .records()
-            .remove::<VnfInstance>(id, instance.revision, Blob::Keep)
-            .await?
-        {
-            return Err(changed(id));
-        }
-        self.set_usage(&instance.vnf_pkg_id).await?;
+        self.get(tenant, id).await?;
+        // Kept, marked gone, until its deletion notification is on the stream.
+        let gone = self
+            .update_instance(id, |i| {
+                if i.state != Instantiation::NotInstantiated {
+                    return Err(conflict(format!(
+                        "VNF instance '{id}' is INSTANTIATED: terminate it first"
+                    )));
+                }
+                Self::idle(i)?;
+                i.gone = true;
+                i.unpublished.push(crate::dms::notify::deleted(i));
+                Ok(())
+            })
+            .await?;
+        self.set_usage(&gone.vnf_pkg_id).await?;
+        self.wake.notify_one();
         Ok(())
     }
 
@@ -232,58 +275,73 @@ impl LcmService {
                 KEYS.join(", ")
             )));
         }
-        let instance = self.get(tenant, id).await?;
-        if let Some(op) = &instance.operation {
-            return Err(conflict(format!(
-                "VNF instance '{id}' has operation '{op}' in progress"
+        if let Some((k, _)) = patch.iter().find(|(k, v)| {
+            k.as_str() != "vnfInstanceName"
+                && k.as_str() != "vnfInstanceDescription"
+                && !v.is_object()
+        }) {
+            return Err(invalid(format!(
+                "'{k}': metadata, extensions and vimConnectionInfo are objects"
             )));
         }
-        let mut next = instance.clone();
-        let merge = |target: &mut Map<String, Value>, v: &Value| -> ApiResult<()> {
-            let Value::Object(m) = v else {
-                return Err(invalid(
-                    "metadata, extensions and vimConnectionInfo are objects",
-                ));
-            };
-            for (k, v) in m {
+        let instance = self.get(tenant, id).await?;
+        Self::idle(&instance)?;
+        let merge = |target: &mut Map<String, Value>, v: &Value| {
+            for (k, v) in v.as_object().into_iter().flatten() {
                 if v.is_null() {
                     target.remove(k);
                 } else {
                     target.insert(k.clone(), v.clone());
                 }
             }
-            Ok(())
         };
-        for (k, v) in &patch {
-            match k.as_str() {
-                "vnfInstanceName" => next.name = v.as_str().map(str::to_owned),
-                "vnfInstanceDescription" => next.description = v.as_str().map(str::to_owned),
-                "metadata" => merge(&mut next.metadata, v)?,
-                "extensions" => merge(&mut next.extensions, v)?,
-                _ => merge(&mut next.vim_connection_info, v)?,
-            }
-        }
-        let mut op = OpOcc::new(&instance, Operation::ModifyInfo, Value::Object(patch));
-        op.enter(OpState::Completed);
+        // MODIFY_INFO starts at PROCESSING; the patched instance names the occurrence until
+        // it is COMPLETED (a crash between the writes is ended by the executor).
+        let mut op = OpOcc::new(
+            &instance,
+            Operation::ModifyInfo,
+            Value::Object(patch.clone()),
+        );
+        op.unpublished.clear();
         op.before = None;
-        next.revision += 1;
+        op.enter(OpState::Processing);
         if !self.records().swap(&op, 0, Blob::Keep).await? {
             return Err(ApiError::new(
                 ErrorCode::Internal,
                 "a new occurrence id was taken",
             ));
         }
-        if !self
-            .records()
-            .swap(&next, instance.revision, Blob::Keep)
-            .await?
-        {
+        let patched = self
+            .update_instance(id, |next| {
+                Self::idle(next)?;
+                for (k, v) in &patch {
+                    match k.as_str() {
+                        "vnfInstanceName" => next.name = v.as_str().map(str::to_owned),
+                        "vnfInstanceDescription" => {
+                            next.description = v.as_str().map(str::to_owned)
+                        }
+                        "metadata" => merge(&mut next.metadata, v),
+                        "extensions" => merge(&mut next.extensions, v),
+                        _ => merge(&mut next.vim_connection_info, v),
+                    }
+                }
+                next.operation = Some(op.id.clone());
+                Ok(())
+            })
+            .await;
+        if let Err(e) = patched {
+            op.error = Some(problem(409, &e.message));
             op.enter(OpState::Failed);
-            op.error = Some(problem(409, &changed(id).message));
             op.revision += 1;
             self.records().swap(&op, 1, Blob::Keep).await?;
-            return Err(changed(id));
+            self.wake.notify_one();
+            return Err(e);
         }
+        op.enter(OpState::Completed);
+        op.revision += 1;
+        self.records().swap(&op, 1, Blob::Keep).await?;
+        self.release_instance(&op).await?;
+        self.wake.notify_one();
         Ok(op)
     }
 
@@ -299,32 +357,33 @@ impl LcmService {
         self.begin(instance, op).await
     }
 
-    /// Stores `op` STARTING and locks the instance to it.
+    /// Stores `op` STARTING and locks the instance to it (as it was checked: in the same
+    /// state, of the same package, with no operation in progress).
     async fn begin(&self, instance: VnfInstance, op: OpOcc) -> ApiResult<OpOcc> {
-        if let Some(op) = &instance.operation {
-            return Err(conflict(format!(
-                "VNF instance '{}' has operation '{op}' in progress",
-                instance.id
-            )));
-        }
+        Self::idle(&instance)?;
         if !self.records().swap(&op, 0, Blob::Keep).await? {
             return Err(ApiError::new(
                 ErrorCode::Internal,
                 "a new occurrence id was taken",
             ));
         }
-        let mut locked = instance.clone();
-        locked.operation = Some(op.id.clone());
-        locked.revision += 1;
-        if !self
-            .records()
-            .swap(&locked, instance.revision, Blob::Keep)
-            .await?
-        {
+        let locked = self
+            .update_instance(&instance.id, |i| {
+                Self::idle(i)?;
+                if i.state != instance.state || i.vnf_pkg_id != instance.vnf_pkg_id {
+                    return Err(changed(&i.id));
+                }
+                i.operation = Some(op.id.clone());
+                Ok(())
+            })
+            .await;
+        if let Err(e) = locked {
+            // Not started: the occurrence goes (or, when its START is already out, the
+            // executor ends it ROLLED_BACK as one its instance never took).
             self.records()
                 .remove::<OpOcc>(&op.id, op.revision, Blob::Keep)
                 .await?;
-            return Err(changed(&instance.id));
+            return Err(e);
         }
         self.wake.notify_one();
         Ok(op)
@@ -637,58 +696,70 @@ impl LcmService {
             .ok_or_else(|| not_found("VNF LCM operation occurrence", id))
     }
 
-    async fn failed_temp(&self, tenant: Option<&str>, id: &str) -> ApiResult<OpOcc> {
-        let op = self.get_op(tenant, id).await?;
-        if op.state != OpState::FailedTemp {
-            return Err(conflict(format!(
-                "operation occurrence '{id}' is {}, not FAILED_TEMP",
-                op.state.name()
-            )));
+    /// Moves occurrence `id` from FAILED_TEMP to `state` when `allowed` (checked on the
+    /// occurrence as it now is), again on a fresh read when the outbox came first; the
+    /// occurrence as stored.
+    async fn move_failed_temp(
+        &self,
+        tenant: Option<&str>,
+        id: &str,
+        state: OpState,
+        allowed: impl Fn(&OpOcc) -> ApiResult<()>,
+    ) -> ApiResult<OpOcc> {
+        for _ in 0..10 {
+            let mut op = self.get_op(tenant, id).await?;
+            if op.state != OpState::FailedTemp {
+                return Err(conflict(format!(
+                    "operation occurrence '{id}' is {}, not FAILED_TEMP",
+                    op.state.name()
+                )));
+            }
+            allowed(&op)?;
+            let expected = op.revision;
+            op.enter(state);
+            op.revision += 1;
+            if self.records().swap(&op, expected, Blob::Keep).await? {
+                self.wake.notify_one();
+                return Ok(op);
+            }
         }
-        Ok(op)
+        Err(conflict(format!(
+            "operation occurrence '{id}' changed meanwhile; read it again"
+        )))
     }
 
     /// FAILED_TEMP → PROCESSING: the executor runs it again.
     pub async fn retry(&self, tenant: Option<&str>, id: &str) -> ApiResult<()> {
-        let mut op = self.failed_temp(tenant, id).await?;
-        self.move_op(&mut op, OpState::Processing).await
+        self.move_failed_temp(tenant, id, OpState::Processing, |_| Ok(()))
+            .await?;
+        Ok(())
     }
 
     /// FAILED_TEMP → ROLLING_BACK, for what can be undone (INSTANTIATE, SCALE, CHANGE_VNFPKG).
     pub async fn rollback(&self, tenant: Option<&str>, id: &str) -> ApiResult<()> {
-        let mut op = self.failed_temp(tenant, id).await?;
-        if !matches!(
-            op.operation,
-            Operation::Instantiate | Operation::Scale | Operation::ChangeVnfpkg
-        ) {
-            return Err(conflict(format!(
+        self.move_failed_temp(tenant, id, OpState::RollingBack, |op| {
+            if matches!(
+                op.operation,
+                Operation::Instantiate | Operation::Scale | Operation::ChangeVnfpkg
+            ) {
+                return Ok(());
+            }
+            Err(conflict(format!(
                 "a {} operation is not rolled back: retry it or fail it",
                 op.operation.name()
-            )));
-        }
-        self.move_op(&mut op, OpState::RollingBack).await
+            )))
+        })
+        .await?;
+        Ok(())
     }
 
     /// FAILED_TEMP → FAILED: given up; the instance is free for another operation.
     pub async fn fail(&self, tenant: Option<&str>, id: &str) -> ApiResult<OpOcc> {
-        let mut op = self.failed_temp(tenant, id).await?;
-        self.move_op(&mut op, OpState::Failed).await?;
+        let op = self
+            .move_failed_temp(tenant, id, OpState::Failed, |_| Ok(()))
+            .await?;
         self.release_instance(&op).await?;
         Ok(op)
-    }
-
-    async fn move_op(&self, op: &mut OpOcc, state: OpState) -> ApiResult<()> {
-        let expected = op.revision;
-        op.enter(state);
-        op.revision += 1;
-        if !self.records().swap(op, expected, Blob::Keep).await? {
-            return Err(conflict(format!(
-                "operation occurrence '{}' changed meanwhile; read it again",
-                op.id
-            )));
-        }
-        self.wake.notify_one();
-        Ok(())
     }
 
     /// The instance no longer has `op` in progress.

@@ -1,6 +1,9 @@
 //! O2-DMS services: VNF packages (`packages`), and the VNF lifecycle (`lcm`) its executor
-//! carries out (`executor`).
+//! carries out (`executor`), its notifications put on the event stream through the records'
+//! outboxes (`outbox`), and lifecycle subscriptions (`subscriptions`).
 
 pub mod executor;
 pub mod lcm;
+pub mod outbox;
 pub mod packages;
+pub mod subscriptions;

@@ -279,6 +279,66 @@ pub struct FailVnfLcmOpOccResponse {
     #[prost(message, optional, tag = "1")]
     pub vnf_lcm_op_occ: ::core::option::Option<VnfLcmOpOcc>,
 }
+/// LccnSubscription (SOL003 §5.5.2.16); its authentication is never shown.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct LccnSubscription {
+    #[prost(string, tag = "1")]
+    pub id: ::prost::alloc::string::String,
+    /// LifecycleChangeNotificationsFilter.
+    #[prost(message, optional, tag = "2")]
+    pub filter: ::core::option::Option<::prost_types::Struct>,
+    #[prost(string, tag = "3")]
+    pub callback_uri: ::prost::alloc::string::String,
+    /// FULL or SHORT.
+    #[prost(string, tag = "4")]
+    pub verbosity: ::prost::alloc::string::String,
+}
+/// LccnSubscriptionRequest (SOL003 §5.5.2.15).
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct CreateLccnSubscriptionRequest {
+    #[prost(string, tag = "1")]
+    pub callback_uri: ::prost::alloc::string::String,
+    /// LifecycleChangeNotificationsFilter: vnfInstanceSubscriptionFilter, notificationTypes,
+    /// operationTypes, operationStates.
+    #[prost(message, optional, tag = "2")]
+    pub filter: ::core::option::Option<::prost_types::Struct>,
+    /// SubscriptionAuthentication: authType BASIC (paramsBasic) or OAUTH2_CLIENT_CREDENTIALS
+    /// (paramsOauth2ClientCredentials).
+    #[prost(message, optional, tag = "3")]
+    pub authentication: ::core::option::Option<::prost_types::Struct>,
+    /// FULL (the default) or SHORT.
+    #[prost(string, tag = "4")]
+    pub verbosity: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct CreateLccnSubscriptionResponse {
+    #[prost(message, optional, tag = "1")]
+    pub subscription: ::core::option::Option<LccnSubscription>,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ListLccnSubscriptionsRequest {}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ListLccnSubscriptionsResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub subscriptions: ::prost::alloc::vec::Vec<LccnSubscription>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetLccnSubscriptionRequest {
+    #[prost(string, tag = "1")]
+    pub subscription_id: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct GetLccnSubscriptionResponse {
+    #[prost(message, optional, tag = "1")]
+    pub subscription: ::core::option::Option<LccnSubscription>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct DeleteLccnSubscriptionRequest {
+    #[prost(string, tag = "1")]
+    pub subscription_id: ::prost::alloc::string::String,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct DeleteLccnSubscriptionResponse {}
 /// Generated client implementations.
 pub mod vnf_lcm_service_client {
     #![allow(
@@ -842,6 +902,127 @@ pub mod vnf_lcm_service_client {
                     GrpcMethod::new(
                         "netweave.vnflcm.v2.VnfLcmService",
                         "FailVnfLcmOpOcc",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Subscribes a callback to lifecycle change notifications. The callback is tested first: a
+        /// GET with the subscription's authentication must answer 204, or nothing is stored
+        /// (FAILED_PRECONDITION; 422 over REST).
+        pub async fn create_lccn_subscription(
+            &mut self,
+            request: impl tonic::IntoRequest<super::CreateLccnSubscriptionRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::CreateLccnSubscriptionResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.vnflcm.v2.VnfLcmService/CreateLccnSubscription",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.vnflcm.v2.VnfLcmService",
+                        "CreateLccnSubscription",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// The caller's lifecycle subscriptions.
+        pub async fn list_lccn_subscriptions(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ListLccnSubscriptionsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListLccnSubscriptionsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.vnflcm.v2.VnfLcmService/ListLccnSubscriptions",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.vnflcm.v2.VnfLcmService",
+                        "ListLccnSubscriptions",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        pub async fn get_lccn_subscription(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetLccnSubscriptionRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetLccnSubscriptionResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.vnflcm.v2.VnfLcmService/GetLccnSubscription",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.vnflcm.v2.VnfLcmService",
+                        "GetLccnSubscription",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Ends a subscription: nothing more is sent to it.
+        pub async fn delete_lccn_subscription(
+            &mut self,
+            request: impl tonic::IntoRequest<super::DeleteLccnSubscriptionRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::DeleteLccnSubscriptionResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.vnflcm.v2.VnfLcmService/DeleteLccnSubscription",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.vnflcm.v2.VnfLcmService",
+                        "DeleteLccnSubscription",
                     ),
                 );
             self.inner.unary(req, path, codec).await

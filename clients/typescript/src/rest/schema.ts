@@ -1489,6 +1489,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vnflcm/v2/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's lifecycle subscriptions */
+        get: operations["listLccnSubscriptions"];
+        put?: never;
+        /** Subscribes a callback to lifecycle change notifications */
+        post: operations["createLccnSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vnflcm/v2/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lifecycle subscription */
+        get: operations["getLccnSubscription"];
+        put?: never;
+        post?: never;
+        /** Ends a lifecycle subscription */
+        delete: operations["deleteLccnSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vnflcm/v2/vnf_instances": {
         parameters: {
             query?: never;
@@ -2338,12 +2374,66 @@ export interface components {
              */
             priorObjectState?: Record<string, never>;
         };
+        /** @description A lifecycle subscription (SOL003 §5.5.2.16); its authentication is never shown. */
+        LccnSubscription: {
+            _links: {
+                [key: string]: components["schemas"]["Link"];
+            };
+            /** Format: uri */
+            callbackUri: string;
+            filter?: components["schemas"]["LifecycleChangeNotificationsFilter"];
+            id: string;
+            /** @enum {string} */
+            verbosity?: "FULL" | "SHORT";
+        };
+        /** @description A lifecycle subscription request (SOL003 §5.5.2.15). The callback is tested before anything is stored: a GET with the subscription's authentication and `Version` must answer 204 (else 422). */
+        LccnSubscriptionRequest: {
+            authentication?: {
+                authType: ("BASIC" | "OAUTH2_CLIENT_CREDENTIALS")[];
+                paramsBasic?: {
+                    password: string;
+                    userName: string;
+                };
+                paramsOauth2ClientCredentials?: {
+                    clientId: string;
+                    clientPassword: string;
+                    /** Format: uri */
+                    tokenEndpoint: string;
+                };
+            };
+            /** Format: uri */
+            callbackUri: string;
+            filter?: components["schemas"]["LifecycleChangeNotificationsFilter"];
+            /** @enum {string} */
+            verbosity?: "FULL" | "SHORT";
+        };
         LcmApiVersions: {
             apiVersions: {
                 isDeprecated?: boolean;
                 version: string;
             }[];
             uriPrefix: string;
+        };
+        /** @description LifecycleChangeNotificationsFilter (SOL003 §5.5.3.12): every attribute given must match. */
+        LifecycleChangeNotificationsFilter: {
+            notificationTypes?: ("VnfLcmOperationOccurrenceNotification" | "VnfIdentifierCreationNotification" | "VnfIdentifierDeletionNotification")[];
+            operationStates?: ("STARTING" | "PROCESSING" | "COMPLETED" | "FAILED_TEMP" | "FAILED" | "ROLLING_BACK" | "ROLLED_BACK")[];
+            operationTypes?: string[];
+            vnfInstanceSubscriptionFilter?: {
+                vnfInstanceIds?: string[];
+                vnfInstanceNames?: string[];
+                vnfProductsFromProviders?: {
+                    vnfProducts?: {
+                        versions?: {
+                            vnfSoftwareVersion: string;
+                            vnfdVersions?: string[];
+                        }[];
+                        vnfProductName: string;
+                    }[];
+                    vnfProvider: string;
+                }[];
+                vnfdIds?: string[];
+            };
         };
         Link: {
             href: string;
@@ -4098,6 +4188,32 @@ export interface components {
              */
             subscriptionId: string;
         };
+        /** @description Sent when a VNF instance is created (SOL003 §5.5.2.18). */
+        VnfIdentifierCreationNotification: {
+            _links: {
+                [key: string]: components["schemas"]["Link"];
+            };
+            id: string;
+            /** @enum {string} */
+            notificationType: "VnfIdentifierCreationNotification";
+            subscriptionId: string;
+            /** Format: date-time */
+            timeStamp: string;
+            vnfInstanceId: string;
+        };
+        /** @description Sent when a VNF instance is deleted (SOL003 §5.5.2.19). */
+        VnfIdentifierDeletionNotification: {
+            _links: {
+                [key: string]: components["schemas"]["Link"];
+            };
+            id: string;
+            /** @enum {string} */
+            notificationType: "VnfIdentifierDeletionNotification";
+            subscriptionId: string;
+            /** Format: date-time */
+            timeStamp: string;
+            vnfInstanceId: string;
+        };
         VnfInfoModificationRequest: {
             extensions?: Record<string, never>;
             metadata?: Record<string, never>;
@@ -4173,6 +4289,29 @@ export interface components {
             /** Format: date-time */
             stateEnteredTime: string;
             vnfInstanceId: string;
+        };
+        /** @description Sent on every state an occurrence enters (SOL003 §5.5.2.17): START for STARTING (and MODIFY_INFO's PROCESSING), RESULT for the others. Posted to the callback with `Version: 2.0.0`, the subscription's authentication and the Standard Webhooks signature headers; `id` is the same on every attempt. */
+        VnfLcmOperationOccurrenceNotification: {
+            _links: {
+                [key: string]: components["schemas"]["Link"];
+            };
+            affectedVnfcs?: Record<string, never>[];
+            error?: components["schemas"]["ProblemDetails"];
+            id: string;
+            isAutomaticInvocation: boolean;
+            /** @enum {string} */
+            notificationStatus: "START" | "RESULT";
+            /** @enum {string} */
+            notificationType: "VnfLcmOperationOccurrenceNotification";
+            operation: string;
+            operationState: string;
+            subscriptionId: string;
+            /** Format: date-time */
+            timeStamp: string;
+            /** @enum {string} */
+            verbosity?: "FULL" | "SHORT";
+            vnfInstanceId: string;
+            vnfLcmOpOccId: string;
         };
         /** @description A VNF package (SOL005 VnfPkgInfo as Tacker serves it). The VNFD's attributes appear once the package is ONBOARDED. */
         VnfPkgInfo: {
@@ -13724,6 +13863,378 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listLccnSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description SOL013 §5.2 attribute-based filter. */
+                filter?: string;
+                /** @description Every attribute (SOL013 §5.3). */
+                all_fields?: string;
+                /** @description Complex attributes to add to the default set. */
+                fields?: string;
+                /** @description Attributes to leave out. */
+                exclude_fields?: string;
+                /** @description The default set (also what no selector gives). */
+                exclude_default?: string;
+                /** @description The page after this marker (from the `Link` header). */
+                nextpage_opaque_marker?: string;
+                /** @description `yes`: every item, in one page. */
+                all_records?: string;
+            };
+            header: {
+                /** @description The API version the caller speaks (SOL013 §4.9): `2.0.0`. Missing: 400; another: 406. Every answer names the version in its own `Version` header. */
+                Version: "2.0.0";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By id; `Link` paging */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LccnSubscription"][];
+                };
+            };
+            /** @description Bad request: a missing Version header, a malformed parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A Version this API does not serve */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createLccnSubscription: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version the caller speaks (SOL013 §4.9): `2.0.0`. Missing: 400; another: 406. Every answer names the version in its own `Version` header. */
+                Version: "2.0.0";
+                /** @description netweave extension (IETF draft-ietf-httpapi-idempotency-key-header): a key unique to this request, quoted or bare. A repeat with the same key and the same request within `idempotency.ttl_seconds` (24 h by default) gets the first answer (status, headers, body) without running again, on any gateway sharing the store; a 5xx answer is not kept, so a retry after one runs again. Keys are the caller's own. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LccnSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Subscribed; `Location` names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LccnSubscription"];
+                };
+            };
+            /** @description Bad request: a missing Version header, a malformed parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A Version this API does not serve */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still in progress; retry later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLccnSubscription: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version the caller speaks (SOL013 §4.9): `2.0.0`. Missing: 400; another: 406. Every answer names the version in its own `Version` header. */
+                Version: "2.0.0";
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LccnSubscription"];
+                };
+            };
+            /** @description Bad request: a missing Version header, a malformed parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such VNF instance or occurrence (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A Version this API does not serve */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteLccnSubscription: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version the caller speaks (SOL013 §4.9): `2.0.0`. Missing: 400; another: 406. Every answer names the version in its own `Version` header. */
+                Version: "2.0.0";
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: nothing more is sent to it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: a missing Version header, a malformed parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such VNF instance or occurrence (or not the caller's tenant's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A Version this API does not serve */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,6 +45,15 @@ type VnfLcmServiceClient interface {
 	RollbackVnfLcmOpOcc(ctx context.Context, in *RollbackVnfLcmOpOccRequest, opts ...grpc.CallOption) (*RollbackVnfLcmOpOccResponse, error)
 	// Gives a FAILED_TEMP operation up (FAILED).
 	FailVnfLcmOpOcc(ctx context.Context, in *FailVnfLcmOpOccRequest, opts ...grpc.CallOption) (*FailVnfLcmOpOccResponse, error)
+	// Subscribes a callback to lifecycle change notifications. The callback is tested first: a
+	// GET with the subscription's authentication must answer 204, or nothing is stored
+	// (FAILED_PRECONDITION; 422 over REST).
+	CreateLccnSubscription(ctx context.Context, in *CreateLccnSubscriptionRequest, opts ...grpc.CallOption) (*CreateLccnSubscriptionResponse, error)
+	// The caller's lifecycle subscriptions.
+	ListLccnSubscriptions(ctx context.Context, in *ListLccnSubscriptionsRequest, opts ...grpc.CallOption) (*ListLccnSubscriptionsResponse, error)
+	GetLccnSubscription(ctx context.Context, in *GetLccnSubscriptionRequest, opts ...grpc.CallOption) (*GetLccnSubscriptionResponse, error)
+	// Ends a subscription: nothing more is sent to it.
+	DeleteLccnSubscription(ctx context.Context, in *DeleteLccnSubscriptionRequest, opts ...grpc.CallOption) (*DeleteLccnSubscriptionResponse, error)
 }
 
 type vnfLcmServiceClient struct {
@@ -208,6 +217,42 @@ func (c *vnfLcmServiceClient) FailVnfLcmOpOcc(ctx context.Context, in *FailVnfLc
 	return out, nil
 }
 
+func (c *vnfLcmServiceClient) CreateLccnSubscription(ctx context.Context, in *CreateLccnSubscriptionRequest, opts ...grpc.CallOption) (*CreateLccnSubscriptionResponse, error) {
+	out := new(CreateLccnSubscriptionResponse)
+	err := c.cc.Invoke(ctx, "/netweave.vnflcm.v2.VnfLcmService/CreateLccnSubscription", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *vnfLcmServiceClient) ListLccnSubscriptions(ctx context.Context, in *ListLccnSubscriptionsRequest, opts ...grpc.CallOption) (*ListLccnSubscriptionsResponse, error) {
+	out := new(ListLccnSubscriptionsResponse)
+	err := c.cc.Invoke(ctx, "/netweave.vnflcm.v2.VnfLcmService/ListLccnSubscriptions", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *vnfLcmServiceClient) GetLccnSubscription(ctx context.Context, in *GetLccnSubscriptionRequest, opts ...grpc.CallOption) (*GetLccnSubscriptionResponse, error) {
+	out := new(GetLccnSubscriptionResponse)
+	err := c.cc.Invoke(ctx, "/netweave.vnflcm.v2.VnfLcmService/GetLccnSubscription", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *vnfLcmServiceClient) DeleteLccnSubscription(ctx context.Context, in *DeleteLccnSubscriptionRequest, opts ...grpc.CallOption) (*DeleteLccnSubscriptionResponse, error) {
+	out := new(DeleteLccnSubscriptionResponse)
+	err := c.cc.Invoke(ctx, "/netweave.vnflcm.v2.VnfLcmService/DeleteLccnSubscription", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // VnfLcmServiceServer is the server API for VnfLcmService service.
 // All implementations must embed UnimplementedVnfLcmServiceServer
 // for forward compatibility
@@ -240,6 +285,15 @@ type VnfLcmServiceServer interface {
 	RollbackVnfLcmOpOcc(context.Context, *RollbackVnfLcmOpOccRequest) (*RollbackVnfLcmOpOccResponse, error)
 	// Gives a FAILED_TEMP operation up (FAILED).
 	FailVnfLcmOpOcc(context.Context, *FailVnfLcmOpOccRequest) (*FailVnfLcmOpOccResponse, error)
+	// Subscribes a callback to lifecycle change notifications. The callback is tested first: a
+	// GET with the subscription's authentication must answer 204, or nothing is stored
+	// (FAILED_PRECONDITION; 422 over REST).
+	CreateLccnSubscription(context.Context, *CreateLccnSubscriptionRequest) (*CreateLccnSubscriptionResponse, error)
+	// The caller's lifecycle subscriptions.
+	ListLccnSubscriptions(context.Context, *ListLccnSubscriptionsRequest) (*ListLccnSubscriptionsResponse, error)
+	GetLccnSubscription(context.Context, *GetLccnSubscriptionRequest) (*GetLccnSubscriptionResponse, error)
+	// Ends a subscription: nothing more is sent to it.
+	DeleteLccnSubscription(context.Context, *DeleteLccnSubscriptionRequest) (*DeleteLccnSubscriptionResponse, error)
 	mustEmbedUnimplementedVnfLcmServiceServer()
 }
 
@@ -297,6 +351,18 @@ func (UnimplementedVnfLcmServiceServer) RollbackVnfLcmOpOcc(context.Context, *Ro
 }
 func (UnimplementedVnfLcmServiceServer) FailVnfLcmOpOcc(context.Context, *FailVnfLcmOpOccRequest) (*FailVnfLcmOpOccResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method FailVnfLcmOpOcc not implemented")
+}
+func (UnimplementedVnfLcmServiceServer) CreateLccnSubscription(context.Context, *CreateLccnSubscriptionRequest) (*CreateLccnSubscriptionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateLccnSubscription not implemented")
+}
+func (UnimplementedVnfLcmServiceServer) ListLccnSubscriptions(context.Context, *ListLccnSubscriptionsRequest) (*ListLccnSubscriptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ListLccnSubscriptions not implemented")
+}
+func (UnimplementedVnfLcmServiceServer) GetLccnSubscription(context.Context, *GetLccnSubscriptionRequest) (*GetLccnSubscriptionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetLccnSubscription not implemented")
+}
+func (UnimplementedVnfLcmServiceServer) DeleteLccnSubscription(context.Context, *DeleteLccnSubscriptionRequest) (*DeleteLccnSubscriptionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteLccnSubscription not implemented")
 }
 func (UnimplementedVnfLcmServiceServer) mustEmbedUnimplementedVnfLcmServiceServer() {}
 
@@ -617,6 +683,78 @@ func _VnfLcmService_FailVnfLcmOpOcc_Handler(srv interface{}, ctx context.Context
 	return interceptor(ctx, in, info, handler)
 }
 
+func _VnfLcmService_CreateLccnSubscription_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateLccnSubscriptionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(VnfLcmServiceServer).CreateLccnSubscription(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.vnflcm.v2.VnfLcmService/CreateLccnSubscription",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(VnfLcmServiceServer).CreateLccnSubscription(ctx, req.(*CreateLccnSubscriptionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _VnfLcmService_ListLccnSubscriptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListLccnSubscriptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(VnfLcmServiceServer).ListLccnSubscriptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.vnflcm.v2.VnfLcmService/ListLccnSubscriptions",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(VnfLcmServiceServer).ListLccnSubscriptions(ctx, req.(*ListLccnSubscriptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _VnfLcmService_GetLccnSubscription_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLccnSubscriptionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(VnfLcmServiceServer).GetLccnSubscription(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.vnflcm.v2.VnfLcmService/GetLccnSubscription",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(VnfLcmServiceServer).GetLccnSubscription(ctx, req.(*GetLccnSubscriptionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _VnfLcmService_DeleteLccnSubscription_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteLccnSubscriptionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(VnfLcmServiceServer).DeleteLccnSubscription(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.vnflcm.v2.VnfLcmService/DeleteLccnSubscription",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(VnfLcmServiceServer).DeleteLccnSubscription(ctx, req.(*DeleteLccnSubscriptionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var _VnfLcmService_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "netweave.vnflcm.v2.VnfLcmService",
 	HandlerType: (*VnfLcmServiceServer)(nil),
@@ -688,6 +826,22 @@ var _VnfLcmService_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "FailVnfLcmOpOcc",
 			Handler:    _VnfLcmService_FailVnfLcmOpOcc_Handler,
+		},
+		{
+			MethodName: "CreateLccnSubscription",
+			Handler:    _VnfLcmService_CreateLccnSubscription_Handler,
+		},
+		{
+			MethodName: "ListLccnSubscriptions",
+			Handler:    _VnfLcmService_ListLccnSubscriptions_Handler,
+		},
+		{
+			MethodName: "GetLccnSubscription",
+			Handler:    _VnfLcmService_GetLccnSubscription_Handler,
+		},
+		{
+			MethodName: "DeleteLccnSubscription",
+			Handler:    _VnfLcmService_DeleteLccnSubscription_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -37,17 +37,20 @@ from .change_current_vnf_pkg_request import ChangeCurrentVnfPkgRequest
 from .change_current_vnf_pkg_request_additional_params import ChangeCurrentVnfPkgRequestAdditionalParams
 from .change_current_vnf_pkg_request_extensions import ChangeCurrentVnfPkgRequestExtensions
 from .change_vnfpkg_version import ChangeVnfpkgVersion
+from .create_lccn_subscription_version import CreateLccnSubscriptionVersion
 from .create_vnf_instance_version import CreateVnfInstanceVersion
 from .create_vnf_pkg_info_request import CreateVnfPkgInfoRequest
 from .create_vnf_pkg_info_request_user_defined_data import CreateVnfPkgInfoRequestUserDefinedData
 from .create_vnf_request import CreateVnfRequest
 from .create_vnf_request_metadata import CreateVnfRequestMetadata
+from .delete_lccn_subscription_version import DeleteLccnSubscriptionVersion
 from .delete_vnf_instance_version import DeleteVnfInstanceVersion
 from .deployment_manager import DeploymentManager
 from .deployment_manager_capabilities import DeploymentManagerCapabilities
 from .deployment_manager_capacity import DeploymentManagerCapacity
 from .deployment_manager_extensions import DeploymentManagerExtensions
 from .fail_vnf_lcm_op_occ_version import FailVnfLcmOpOccVersion
+from .get_lccn_subscription_version import GetLccnSubscriptionVersion
 from .get_vnf_instance_version import GetVnfInstanceVersion
 from .get_vnf_lcm_op_occ_version import GetVnfLcmOpOccVersion
 from .hardware_alert import HardwareAlert
@@ -66,8 +69,24 @@ from .inventory_change_notification import InventoryChangeNotification
 from .inventory_change_notification_notification_event_type import InventoryChangeNotificationNotificationEventType
 from .inventory_change_notification_post_object_state import InventoryChangeNotificationPostObjectState
 from .inventory_change_notification_prior_object_state import InventoryChangeNotificationPriorObjectState
+from .lccn_subscription import LccnSubscription
+from .lccn_subscription_links import LccnSubscriptionLinks
+from .lccn_subscription_request import LccnSubscriptionRequest
+from .lccn_subscription_request_authentication import LccnSubscriptionRequestAuthentication
+from .lccn_subscription_request_authentication_auth_type_item import LccnSubscriptionRequestAuthenticationAuthTypeItem
+from .lccn_subscription_request_authentication_params_basic import LccnSubscriptionRequestAuthenticationParamsBasic
+from .lccn_subscription_request_authentication_params_oauth_2_client_credentials import LccnSubscriptionRequestAuthenticationParamsOauth2ClientCredentials
+from .lccn_subscription_request_verbosity import LccnSubscriptionRequestVerbosity
+from .lccn_subscription_verbosity import LccnSubscriptionVerbosity
 from .lcm_api_versions import LcmApiVersions
 from .lcm_api_versions_api_versions_item import LcmApiVersionsApiVersionsItem
+from .lifecycle_change_notifications_filter import LifecycleChangeNotificationsFilter
+from .lifecycle_change_notifications_filter_notification_types_item import LifecycleChangeNotificationsFilterNotificationTypesItem
+from .lifecycle_change_notifications_filter_operation_states_item import LifecycleChangeNotificationsFilterOperationStatesItem
+from .lifecycle_change_notifications_filter_vnf_instance_subscription_filter import LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilter
+from .lifecycle_change_notifications_filter_vnf_instance_subscription_filter_vnf_products_from_providers_item import LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilterVnfProductsFromProvidersItem
+from .lifecycle_change_notifications_filter_vnf_instance_subscription_filter_vnf_products_from_providers_item_vnf_products_item import LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilterVnfProductsFromProvidersItemVnfProductsItem
+from .lifecycle_change_notifications_filter_vnf_instance_subscription_filter_vnf_products_from_providers_item_vnf_products_item_versions_item import LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilterVnfProductsFromProvidersItemVnfProductsItemVersionsItem
 from .link import Link
 from .list_audit_records_result import ListAuditRecordsResult
 from .list_dead_letters_response_200_item import ListDeadLettersResponse200Item
@@ -80,6 +99,7 @@ from .list_events_response_200_item_metadata import ListEventsResponse200ItemMet
 from .list_events_response_200_item_post_object_state import ListEventsResponse200ItemPostObjectState
 from .list_events_response_200_item_prior_object_state import ListEventsResponse200ItemPriorObjectState
 from .list_events_response_200_item_source import ListEventsResponse200ItemSource
+from .list_lccn_subscriptions_version import ListLccnSubscriptionsVersion
 from .list_vnf_instances_version import ListVnfInstancesVersion
 from .list_vnf_lcm_op_occs_version import ListVnfLcmOpOccsVersion
 from .location_info import LocationInfo
@@ -199,6 +219,12 @@ from .v1_resource_type_get_dto import V1ResourceTypeGetDto
 from .v1_resource_type_get_dto_extensions import V1ResourceTypeGetDtoExtensions
 from .v1_subscription_create_dto import V1SubscriptionCreateDto
 from .v1_subscription_get_dto import V1SubscriptionGetDto
+from .vnf_identifier_creation_notification import VnfIdentifierCreationNotification
+from .vnf_identifier_creation_notification_links import VnfIdentifierCreationNotificationLinks
+from .vnf_identifier_creation_notification_notification_type import VnfIdentifierCreationNotificationNotificationType
+from .vnf_identifier_deletion_notification import VnfIdentifierDeletionNotification
+from .vnf_identifier_deletion_notification_links import VnfIdentifierDeletionNotificationLinks
+from .vnf_identifier_deletion_notification_notification_type import VnfIdentifierDeletionNotificationNotificationType
 from .vnf_info_modification_request import VnfInfoModificationRequest
 from .vnf_info_modification_request_extensions import VnfInfoModificationRequestExtensions
 from .vnf_info_modification_request_metadata import VnfInfoModificationRequestMetadata
@@ -226,6 +252,12 @@ from .vnf_lcm_op_occ_operation import VnfLcmOpOccOperation
 from .vnf_lcm_op_occ_operation_params import VnfLcmOpOccOperationParams
 from .vnf_lcm_op_occ_operation_state import VnfLcmOpOccOperationState
 from .vnf_lcm_op_occ_resource_changes import VnfLcmOpOccResourceChanges
+from .vnf_lcm_operation_occurrence_notification import VnfLcmOperationOccurrenceNotification
+from .vnf_lcm_operation_occurrence_notification_affected_vnfcs_item import VnfLcmOperationOccurrenceNotificationAffectedVnfcsItem
+from .vnf_lcm_operation_occurrence_notification_links import VnfLcmOperationOccurrenceNotificationLinks
+from .vnf_lcm_operation_occurrence_notification_notification_status import VnfLcmOperationOccurrenceNotificationNotificationStatus
+from .vnf_lcm_operation_occurrence_notification_notification_type import VnfLcmOperationOccurrenceNotificationNotificationType
+from .vnf_lcm_operation_occurrence_notification_verbosity import VnfLcmOperationOccurrenceNotificationVerbosity
 from .vnf_pkg_info import VnfPkgInfo
 from .vnf_pkg_info_additional_artifacts_item import VnfPkgInfoAdditionalArtifactsItem
 from .vnf_pkg_info_additional_artifacts_item_checksum import VnfPkgInfoAdditionalArtifactsItemChecksum
@@ -280,17 +312,20 @@ __all__ = (
     "ChangeCurrentVnfPkgRequestAdditionalParams",
     "ChangeCurrentVnfPkgRequestExtensions",
     "ChangeVnfpkgVersion",
+    "CreateLccnSubscriptionVersion",
     "CreateVnfInstanceVersion",
     "CreateVnfPkgInfoRequest",
     "CreateVnfPkgInfoRequestUserDefinedData",
     "CreateVnfRequest",
     "CreateVnfRequestMetadata",
+    "DeleteLccnSubscriptionVersion",
     "DeleteVnfInstanceVersion",
     "DeploymentManager",
     "DeploymentManagerCapabilities",
     "DeploymentManagerCapacity",
     "DeploymentManagerExtensions",
     "FailVnfLcmOpOccVersion",
+    "GetLccnSubscriptionVersion",
     "GetVnfInstanceVersion",
     "GetVnfLcmOpOccVersion",
     "HardwareAlert",
@@ -309,8 +344,24 @@ __all__ = (
     "InventoryChangeNotificationNotificationEventType",
     "InventoryChangeNotificationPostObjectState",
     "InventoryChangeNotificationPriorObjectState",
+    "LccnSubscription",
+    "LccnSubscriptionLinks",
+    "LccnSubscriptionRequest",
+    "LccnSubscriptionRequestAuthentication",
+    "LccnSubscriptionRequestAuthenticationAuthTypeItem",
+    "LccnSubscriptionRequestAuthenticationParamsBasic",
+    "LccnSubscriptionRequestAuthenticationParamsOauth2ClientCredentials",
+    "LccnSubscriptionRequestVerbosity",
+    "LccnSubscriptionVerbosity",
     "LcmApiVersions",
     "LcmApiVersionsApiVersionsItem",
+    "LifecycleChangeNotificationsFilter",
+    "LifecycleChangeNotificationsFilterNotificationTypesItem",
+    "LifecycleChangeNotificationsFilterOperationStatesItem",
+    "LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilter",
+    "LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilterVnfProductsFromProvidersItem",
+    "LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilterVnfProductsFromProvidersItemVnfProductsItem",
+    "LifecycleChangeNotificationsFilterVnfInstanceSubscriptionFilterVnfProductsFromProvidersItemVnfProductsItemVersionsItem",
     "Link",
     "ListAuditRecordsResult",
     "ListDeadLettersResponse200Item",
@@ -323,6 +374,7 @@ __all__ = (
     "ListEventsResponse200ItemPostObjectState",
     "ListEventsResponse200ItemPriorObjectState",
     "ListEventsResponse200ItemSource",
+    "ListLccnSubscriptionsVersion",
     "ListVnfInstancesVersion",
     "ListVnfLcmOpOccsVersion",
     "LocationInfo",
@@ -442,6 +494,12 @@ __all__ = (
     "V1ResourceTypeGetDtoExtensions",
     "V1SubscriptionCreateDto",
     "V1SubscriptionGetDto",
+    "VnfIdentifierCreationNotification",
+    "VnfIdentifierCreationNotificationLinks",
+    "VnfIdentifierCreationNotificationNotificationType",
+    "VnfIdentifierDeletionNotification",
+    "VnfIdentifierDeletionNotificationLinks",
+    "VnfIdentifierDeletionNotificationNotificationType",
     "VnfInfoModificationRequest",
     "VnfInfoModificationRequestExtensions",
     "VnfInfoModificationRequestMetadata",
@@ -463,6 +521,12 @@ __all__ = (
     "VnfInstanceVimConnectionInfo",
     "VnfInstanceVimConnectionInfoAdditionalProperty",
     "VnfInstanceVnfConfigurableProperties",
+    "VnfLcmOperationOccurrenceNotification",
+    "VnfLcmOperationOccurrenceNotificationAffectedVnfcsItem",
+    "VnfLcmOperationOccurrenceNotificationLinks",
+    "VnfLcmOperationOccurrenceNotificationNotificationStatus",
+    "VnfLcmOperationOccurrenceNotificationNotificationType",
+    "VnfLcmOperationOccurrenceNotificationVerbosity",
     "VnfLcmOpOcc",
     "VnfLcmOpOccLinks",
     "VnfLcmOpOccOperation",

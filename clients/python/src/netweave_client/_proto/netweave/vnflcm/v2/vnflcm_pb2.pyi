@@ -310,3 +310,65 @@ class FailVnfLcmOpOccResponse(_message.Message):
     VNF_LCM_OP_OCC_FIELD_NUMBER: _ClassVar[int]
     vnf_lcm_op_occ: VnfLcmOpOcc
     def __init__(self, vnf_lcm_op_occ: _Optional[_Union[VnfLcmOpOcc, _Mapping]] = ...) -> None: ...
+
+class LccnSubscription(_message.Message):
+    __slots__ = ("id", "filter", "callback_uri", "verbosity")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_URI_FIELD_NUMBER: _ClassVar[int]
+    VERBOSITY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    filter: _struct_pb2.Struct
+    callback_uri: str
+    verbosity: str
+    def __init__(self, id: _Optional[str] = ..., filter: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., callback_uri: _Optional[str] = ..., verbosity: _Optional[str] = ...) -> None: ...
+
+class CreateLccnSubscriptionRequest(_message.Message):
+    __slots__ = ("callback_uri", "filter", "authentication", "verbosity")
+    CALLBACK_URI_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    AUTHENTICATION_FIELD_NUMBER: _ClassVar[int]
+    VERBOSITY_FIELD_NUMBER: _ClassVar[int]
+    callback_uri: str
+    filter: _struct_pb2.Struct
+    authentication: _struct_pb2.Struct
+    verbosity: str
+    def __init__(self, callback_uri: _Optional[str] = ..., filter: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., authentication: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., verbosity: _Optional[str] = ...) -> None: ...
+
+class CreateLccnSubscriptionResponse(_message.Message):
+    __slots__ = ("subscription",)
+    SUBSCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    subscription: LccnSubscription
+    def __init__(self, subscription: _Optional[_Union[LccnSubscription, _Mapping]] = ...) -> None: ...
+
+class ListLccnSubscriptionsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListLccnSubscriptionsResponse(_message.Message):
+    __slots__ = ("subscriptions",)
+    SUBSCRIPTIONS_FIELD_NUMBER: _ClassVar[int]
+    subscriptions: _containers.RepeatedCompositeFieldContainer[LccnSubscription]
+    def __init__(self, subscriptions: _Optional[_Iterable[_Union[LccnSubscription, _Mapping]]] = ...) -> None: ...
+
+class GetLccnSubscriptionRequest(_message.Message):
+    __slots__ = ("subscription_id",)
+    SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    subscription_id: str
+    def __init__(self, subscription_id: _Optional[str] = ...) -> None: ...
+
+class GetLccnSubscriptionResponse(_message.Message):
+    __slots__ = ("subscription",)
+    SUBSCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    subscription: LccnSubscription
+    def __init__(self, subscription: _Optional[_Union[LccnSubscription, _Mapping]] = ...) -> None: ...
+
+class DeleteLccnSubscriptionRequest(_message.Message):
+    __slots__ = ("subscription_id",)
+    SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    subscription_id: str
+    def __init__(self, subscription_id: _Optional[str] = ...) -> None: ...
+
+class DeleteLccnSubscriptionResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

@@ -119,6 +119,26 @@ class VnfLcmServiceStub(object):
                 request_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.FailVnfLcmOpOccRequest.SerializeToString,
                 response_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.FailVnfLcmOpOccResponse.FromString,
                 _registered_method=True)
+        self.CreateLccnSubscription = channel.unary_unary(
+                '/netweave.vnflcm.v2.VnfLcmService/CreateLccnSubscription',
+                request_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.CreateLccnSubscriptionRequest.SerializeToString,
+                response_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.CreateLccnSubscriptionResponse.FromString,
+                _registered_method=True)
+        self.ListLccnSubscriptions = channel.unary_unary(
+                '/netweave.vnflcm.v2.VnfLcmService/ListLccnSubscriptions',
+                request_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.ListLccnSubscriptionsRequest.SerializeToString,
+                response_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.ListLccnSubscriptionsResponse.FromString,
+                _registered_method=True)
+        self.GetLccnSubscription = channel.unary_unary(
+                '/netweave.vnflcm.v2.VnfLcmService/GetLccnSubscription',
+                request_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.GetLccnSubscriptionRequest.SerializeToString,
+                response_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.GetLccnSubscriptionResponse.FromString,
+                _registered_method=True)
+        self.DeleteLccnSubscription = channel.unary_unary(
+                '/netweave.vnflcm.v2.VnfLcmService/DeleteLccnSubscription',
+                request_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.DeleteLccnSubscriptionRequest.SerializeToString,
+                response_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.DeleteLccnSubscriptionResponse.FromString,
+                _registered_method=True)
 
 
 class VnfLcmServiceServicer(object):
@@ -237,6 +257,35 @@ class VnfLcmServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateLccnSubscription(self, request, context):
+        """Subscribes a callback to lifecycle change notifications. The callback is tested first: a
+        GET with the subscription's authentication must answer 204, or nothing is stored
+        (FAILED_PRECONDITION; 422 over REST).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListLccnSubscriptions(self, request, context):
+        """The caller's lifecycle subscriptions.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetLccnSubscription(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteLccnSubscription(self, request, context):
+        """Ends a subscription: nothing more is sent to it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_VnfLcmServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -324,6 +373,26 @@ def add_VnfLcmServiceServicer_to_server(servicer, server):
                     servicer.FailVnfLcmOpOcc,
                     request_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.FailVnfLcmOpOccRequest.FromString,
                     response_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.FailVnfLcmOpOccResponse.SerializeToString,
+            ),
+            'CreateLccnSubscription': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateLccnSubscription,
+                    request_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.CreateLccnSubscriptionRequest.FromString,
+                    response_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.CreateLccnSubscriptionResponse.SerializeToString,
+            ),
+            'ListLccnSubscriptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLccnSubscriptions,
+                    request_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.ListLccnSubscriptionsRequest.FromString,
+                    response_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.ListLccnSubscriptionsResponse.SerializeToString,
+            ),
+            'GetLccnSubscription': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLccnSubscription,
+                    request_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.GetLccnSubscriptionRequest.FromString,
+                    response_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.GetLccnSubscriptionResponse.SerializeToString,
+            ),
+            'DeleteLccnSubscription': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteLccnSubscription,
+                    request_deserializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.DeleteLccnSubscriptionRequest.FromString,
+                    response_serializer=netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.DeleteLccnSubscriptionResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -785,6 +854,114 @@ class VnfLcmService(object):
             '/netweave.vnflcm.v2.VnfLcmService/FailVnfLcmOpOcc',
             netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.FailVnfLcmOpOccRequest.SerializeToString,
             netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.FailVnfLcmOpOccResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateLccnSubscription(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.vnflcm.v2.VnfLcmService/CreateLccnSubscription',
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.CreateLccnSubscriptionRequest.SerializeToString,
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.CreateLccnSubscriptionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLccnSubscriptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.vnflcm.v2.VnfLcmService/ListLccnSubscriptions',
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.ListLccnSubscriptionsRequest.SerializeToString,
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.ListLccnSubscriptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLccnSubscription(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.vnflcm.v2.VnfLcmService/GetLccnSubscription',
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.GetLccnSubscriptionRequest.SerializeToString,
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.GetLccnSubscriptionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteLccnSubscription(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.vnflcm.v2.VnfLcmService/DeleteLccnSubscription',
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.DeleteLccnSubscriptionRequest.SerializeToString,
+            netweave_dot_vnflcm_dot_v2_dot_vnflcm__pb2.DeleteLccnSubscriptionResponse.FromString,
             options,
             channel_credentials,
             insecure,

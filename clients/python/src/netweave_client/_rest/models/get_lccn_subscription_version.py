@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class GetLccnSubscriptionVersion(StrEnum):
+    VALUE_0 = "2.0.0"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class VnfIdentifierCreationNotificationNotificationType(StrEnum):
+    VNFIDENTIFIERCREATIONNOTIFICATION = "VnfIdentifierCreationNotification"
+
+    def __str__(self) -> str:
+        return str(self.value)
