@@ -681,6 +681,7 @@ pub async fn run(
         packages: packages.clone(),
         lcm: lcm.clone(),
         lcm_subscriptions: lcm_subscriptions.clone(),
+        charts: crate::service::dms::charts::ChartRepository::new(packages.clone()),
         registration,
         v1_page_size: config.v1_page_size,
         metrics,

@@ -38,6 +38,9 @@ pub struct Release {
     pub name: String,
     /// The chart archive (`.tgz`) out of the VNF package.
     pub chart: Vec<u8>,
+    /// The package's chart repository below netweave's `/dms/charts`
+    /// (`<package id>/<sha256 of its content>`), where in-cluster controllers fetch the chart.
+    pub package: String,
     /// Helm values (`helm_parameters`, dotted keys), the replica values among them.
     pub values: Map<String, Value>,
     pub vdus: Vec<VduTarget>,

@@ -121,6 +121,15 @@ impl Archive {
         Ok(Archive { zip })
     }
 
+    /// Every file's name.
+    pub fn names(&self) -> Vec<String> {
+        self.zip
+            .file_names()
+            .filter(|n| !n.ends_with('/'))
+            .map(str::to_owned)
+            .collect()
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.zip.index_for_name(name).is_some()
     }

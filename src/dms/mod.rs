@@ -4,6 +4,7 @@
 //! with SOL013 selectors (`select`); the lifecycle's records (`lcm`) and the notifications
 //! of their changes (`notify`).
 
+pub mod chart;
 pub mod csar;
 pub mod lcm;
 pub mod notify;

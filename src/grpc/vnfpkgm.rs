@@ -7,7 +7,10 @@ use crate::{
     dms::package::{Operational, VnfPackage},
     error::{ApiError, ErrorCode},
     proto::vnfpkgm::v1::{self as pb, vnf_package_service_server::VnfPackageService as Rpc},
-    service::dms::packages::{Modifications, PackageService},
+    service::dms::{
+        charts::ChartRepository,
+        packages::{Modifications, PackageService},
+    },
 };
 
 pub struct VnfPackageGrpc(pub PackageService);
@@ -174,5 +177,24 @@ impl Rpc for VnfPackageGrpc {
             content_type: found.content_type.into(),
             content: found.content,
         }))
+    }
+
+    async fn get_chart_index(
+        &self,
+        r: Request<pb::GetChartIndexRequest>,
+    ) -> R<pb::GetChartIndexResponse> {
+        let r = r.into_inner();
+        let index_yaml = ChartRepository::new(self.0.clone())
+            .index(&r.vnf_pkg_id, &r.digest)
+            .await?;
+        Ok(Response::new(pb::GetChartIndexResponse { index_yaml }))
+    }
+
+    async fn get_chart(&self, r: Request<pb::GetChartRequest>) -> R<pb::GetChartResponse> {
+        let r = r.into_inner();
+        let content = ChartRepository::new(self.0.clone())
+            .chart(&r.vnf_pkg_id, &r.digest, &r.file)
+            .await?;
+        Ok(Response::new(pb::GetChartResponse { content }))
     }
 }

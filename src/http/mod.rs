@@ -3,6 +3,7 @@
 //! `/tmf-api`.
 
 pub mod admin;
+pub mod charts;
 pub mod events;
 mod front;
 pub mod idempotency;
@@ -69,6 +70,7 @@ pub struct Services {
     pub packages: crate::service::dms::packages::PackageService,
     pub lcm: crate::service::dms::lcm::LcmService,
     pub lcm_subscriptions: crate::service::dms::subscriptions::LcmSubscriptions,
+    pub charts: crate::service::dms::charts::ChartRepository,
     /// The SMO registration's state, for `/readyz`.
     pub registration: crate::service::registration::Registration,
     pub v1_page_size: usize,
@@ -130,7 +132,7 @@ pub fn rpc_table() -> table::Table {
     let t = o2ims::add_routes(table::Table::default());
     let t = webhooks::add_routes(events::add_routes(v1::add_routes(t)));
     let t = admin::add_routes(tmf688::add_routes(t));
-    let t = vnflcm::add_routes(vnfpkgm::add_routes(t));
+    let t = charts::add_routes(vnflcm::add_routes(vnfpkgm::add_routes(t)));
     provisioning::add_routes(monitoring::add_routes(t))
 }
 

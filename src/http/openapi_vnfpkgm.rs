@@ -122,4 +122,22 @@ pub fn add(doc: &mut Value) {
                 "404": missing, "406": problem("An Accept other than text/plain or application/zip"),
                 "409": conflict } },
     }));
+    let repo = |name: &str| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } });
+    let charts = json!(["Chart repositories"]);
+    paths.insert("/dms/charts/{vnfPkgId}/{digest}/index.yaml".into(), json!({
+        "get": { "operationId": "getChartIndex", "tags": charts, "security": [],
+            "summary": "The package's Helm chart repository index (for Flux and Argo CD); `digest` is the SHA-256 of the package's content, which makes the address the capability",
+            "parameters": [repo("vnfPkgId"), repo("digest")],
+            "responses": { "200": { "description": "Helm's `index.yaml` (apiVersion v1)", "content": {
+                    "application/x-yaml": { "schema": { "type": "string" } } } },
+                "404": problem("No onboarded package with that content") } },
+    }));
+    paths.insert("/dms/charts/{vnfPkgId}/{digest}/charts/{file}".into(), json!({
+        "get": { "operationId": "getChart", "tags": charts, "security": [],
+            "summary": "A chart archive of the package, as its index lists it",
+            "parameters": [repo("vnfPkgId"), repo("digest"), repo("file")],
+            "responses": { "200": { "description": "The chart (`.tgz`)", "content": {
+                    "application/gzip": { "schema": { "type": "string", "format": "binary" } } } },
+                "404": problem("No such chart in an onboarded package with that content") } },
+    }));
 }

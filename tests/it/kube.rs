@@ -525,7 +525,12 @@ async fn refuses_pool_writes(app: TestApp) {
 
 /// (verb, group, resource) the Helm chart's RBAC allows, with pool writes on.
 fn allowed_by_rbac() -> std::collections::BTreeSet<(String, String, String)> {
-    let rendered = crate::chart::render(&[], &["kubernetes.poolWrites=true"]);
+    allowed_by_rbac_with(&["kubernetes.poolWrites=true"])
+}
+
+/// What the chart's ClusterRole and Roles allow, rendered with `sets`: (verb, group, resource).
+pub fn allowed_by_rbac_with(sets: &[&str]) -> std::collections::BTreeSet<(String, String, String)> {
+    let rendered = crate::chart::render(&[], sets);
     let mut allowed = std::collections::BTreeSet::new();
     for doc in crate::chart::objects(&rendered) {
         if !matches!(doc["kind"].as_str(), Some("ClusterRole" | "Role")) {

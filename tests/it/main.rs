@@ -43,6 +43,7 @@ mod tmf_spec;
 mod v1_compat;
 mod v1_shapes;
 mod vnf_lcm;
+mod vnf_lcm_kube;
 mod vnf_lcm_notify;
 mod vnf_packages;
 mod webhooks;

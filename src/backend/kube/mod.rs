@@ -5,6 +5,7 @@
 //! MachineSets or Cluster API MachineDeployments where the cluster has them.
 
 mod alarms;
+pub mod deploy;
 mod mapping;
 pub mod provision;
 pub mod settings;
@@ -112,6 +113,8 @@ pub struct KubeBackend {
     /// Whether the cluster serves Cluster API `Cluster`s (workload clusters can be built).
     clusters: bool,
     feed: Feed,
+    /// The DMS plugin deploying VNF releases on the cluster (`kubernetes.dms_plugin`).
+    deployer: Option<deploy::KubeDeployer>,
 }
 
 fn unavailable(e: impl std::fmt::Display) -> BackendError {
@@ -194,6 +197,16 @@ impl KubeBackend {
         };
         tracing::info!(server = %mapping.server_url, %version, machine_pools = ?machines.iter().map(|m| m.1).collect::<Vec<_>>(), "kubernetes backend connected");
         let (changes, feed) = Feed::new();
+        let deployer = deploy::Plugin::parse(&settings.dms_plugin)
+            .map_err(anyhow::Error::msg)?
+            .map(|plugin| {
+                deploy::KubeDeployer::new(
+                    client.clone(),
+                    settings,
+                    plugin,
+                    mapping.deployment_manager_id(),
+                )
+            });
         let backend = Arc::new(KubeBackend {
             client: client.clone(),
             state: Arc::new(Versioned::new(State::new(mapping, version))),
@@ -204,6 +217,7 @@ impl KubeBackend {
             pool_writes: settings.pool_writes,
             clusters: clusters_served,
             feed,
+            deployer,
         });
         watch::start(
             client,
@@ -374,6 +388,12 @@ impl Backend for KubeBackend {
     /// would clear alarms whose conditions it no longer sees change.
     fn provisioner(&self) -> Option<&dyn super::provision::Provisioner> {
         Some(self)
+    }
+
+    fn deployer(&self) -> Option<&dyn super::deploy::Deployer> {
+        self.deployer
+            .as_ref()
+            .map(|d| d as &dyn super::deploy::Deployer)
     }
 
     fn alarm_conditions(&self) -> Vec<crate::alarms::conditions::ConditionSet> {

@@ -44,6 +44,16 @@ pub struct KubernetesConfig {
     /// alarm (`Node<Type>`, MAJOR) on the node's resource while `True`, as a custom
     /// node-problem-detector plugin sets them. Default empty.
     pub alarm_node_conditions: Vec<String>,
+    /// The O2-DMS plugin deploying VNF releases on this cluster: `flux` (a `HelmRelease` and
+    /// `HelmRepository`), `argocd` (an `Application`), or empty for none. Default empty.
+    pub dms_plugin: String,
+    /// Namespace of the plugin's resources; empty: `flux-system` for Flux, `argocd` for Argo
+    /// CD. Default empty.
+    pub dms_namespace: String,
+    /// netweave's chart repositories (`…/dms/charts`) as the cluster's controllers reach
+    /// them, e.g. `http://netweave.netweave.svc:8080/dms/charts`; required with a
+    /// `dms_plugin`. Default empty.
+    pub chart_repository_url: String,
 }
 
 impl Default for KubernetesConfig {
@@ -68,6 +78,9 @@ impl Default for KubernetesConfig {
             machine_namespace: "openshift-machine-api".into(),
             pool_writes: true,
             alarm_node_conditions: Vec::new(),
+            dms_plugin: String::new(),
+            dms_namespace: String::new(),
+            chart_repository_url: String::new(),
         }
     }
 }
@@ -101,7 +114,14 @@ impl registry::Kind for KubernetesKind {
     const SHARED: bool = true;
     type Settings = KubernetesConfig;
 
-    fn check(_: &KubernetesConfig) -> Result<(), String> {
+    fn check(settings: &KubernetesConfig) -> Result<(), String> {
+        let plugin = super::deploy::Plugin::parse(&settings.dms_plugin)?;
+        if plugin.is_some() && settings.chart_repository_url.is_empty() {
+            return Err(format!(
+                "kubernetes.dms_plugin '{}' needs kubernetes.chart_repository_url (netweave's /dms/charts as the cluster reaches it)",
+                settings.dms_plugin
+            ));
+        }
         Ok(())
     }
 

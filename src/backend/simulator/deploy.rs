@@ -8,7 +8,6 @@
 
 use std::{
     collections::BTreeMap,
-    io::Read as _,
     sync::Mutex,
     time::{Duration, Instant},
 };
@@ -54,29 +53,7 @@ fn key(r: &Release) -> Key {
 
 /// Why `chart` is not a Helm chart archive, if it is not.
 fn chart_problem(chart: &[u8]) -> Option<String> {
-    let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(chart));
-    let entries = match tar.entries() {
-        Ok(e) => e,
-        Err(e) => return Some(format!("the chart is not a gzipped tar archive: {e}")),
-    };
-    for entry in entries {
-        let mut entry = match entry {
-            Ok(e) => e,
-            Err(e) => return Some(format!("the chart is not a gzipped tar archive: {e}")),
-        };
-        let is_chart = entry
-            .path()
-            .ok()
-            .is_some_and(|p| p.components().count() == 2 && p.ends_with("Chart.yaml"));
-        if is_chart {
-            let mut text = String::new();
-            return match entry.read_to_string(&mut text) {
-                Ok(_) if text.contains("name:") => None,
-                _ => Some("the chart's Chart.yaml names no chart".into()),
-            };
-        }
-    }
-    Some("the chart archive has no <chart>/Chart.yaml".into())
+    crate::dms::chart::meta(chart).err()
 }
 
 fn pod_name(prefix: &str) -> String {

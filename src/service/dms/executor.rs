@@ -326,6 +326,7 @@ impl Executor {
                 namespace: info.namespace.clone(),
                 name: info.release.clone(),
                 chart,
+                package: package.content_key().unwrap_or_default(),
                 values,
                 vdus,
             },

@@ -122,6 +122,7 @@ async fn handle(
             match cluster.list(
                 target.kind,
                 target.namespace.as_deref(),
+                params.get("labelSelector").map(String::as_str),
                 limit,
                 params
                     .get("continue")

@@ -15,6 +15,7 @@
 //! (forget history: resumed watches get 410), [`FakeApiServer::pause_watches`] (end every watch
 //! and refuse new ones until resumed), and request counters.
 
+pub mod controllers;
 pub mod fixtures;
 mod http;
 
@@ -106,6 +107,70 @@ pub const LEASES: ResourceKind = ResourceKind {
     kind: "Lease",
     namespaced: true,
 };
+
+pub const DEPLOYMENTS: ResourceKind = ResourceKind {
+    group: "apps",
+    version: "v1",
+    plural: "deployments",
+    kind: "Deployment",
+    namespaced: true,
+};
+pub const STATEFUL_SETS: ResourceKind = ResourceKind {
+    group: "apps",
+    version: "v1",
+    plural: "statefulsets",
+    kind: "StatefulSet",
+    namespaced: true,
+};
+pub const PODS: ResourceKind = ResourceKind {
+    group: "",
+    version: "v1",
+    plural: "pods",
+    kind: "Pod",
+    namespaced: true,
+};
+/// Flux's `HelmRelease` (helm-controller).
+pub const HELM_RELEASES: ResourceKind = ResourceKind {
+    group: "helm.toolkit.fluxcd.io",
+    version: "v2",
+    plural: "helmreleases",
+    kind: "HelmRelease",
+    namespaced: true,
+};
+/// Flux's `HelmRepository` (source-controller).
+pub const HELM_REPOSITORIES: ResourceKind = ResourceKind {
+    group: "source.toolkit.fluxcd.io",
+    version: "v1",
+    plural: "helmrepositories",
+    kind: "HelmRepository",
+    namespaced: true,
+};
+/// Argo CD's `Application`.
+pub const ARGO_APPLICATIONS: ResourceKind = ResourceKind {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "applications",
+    kind: "Application",
+    namespaced: true,
+};
+
+/// Whether `object`'s labels satisfy an equality-based `labelSelector` (`a=b,c==d,e!=f`, `g`).
+pub fn selects(selector: &str, object: &Value) -> bool {
+    let labels = &object["metadata"]["labels"];
+    selector
+        .split(',')
+        .filter(|r| !r.trim().is_empty())
+        .all(|r| {
+            let r = r.trim();
+            if let Some((k, v)) = r.split_once("!=") {
+                labels[k.trim()].as_str() != Some(v.trim())
+            } else if let Some((k, v)) = r.split_once("==").or_else(|| r.split_once('=')) {
+                labels[k.trim()].as_str() == Some(v.trim())
+            } else {
+                labels.get(r).is_some()
+            }
+        })
+}
 
 /// One change, as a watch stream carries it.
 #[derive(Clone, Debug)]
@@ -237,8 +302,13 @@ impl Cluster {
             Some(old) => {
                 meta["uid"] = old["metadata"]["uid"].clone();
                 meta["creationTimestamp"] = old["metadata"]["creationTimestamp"].clone();
+                // As for objects with a status subresource: the spec's changes count.
+                let generation = old["metadata"]["generation"].as_u64().unwrap_or(1);
+                let changed = old.get("spec") != object.get("spec");
+                object["metadata"]["generation"] = json!(generation + u64::from(changed));
             }
             None => {
+                meta["generation"] = json!(1);
                 if meta["uid"].as_str().is_none() {
                     meta["uid"] = json!(uuid::Uuid::new_v4().to_string());
                 }
@@ -248,6 +318,7 @@ impl Cluster {
                 .to_string());
             }
         }
+        let meta = &mut object["metadata"];
         if kind.namespaced && meta["namespace"].is_null() {
             meta["namespace"] = json!("default");
         }
@@ -287,6 +358,7 @@ impl Cluster {
         &self,
         kind: ResourceKind,
         namespace: Option<&str>,
+        selector: Option<&str>,
         limit: Option<usize>,
         token: Option<&str>,
     ) -> Result<(u64, Vec<Value>, Option<String>), Value> {
@@ -309,6 +381,7 @@ impl Cluster {
                     .into_iter()
                     .flat_map(|m| m.values())
                     .filter(|o| namespace.is_none_or(|ns| o["metadata"]["namespace"] == ns))
+                    .filter(|o| selector.is_none_or(|s| selects(s, o)))
                     .cloned()
                     .collect();
                 (store.rv, Arc::new(items), 0)
@@ -430,6 +503,12 @@ impl FakeApiServer {
             .expect("a fixture object has a name")
     }
 
+    /// Starts the Flux and Argo CD stand-ins reconciling this server's `HelmRelease`s and
+    /// `Application`s ([`controllers`]); they stop when the handle is dropped.
+    pub fn start_controllers(&self) -> controllers::Controllers {
+        controllers::start(Arc::clone(&self.cluster))
+    }
+
     /// Deletes an object by `name` or `namespace/name`.
     pub fn delete(&self, kind: ResourceKind, key: &str) -> Option<Value> {
         self.cluster.remove(kind, key)
@@ -443,7 +522,7 @@ impl FakeApiServer {
     pub fn objects(&self, kind: ResourceKind) -> Vec<Value> {
         let items = self
             .cluster
-            .list(kind, None, None, None)
+            .list(kind, None, None, None, None)
             .map(|(_, items, _)| items)
             .unwrap_or_default();
         self.cluster.lists.fetch_sub(1, Ordering::Relaxed);

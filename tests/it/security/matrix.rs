@@ -48,6 +48,9 @@ fn expected(role: &str, rpc: &str) -> bool {
     match rpc {
         "grpc.health.v1.Health/Check" | "grpc.health.v1.Health/Watch" => return true,
         "netweave.ops/Healthz" | "netweave.ops/Readyz" => return true,
+        // Chart repositories: the address is the capability.
+        "netweave.vnfpkgm.v1.VnfPackageService/GetChartIndex"
+        | "netweave.vnfpkgm.v1.VnfPackageService/GetChart" => return true,
         // Any verified caller.
         "grpc.reflection.v1.ServerReflection/ServerReflectionInfo"
         | "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"

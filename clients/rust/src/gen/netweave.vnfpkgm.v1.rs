@@ -141,6 +141,36 @@ pub struct GetVnfdResponse {
     #[prost(bytes = "vec", tag = "2")]
     pub content: ::prost::alloc::vec::Vec<u8>,
 }
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetChartIndexRequest {
+    #[prost(string, tag = "1")]
+    pub vnf_pkg_id: ::prost::alloc::string::String,
+    /// The SHA-256 of the package's content (hex).
+    #[prost(string, tag = "2")]
+    pub digest: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetChartIndexResponse {
+    /// Helm's repository index (YAML, apiVersion v1).
+    #[prost(string, tag = "1")]
+    pub index_yaml: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetChartRequest {
+    #[prost(string, tag = "1")]
+    pub vnf_pkg_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub digest: ::prost::alloc::string::String,
+    /// The chart's file name, as the index lists it (`charts/<file>`).
+    #[prost(string, tag = "3")]
+    pub file: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetChartResponse {
+    /// The chart archive (`.tgz`).
+    #[prost(bytes = "vec", tag = "1")]
+    pub content: ::prost::alloc::vec::Vec<u8>,
+}
 /// Generated client implementations.
 pub mod vnf_package_service_client {
     #![allow(
@@ -468,6 +498,65 @@ pub mod vnf_package_service_client {
             req.extensions_mut()
                 .insert(
                     GrpcMethod::new("netweave.vnfpkgm.v1.VnfPackageService", "GetVnfd"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// An onboarded package's Helm charts as a chart repository (Helm's `index.yaml`), for the
+        /// GitOps controllers the Kubernetes DMS plugins drive. `digest` is the SHA-256 of the
+        /// package's content: the address is the capability, so the call is public.
+        pub async fn get_chart_index(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetChartIndexRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetChartIndexResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.vnfpkgm.v1.VnfPackageService/GetChartIndex",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "netweave.vnfpkgm.v1.VnfPackageService",
+                        "GetChartIndex",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// A chart archive of that repository, as its index lists it.
+        pub async fn get_chart(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetChartRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::GetChartResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/netweave.vnfpkgm.v1.VnfPackageService/GetChart",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("netweave.vnfpkgm.v1.VnfPackageService", "GetChart"),
                 );
             self.inner.unary(req, path, codec).await
         }

@@ -91,6 +91,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dms/charts/{vnfPkgId}/{digest}/charts/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chart archive of the package, as its index lists it */
+        get: operations["getChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dms/charts/{vnfPkgId}/{digest}/index.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The package's Helm chart repository index (for Flux and Argo CD); `digest` is the SHA-256 of the package's content, which makes the address the capability */
+        get: operations["getChartIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -5220,6 +5254,159 @@ export interface operations {
                 };
             };
             /** @description No such tenant or binding */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getChart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vnfPkgId: string;
+                digest: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart (`.tgz`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such chart in an onboarded package with that content */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The client address or the caller's tenant is over its request rate; `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Requests the limit allows at once (rate limits) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now: 0 (rate limits) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed (rate limits) */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds before the request may be retried (rate limits) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getChartIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vnfPkgId: string;
+                digest: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Helm's `index.yaml` (apiVersion v1) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-yaml": string;
+                };
+            };
+            /** @description Bad request: a malformed identifier, parameter or body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify; `WWW-Authenticate` says why */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No onboarded package with that content */
             404: {
                 headers: {
                     [name: string]: unknown;

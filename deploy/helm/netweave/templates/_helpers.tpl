@@ -90,7 +90,10 @@ which process delivers webhooks) comes first; `config` (any netweave setting, RE
   "log_format" "json"
   "kubernetes" (dict
     "cluster_name" .Values.kubernetes.clusterName
-    "pool_writes" .Values.kubernetes.poolWrites)
+    "pool_writes" .Values.kubernetes.poolWrites
+    "dms_plugin" .Values.kubernetes.dmsPlugin
+    "dms_namespace" .Values.kubernetes.dmsNamespace
+    "chart_repository_url" (default (printf "http://%s.%s.svc:%d/dms/charts" (include "netweave.fullname" .) .Release.Namespace (int .Values.service.port)) .Values.kubernetes.chartRepositoryUrl))
   "election" (dict
     "lease_namespace" .Release.Namespace
     "lease_name" (printf "%s-publisher" (include "netweave.fullname" .)))

@@ -35,6 +35,12 @@ type VnfPackageServiceClient interface {
 	GetVnfPackageContent(ctx context.Context, in *GetVnfPackageContentRequest, opts ...grpc.CallOption) (*GetVnfPackageContentResponse, error)
 	// An onboarded package's VNFD: its one YAML file as text, or a zip of its files.
 	GetVnfd(ctx context.Context, in *GetVnfdRequest, opts ...grpc.CallOption) (*GetVnfdResponse, error)
+	// An onboarded package's Helm charts as a chart repository (Helm's `index.yaml`), for the
+	// GitOps controllers the Kubernetes DMS plugins drive. `digest` is the SHA-256 of the
+	// package's content: the address is the capability, so the call is public.
+	GetChartIndex(ctx context.Context, in *GetChartIndexRequest, opts ...grpc.CallOption) (*GetChartIndexResponse, error)
+	// A chart archive of that repository, as its index lists it.
+	GetChart(ctx context.Context, in *GetChartRequest, opts ...grpc.CallOption) (*GetChartResponse, error)
 }
 
 type vnfPackageServiceClient struct {
@@ -117,6 +123,24 @@ func (c *vnfPackageServiceClient) GetVnfd(ctx context.Context, in *GetVnfdReques
 	return out, nil
 }
 
+func (c *vnfPackageServiceClient) GetChartIndex(ctx context.Context, in *GetChartIndexRequest, opts ...grpc.CallOption) (*GetChartIndexResponse, error) {
+	out := new(GetChartIndexResponse)
+	err := c.cc.Invoke(ctx, "/netweave.vnfpkgm.v1.VnfPackageService/GetChartIndex", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *vnfPackageServiceClient) GetChart(ctx context.Context, in *GetChartRequest, opts ...grpc.CallOption) (*GetChartResponse, error) {
+	out := new(GetChartResponse)
+	err := c.cc.Invoke(ctx, "/netweave.vnfpkgm.v1.VnfPackageService/GetChart", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // VnfPackageServiceServer is the server API for VnfPackageService service.
 // All implementations must embed UnimplementedVnfPackageServiceServer
 // for forward compatibility
@@ -139,6 +163,12 @@ type VnfPackageServiceServer interface {
 	GetVnfPackageContent(context.Context, *GetVnfPackageContentRequest) (*GetVnfPackageContentResponse, error)
 	// An onboarded package's VNFD: its one YAML file as text, or a zip of its files.
 	GetVnfd(context.Context, *GetVnfdRequest) (*GetVnfdResponse, error)
+	// An onboarded package's Helm charts as a chart repository (Helm's `index.yaml`), for the
+	// GitOps controllers the Kubernetes DMS plugins drive. `digest` is the SHA-256 of the
+	// package's content: the address is the capability, so the call is public.
+	GetChartIndex(context.Context, *GetChartIndexRequest) (*GetChartIndexResponse, error)
+	// A chart archive of that repository, as its index lists it.
+	GetChart(context.Context, *GetChartRequest) (*GetChartResponse, error)
 	mustEmbedUnimplementedVnfPackageServiceServer()
 }
 
@@ -169,6 +199,12 @@ func (UnimplementedVnfPackageServiceServer) GetVnfPackageContent(context.Context
 }
 func (UnimplementedVnfPackageServiceServer) GetVnfd(context.Context, *GetVnfdRequest) (*GetVnfdResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method GetVnfd not implemented")
+}
+func (UnimplementedVnfPackageServiceServer) GetChartIndex(context.Context, *GetChartIndexRequest) (*GetChartIndexResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChartIndex not implemented")
+}
+func (UnimplementedVnfPackageServiceServer) GetChart(context.Context, *GetChartRequest) (*GetChartResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChart not implemented")
 }
 func (UnimplementedVnfPackageServiceServer) mustEmbedUnimplementedVnfPackageServiceServer() {}
 
@@ -327,6 +363,42 @@ func _VnfPackageService_GetVnfd_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _VnfPackageService_GetChartIndex_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChartIndexRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(VnfPackageServiceServer).GetChartIndex(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.vnfpkgm.v1.VnfPackageService/GetChartIndex",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(VnfPackageServiceServer).GetChartIndex(ctx, req.(*GetChartIndexRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _VnfPackageService_GetChart_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChartRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(VnfPackageServiceServer).GetChart(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/netweave.vnfpkgm.v1.VnfPackageService/GetChart",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(VnfPackageServiceServer).GetChart(ctx, req.(*GetChartRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var _VnfPackageService_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "netweave.vnfpkgm.v1.VnfPackageService",
 	HandlerType: (*VnfPackageServiceServer)(nil),
@@ -362,6 +434,14 @@ var _VnfPackageService_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetVnfd",
 			Handler:    _VnfPackageService_GetVnfd_Handler,
+		},
+		{
+			MethodName: "GetChartIndex",
+			Handler:    _VnfPackageService_GetChartIndex_Handler,
+		},
+		{
+			MethodName: "GetChart",
+			Handler:    _VnfPackageService_GetChart_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

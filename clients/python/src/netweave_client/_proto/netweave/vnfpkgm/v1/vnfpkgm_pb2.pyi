@@ -158,3 +158,33 @@ class GetVnfdResponse(_message.Message):
     content_type: str
     content: bytes
     def __init__(self, content_type: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
+
+class GetChartIndexRequest(_message.Message):
+    __slots__ = ("vnf_pkg_id", "digest")
+    VNF_PKG_ID_FIELD_NUMBER: _ClassVar[int]
+    DIGEST_FIELD_NUMBER: _ClassVar[int]
+    vnf_pkg_id: str
+    digest: str
+    def __init__(self, vnf_pkg_id: _Optional[str] = ..., digest: _Optional[str] = ...) -> None: ...
+
+class GetChartIndexResponse(_message.Message):
+    __slots__ = ("index_yaml",)
+    INDEX_YAML_FIELD_NUMBER: _ClassVar[int]
+    index_yaml: str
+    def __init__(self, index_yaml: _Optional[str] = ...) -> None: ...
+
+class GetChartRequest(_message.Message):
+    __slots__ = ("vnf_pkg_id", "digest", "file")
+    VNF_PKG_ID_FIELD_NUMBER: _ClassVar[int]
+    DIGEST_FIELD_NUMBER: _ClassVar[int]
+    FILE_FIELD_NUMBER: _ClassVar[int]
+    vnf_pkg_id: str
+    digest: str
+    file: str
+    def __init__(self, vnf_pkg_id: _Optional[str] = ..., digest: _Optional[str] = ..., file: _Optional[str] = ...) -> None: ...
+
+class GetChartResponse(_message.Message):
+    __slots__ = ("content",)
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    content: bytes
+    def __init__(self, content: _Optional[bytes] = ...) -> None: ...

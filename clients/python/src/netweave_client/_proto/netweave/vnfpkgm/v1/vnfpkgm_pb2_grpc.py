@@ -74,6 +74,16 @@ class VnfPackageServiceStub(object):
                 request_serializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetVnfdRequest.SerializeToString,
                 response_deserializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetVnfdResponse.FromString,
                 _registered_method=True)
+        self.GetChartIndex = channel.unary_unary(
+                '/netweave.vnfpkgm.v1.VnfPackageService/GetChartIndex',
+                request_serializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartIndexRequest.SerializeToString,
+                response_deserializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartIndexResponse.FromString,
+                _registered_method=True)
+        self.GetChart = channel.unary_unary(
+                '/netweave.vnfpkgm.v1.VnfPackageService/GetChart',
+                request_serializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartRequest.SerializeToString,
+                response_deserializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartResponse.FromString,
+                _registered_method=True)
 
 
 class VnfPackageServiceServicer(object):
@@ -137,6 +147,22 @@ class VnfPackageServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetChartIndex(self, request, context):
+        """An onboarded package's Helm charts as a chart repository (Helm's `index.yaml`), for the
+        GitOps controllers the Kubernetes DMS plugins drive. `digest` is the SHA-256 of the
+        package's content: the address is the capability, so the call is public.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChart(self, request, context):
+        """A chart archive of that repository, as its index lists it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_VnfPackageServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -179,6 +205,16 @@ def add_VnfPackageServiceServicer_to_server(servicer, server):
                     servicer.GetVnfd,
                     request_deserializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetVnfdRequest.FromString,
                     response_serializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetVnfdResponse.SerializeToString,
+            ),
+            'GetChartIndex': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChartIndex,
+                    request_deserializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartIndexRequest.FromString,
+                    response_serializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartIndexResponse.SerializeToString,
+            ),
+            'GetChart': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChart,
+                    request_deserializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartRequest.FromString,
+                    response_serializer=netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -397,6 +433,60 @@ class VnfPackageService(object):
             '/netweave.vnfpkgm.v1.VnfPackageService/GetVnfd',
             netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetVnfdRequest.SerializeToString,
             netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetVnfdResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChartIndex(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.vnfpkgm.v1.VnfPackageService/GetChartIndex',
+            netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartIndexRequest.SerializeToString,
+            netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartIndexResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChart(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/netweave.vnfpkgm.v1.VnfPackageService/GetChart',
+            netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartRequest.SerializeToString,
+            netweave_dot_vnfpkgm_dot_v1_dot_vnfpkgm__pb2.GetChartResponse.FromString,
             options,
             channel_credentials,
             insecure,
