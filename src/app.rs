@@ -525,6 +525,7 @@ fn build_dms(
             lcm: lcm.clone(),
             publisher: Arc::clone(publisher),
         },
+        last_full_flush: std::sync::Mutex::new(std::time::Instant::now()),
     };
     background.spawn(executor.run(shutdown.clone()));
     (packages, lcm)

@@ -149,7 +149,11 @@ pub fn spawn_in(
         .arg("--data-dir")
         .arg(data)
         .args(flags)
-        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        // `{addr}` in a value is the address the server listens on.
+        .envs(
+            env.iter()
+                .map(|(k, v)| (*k, v.replace("{addr}", &addr.to_string()))),
+        )
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| {
@@ -389,7 +393,8 @@ async fn main() -> anyhow::Result<()> {
         provisioning::run(100, 10_000).await?;
     }
     if suites.contains(&"lcm") {
-        lcm::run(100, 10_000).await?;
+        lcm::run(lcm::Dms::Simulator, 100, 10_000).await?;
+        lcm::run(lcm::Dms::Flux, 100, 0).await?;
     }
     Ok(())
 }

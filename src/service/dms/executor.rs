@@ -51,7 +51,13 @@ pub struct Executor {
     pub charts: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
     /// Puts the notifications the pass's changes (and the requests') owe on the stream.
     pub outbox: super::outbox::Outbox,
+    /// When the outbox was last flushed.
+    pub last_full_flush: std::sync::Mutex<std::time::Instant>,
 }
+
+/// How often the outbox is flushed when nothing here owes a notification (another replica's
+/// requests, a crash's leftovers).
+const FULL_FLUSH: Duration = Duration::from_secs(1);
 
 /// Charts kept at most (emptied when full: a chart is read again at most once per pass).
 const CHARTS_KEPT: usize = 64;
@@ -83,21 +89,31 @@ impl Executor {
     /// One pass over the active occurrences, then their notifications (and those of the
     /// requests since the last pass) onto the stream.
     pub async fn pass(&self) {
-        self.advance().await;
+        let stepped = self.advance().await;
+        // After changes stored here (or owed by an earlier failure), and at least once a
+        // second for what other replicas stored.
+        let due = self.last_full_flush.lock().expect("flush").elapsed() >= FULL_FLUSH;
+        if !(self.lcm.take_owed() || stepped || due) {
+            return;
+        }
+        *self.last_full_flush.lock().expect("flush") = std::time::Instant::now();
         if let Err(e) = self.outbox.flush().await {
+            self.lcm.owe();
             tracing::warn!(error = %e, "putting lifecycle notifications on the stream failed; retried at the next pass");
         }
     }
 
-    async fn advance(&self) {
+    /// Steps every active occurrence; whether there was any.
+    async fn advance(&self) -> bool {
         let all: Vec<OpOcc> = match self.lcm.records().list().await {
             Ok(all) => all,
             Err(e) => {
                 tracing::warn!(error = %e, "reading lifecycle operations failed; retried at the next pass");
-                return;
+                return false;
             }
         };
-        let active = all.into_iter().filter(|o| o.state.is_active());
+        let active: Vec<OpOcc> = all.into_iter().filter(|o| o.state.is_active()).collect();
+        let stepped = !active.is_empty();
         futures::stream::iter(active)
             .for_each_concurrent(CONCURRENCY, |op| async move {
                 let id = op.id.clone();
@@ -106,6 +122,7 @@ impl Executor {
                 }
             })
             .await;
+        stepped
     }
 
     async fn step(&self, mut op: OpOcc) -> anyhow::Result<()> {

@@ -29,6 +29,9 @@ pub struct LcmService {
     backend: BackendRef,
     /// Wakes the executor.
     wake: Arc<Notify>,
+    /// Set when this process stored a change owing a notification: the executor's next pass
+    /// puts it on the stream (other replicas' are found by its periodic full look).
+    owed: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// CreateVnfRequest.
@@ -81,7 +84,19 @@ impl LcmService {
             packages,
             backend,
             wake,
+            owed: Arc::default(),
         }
+    }
+
+    /// Says a change owing a notification was stored, and wakes the executor.
+    pub fn owe(&self) {
+        self.owed.store(true, std::sync::atomic::Ordering::Release);
+        self.wake.notify_one();
+    }
+
+    /// Whether a change owing a notification was stored since the last call.
+    pub fn take_owed(&self) -> bool {
+        self.owed.swap(false, std::sync::atomic::Ordering::AcqRel)
     }
 
     pub fn records(&self) -> Records<'_> {
@@ -136,7 +151,7 @@ impl LcmService {
             ));
         }
         self.set_usage(&package.id).await?;
-        self.wake.notify_one();
+        self.owe();
         Ok(instance)
     }
 
@@ -251,7 +266,7 @@ impl LcmService {
             })
             .await?;
         self.set_usage(&gone.vnf_pkg_id).await?;
-        self.wake.notify_one();
+        self.owe();
         Ok(())
     }
 
@@ -334,14 +349,14 @@ impl LcmService {
             op.enter(OpState::Failed);
             op.revision += 1;
             self.records().swap(&op, 1, Blob::Keep).await?;
-            self.wake.notify_one();
+            self.owe();
             return Err(e);
         }
         op.enter(OpState::Completed);
         op.revision += 1;
         self.records().swap(&op, 1, Blob::Keep).await?;
         self.release_instance(&op).await?;
-        self.wake.notify_one();
+        self.owe();
         Ok(op)
     }
 
@@ -385,7 +400,7 @@ impl LcmService {
                 .await?;
             return Err(e);
         }
-        self.wake.notify_one();
+        self.owe();
         Ok(op)
     }
 
@@ -719,7 +734,7 @@ impl LcmService {
             op.enter(state);
             op.revision += 1;
             if self.records().swap(&op, expected, Blob::Keep).await? {
-                self.wake.notify_one();
+                self.owe();
                 return Ok(op);
             }
         }
