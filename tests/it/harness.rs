@@ -439,3 +439,13 @@ pub async fn python_fixture(
     serde_json::from_slice(out.stdout.trim_ascii())
         .unwrap_or_else(|e| panic!("{script} printed no JSON ({e})"))
 }
+
+/// A process (a gateway, a worker), killed on drop.
+pub struct Process(pub std::process::Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

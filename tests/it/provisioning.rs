@@ -417,16 +417,6 @@ fn gateway(data: &std::path::Path, port: u16) -> std::process::Child {
         .expect("netweave serve starts")
 }
 
-/// A gateway process, killed on drop.
-struct Process(std::process::Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 async fn json(url: String) -> Option<(StatusCode, Value)> {
     let r = reqwest::get(url).await.ok()?;
     let status = r.status();
@@ -452,7 +442,7 @@ async fn a_gateway_sigkilled_while_progressing_fulfils_after_restart_and_builds_
     let data = tempfile::TempDir::new().unwrap();
     let port = crate::harness::free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let mut gateway_process = Process(gateway(data.path(), port));
+    let mut gateway_process = crate::harness::Process(gateway(data.path(), port));
     crate::kube_leader::ready(&base).await;
     let client = reqwest::Client::new();
     let subscribed = client

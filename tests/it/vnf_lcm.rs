@@ -31,6 +31,11 @@ pub fn chart_version(version: &str) -> Vec<u8> {
         ("test-chart/templates/deployment_vdu1.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: vdu1}\nspec:\n  replicas: {{ .Values.replicaCountVdu1 }}\n"),
         ("test-chart/templates/deployment_vdu2.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: vdu2}\nspec:\n  replicas: {{ .Values.replicaCountVdu2 }}\n"),
     ];
+    chart_archive(&files)
+}
+
+/// A gzipped tar of `files` (path, text): a Helm chart archive.
+pub fn chart_archive(files: &[(&str, &str)]) -> Vec<u8> {
     let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
         Vec::new(),
         flate2::Compression::default(),
@@ -125,7 +130,7 @@ pub async fn settled(app: &TestApp, instance: &str) -> Value {
     panic!("no operation on {instance} settled");
 }
 
-fn vnfcs(shown: &Value, vdu: &str) -> Vec<String> {
+pub fn vnfcs(shown: &Value, vdu: &str) -> Vec<String> {
     shown["instantiatedVnfInfo"]["vnfcResourceInfo"]
         .as_array()
         .into_iter()
@@ -135,7 +140,7 @@ fn vnfcs(shown: &Value, vdu: &str) -> Vec<String> {
         .collect()
 }
 
-async fn show(app: &TestApp, id: &str) -> Value {
+pub async fn show(app: &TestApp, id: &str) -> Value {
     let (status, _, body) = lcm(
         app,
         Method::GET,
@@ -146,6 +151,35 @@ async fn show(app: &TestApp, id: &str) -> Value {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
+}
+
+/// Creates an instance of the package whose VNFD is `vnfd_id`; its id.
+pub async fn create(app: &TestApp, vnfd_id: &str) -> String {
+    let (status, _, made) = lcm(
+        app,
+        Method::POST,
+        &format!("{LCM}/vnf_instances"),
+        Some(json!({"vnfdId": vnfd_id})),
+        Some("2.0.0"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    made["id"].as_str().unwrap().to_owned()
+}
+
+/// Runs `verb` (`instantiate`, `scale`…) on instance `id` over REST; its occurrence once
+/// settled.
+pub async fn operate(app: &TestApp, id: &str, verb: &str, body: Value) -> Value {
+    let (status, _, said) = lcm(
+        app,
+        Method::POST,
+        &format!("{LCM}/vnf_instances/{id}/{verb}"),
+        Some(body),
+        Some("2.0.0"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{verb}: {said}");
+    settled(app, id).await
 }
 
 pub async fn first_manager(app: &TestApp) -> String {

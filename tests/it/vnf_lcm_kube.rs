@@ -19,7 +19,10 @@ use netweave_testkit::fake_apiserver::{
 use crate::{
     harness::TestApp,
     kube::on_cluster,
-    vnf_lcm::{chart, chart_version, first_manager, instantiate_request, lcm, settled, LCM},
+    vnf_lcm::{
+        chart, chart_version, create, first_manager, instantiate_request, lcm, operate, settled,
+        show, vnfcs, LCM,
+    },
     vnf_packages::{csar, onboard},
 };
 
@@ -64,42 +67,6 @@ async fn cluster(plugin: &str) -> Cluster {
         _dir: dir,
         app,
     }
-}
-
-async fn show(app: &TestApp, id: &str) -> Value {
-    let (status, _, body) = lcm(
-        app,
-        Method::GET,
-        &format!("{LCM}/vnf_instances/{id}"),
-        None,
-        Some("2.0.0"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
-}
-
-fn vnfcs(shown: &Value, vdu: &str) -> Vec<String> {
-    shown["instantiatedVnfInfo"]["vnfcResourceInfo"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|r| r["vduId"] == vdu)
-        .map(|r| r["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-async fn run(app: &TestApp, id: &str, verb: &str, body: Value) -> Value {
-    let (status, _, said) = lcm(
-        app,
-        Method::POST,
-        &format!("{LCM}/vnf_instances/{id}/{verb}"),
-        Some(body),
-        Some("2.0.0"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::ACCEPTED, "{verb}: {said}");
-    settled(app, id).await
 }
 
 /// The release's pods in the fake cluster.
@@ -147,21 +114,12 @@ async fn tackers_flow(plugin: &str) {
     )
     .await;
     let dm = first_manager(&app).await;
-    let (status, _, made) = lcm(
-        &app,
-        Method::POST,
-        &format!("{LCM}/vnf_instances"),
-        Some(json!({"vnfdId": vnfd_1})),
-        Some("2.0.0"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
-    let id = made["id"].as_str().unwrap().to_owned();
+    let id = create(&app, &vnfd_1).await;
     let release = format!("vnf{}", id.replace('-', ""));
 
     // Instantiate: the controller's resource, the chart from netweave's repository, one VNFC
     // per VDU read back from the pods.
-    let op = run(&app, &id, "instantiate", instantiate_request(&dm)).await;
+    let op = operate(&app, &id, "instantiate", instantiate_request(&dm)).await;
     assert_eq!(op["operationState"], "COMPLETED", "{op}");
     let (kind, ns) = resource(plugin);
     let written = fake
@@ -240,12 +198,12 @@ async fn tackers_flow(plugin: &str) {
     // Scale out ×2 and in ×1: the replica value follows.
     let scale = |t: &str, n: u32| json!({"type": t, "aspectId": "vdu2_aspect", "numberOfSteps": n});
     assert_eq!(
-        run(&app, &id, "scale", scale("SCALE_OUT", 2)).await["operationState"],
+        operate(&app, &id, "scale", scale("SCALE_OUT", 2)).await["operationState"],
         "COMPLETED"
     );
     assert_eq!(vnfcs(&show(&app, &id).await, "VDU2").len(), 3);
     assert_eq!(
-        run(&app, &id, "scale", scale("SCALE_IN", 1)).await["operationState"],
+        operate(&app, &id, "scale", scale("SCALE_IN", 1)).await["operationState"],
         "COMPLETED"
     );
     let before = show(&app, &id).await;
@@ -255,7 +213,7 @@ async fn tackers_flow(plugin: &str) {
 
     // Heal one VNFC: its pod is deleted and replaced; the other keeps its id.
     let healed = format!("VDU2-{}", vdu2[0]);
-    let op = run(&app, &id, "heal", json!({"vnfcInstanceId": [healed]})).await;
+    let op = operate(&app, &id, "heal", json!({"vnfcInstanceId": [healed]})).await;
     assert_eq!(op["operationState"], "COMPLETED", "{op}");
     let after = vnfcs(&show(&app, &id).await, "VDU2");
     assert_eq!(after.len(), 2);
@@ -263,7 +221,7 @@ async fn tackers_flow(plugin: &str) {
     assert!(after.contains(&vdu2[1]), "the other is kept");
 
     // change_vnfpkg: the second package's chart (0.2.0) from its own repository.
-    let op = run(
+    let op = operate(
         &app,
         &id,
         "change_vnfpkg",
@@ -293,7 +251,7 @@ async fn tackers_flow(plugin: &str) {
     assert_eq!(show(&app, &id).await["vnfdId"], vnfd_2.as_str());
 
     // Terminate: the resource and everything it deployed go; then delete.
-    let op = run(
+    let op = operate(
         &app,
         &id,
         "terminate",
@@ -343,18 +301,7 @@ fn broken_chart() -> Vec<u8> {
         ("test-chart/values.yaml", "replicaCountVdu1: 1\nreplicaCountVdu2: 1\n"),
         ("test-chart/templates/deployment_vdu1.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: vdu1}\nspec:\n  replicas: {{ required \"replicas\" .Values.missing }}\n"),
     ];
-    let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
-        Vec::new(),
-        flate2::Compression::default(),
-    ));
-    for (path, text) in files {
-        let mut header = tar::Header::new_gnu();
-        header.set_size(text.len() as u64);
-        header.set_mode(0o644);
-        header.set_cksum();
-        tar.append_data(&mut header, path, text.as_bytes()).unwrap();
-    }
-    tar.into_inner().unwrap().finish().unwrap()
+    crate::vnf_lcm::chart_archive(&files)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -385,16 +332,8 @@ async fn a_release_the_controller_fails_is_failed_temp_with_its_reason_then_roll
         )
         .await;
         let dm = first_manager(&app).await;
-        let (_, _, made) = lcm(
-            &app,
-            Method::POST,
-            &format!("{LCM}/vnf_instances"),
-            Some(json!({"vnfdId": vnfd})),
-            Some("2.0.0"),
-        )
-        .await;
-        let id = made["id"].as_str().unwrap().to_owned();
-        let op = run(&app, &id, "instantiate", instantiate_request(&dm)).await;
+        let id = create(&app, vnfd).await;
+        let op = operate(&app, &id, "instantiate", instantiate_request(&dm)).await;
         assert_eq!(op["operationState"], "FAILED_TEMP", "{op}");
         let detail = op["error"]["detail"].as_str().unwrap();
         assert!(
@@ -439,17 +378,9 @@ async fn the_kubernetes_client_reads_what_the_plugins_write() {
     )
     .await;
     let dm = first_manager(&app).await;
-    let (_, _, made) = lcm(
-        &app,
-        Method::POST,
-        &format!("{LCM}/vnf_instances"),
-        Some(json!({"vnfdId": vnfd})),
-        Some("2.0.0"),
-    )
-    .await;
-    let id = made["id"].as_str().unwrap().to_owned();
+    let id = create(&app, vnfd).await;
     assert_eq!(
-        run(&app, &id, "instantiate", instantiate_request(&dm)).await["operationState"],
+        operate(&app, &id, "instantiate", instantiate_request(&dm)).await["operationState"],
         "COMPLETED"
     );
     let release = format!("vnf{}", id.replace('-', ""));

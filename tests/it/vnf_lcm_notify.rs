@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use crate::{
     harness::TestApp,
     receiver::{Mode, Received, Receiver},
-    vnf_lcm::{chart, first_manager, instantiate_request, lcm, settled, LCM},
+    vnf_lcm::{chart, first_manager, instantiate_request, lcm, operate, LCM},
     vnf_packages::{csar, onboard, openstack},
     webhooks::{standard_webhooks_verifies, webhook_config},
 };
@@ -70,19 +70,6 @@ fn occurrence(operation: &str) -> Vec<String> {
         format!("{operation} PROCESSING RESULT"),
         format!("{operation} COMPLETED RESULT"),
     ]
-}
-
-async fn run(app: &TestApp, id: &str, verb: &str, body: Value) -> Value {
-    let (status, _, said) = lcm(
-        app,
-        Method::POST,
-        &format!("{LCM}/vnf_instances/{id}/{verb}"),
-        Some(body),
-        Some("2.0.0"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::ACCEPTED, "{verb}: {said}");
-    settled(app, id).await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -171,10 +158,10 @@ async fn every_notification_of_the_flow_arrives_in_order_once_even_across_a_rece
         .await
         .unwrap();
     let id = created["ID"].as_str().unwrap().to_owned();
-    let done = run(&app, &id, "instantiate", instantiate_request(&dm)).await;
+    let done = operate(&app, &id, "instantiate", instantiate_request(&dm)).await;
     assert_eq!(done["operationState"], "COMPLETED", "{done}");
     receiver.set_mode(Mode::Always(503));
-    let scaled = run(
+    let scaled = operate(
         &app,
         &id,
         "scale",
@@ -184,7 +171,7 @@ async fn every_notification_of_the_flow_arrives_in_order_once_even_across_a_rece
     assert_eq!(scaled["operationState"], "COMPLETED", "{scaled}");
     tokio::time::sleep(Duration::from_millis(500)).await;
     receiver.set_mode(Mode::Ok);
-    let done = run(
+    let done = operate(
         &app,
         &id,
         "terminate",
@@ -464,16 +451,6 @@ fn gateway(data: &std::path::Path, port: u16) -> std::process::Child {
         .expect("netweave serve starts")
 }
 
-/// A gateway process, killed on drop.
-struct Process(std::process::Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// A `Version: 2.0.0` REST call to the gateway at `base`.
 async fn call(base: &str, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
     let mut r = reqwest::Client::new()
@@ -494,7 +471,7 @@ async fn a_gateway_sigkilled_during_an_instantiate_while_the_receiver_fails_ends
     let data = tempfile::TempDir::new().unwrap();
     let port = crate::harness::free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let mut process = Process(gateway(data.path(), port));
+    let mut process = crate::harness::Process(gateway(data.path(), port));
     crate::kube_leader::ready(&base).await;
     // Onboarded and subscribed while all is well.
     let vnfd_id = "b1bb0ce7-ebca-4fa7-95ed-4840d7000022";
@@ -558,7 +535,7 @@ async fn a_gateway_sigkilled_during_an_instantiate_while_the_receiver_fails_ends
     assert_eq!(status, StatusCode::ACCEPTED);
     process.0.kill().unwrap();
     process.0.wait().unwrap();
-    let _process = Process(gateway(data.path(), port));
+    let _process = crate::harness::Process(gateway(data.path(), port));
     crate::kube_leader::ready(&base).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     receiver.set_mode(Mode::Ok);
