@@ -342,6 +342,35 @@ fn every_ci_values_file_renders_objects_that_hold_together() {
             config.webhooks.secret.is_empty() && config.webhooks.oauth.client_secret.is_empty(),
             "{values}: secrets come as environment, never in the ConfigMap"
         );
+        // With a DMS plugin, its controllers' namespace may fetch charts (the API port).
+        if let Some(plugin) = config
+            .section::<netweave::backend::kube::KubernetesConfig>()
+            .ok()
+            .map(|k| k.dms_plugin)
+            .filter(|p| !p.is_empty())
+        {
+            let namespace = if plugin == "flux" {
+                "flux-system"
+            } else {
+                "argocd"
+            };
+            for policy in of_kind(&objects, "NetworkPolicy") {
+                let admitted = policy["spec"]["ingress"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|r| {
+                        r["from"].as_array().into_iter().flatten().any(|f| {
+                            f["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+                                == namespace
+                        })
+                    });
+                assert!(
+                    admitted,
+                    "{values}: the {plugin} controllers reach /dms/charts"
+                );
+            }
+        }
         // NetworkPolicy ports are ports the pods have.
         let all_ports: Vec<String> = deployments
             .iter()
