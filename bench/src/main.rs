@@ -395,6 +395,7 @@ async fn main() -> anyhow::Result<()> {
     if suites.contains(&"lcm") {
         lcm::run(lcm::Dms::Simulator, 100, 10_000).await?;
         lcm::run(lcm::Dms::Flux, 100, 0).await?;
+        lcm::run(lcm::Dms::Helm, 100, 0).await?;
     }
     Ok(())
 }

@@ -17,7 +17,8 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// The release name and namespace the manifests are rendered with.
 const RELEASE: &str = "netweave";
 
-fn helm() -> PathBuf {
+/// The real helm `scripts/test.sh` installs.
+pub fn helm() -> PathBuf {
     let helm = Path::new(ROOT).join(".tools/bin/helm");
     assert!(
         helm.exists(),

@@ -7,6 +7,7 @@
 
 use std::time::Duration;
 
+use netweave_testkit::fake_apiserver::fixtures;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -27,9 +28,18 @@ pub fn chart_version(version: &str) -> Vec<u8> {
     let meta = format!("apiVersion: v2\nname: test-chart\nversion: {version}\n");
     let files: [(&str, &str); 4] = [
         ("test-chart/Chart.yaml", &meta),
-        ("test-chart/values.yaml", "replicaCountVdu1: 1\nreplicaCountVdu2: 1\n"),
-        ("test-chart/templates/deployment_vdu1.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: vdu1}\nspec:\n  replicas: {{ .Values.replicaCountVdu1 }}\n"),
-        ("test-chart/templates/deployment_vdu2.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: vdu2}\nspec:\n  replicas: {{ .Values.replicaCountVdu2 }}\n"),
+        (
+            "test-chart/values.yaml",
+            "replicaCountVdu1: 1\nreplicaCountVdu2: 1\n",
+        ),
+        (
+            "test-chart/templates/deployment_vdu1.yaml",
+            &fixtures::vnf_deployment("vdu1", "replicaCountVdu1"),
+        ),
+        (
+            "test-chart/templates/deployment_vdu2.yaml",
+            &fixtures::vnf_deployment("vdu2", "replicaCountVdu2"),
+        ),
     ];
     chart_archive(&files)
 }
@@ -167,10 +177,10 @@ pub async fn create(app: &TestApp, vnfd_id: &str) -> String {
     made["id"].as_str().unwrap().to_owned()
 }
 
-/// Runs `verb` (`instantiate`, `scale`…) on instance `id` over REST; its occurrence once
-/// settled.
-pub async fn operate(app: &TestApp, id: &str, verb: &str, body: Value) -> Value {
-    let (status, _, said) = lcm(
+/// Starts `verb` (`instantiate`, `scale`…) on instance `id` over REST: the path of its
+/// occurrence (`Location`), not waiting for it.
+pub async fn start(app: &TestApp, id: &str, verb: &str, body: Value) -> String {
+    let (status, headers, said) = lcm(
         app,
         Method::POST,
         &format!("{LCM}/vnf_instances/{id}/{verb}"),
@@ -179,6 +189,12 @@ pub async fn operate(app: &TestApp, id: &str, verb: &str, body: Value) -> Value 
     )
     .await;
     assert_eq!(status, StatusCode::ACCEPTED, "{verb}: {said}");
+    headers["location"].to_str().unwrap().to_owned()
+}
+
+/// Runs `verb` on instance `id` over REST; its occurrence once settled.
+pub async fn operate(app: &TestApp, id: &str, verb: &str, body: Value) -> Value {
+    start(app, id, verb, body).await;
     settled(app, id).await
 }
 
@@ -611,25 +627,8 @@ async fn an_instantiate_in_flight_completes_after_a_gateway_restart() {
     )
     .await;
     let dm = first_manager(&app).await;
-    let (_, _, made) = lcm(
-        &app,
-        Method::POST,
-        &format!("{LCM}/vnf_instances"),
-        Some(json!({"vnfdId": vnfd_id})),
-        Some("2.0.0"),
-    )
-    .await;
-    let id = made["id"].as_str().unwrap().to_owned();
-    let (status, headers, _) = lcm(
-        &app,
-        Method::POST,
-        &format!("{LCM}/vnf_instances/{id}/instantiate"),
-        Some(instantiate_request(&dm)),
-        Some("2.0.0"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::ACCEPTED);
-    let location = headers["location"].to_str().unwrap().to_owned();
+    let id = create(&app, vnfd_id).await;
+    let location = start(&app, &id, "instantiate", instantiate_request(&dm)).await;
     // Stopped at once: the operation is STARTING or PROCESSING, its pods not yet ready.
     let data = app.stop().await;
     let app = TestApp::start_in(data, |_| {}).await;

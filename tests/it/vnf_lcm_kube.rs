@@ -5,7 +5,9 @@
 //! from the release's pods), scale out ×2 and in ×1, heal one VNFC (its id replaced, the
 //! other kept), change_vnfpkg to a second package, terminate (the resources and pods gone),
 //! delete — and a release the controller fails: FAILED_TEMP with the controller's reason,
-//! rolled back. The `kubernetes` client from PyPI reads the same resources from the fake.
+//! rolled back. The `helm` plugin runs the real helm CLI against the fake (its releases read
+//! back by the same helm). The `kubernetes` client from PyPI reads the same resources from
+//! the fake.
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -13,7 +15,7 @@ use serde_json::{json, Value};
 use netweave::backend::kube::KubernetesConfig;
 use netweave_testkit::fake_apiserver::{
     fixtures, FakeApiServer, ARGO_APPLICATIONS, DEPLOYMENTS, HELM_RELEASES, HELM_REPOSITORIES,
-    NODES, PODS, STATEFUL_SETS, STORAGE_CLASSES,
+    NAMESPACES, NODES, PODS, SECRETS, SERVICES, STATEFUL_SETS, STORAGE_CLASSES,
 };
 
 use crate::{
@@ -21,7 +23,7 @@ use crate::{
     kube::on_cluster,
     vnf_lcm::{
         chart, chart_version, create, first_manager, instantiate_request, lcm, operate, settled,
-        show, vnfcs, LCM,
+        show, start, vnfcs, LCM,
     },
     vnf_packages::{csar, onboard},
 };
@@ -43,6 +45,9 @@ async fn cluster(plugin: &str) -> Cluster {
         HELM_RELEASES,
         HELM_REPOSITORIES,
         ARGO_APPLICATIONS,
+        SECRETS,
+        NAMESPACES,
+        SERVICES,
     ])
     .await
     .unwrap();
@@ -58,6 +63,7 @@ async fn cluster(plugin: &str) -> Cluster {
         c.edit_section(|k: &mut KubernetesConfig| {
             k.dms_plugin = plugin.clone();
             k.chart_repository_url = format!("http://127.0.0.1:{port}/dms/charts");
+            k.helm_binary = crate::chart::helm().display().to_string();
         });
     })
     .await;
@@ -67,6 +73,22 @@ async fn cluster(plugin: &str) -> Cluster {
         _dir: dir,
         app,
     }
+}
+
+/// A cluster on `plugin` with one package (VNFD `vnfd`, `chart`) onboarded and a VNF instance
+/// of it created: the cluster, the deployment manager and the instance.
+async fn created(plugin: &str, vnfd: &str, chart: &[u8]) -> (Cluster, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let cluster = cluster(plugin).await;
+    onboard(
+        &cluster.app,
+        dir.path(),
+        &csar(vnfd, "test-chart-0.1.0.tgz", chart),
+    )
+    .await;
+    let dm = first_manager(&cluster.app).await;
+    let id = create(&cluster.app, vnfd).await;
+    (cluster, dm, id)
 }
 
 /// The release's pods in the fake cluster.
@@ -85,42 +107,55 @@ fn resource(plugin: &str) -> (netweave_testkit::fake_apiserver::ResourceKind, &'
     }
 }
 
-async fn tackers_flow(plugin: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let Cluster {
-        fake,
-        app,
-        _controllers,
-        _dir,
-    } = cluster(plugin).await;
-    let vnfd_1 = format!(
-        "b1bb0ce7-ebca-4fa7-95ed-4840d70000{}",
-        if plugin == "flux" { 30 } else { 40 }
-    );
-    let vnfd_2 = format!(
-        "b1bb0ce7-ebca-4fa7-95ed-4840d70000{}",
-        if plugin == "flux" { 31 } else { 41 }
-    );
-    let first = onboard(
-        &app,
-        dir.path(),
-        &csar(&vnfd_1, "test-chart-0.1.0.tgz", &chart()),
-    )
-    .await;
-    let second = onboard(
-        &app,
-        dir.path(),
-        &csar(&vnfd_2, "test-chart-0.1.0.tgz", &chart_version("0.2.0")),
-    )
-    .await;
-    let dm = first_manager(&app).await;
-    let id = create(&app, &vnfd_1).await;
-    let release = format!("vnf{}", id.replace('-', ""));
+/// The release as the real `helm get metadata` reads it from the fake (None: not found).
+fn helm_release(fake: &FakeApiServer, release: &str) -> Option<Value> {
+    let home = tempfile::tempdir().unwrap();
+    let kubeconfig = home.path().join("kubeconfig");
+    std::fs::write(&kubeconfig, fake.kubeconfig()).unwrap();
+    let out = std::process::Command::new(crate::chart::helm())
+        .args([
+            "get",
+            "metadata",
+            release,
+            "--namespace",
+            "default",
+            "-o",
+            "json",
+        ])
+        .arg("--kubeconfig")
+        .arg(&kubeconfig)
+        .env("HELM_CACHE_HOME", home.path())
+        .env("HELM_CONFIG_HOME", home.path())
+        .env("HELM_DATA_HOME", home.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        assert!(stderr.contains("release: not found"), "{stderr}");
+        return None;
+    }
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
 
-    // Instantiate: the controller's resource, the chart from netweave's repository, one VNFC
-    // per VDU read back from the pods.
-    let op = operate(&app, &id, "instantiate", instantiate_request(&dm)).await;
-    assert_eq!(op["operationState"], "COMPLETED", "{op}");
+/// Whether anything of the release is left where the plugin writes it.
+fn written(fake: &FakeApiServer, plugin: &str, release: &str) -> bool {
+    match plugin {
+        "helm" => helm_release(fake, release).is_some(),
+        _ => {
+            let (kind, ns) = resource(plugin);
+            fake.get(kind, &format!("{ns}/{release}")).is_some()
+        }
+    }
+}
+
+/// What a GitOps plugin wrote for the release, and netweave's chart repository it points at.
+async fn repository_checks(
+    fake: &FakeApiServer,
+    app: &TestApp,
+    plugin: &str,
+    release: &str,
+    first: &str,
+) {
     let (kind, ns) = resource(plugin);
     let written = fake
         .get(kind, &format!("{ns}/{release}"))
@@ -142,10 +177,7 @@ async fn tackers_flow(plugin: &str) {
         }
         _ => {
             assert_eq!(written["spec"]["source"]["chart"], "test-chart");
-            assert_eq!(
-                written["spec"]["source"]["helm"]["releaseName"],
-                release.as_str()
-            );
+            assert_eq!(written["spec"]["source"]["helm"]["releaseName"], release);
             assert_eq!(
                 written["spec"]["source"]["helm"]["valuesObject"]["replicaCountVdu2"],
                 1
@@ -176,6 +208,74 @@ async fn tackers_flow(plugin: &str) {
         StatusCode::NOT_FOUND,
         "the digest is the capability"
     );
+}
+
+async fn tackers_flow(plugin: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let Cluster {
+        fake,
+        app,
+        _controllers,
+        _dir,
+    } = cluster(plugin).await;
+    let base = match plugin {
+        "flux" => 30,
+        "argocd" => 40,
+        _ => 60,
+    };
+    let vnfd_1 = format!("b1bb0ce7-ebca-4fa7-95ed-4840d70000{base}");
+    let vnfd_2 = format!("b1bb0ce7-ebca-4fa7-95ed-4840d70000{}", base + 1);
+    let first = onboard(
+        &app,
+        dir.path(),
+        &csar(&vnfd_1, "test-chart-0.1.0.tgz", &chart()),
+    )
+    .await;
+    let second = onboard(
+        &app,
+        dir.path(),
+        &csar(&vnfd_2, "test-chart-0.1.0.tgz", &chart_version("0.2.0")),
+    )
+    .await;
+    let dm = first_manager(&app).await;
+    let id = create(&app, &vnfd_1).await;
+    let release = format!("vnf{}", id.replace('-', ""));
+
+    // Instantiate: the controller's resource, the chart from netweave's repository, one VNFC
+    // per VDU read back from the pods.
+    let op = operate(&app, &id, "instantiate", instantiate_request(&dm)).await;
+    assert_eq!(op["operationState"], "COMPLETED", "{op}");
+    if plugin == "helm" {
+        let helm = helm_release(&fake, &release).expect("helm's release");
+        assert_eq!(
+            (
+                &helm["status"],
+                &helm["chart"],
+                &helm["version"],
+                &helm["revision"]
+            ),
+            (
+                &json!("deployed"),
+                &json!("test-chart"),
+                &json!("0.1.0"),
+                &json!(1)
+            ),
+            "{helm}"
+        );
+        assert_eq!(
+            helm["labels"]["netweave.io/digest"].as_str().unwrap().len(),
+            40
+        );
+        let svc = fake.objects(DEPLOYMENTS);
+        assert!(
+            svc.iter().all(
+                |d| d["metadata"]["annotations"]["meta.helm.sh/release-name"] == release.as_str()
+            ),
+            "helm owns the workloads: {svc:?}"
+        );
+    } else {
+        repository_checks(&fake, &app, plugin, &release, &first).await;
+    }
     let shown = show(&app, &id).await;
     assert_eq!(
         (vnfcs(&shown, "VDU1").len(), vnfcs(&shown, "VDU2").len()),
@@ -230,24 +330,34 @@ async fn tackers_flow(plugin: &str) {
     )
     .await;
     assert_eq!(op["operationState"], "COMPLETED", "{op}");
-    let written = fake.get(kind, &format!("{ns}/{release}")).unwrap();
-    let (version, repository) = match plugin {
-        "flux" => (
-            written["spec"]["chart"]["spec"]["version"].clone(),
-            fake.get(HELM_REPOSITORIES, &format!("flux-system/{release}"))
-                .unwrap()["spec"]["url"]
-                .clone(),
-        ),
-        _ => (
-            written["spec"]["source"]["targetRevision"].clone(),
-            written["spec"]["source"]["repoURL"].clone(),
-        ),
-    };
-    assert_eq!(version, "0.2.0");
-    assert!(
-        repository.as_str().unwrap().contains(&second),
-        "{repository}"
-    );
+    if plugin == "helm" {
+        let helm = helm_release(&fake, &release).unwrap();
+        assert_eq!(
+            (&helm["status"], &helm["version"]),
+            (&json!("deployed"), &json!("0.2.0")),
+            "{helm}"
+        );
+    } else {
+        let (kind, ns) = resource(plugin);
+        let written = fake.get(kind, &format!("{ns}/{release}")).unwrap();
+        let (version, repository) = match plugin {
+            "flux" => (
+                written["spec"]["chart"]["spec"]["version"].clone(),
+                fake.get(HELM_REPOSITORIES, &format!("flux-system/{release}"))
+                    .unwrap()["spec"]["url"]
+                    .clone(),
+            ),
+            _ => (
+                written["spec"]["source"]["targetRevision"].clone(),
+                written["spec"]["source"]["repoURL"].clone(),
+            ),
+        };
+        assert_eq!(version, "0.2.0");
+        assert!(
+            repository.as_str().unwrap().contains(&second),
+            "{repository}"
+        );
+    }
     assert_eq!(show(&app, &id).await["vnfdId"], vnfd_2.as_str());
 
     // Terminate: the resource and everything it deployed go; then delete.
@@ -259,7 +369,7 @@ async fn tackers_flow(plugin: &str) {
     )
     .await;
     assert_eq!(op["operationState"], "COMPLETED", "{op}");
-    assert!(fake.get(kind, &format!("{ns}/{release}")).is_none());
+    assert!(!written(&fake, plugin, &release));
     assert!(pods(&fake, &release).is_empty());
     assert!(fake
         .get(HELM_REPOSITORIES, &format!("flux-system/{release}"))
@@ -294,7 +404,13 @@ async fn tackers_flow_on_argo_cd() {
     tackers_flow("argocd").await;
 }
 
-/// A chart the controller cannot render (an expression it does not know).
+#[tokio::test(flavor = "multi_thread")]
+async fn tackers_flow_on_the_helm_cli() {
+    tackers_flow("helm").await;
+}
+
+/// A chart the controller cannot render (an expression the stand-ins do not know; a value
+/// helm finds missing).
 fn broken_chart() -> Vec<u8> {
     let files: [(&str, &str); 3] = [
         ("test-chart/Chart.yaml", "apiVersion: v2\nname: test-chart\nversion: 0.1.0\n"),
@@ -306,43 +422,36 @@ fn broken_chart() -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_release_the_controller_fails_is_failed_temp_with_its_reason_then_rolled_back() {
-    for (plugin, vnfd, says) in [
+    for (plugin, vnfd, says, why) in [
         (
             "flux",
             "b1bb0ce7-ebca-4fa7-95ed-4840d7000050",
             "Flux: InstallFailed",
+            "required",
         ),
         (
             "argocd",
             "b1bb0ce7-ebca-4fa7-95ed-4840d7000051",
             "Argo CD: sync Failed",
+            "required",
+        ),
+        // Helm knows `required`: the chart's own message.
+        (
+            "helm",
+            "b1bb0ce7-ebca-4fa7-95ed-4840d7000053",
+            "helm: execution error at (test-chart/templates/deployment_vdu1.yaml",
+            "replicas",
         ),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let Cluster {
-            fake,
-            app,
-            _controllers,
-            _dir,
-        } = cluster(plugin).await;
-        onboard(
-            &app,
-            dir.path(),
-            &csar(vnfd, "test-chart-0.1.0.tgz", &broken_chart()),
-        )
-        .await;
-        let dm = first_manager(&app).await;
-        let id = create(&app, vnfd).await;
-        let op = operate(&app, &id, "instantiate", instantiate_request(&dm)).await;
+        let (cluster, dm, id) = created(plugin, vnfd, &broken_chart()).await;
+        let (fake, app) = (&cluster.fake, &cluster.app);
+        let op = operate(app, &id, "instantiate", instantiate_request(&dm)).await;
         assert_eq!(op["operationState"], "FAILED_TEMP", "{op}");
         let detail = op["error"]["detail"].as_str().unwrap();
-        assert!(
-            detail.contains(says) && detail.contains("required"),
-            "{detail}"
-        );
+        assert!(detail.contains(says) && detail.contains(why), "{detail}");
         let op_id = op["id"].as_str().unwrap();
         let (status, _, _) = lcm(
-            &app,
+            app,
             Method::POST,
             &format!("{LCM}/vnf_lcm_op_occs/{op_id}/rollback"),
             None,
@@ -350,37 +459,20 @@ async fn a_release_the_controller_fails_is_failed_temp_with_its_reason_then_roll
         )
         .await;
         assert_eq!(status, StatusCode::ACCEPTED);
-        let op = settled(&app, &id).await;
+        let op = settled(app, &id).await;
         assert_eq!(op["operationState"], "ROLLED_BACK", "{op}");
-        let (kind, ns) = resource(plugin);
         let release = format!("vnf{}", id.replace('-', ""));
-        assert!(
-            fake.get(kind, &format!("{ns}/{release}")).is_none(),
-            "rolled back: removed"
-        );
+        assert!(!written(fake, plugin, &release), "rolled back: removed");
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_kubernetes_client_reads_what_the_plugins_write() {
+    let (cluster, dm, id) = created("flux", "b1bb0ce7-ebca-4fa7-95ed-4840d7000052", &chart()).await;
+    let (fake, app) = (&cluster.fake, &cluster.app);
     let dir = tempfile::tempdir().unwrap();
-    let Cluster {
-        fake,
-        app,
-        _controllers,
-        _dir,
-    } = cluster("flux").await;
-    let vnfd = "b1bb0ce7-ebca-4fa7-95ed-4840d7000052";
-    onboard(
-        &app,
-        dir.path(),
-        &csar(vnfd, "test-chart-0.1.0.tgz", &chart()),
-    )
-    .await;
-    let dm = first_manager(&app).await;
-    let id = create(&app, vnfd).await;
     assert_eq!(
-        operate(&app, &id, "instantiate", instantiate_request(&dm)).await["operationState"],
+        operate(app, &id, "instantiate", instantiate_request(&dm)).await["operationState"],
         "COMPLETED"
     );
     let release = format!("vnf{}", id.replace('-', ""));
@@ -405,4 +497,22 @@ async fn the_kubernetes_client_reads_what_the_plugins_write() {
     );
     assert_eq!(seen["pods"].as_array().unwrap().len(), 2, "{seen}");
     assert_eq!(seen["pods_ready"], json!([true, true]));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_helm_plugin_waits_out_an_api_server_that_is_down() {
+    let (cluster, dm, id) = created("helm", "b1bb0ce7-ebca-4fa7-95ed-4840d7000054", &chart()).await;
+    let (fake, app) = (&cluster.fake, &cluster.app);
+    fake.set_down(true);
+    let path = start(app, &id, "instantiate", instantiate_request(&dm)).await;
+    // helm cannot reach the cluster: the operation waits (PROCESSING), it does not fail.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let (_, _, op) = lcm(app, Method::GET, &path, None, Some("2.0.0")).await;
+    assert_eq!(op["operationState"], "PROCESSING", "{op}");
+    fake.set_down(false);
+    let op = settled(app, &id).await;
+    assert_eq!(op["operationState"], "COMPLETED", "{op}");
+    let release = format!("vnf{}", id.replace('-', ""));
+    assert_eq!(helm_release(fake, &release).unwrap()["revision"], 1);
+    assert_eq!(pods(fake, &release).len(), 2);
 }

@@ -45,15 +45,19 @@ pub struct KubernetesConfig {
     /// node-problem-detector plugin sets them. Default empty.
     pub alarm_node_conditions: Vec<String>,
     /// The O2-DMS plugin deploying VNF releases on this cluster: `flux` (a `HelmRelease` and
-    /// `HelmRepository`), `argocd` (an `Application`), or empty for none. Default empty.
+    /// `HelmRepository`), `argocd` (an `Application`), `helm` (the helm CLI, as Tacker), or
+    /// empty for none. Default empty.
     pub dms_plugin: String,
     /// Namespace of the plugin's resources; empty: `flux-system` for Flux, `argocd` for Argo
     /// CD. Default empty.
     pub dms_namespace: String,
     /// netweave's chart repositories (`…/dms/charts`) as the cluster's controllers reach
-    /// them, e.g. `http://netweave.netweave.svc:8080/dms/charts`; required with a
-    /// `dms_plugin`. Default empty.
+    /// them, e.g. `http://netweave.netweave.svc:8080/dms/charts`; required with the `flux`
+    /// and `argocd` plugins. Default empty.
     pub chart_repository_url: String,
+    /// The helm binary of the `helm` plugin (Helm 3.13 or later), by path or on `PATH`.
+    /// Default `helm`.
+    pub helm_binary: String,
 }
 
 impl Default for KubernetesConfig {
@@ -81,6 +85,7 @@ impl Default for KubernetesConfig {
             dms_plugin: String::new(),
             dms_namespace: String::new(),
             chart_repository_url: String::new(),
+            helm_binary: "helm".into(),
         }
     }
 }
@@ -116,7 +121,7 @@ impl registry::Kind for KubernetesKind {
 
     fn check(settings: &KubernetesConfig) -> Result<(), String> {
         let plugin = super::deploy::Plugin::parse(&settings.dms_plugin)?;
-        if plugin.is_some() && settings.chart_repository_url.is_empty() {
+        if plugin.is_some_and(|p| p.fetches_charts()) && settings.chart_repository_url.is_empty() {
             return Err(format!(
                 "kubernetes.dms_plugin '{}' needs kubernetes.chart_repository_url (netweave's /dms/charts as the cluster reaches it)",
                 settings.dms_plugin

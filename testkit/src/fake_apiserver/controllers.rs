@@ -14,11 +14,15 @@
 //!   `status.sync` (with `comparedTo.source`), `status.health` and `status.operationState`
 //!   report it.
 //!
-//! Workloads behave like their controllers: each keeps `replicas` pods (a deleted pod is
-//! replaced by a new one with a new name and uid; pods start unready and are ready a tick
-//! later), pods of a changed template are replaced, and everything a deleted resource deployed
-//! is removed. Rendering understands `{{ .Values.x.y }}` and `{{ .Release.Name }}` — what
-//! Tacker's sample charts use — and fails the release on any other expression.
+//! - **kube-controller-manager** (the Deployment and StatefulSet controllers and the garbage
+//!   collector), for whatever wrote the workloads — these stand-ins or the real `helm` CLI:
+//!   each keeps `replicas` pods labelled by its `spec.template` (a deleted pod is replaced by
+//!   a new one with a new name and uid; pods start unready and are ready a tick later), pods
+//!   of a changed template are replaced, and a deleted workload's pods go with it, as do the
+//!   workloads of a deleted `HelmRelease` or `Application`.
+//!
+//! Rendering understands `{{ .Values.x.y }}` and `{{ .Release.Name }}` — what Tacker's sample
+//! charts use — and fails the release on any other expression.
 
 use std::{
     collections::HashMap,
@@ -35,7 +39,6 @@ use super::{
     STATEFUL_SETS,
 };
 
-const INSTANCE: &str = "app.kubernetes.io/instance";
 const OWNER: &str = "controllers.netweave.test/owner";
 const WORKLOAD: &str = "controllers.netweave.test/workload";
 const TEMPLATE: &str = "controllers.netweave.test/template";
@@ -63,13 +66,11 @@ pub(super) fn start(cluster: Arc<Cluster>) -> Controllers {
     Controllers { task }
 }
 
-/// One workload a chart renders.
+/// One workload a chart renders: its kind and object.
 #[derive(Clone, Debug)]
 struct Workload {
     kind: ResourceKind,
-    name: String,
-    replicas: u64,
-    template: String,
+    object: Value,
 }
 
 fn all(cluster: &Cluster, kind: ResourceKind) -> Vec<Value> {
@@ -113,8 +114,9 @@ async fn reconcile(
         owners.push(owner.clone());
         argo(cluster, http, charts, app, &owner).await;
     }
+    workloads(cluster);
     // What a deleted resource deployed goes with it.
-    for kind in [DEPLOYMENTS, STATEFUL_SETS, PODS] {
+    for kind in [DEPLOYMENTS, STATEFUL_SETS] {
         for o in all(cluster, kind) {
             let owner = text(
                 &o,
@@ -241,14 +243,7 @@ fn render(chart: &[u8], release: &str, values: &Value) -> Result<Vec<Workload>, 
                 Some("StatefulSet") => STATEFUL_SETS,
                 _ => continue,
             };
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            doc.to_string().hash(&mut hasher);
-            out.push(Workload {
-                kind,
-                name: text(&doc, "/metadata/name").to_owned(),
-                replicas: doc["spec"]["replicas"].as_u64().unwrap_or(1),
-                template: format!("{:x}", hasher.finish()),
-            });
+            out.push(Workload { kind, object: doc });
         }
     }
     Ok(out)
@@ -285,73 +280,112 @@ fn substitute(template: &str, release: &str, values: &Value) -> Result<String, S
     Ok(out)
 }
 
-/// Applies the workloads of `release` in `namespace`; whether every pod is ready.
-fn deploy(
-    cluster: &Cluster,
-    owner: &str,
-    release: &str,
-    namespace: &str,
-    workloads: &[Workload],
-) -> bool {
+/// Applies the rendered workloads of a release in `namespace`, marked as `owner`'s; whether
+/// each has its pods ready ([`workloads`] keeps them).
+fn deploy(cluster: &Cluster, owner: &str, namespace: &str, workloads: &[Workload]) -> bool {
     let mut all_ready = true;
-    let pods = all(cluster, PODS);
     for w in workloads {
-        let labels = json!({INSTANCE: release, OWNER: owner, WORKLOAD: w.name});
-        let object = json!({
-            "metadata": {"name": w.name, "namespace": namespace, "labels": labels,
-                "annotations": {TEMPLATE: w.template}},
-            "spec": {"replicas": w.replicas, "selector": {"matchLabels": {WORKLOAD: w.name}}},
+        let mut object = w.object.clone();
+        object["metadata"]["namespace"] = json!(namespace);
+        object["metadata"]["labels"][OWNER] = json!(owner);
+        let name = text(&object, "/metadata/name").to_owned();
+        let current = cluster.get(w.kind, &format!("{namespace}/{name}"));
+        let same = current.as_ref().is_some_and(|c| {
+            c["spec"] == object["spec"] && c["metadata"]["labels"] == object["metadata"]["labels"]
         });
-        let current = cluster.get(w.kind, &format!("{namespace}/{}", w.name));
-        if current
-            .as_ref()
-            .map(|c| (&c["spec"], &c["metadata"]["annotations"]))
-            != Some((&object["spec"], &object["metadata"]["annotations"]))
-        {
+        if !same {
             let _ = cluster.put(w.kind, object, false, None);
-        }
-        let mut mine: Vec<&Value> = pods
-            .iter()
-            .filter(|p| {
-                text(p, "/metadata/namespace") == namespace
-                    && p["metadata"]["labels"][WORKLOAD] == w.name.as_str()
-                    && p["metadata"]["labels"][OWNER] == owner
-            })
-            .collect();
-        // Pods of another template go; then the count is made right.
-        for p in mine
-            .iter()
-            .filter(|p| p["metadata"]["annotations"][TEMPLATE] != w.template.as_str())
-        {
-            cluster.remove(PODS, &key(p));
-        }
-        mine.retain(|p| p["metadata"]["annotations"][TEMPLATE] == w.template.as_str());
-        while mine.len() as u64 > w.replicas {
-            let p = mine.pop().unwrap();
-            cluster.remove(PODS, &key(p));
-        }
-        for i in mine.len() as u64..w.replicas {
             all_ready = false;
-            let suffix = uuid::Uuid::new_v4().simple().to_string();
-            let (name, owner_kind) = if w.kind == STATEFUL_SETS {
-                (format!("{}-{i}", w.name), "StatefulSet")
-            } else {
-                (
-                    format!("{}-{}-{}", w.name, &suffix[..10], &suffix[10..15]),
-                    "ReplicaSet",
-                )
-            };
-            let _ = cluster.put(PODS, json!({
-                "metadata": {"name": name, "namespace": namespace, "labels": labels,
-                    "annotations": {TEMPLATE: w.template},
-                    "ownerReferences": [{"apiVersion": "apps/v1", "kind": owner_kind, "name": w.name, "uid": suffix, "controller": true}]},
-                "spec": {"containers": [{"name": w.name, "image": "registry.example/vnf:1"}]},
-                "status": {"phase": "Pending", "conditions": [{"type": "Ready", "status": "False"}]},
-            }), true, None);
+        } else if let Some(current) = current {
+            all_ready &= settled(cluster, w.kind, &current);
         }
-        for p in mine {
-            if p["status"]["phase"] != "Running" {
-                all_ready = false;
+    }
+    all_ready
+}
+
+/// The label naming a pod's workload.
+fn workload_of(kind: ResourceKind, workload: &Value) -> String {
+    format!("{}.{}", kind.kind, text(workload, "/metadata/name"))
+}
+
+fn template_hash(workload: &Value) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    workload["spec"]["template"].to_string().hash(&mut hasher);
+    format!("{:x}", hasher.finish())
+}
+
+/// The pods of `workload` (kind `kind`).
+fn pods_of(pods: &[Value], kind: ResourceKind, workload: &Value) -> Vec<Value> {
+    let label = workload_of(kind, workload);
+    pods.iter()
+        .filter(|p| {
+            p["metadata"]["namespace"] == workload["metadata"]["namespace"]
+                && p["metadata"]["labels"][WORKLOAD] == label.as_str()
+        })
+        .cloned()
+        .collect()
+}
+
+/// Whether `workload` has its replicas, ready, of its current template.
+fn settled(cluster: &Cluster, kind: ResourceKind, workload: &Value) -> bool {
+    let template = template_hash(workload);
+    let mine = pods_of(&all(cluster, PODS), kind, workload);
+    mine.len() as u64 == workload["spec"]["replicas"].as_u64().unwrap_or(1)
+        && mine.iter().all(|p| {
+            p["metadata"]["annotations"][TEMPLATE] == template.as_str()
+                && p["status"]["phase"] == "Running"
+        })
+}
+
+/// The workload controllers and the garbage collector (kube-controller-manager): every
+/// Deployment and StatefulSet, whoever wrote it, keeps `spec.replicas` pods labelled as its
+/// `spec.template` says; pods of another template are replaced, new pods start unready and
+/// are ready a tick later; pods of a workload that is gone go.
+fn workloads(cluster: &Cluster) {
+    let pods = all(cluster, PODS);
+    let mut kept = std::collections::HashSet::new();
+    for kind in [DEPLOYMENTS, STATEFUL_SETS] {
+        for w in all(cluster, kind) {
+            let name = text(&w, "/metadata/name").to_owned();
+            let namespace = text(&w, "/metadata/namespace").to_owned();
+            let label = workload_of(kind, &w);
+            kept.insert((namespace.clone(), label.clone()));
+            let template = template_hash(&w);
+            let replicas = w["spec"]["replicas"].as_u64().unwrap_or(1);
+            let mut mine = pods_of(&pods, kind, &w);
+            for p in mine
+                .iter()
+                .filter(|p| p["metadata"]["annotations"][TEMPLATE] != template.as_str())
+            {
+                cluster.remove(PODS, &key(p));
+            }
+            mine.retain(|p| p["metadata"]["annotations"][TEMPLATE] == template.as_str());
+            while mine.len() as u64 > replicas {
+                let p = mine.pop().unwrap();
+                cluster.remove(PODS, &key(&p));
+            }
+            let mut labels = w["spec"]["template"]["metadata"]["labels"].clone();
+            if !labels.is_object() {
+                labels = json!({});
+            }
+            labels[WORKLOAD] = json!(label);
+            for i in mine.len() as u64..replicas {
+                let suffix = uuid::Uuid::new_v4().simple().to_string();
+                let (pod, owner_kind, owner_name) = if kind == STATEFUL_SETS {
+                    (format!("{name}-{i}"), "StatefulSet", name.clone())
+                } else {
+                    let set = format!("{name}-{}", &template[..template.len().min(10)]);
+                    (format!("{set}-{}", &suffix[..5]), "ReplicaSet", set)
+                };
+                let _ = cluster.put(PODS, json!({
+                    "metadata": {"name": pod, "namespace": namespace, "labels": labels,
+                        "annotations": {TEMPLATE: template},
+                        "ownerReferences": [{"apiVersion": "apps/v1", "kind": owner_kind, "name": owner_name, "uid": suffix, "controller": true}]},
+                    "spec": w["spec"]["template"]["spec"],
+                    "status": {"phase": "Pending", "conditions": [{"type": "Ready", "status": "False"}]},
+                }), true, None);
+            }
+            for p in mine.iter().filter(|p| p["status"]["phase"] != "Running") {
                 let mut started = p.clone();
                 started["status"] = json!({"phase": "Running", "conditions": [{"type": "Ready", "status": "True"}]});
                 let _ = cluster.put(
@@ -363,7 +397,16 @@ fn deploy(
             }
         }
     }
-    all_ready
+    for p in &pods {
+        let label = text(
+            p,
+            &format!("/metadata/labels/{}", WORKLOAD.replace('/', "~1")),
+        );
+        let namespace = text(p, "/metadata/namespace");
+        if !label.is_empty() && !kept.contains(&(namespace.to_owned(), label.to_owned())) {
+            cluster.remove(PODS, &key(p));
+        }
+    }
 }
 
 /// Writes `status` on the resource as read (skipped when it changed meanwhile: the next tick
@@ -456,7 +499,7 @@ async fn flux(
             condition("False", failed, &format!("Helm install failed: {e}")),
         ),
         Ok(workloads) => {
-            if deploy(cluster, owner, release, target, &workloads) {
+            if deploy(cluster, owner, target, &workloads) {
                 let done = if installed {
                     "UpgradeSucceeded"
                 } else {
@@ -537,7 +580,7 @@ async fn argo(
             ),
         ),
         Ok(workloads) => {
-            let ready = deploy(cluster, owner, release, target, &workloads);
+            let ready = deploy(cluster, owner, target, &workloads);
             let health = if ready { "Healthy" } else { "Progressing" };
             set_status(
                 cluster,

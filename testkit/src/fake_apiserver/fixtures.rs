@@ -113,3 +113,29 @@ pub fn storage_class(name: &str, provisioner: &str, default: bool) -> Value {
         "allowVolumeExpansion": true,
     })
 }
+
+/// The template of a VNF chart's Deployment as `helm create` writes them (and Tacker's sample
+/// chart): `NAME`'s pods labelled with the release (`app.kubernetes.io/instance`), its
+/// replicas the value `REPLICAS`.
+const VNF_DEPLOYMENT: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: NAME
+  labels: {app.kubernetes.io/instance: "{{ .Release.Name }}"}
+spec:
+  replicas: {{ .Values.REPLICAS }}
+  selector:
+    matchLabels: {app.kubernetes.io/instance: "{{ .Release.Name }}", app.kubernetes.io/name: NAME}
+  template:
+    metadata:
+      labels: {app.kubernetes.io/instance: "{{ .Release.Name }}", app.kubernetes.io/name: NAME}
+    spec:
+      containers: [{name: NAME, image: "registry.example/vnf:1"}]
+"#;
+
+/// A chart template of the Deployment `name` whose replicas are the value `replicas`.
+pub fn vnf_deployment(name: &str, replicas: &str) -> String {
+    VNF_DEPLOYMENT
+        .replace("NAME", name)
+        .replace("REPLICAS", replicas)
+}

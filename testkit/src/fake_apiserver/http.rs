@@ -6,7 +6,7 @@ use std::{collections::HashMap, sync::Arc, time::Duration};
 use axum::{
     body::{Body, Bytes},
     extract::{Query, State},
-    http::{header, Method, StatusCode, Uri},
+    http::{header, HeaderMap, Method, StatusCode, Uri},
     response::{IntoResponse, Response},
     Router,
 };
@@ -69,6 +69,7 @@ async fn handle(
     State(cluster): State<Arc<Cluster>>,
     method: Method,
     uri: Uri,
+    headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
     body: Bytes,
 ) -> Response {
@@ -80,6 +81,11 @@ async fn handle(
             200,
             &json!({"major": "1", "minor": "33", "gitVersion": "v1.33.2-netweave-fake", "platform": "linux/amd64"}),
         );
+    }
+    if let Some(document) =
+        discovery(cluster.kinds(), uri.path()).or_else(|| openapi(cluster.kinds(), uri.path()))
+    {
+        return reply(200, &document);
     }
     let Some(target) = parse(&cluster, uri.path()) else {
         return failure(status(
@@ -104,7 +110,7 @@ async fn handle(
         _ => "other",
     };
     cluster.record_request(verb, &target.kind);
-    let object = || serde_json::from_slice::<Value>(&body).ok();
+    let object = || read_body(&headers, &body);
     if method == Method::GET && key.is_none() && cluster.failing() {
         return failure(status(
             500,
@@ -159,10 +165,17 @@ async fn handle(
                     Err(e) => failure(e),
                 }
             }
-            None => failure(status(400, "BadRequest", "the body is not a JSON object")),
+            None => failure(status(
+                400,
+                "BadRequest",
+                "the body is no object in JSON or the protobuf the fake reads",
+            )),
         },
         (Method::PUT, Some(key)) => match object() {
-            Some(o) => {
+            Some(mut o) => {
+                if let (Some(ns), None) = (&target.namespace, o["metadata"]["namespace"].as_str()) {
+                    o["metadata"]["namespace"] = json!(ns);
+                }
                 let expected = o["metadata"]["resourceVersion"].as_str().map(str::to_owned);
                 if cluster.get(target.kind, &key).is_none() {
                     return failure(status(
@@ -176,8 +189,44 @@ async fn handle(
                     Err(e) => failure(e),
                 }
             }
-            None => failure(status(400, "BadRequest", "the body is not a JSON object")),
+            None => failure(status(
+                400,
+                "BadRequest",
+                "the body is no object in JSON or the protobuf the fake reads",
+            )),
         },
+        (Method::PATCH, Some(key)) if applying(&headers) => {
+            let Some(mut applied) = object().or_else(|| {
+                serde_yaml::from_slice::<Value>(&body)
+                    .ok()
+                    .filter(Value::is_object)
+            }) else {
+                return failure(status(400, "BadRequest", "the body is not an object"));
+            };
+            if let Some(ns) = &target.namespace {
+                applied["metadata"]["namespace"] = json!(ns);
+            }
+            match cluster.get(target.kind, &key) {
+                None => match cluster.put(target.kind, applied, true, None) {
+                    Ok(o) => reply(201, &o),
+                    Err(e) => failure(e),
+                },
+                Some(current) => {
+                    let expected = current["metadata"]["resourceVersion"]
+                        .as_str()
+                        .map(str::to_owned);
+                    match cluster.put(
+                        target.kind,
+                        apply(current, &applied),
+                        false,
+                        expected.as_deref(),
+                    ) {
+                        Ok(o) => reply(200, &o),
+                        Err(e) => failure(e),
+                    }
+                }
+            }
+        }
         (Method::PATCH, Some(key)) => {
             let (Some(mut current), Some(patch)) = (cluster.get(target.kind, &key), object())
             else {
@@ -207,6 +256,153 @@ async fn handle(
             "the server does not allow this method",
         )),
     }
+}
+
+/// The object a POST, PUT or PATCH carries, in JSON or (as `client-go` sends core kinds) the
+/// Kubernetes protobuf encoding.
+fn read_body(headers: &HeaderMap, body: &[u8]) -> Option<Value> {
+    let protobuf = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with(super::protobuf::MEDIA_TYPE));
+    if protobuf {
+        super::protobuf::decode(body).ok()
+    } else {
+        serde_json::from_slice::<Value>(body).ok()
+    }
+}
+
+/// Whether a PATCH is a server-side apply.
+fn applying(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/apply-patch"))
+}
+
+/// `current` with the fields of `applied`, its one applier's: labels and annotations merged,
+/// every other applied field replaced whole; the status kept.
+fn apply(mut current: Value, applied: &Value) -> Value {
+    for (k, v) in applied.as_object().into_iter().flatten() {
+        match k.as_str() {
+            "status" => {}
+            "metadata" => {
+                for field in ["labels", "annotations"] {
+                    for (name, value) in v[field].as_object().into_iter().flatten() {
+                        current["metadata"][field][name] = value.clone();
+                    }
+                }
+            }
+            _ => current[k] = v.clone(),
+        }
+    }
+    current
+}
+
+/// The legacy discovery document at `path`, if it is one: `/api` (APIVersions), `/apis`
+/// (APIGroupList), `/api/v1` or `/apis/<group>/<version>` (APIResourceList) of the installed
+/// kinds.
+fn discovery(kinds: &[ResourceKind], path: &str) -> Option<Value> {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let verbs = [
+        "create", "delete", "get", "list", "patch", "update", "watch",
+    ];
+    let (group, version) = match parts.as_slice() {
+        ["api"] => return Some(json!({"kind": "APIVersions", "versions": ["v1"]})),
+        ["apis"] => {
+            let mut groups: Vec<(&str, &str)> = kinds
+                .iter()
+                .filter(|k| !k.group.is_empty())
+                .map(|k| (k.group, k.version))
+                .collect();
+            groups.sort();
+            groups.dedup();
+            let groups: Vec<Value> = groups
+                .iter()
+                .map(|(g, v)| {
+                    let gv = json!({"groupVersion": format!("{g}/{v}"), "version": v});
+                    json!({"name": g, "versions": [gv], "preferredVersion": gv})
+                })
+                .collect();
+            return Some(json!({"kind": "APIGroupList", "apiVersion": "v1", "groups": groups}));
+        }
+        ["api", version] => ("", *version),
+        ["apis", group, version] => (*group, *version),
+        _ => return None,
+    };
+    let resources: Vec<Value> = kinds
+        .iter()
+        .filter(|k| k.group == group && k.version == version)
+        .map(|k| {
+            json!({"name": k.plural, "singularName": k.kind.to_lowercase(), "namespaced": k.namespaced,
+                "kind": k.kind, "verbs": verbs})
+        })
+        .collect();
+    if resources.is_empty() {
+        return None;
+    }
+    let group_version = if group.is_empty() {
+        version.to_owned()
+    } else {
+        format!("{group}/{version}")
+    };
+    Some(
+        json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": group_version,
+        "resources": resources}),
+    )
+}
+
+/// The OpenAPI v3 documents at `path`, if it is one: `/openapi/v3` (the group-versions) and
+/// `/openapi/v3/api/v1` or `/openapi/v3/apis/<group>/<version>`: each kind's PATCH operation
+/// taking `fieldValidation` (so that clients leave validation to the server, which the fake
+/// skips) and a schema keeping every field.
+fn openapi(kinds: &[ResourceKind], path: &str) -> Option<Value> {
+    let prefix = |k: &ResourceKind| match k.group {
+        "" => format!("api/{}", k.version),
+        group => format!("apis/{group}/{}", k.version),
+    };
+    let rest = path.strip_prefix("/openapi/v3")?.trim_matches('/');
+    if rest.is_empty() {
+        let paths: serde_json::Map<String, Value> = kinds
+            .iter()
+            .map(|k| {
+                let p = prefix(k);
+                let url = format!("/openapi/v3/{p}?hash=netweave-fake");
+                (p, json!({ "serverRelativeURL": url }))
+            })
+            .collect();
+        return Some(json!({ "paths": paths }));
+    }
+    let mine: Vec<&ResourceKind> = kinds.iter().filter(|k| prefix(k) == rest).collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let mut paths = serde_json::Map::new();
+    let mut schemas = serde_json::Map::new();
+    for k in mine {
+        let gvk = json!({"group": k.group, "version": k.version, "kind": k.kind});
+        let at = if k.namespaced {
+            format!("/{rest}/namespaces/{{namespace}}/{}/{{name}}", k.plural)
+        } else {
+            format!("/{rest}/{}/{{name}}", k.plural)
+        };
+        paths.insert(at, json!({"patch": {
+            "x-kubernetes-group-version-kind": gvk,
+            "parameters": [{"name": "fieldValidation", "in": "query", "schema": {"type": "string"}},
+                           {"name": "fieldManager", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "OK"}},
+        }}));
+        let group = if k.group.is_empty() { "core" } else { k.group };
+        schemas.insert(
+            format!("io.k8s.fake.{group}.{}.{}", k.version, k.kind),
+            json!({"type": "object", "x-kubernetes-group-version-kind": [gvk],
+                "x-kubernetes-preserve-unknown-fields": true}),
+        );
+    }
+    Some(
+        json!({"openapi": "3.0.0", "info": {"title": "Kubernetes", "version": "v1.33.2"},
+        "paths": paths, "components": {"schemas": schemas}}),
+    )
 }
 
 /// RFC 7386 JSON merge patch.

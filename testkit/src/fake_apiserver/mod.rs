@@ -9,7 +9,11 @@
 //! - get, create (POST), replace (PUT, optimistic concurrency on `metadata.resourceVersion`:
 //!   409 on a stale version), JSON merge patch (PATCH) and delete of single objects, which is
 //!   what `Lease` leader election and the pool write extensions use;
-//! - `/version`.
+//! - server-side apply (PATCH `application/apply-patch+yaml`): creates the object, or gives it
+//!   the applied fields (every field applied is owned by the one applier: `spec` and the like
+//!   replaced whole, labels and annotations merged) — what the `helm` CLI sends;
+//! - `/version` and the legacy discovery documents (`/api`, `/apis`, `/api/v1`,
+//!   `/apis/<group>/<version>`) of the installed kinds, which `helm` reads first.
 //!
 //! Test controls: [`FakeApiServer::apply`], [`FakeApiServer::delete`], [`FakeApiServer::compact`]
 //! (forget history: resumed watches get 410), [`FakeApiServer::pause_watches`] (end every watch
@@ -18,6 +22,7 @@
 pub mod controllers;
 pub mod fixtures;
 mod http;
+mod protobuf;
 
 use std::{
     collections::{BTreeMap, HashMap, VecDeque},
@@ -128,6 +133,28 @@ pub const PODS: ResourceKind = ResourceKind {
     plural: "pods",
     kind: "Pod",
     namespaced: true,
+};
+pub const SERVICES: ResourceKind = ResourceKind {
+    group: "",
+    version: "v1",
+    plural: "services",
+    kind: "Service",
+    namespaced: true,
+};
+/// Where the `helm` CLI keeps its releases (its default storage driver).
+pub const SECRETS: ResourceKind = ResourceKind {
+    group: "",
+    version: "v1",
+    plural: "secrets",
+    kind: "Secret",
+    namespaced: true,
+};
+pub const NAMESPACES: ResourceKind = ResourceKind {
+    group: "",
+    version: "v1",
+    plural: "namespaces",
+    kind: "Namespace",
+    namespaced: false,
 };
 /// Flux's `HelmRelease` (helm-controller).
 pub const HELM_RELEASES: ResourceKind = ResourceKind {

@@ -93,7 +93,8 @@ which process delivers webhooks) comes first; `config` (any netweave setting, RE
     "pool_writes" .Values.kubernetes.poolWrites
     "dms_plugin" .Values.kubernetes.dmsPlugin
     "dms_namespace" .Values.kubernetes.dmsNamespace
-    "chart_repository_url" (default (printf "http://%s.%s.svc:%d/dms/charts" (include "netweave.fullname" .) .Release.Namespace (int .Values.service.port)) .Values.kubernetes.chartRepositoryUrl))
+    "chart_repository_url" (default (printf "http://%s.%s.svc:%d/dms/charts" (include "netweave.fullname" .) .Release.Namespace (int .Values.service.port)) .Values.kubernetes.chartRepositoryUrl)
+    "helm_binary" .Values.kubernetes.helmBinary)
   "election" (dict
     "lease_namespace" .Release.Namespace
     "lease_name" (printf "%s-publisher" (include "netweave.fullname" .)))

@@ -2,12 +2,12 @@
 //! custom resource it reconciles — Flux's `HelmRelease` with a `HelmRepository` source
 //! ([`flux`]), or Argo CD's `Application` ([`argo`]) — whose chart the controller fetches from
 //! netweave's own chart repository of the VNF package (`/dms/charts/<package>/<sha256>`,
-//! `dms::chart`). The deployment manager is the backend's cluster; `kubernetes.dms_plugin`
+//! `dms::chart`); or released by the `helm` CLI itself ([`helm`]), as Tacker does. The deployment manager is the backend's cluster; `kubernetes.dms_plugin`
 //! picks the plugin per cluster (a routing rule per backend instance, so several clusters
 //! may each use their own).
 //!
 //! How far a release got is read from the cluster, never remembered: the controller's status
-//! of the resource for the generation netweave last wrote (ready, failed with its reason, or
+//! of the resource for the generation netweave last wrote (helm's release record) (ready, failed with its reason, or
 //! still on its way), then the release's pods (`app.kubernetes.io/instance=<release>`, the
 //! label Helm charts and Argo CD put on what they deploy) — the VNFCs, one per ready pod,
 //! assigned to a VDU by the workload it is named after. Applying twice changes nothing, so a
@@ -15,6 +15,7 @@
 
 pub mod argo;
 pub mod flux;
+pub mod helm;
 
 use async_trait::async_trait;
 use k8s_openapi::api::core::v1::Pod;
@@ -43,6 +44,7 @@ const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "netweave");
 pub enum Plugin {
     Flux,
     ArgoCd,
+    Helm,
 }
 
 impl Plugin {
@@ -52,16 +54,24 @@ impl Plugin {
             "" => Ok(None),
             "flux" => Ok(Some(Plugin::Flux)),
             "argocd" => Ok(Some(Plugin::ArgoCd)),
+            "helm" => Ok(Some(Plugin::Helm)),
             other => Err(format!(
-                "kubernetes.dms_plugin '{other}' is none of flux, argocd (or empty: none)"
+                "kubernetes.dms_plugin '{other}' is none of flux, argocd, helm (or empty: none)"
             )),
         }
+    }
+
+    /// Whether the cluster fetches charts from netweave (`kubernetes.chart_repository_url`).
+    pub fn fetches_charts(self) -> bool {
+        self != Plugin::Helm
     }
 
     fn default_namespace(self) -> &'static str {
         match self {
             Plugin::Flux => "flux-system",
             Plugin::ArgoCd => "argocd",
+            // Helm keeps each release in its own namespace.
+            Plugin::Helm => "",
         }
     }
 }
@@ -84,6 +94,7 @@ pub struct KubeDeployer {
     /// The chart repositories' root as the cluster reaches netweave.
     repository: String,
     deployment_manager: String,
+    helm: helm::Helm,
 }
 
 impl KubeDeployer {
@@ -106,6 +117,7 @@ impl KubeDeployer {
                 .trim_end_matches('/')
                 .to_owned(),
             deployment_manager,
+            helm: helm::Helm::new(settings),
         }
     }
 
@@ -308,6 +320,7 @@ impl Deployer for KubeDeployer {
         let reconciled = match self.plugin {
             Plugin::Flux => flux::apply(self, release, &meta).await?,
             Plugin::ArgoCd => argo::apply(self, release, &meta).await?,
+            Plugin::Helm => helm::apply(self, release).await?,
         };
         match reconciled {
             Reconciled::Ready => self.vnfcs(release).await,
@@ -320,6 +333,7 @@ impl Deployer for KubeDeployer {
         match self.plugin {
             Plugin::Flux => flux::remove(self, release).await?,
             Plugin::ArgoCd => argo::remove(self, release).await?,
+            Plugin::Helm => helm::remove(self, release).await?,
         }
         let left = self.pods(release).await?.len();
         Ok(match left {
@@ -352,7 +366,8 @@ mod tests {
             values(&flat),
             json!({"service": {"port": 8081, "type": "NodePort"}, "replicaCountVdu1": 2})
         );
-        assert!(Plugin::parse("helm").is_err());
+        assert!(Plugin::parse("kustomize").is_err());
+        assert_eq!(Plugin::parse("helm").unwrap(), Some(Plugin::Helm));
         assert_eq!(Plugin::parse("").unwrap(), None);
     }
 }
