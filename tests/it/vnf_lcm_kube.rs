@@ -516,3 +516,37 @@ async fn the_helm_plugin_waits_out_an_api_server_that_is_down() {
     assert_eq!(helm_release(fake, &release).unwrap()["revision"], 1);
     assert_eq!(pods(fake, &release).len(), 2);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_release_helm_left_pending_is_undone_and_applied_again() {
+    let (cluster, dm, id) = created("helm", "b1bb0ce7-ebca-4fa7-95ed-4840d7000055", &chart()).await;
+    let (fake, app) = (&cluster.fake, &cluster.app);
+    let release = format!("vnf{}", id.replace('-', ""));
+    let op = operate(app, &id, "instantiate", instantiate_request(&dm)).await;
+    assert_eq!(op["operationState"], "COMPLETED", "{op}");
+    let scale =
+        |n: u32| json!({"type": "SCALE_OUT", "aspectId": "vdu2_aspect", "numberOfSteps": n});
+    let op = operate(app, &id, "scale", scale(1)).await;
+    assert_eq!(op["operationState"], "COMPLETED", "{op}");
+    // Revision 2 as a helm killed mid-upgrade leaves it, six minutes ago.
+    let key = format!("default/sh.helm.release.v1.{release}.v2");
+    let mut record = fake.get(SECRETS, &key).expect("revision 2");
+    let long_ago = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        - 360;
+    record["metadata"]["labels"]["status"] = json!("pending-upgrade");
+    record["metadata"]["labels"]["modifiedAt"] = json!(long_ago.to_string());
+    fake.apply(SECRETS, record);
+    // The next operation rolls the pending revision back, then upgrades.
+    let op = operate(app, &id, "scale", scale(1)).await;
+    assert_eq!(op["operationState"], "COMPLETED", "{op}");
+    let helm = helm_release(fake, &release).unwrap();
+    assert_eq!(
+        (&helm["status"], &helm["revision"]),
+        (&json!("deployed"), &json!(4)),
+        "2 pending, 3 its rollback, 4 the scale: {helm}"
+    );
+    assert_eq!(vnfcs(&show(app, &id).await, "VDU2").len(), 3);
+}

@@ -114,13 +114,14 @@ pub fn storage_class(name: &str, provisioner: &str, default: bool) -> Value {
     })
 }
 
-/// The template of a VNF chart's Deployment as `helm create` writes them (and Tacker's sample
-/// chart): `NAME`'s pods labelled with the release (`app.kubernetes.io/instance`), its
-/// replicas the value `REPLICAS`.
+/// The template of a VNF chart's Deployment as `helm create` writes them: named after its VDU
+/// and the release (so that several releases share a namespace; the VDU's name is the prefix,
+/// as Tacker maps them), its pods labelled with the release (`app.kubernetes.io/instance`),
+/// its replicas the value `REPLICAS`.
 const VNF_DEPLOYMENT: &str = r#"apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: NAME
+  name: NAME-{{ .Release.Name }}
   labels: {app.kubernetes.io/instance: "{{ .Release.Name }}"}
 spec:
   replicas: {{ .Values.REPLICAS }}

@@ -2,23 +2,26 @@
 //! chart with the release's values into the target namespace, `helm uninstall` to remove it —
 //! the real `helm` binary (`kubernetes.helm_binary`) against the backend's cluster
 //! (`kubernetes.kubeconfig`, `kubernetes.context`; in a pod, its service account). Helm keeps
-//! the release (its revisions, as Secrets in the target namespace); netweave reads it back
-//! with `helm get metadata`.
+//! the release: its revisions, as Secrets in the target namespace labelled `owner=helm`,
+//! `name`, `version`, `status`, `createdAt`/`modifiedAt` and the release's own labels, which
+//! netweave lists (metadata only) to see how far it got — no helm run for that.
 //!
 //! Applying twice changes nothing: each release carries the digest of its chart and values as
 //! a release label (`netweave.io/digest`), and helm runs only when the deployed release is
-//! not that one. The passes waiting for the release's pods run no helm at all: helm's record of
-//! the release (its `Secret`, labelled `owner=helm`, `name`, `status` and with the release's
-//! labels) says whether that digest is deployed, in one list. A release helm left `pending-*` (its process killed mid-operation, with the
+//! not that one, so the passes waiting for the release's pods run no helm at all. A release helm left `pending-*` (its process killed mid-operation, with the
 //! gateway) is taken back once older than helm's timeout: a pending install uninstalled, a
 //! pending upgrade or rollback rolled back, then applied again.
 
-use std::{path::Path, process::Stdio, time::Duration};
+use std::{
+    collections::BTreeMap,
+    path::Path,
+    process::Stdio,
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
 
 use k8s_openapi::api::core::v1::Secret;
 use kube::{api::ListParams, Api};
 
-use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 
 use super::{values, KubeDeployer, Reconciled};
@@ -86,28 +89,6 @@ impl Helm {
             Err(stderr.trim().trim_start_matches("Error: ").to_owned())
         })
     }
-
-    /// The release as `helm get metadata` shows it, if there is one.
-    async fn metadata(
-        &self,
-        home: &Path,
-        release: &Release,
-    ) -> Result<Option<Value>, BackendError> {
-        match self
-            .run(
-                home,
-                release,
-                &["get", "metadata", &release.name, "-o", "json"],
-            )
-            .await?
-        {
-            Ok(out) => serde_json::from_str(&out)
-                .map(Some)
-                .map_err(|e| BackendError::Unavailable(format!("helm get metadata: {e}"))),
-            Err(why) if why.contains("release: not found") => Ok(None),
-            Err(why) => Err(transient(why)),
-        }
-    }
 }
 
 /// A helm failure that is not about the release: the cluster unreachable or overloaded.
@@ -140,65 +121,85 @@ fn digest(release: &Release) -> String {
     hex::encode(hash.finalize())[..40].to_owned()
 }
 
-/// Whether a release helm marked pending at `deployed_at` has outlived any helm run.
-fn abandoned(metadata: &Value) -> bool {
-    metadata["deployedAt"]
-        .as_str()
-        .and_then(|t| humantime::parse_rfc3339_weak(t).ok())
-        .and_then(|at| at.elapsed().ok())
-        .is_some_and(|age| age > TIMEOUT)
+/// The latest revision of a release, as helm's record of it (its Secret's labels) shows it.
+struct Revision {
+    number: u64,
+    status: String,
+    digest: String,
+    /// When helm last wrote it.
+    since: Option<SystemTime>,
 }
 
-/// Whether helm's record says revision `digest` of the release is the deployed one.
-async fn deployed(d: &KubeDeployer, release: &Release, digest: &str) -> Result<bool, BackendError> {
+impl Revision {
+    fn of(labels: &BTreeMap<String, String>) -> Revision {
+        let label = |k: &str| labels.get(k).cloned().unwrap_or_default();
+        let seconds = labels
+            .get("modifiedAt")
+            .or_else(|| labels.get("createdAt"))
+            .and_then(|s| s.parse().ok());
+        Revision {
+            number: label("version").parse().unwrap_or(0),
+            status: label("status"),
+            digest: label(DIGEST_LABEL),
+            since: seconds.map(|s| UNIX_EPOCH + Duration::from_secs(s)),
+        }
+    }
+
+    /// Whether helm left it pending longer than any helm run lasts (its helm is gone).
+    fn abandoned(&self) -> bool {
+        self.since
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age > TIMEOUT)
+    }
+}
+
+/// The release's latest revision, if helm has a record of it.
+async fn latest(d: &KubeDeployer, release: &Release) -> Result<Option<Revision>, BackendError> {
     let secrets: Api<Secret> = Api::namespaced(d.client.clone(), &release.namespace);
-    let selector = format!("owner=helm,name={},status=deployed", release.name);
+    let selector = format!("owner=helm,name={}", release.name);
     let records = secrets
         .list_metadata(&ListParams::default().labels(&selector))
         .await
         .map_err(super::error)?;
-    Ok(records.items.iter().any(|r| {
-        r.metadata
-            .labels
-            .as_ref()
-            .and_then(|l| l.get(DIGEST_LABEL))
-            .is_some_and(|d| d == digest)
-    }))
+    Ok(records
+        .items
+        .iter()
+        .filter_map(|r| r.metadata.labels.as_ref().map(Revision::of))
+        .max_by_key(|r| r.number))
 }
 
 pub(super) async fn apply(d: &KubeDeployer, release: &Release) -> Result<Reconciled, BackendError> {
     let helm = &d.helm;
     let digest = digest(release);
-    if deployed(d, release, &digest).await? {
-        return Ok(Reconciled::Ready);
-    }
-    let home = tempfile::tempdir().map_err(|e| BackendError::Unavailable(e.to_string()))?;
-    if let Some(current) = helm.metadata(home.path(), release).await? {
-        let status = current["status"].as_str().unwrap_or_default();
-        let revision = current["revision"].as_u64().unwrap_or(0);
-        if status == "deployed" && current["labels"][DIGEST_LABEL] == digest.as_str() {
+    let current = latest(d, release).await?;
+    if let Some(c) = &current {
+        if c.status == "deployed" && c.digest == digest {
             return Ok(Reconciled::Ready);
         }
+    }
+    let home = tempfile::tempdir().map_err(|e| BackendError::Unavailable(e.to_string()))?;
+    if let Some(current) = current {
+        let (number, status) = (current.number, current.status.as_str());
         if status.starts_with("pending-") {
-            if !abandoned(&current) {
+            if !current.abandoned() {
                 return Ok(Reconciled::Pending(format!(
-                    "helm: revision {revision} of the release is {status}"
+                    "helm: revision {number} of the release is {status}"
                 )));
             }
             // Its helm is gone: undo what it left, then apply again.
-            let undo: &[&str] = if revision <= 1 {
+            let undo: &[&str] = if number <= 1 {
                 &["uninstall", &release.name]
             } else {
                 &["rollback", &release.name]
             };
             return match helm.run(home.path(), release, undo).await? {
                 Ok(_) => Ok(Reconciled::Pending(format!(
-                    "helm: revision {revision}, left {status}, was undone ({})",
+                    "helm: revision {number}, left {status}, was undone ({})",
                     undo[0]
                 ))),
                 Err(why) if is_transient(&why) => Err(transient(why)),
                 Err(why) => Ok(Reconciled::Failed(format!(
-                    "helm left revision {revision} {status} and cannot undo it: {why}"
+                    "helm left revision {number} {status} and cannot undo it: {why}"
                 ))),
             };
         }
@@ -268,9 +269,27 @@ mod tests {
         assert!(!is_transient(
             "UPGRADE FAILED: template: test-chart/templates/a.yaml:4:14: executing \"a\": required replicas"
         ));
-        let long_ago = serde_json::json!({"deployedAt": "2020-01-01T00:00:00Z"});
-        let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-        assert!(abandoned(&long_ago));
-        assert!(!abandoned(&serde_json::json!({ "deployedAt": now })));
+        let labels = |at: u64| -> BTreeMap<String, String> {
+            [
+                ("owner", "helm".to_owned()),
+                ("version", "2".to_owned()),
+                ("status", "pending-upgrade".to_owned()),
+                ("modifiedAt", at.to_string()),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect()
+        };
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let stale = Revision::of(&labels(now - 301));
+        assert_eq!(
+            (stale.number, stale.status.as_str()),
+            (2, "pending-upgrade")
+        );
+        assert!(stale.abandoned());
+        assert!(!Revision::of(&labels(now)).abandoned());
     }
 }
