@@ -55,8 +55,8 @@ pub struct KubernetesConfig {
     /// them, e.g. `http://netweave.netweave.svc:8080/dms/charts`; required with the `flux`
     /// and `argocd` plugins. Default empty.
     pub chart_repository_url: String,
-    /// The helm binary of the `helm` plugin (Helm 3.13 or later), by path or on `PATH`.
-    /// Default `helm`.
+    /// The helm binary of the `helm` plugin (Helm 4; tested with v4.1.4), by path or on
+    /// `PATH`. Default `helm`.
     pub helm_binary: String,
 }
 

@@ -5,7 +5,7 @@
 //! - **Flux** (source-controller + helm-controller): a `HelmRelease` names a chart and version
 //!   in a `HelmRepository`; the chart is fetched over HTTP from the repository's `index.yaml`
 //!   (netweave's chart repository), rendered with the chart's `values.yaml` under the
-//!   release's `values`, and its Deployments and StatefulSets are applied with their pods;
+//!   release's `values`, and its Deployments and StatefulSets are applied (and get pods, below);
 //!   `status.conditions[Ready]` and `status.observedGeneration` report the result (`True` once
 //!   every pod is ready; `False`, `InstallFailed`/`UpgradeFailed`, when the chart does not
 //!   render; `ArtifactFailed` when it cannot be fetched).
@@ -13,7 +13,6 @@
 //!   (`repoURL`, `chart`, `targetRevision`, `helm.releaseName`, `helm.valuesObject`) likewise;
 //!   `status.sync` (with `comparedTo.source`), `status.health` and `status.operationState`
 //!   report it.
-//!
 //! - **kube-controller-manager** (the Deployment and StatefulSet controllers and the garbage
 //!   collector), for whatever wrote the workloads — these stand-ins or the real `helm` CLI:
 //!   each keeps `replicas` pods labelled by its `spec.template` (a deleted pod is replaced by

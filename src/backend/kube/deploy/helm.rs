@@ -8,9 +8,10 @@
 //!
 //! Applying twice changes nothing: each release carries the digest of its chart and values as
 //! a release label (`netweave.io/digest`), and helm runs only when the deployed release is
-//! not that one, so the passes waiting for the release's pods run no helm at all. A release helm left `pending-*` (its process killed mid-operation, with the
-//! gateway) is taken back once older than helm's timeout: a pending install uninstalled, a
-//! pending upgrade or rollback rolled back, then applied again.
+//! not that one, so the passes waiting for the release's pods run no helm at all. A release
+//! helm left `pending-*` (its process killed mid-operation, with the gateway) is taken back
+//! once older than helm's timeout: a pending install uninstalled, a pending upgrade or
+//! rollback rolled back, then applied again.
 
 use std::{
     collections::BTreeMap,
@@ -21,7 +22,6 @@ use std::{
 
 use k8s_openapi::api::core::v1::Secret;
 use kube::{api::ListParams, Api};
-
 use sha2::{Digest as _, Sha256};
 
 use super::{values, KubeDeployer, Reconciled};

@@ -2,16 +2,16 @@
 //! custom resource it reconciles — Flux's `HelmRelease` with a `HelmRepository` source
 //! ([`flux`]), or Argo CD's `Application` ([`argo`]) — whose chart the controller fetches from
 //! netweave's own chart repository of the VNF package (`/dms/charts/<package>/<sha256>`,
-//! `dms::chart`); or released by the `helm` CLI itself ([`helm`]), as Tacker does. The deployment manager is the backend's cluster; `kubernetes.dms_plugin`
-//! picks the plugin per cluster (a routing rule per backend instance, so several clusters
-//! may each use their own).
+//! `dms::chart`); or released by the `helm` CLI itself ([`helm`]), as Tacker does. The
+//! deployment manager is the backend's cluster; `kubernetes.dms_plugin` picks the plugin per
+//! cluster (a routing rule per backend instance, so several clusters may each use their own).
 //!
 //! How far a release got is read from the cluster, never remembered: the controller's status
-//! of the resource for the generation netweave last wrote (helm's release record) (ready, failed with its reason, or
-//! still on its way), then the release's pods (`app.kubernetes.io/instance=<release>`, the
-//! label Helm charts and Argo CD put on what they deploy) — the VNFCs, one per ready pod,
-//! assigned to a VDU by the workload it is named after. Applying twice changes nothing, so a
-//! restart resumes where the cluster stands.
+//! of the resource for the generation netweave last wrote, or helm's record of the release
+//! (ready, failed with its reason, or still on its way), then the release's pods
+//! (`app.kubernetes.io/instance=<release>`, the label Helm charts and Argo CD put on what they
+//! deploy) — the VNFCs, one per ready pod, assigned to a VDU by the workload it is named
+//! after. Applying twice changes nothing, so a restart resumes where the cluster stands.
 
 pub mod argo;
 pub mod flux;
