@@ -52,8 +52,8 @@ impl Helm {
     }
 
     /// Runs `helm <args>` for `release` with a scratch home of its own (`home`) — helm
-    /// keeps no state of its own between runs; an error when helm could not be run or did not
-    /// end in time.
+    /// keeps no state of its own between runs but client-go's discovery cache; an error when
+    /// helm could not be run or did not end in time.
     async fn run(
         &self,
         home: &Path,
@@ -67,6 +67,12 @@ impl Helm {
             .env("HELM_CACHE_HOME", home.join("cache"))
             .env("HELM_CONFIG_HOME", home.join("config"))
             .env("HELM_DATA_HOME", home.join("data"))
+            // The API server's discovery documents, kept between runs (as `~/.kube/cache`
+            // would, were the pod's home writable).
+            .env(
+                "KUBECACHEDIR",
+                std::env::temp_dir().join("netweave-helm-kube-cache"),
+            )
             .stdin(Stdio::null())
             .kill_on_drop(true);
         if !self.kubeconfig.is_empty() {
