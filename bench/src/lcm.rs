@@ -21,30 +21,16 @@ const PACKAGES: &str = "/vnfpkgm/v1/vnf_packages";
 const VNFD_ID: &str = "b1bb0ce7-ebca-4fa7-95ed-4840d70bench";
 
 /// A Helm chart archive of one Deployment per VDU.
-fn chart() -> anyhow::Result<Vec<u8>> {
-    let files = [
+fn chart() -> Vec<u8> {
+    let vdu1 = fixtures::vnf_deployment("vdu1", "replicas");
+    fixtures::chart_archive(&[
         (
             "bench/Chart.yaml",
             "apiVersion: v2\nname: bench\nversion: 0.1.0\n",
         ),
         ("bench/values.yaml", "replicas: 1\n"),
-        (
-            "bench/templates/vdu1.yaml",
-            &fixtures::vnf_deployment("vdu1", "replicas"),
-        ),
-    ];
-    let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
-        Vec::new(),
-        flate2::Compression::fast(),
-    ));
-    for (path, text) in &files {
-        let mut header = tar::Header::new_gnu();
-        header.set_size(text.len() as u64);
-        header.set_mode(0o644);
-        header.set_cksum();
-        tar.append_data(&mut header, path, text.as_bytes())?;
-    }
-    Ok(tar.into_inner()?.finish()?)
+        ("bench/templates/vdu1.yaml", &vdu1),
+    ])
 }
 
 /// A CSAR of a one-VDU CNF with the chart.
@@ -55,7 +41,7 @@ fn csar() -> anyhow::Result<Vec<u8>> {
     for (name, bytes) in [
         ("TOSCA-Metadata/TOSCA.meta", meta.as_bytes().to_vec()),
         ("Definitions/top.yaml", top.into_bytes()),
-        ("Files/bench.tgz", chart()?),
+        ("Files/bench.tgz", chart()),
     ] {
         out.start_file(name, zip::write::SimpleFileOptions::default())?;
         out.write_all(&bytes)?;
@@ -143,10 +129,7 @@ pub enum Dms {
 }
 
 pub async fn run(dms: Dms, concurrent: usize, listed: usize) -> anyhow::Result<()> {
-    use netweave_testkit::fake_apiserver::{
-        fixtures, FakeApiServer, DEPLOYMENTS, HELM_RELEASES, HELM_REPOSITORIES, NAMESPACES, NODES,
-        PODS, SECRETS, SERVICES, STATEFUL_SETS, STORAGE_CLASSES,
-    };
+    use netweave_testkit::fake_apiserver::{FakeApiServer, DMS_CLUSTER, NODES};
     let dir = tempfile::tempdir()?;
     let mut env = vec![("NETWEAVE_DMS__POLL_SECONDS", "0.05".to_owned())];
     let (flags, _cluster, what): (Vec<String>, _, &str) = match dms {
@@ -158,19 +141,7 @@ pub async fn run(dms: Dms, concurrent: usize, listed: usize) -> anyhow::Result<(
             "simulator DMS plugin, pods ready after 150 ms",
         ),
         Dms::Flux | Dms::Helm => {
-            let fake = FakeApiServer::start(&[
-                NODES,
-                STORAGE_CLASSES,
-                DEPLOYMENTS,
-                STATEFUL_SETS,
-                PODS,
-                HELM_RELEASES,
-                HELM_REPOSITORIES,
-                SECRETS,
-                NAMESPACES,
-                SERVICES,
-            ])
-            .await?;
+            let fake = FakeApiServer::start(&DMS_CLUSTER).await?;
             fake.apply(NODES, fixtures::node("n1", "workers", "du-server"));
             let controllers = fake.start_controllers();
             let kubeconfig = dir.path().join("kubeconfig");

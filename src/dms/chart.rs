@@ -95,20 +95,7 @@ pub fn index(entries: &[Entry], generated: &str) -> String {
 mod tests {
     use super::*;
 
-    fn chart(files: &[(&str, &str)]) -> Vec<u8> {
-        let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
-            Vec::new(),
-            flate2::Compression::default(),
-        ));
-        for (path, text) in files {
-            let mut header = tar::Header::new_gnu();
-            header.set_size(text.len() as u64);
-            header.set_mode(0o644);
-            header.set_cksum();
-            tar.append_data(&mut header, path, text.as_bytes()).unwrap();
-        }
-        tar.into_inner().unwrap().finish().unwrap()
-    }
+    use netweave_testkit::fake_apiserver::fixtures::chart_archive as chart;
 
     #[test]
     fn a_chart_says_its_name_and_version_and_a_broken_one_why_not() {

@@ -44,21 +44,7 @@ pub fn chart_version(version: &str) -> Vec<u8> {
     chart_archive(&files)
 }
 
-/// A gzipped tar of `files` (path, text): a Helm chart archive.
-pub fn chart_archive(files: &[(&str, &str)]) -> Vec<u8> {
-    let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
-        Vec::new(),
-        flate2::Compression::default(),
-    ));
-    for (path, text) in files {
-        let mut header = tar::Header::new_gnu();
-        header.set_size(text.len() as u64);
-        header.set_mode(0o644);
-        header.set_cksum();
-        tar.append_data(&mut header, path, text.as_bytes()).unwrap();
-    }
-    tar.into_inner().unwrap().finish().unwrap()
-}
+pub use fixtures::chart_archive;
 
 const CHART_PATH: &str = "Files/kubernetes/test-chart-0.1.0.tgz";
 

@@ -14,8 +14,8 @@ use serde_json::{json, Value};
 
 use netweave::backend::kube::KubernetesConfig;
 use netweave_testkit::fake_apiserver::{
-    fixtures, FakeApiServer, ARGO_APPLICATIONS, DEPLOYMENTS, HELM_RELEASES, HELM_REPOSITORIES,
-    NAMESPACES, NODES, PODS, SECRETS, SERVICES, STATEFUL_SETS, STORAGE_CLASSES,
+    fixtures, FakeApiServer, ARGO_APPLICATIONS, DEPLOYMENTS, DMS_CLUSTER, HELM_RELEASES,
+    HELM_REPOSITORIES, NODES, PODS, SECRETS,
 };
 
 use crate::{
@@ -36,21 +36,7 @@ struct Cluster {
 }
 
 async fn cluster(plugin: &str) -> Cluster {
-    let fake = FakeApiServer::start(&[
-        NODES,
-        STORAGE_CLASSES,
-        DEPLOYMENTS,
-        STATEFUL_SETS,
-        PODS,
-        HELM_RELEASES,
-        HELM_REPOSITORIES,
-        ARGO_APPLICATIONS,
-        SECRETS,
-        NAMESPACES,
-        SERVICES,
-    ])
-    .await
-    .unwrap();
+    let fake = FakeApiServer::start(&DMS_CLUSTER).await.unwrap();
     fake.apply(NODES, fixtures::node("n1", "workers", "du-server"));
     let controllers = fake.start_controllers();
     let (dir, on) = on_cluster(&fake);

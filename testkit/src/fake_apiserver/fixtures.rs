@@ -140,3 +140,22 @@ pub fn vnf_deployment(name: &str, replicas: &str) -> String {
         .replace("NAME", name)
         .replace("REPLICAS", replicas)
 }
+
+/// A gzipped tar of `files` (path, text): a Helm chart archive as `helm package` makes it.
+pub fn chart_archive(files: &[(&str, &str)]) -> Vec<u8> {
+    let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
+        Vec::new(),
+        flate2::Compression::fast(),
+    ));
+    for (path, text) in files {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(text.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        tar.append_data(&mut header, path, text.as_bytes())
+            .expect("writing to memory");
+    }
+    tar.into_inner()
+        .and_then(|gz| gz.finish())
+        .expect("writing to memory")
+}

@@ -181,6 +181,22 @@ pub const ARGO_APPLICATIONS: ResourceKind = ResourceKind {
     namespaced: true,
 };
 
+/// What a cluster with a DMS holds: nodes and storage, the workloads and their pods, the
+/// GitOps controllers' resources (Flux, Argo CD), and what the `helm` CLI writes.
+pub const DMS_CLUSTER: [ResourceKind; 11] = [
+    NODES,
+    STORAGE_CLASSES,
+    DEPLOYMENTS,
+    STATEFUL_SETS,
+    PODS,
+    HELM_RELEASES,
+    HELM_REPOSITORIES,
+    ARGO_APPLICATIONS,
+    SECRETS,
+    NAMESPACES,
+    SERVICES,
+];
+
 /// Whether `object`'s labels satisfy an equality-based `labelSelector` (`a=b,c==d,e!=f`, `g`).
 pub fn selects(selector: &str, object: &Value) -> bool {
     let labels = &object["metadata"]["labels"];
